@@ -1,0 +1,149 @@
+/**
+ * The report model: one zod schema per concept, and the TypeScript types derived from it.
+ *
+ * The converter validates what it writes against these schemas, and the Astro content
+ * collection (src/content.config.ts) validates what it reads against the same ones, so the
+ * two sides cannot drift apart.
+ */
+import { z } from 'zod';
+
+/** A run of inline content inside a paragraph, list item, heading or note. */
+export const inlineSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), value: z.string() }),
+  /** A footnote reference; `id` is the anchor of the reference itself (`fnref-3`, `fnref-3-2`). */
+  z.object({ type: z.literal('noteRef'), n: z.number().int().positive(), id: z.string() }),
+  /** A UN document symbol or a resolution, normalised to its symbol (`A/RES/48/141`). */
+  z.object({
+    type: z.literal('doc'),
+    symbol: z.string(),
+    text: z.string(),
+    kind: z.enum(['document', 'resolution']),
+  }),
+  /** An external link (http/https only). */
+  z.object({ type: z.literal('link'), url: z.url({ protocol: /^https?$/ }), text: z.string() }),
+]);
+export type Inline = z.output<typeof inlineSchema>;
+
+const located = { id: z.string(), line: z.number().int().nonnegative() };
+
+export const headingSchema = z.object({
+  type: z.literal('heading'),
+  ...located,
+  /** 1 = chapter (`第一章`, `一.`), 2 = section (`A.`), 3 = numbered sub-heading (`1.`). */
+  level: z.number().int().min(1).max(3),
+  kind: z.enum(['chapter', 'section', 'subsection']),
+  /** The printed label (`第一章`, `一.`, `A.`, `1.`), empty for unlabelled headings. */
+  label: z.string(),
+  content: z.array(inlineSchema),
+});
+export type Heading = z.output<typeof headingSchema>;
+
+export const paragraphSchema = z.object({
+  type: z.literal('paragraph'),
+  ...located,
+  /** The printed paragraph number; absent for unnumbered text blocks. */
+  n: z.number().int().positive().optional(),
+  content: z.array(inlineSchema),
+});
+export type Paragraph = z.output<typeof paragraphSchema>;
+
+export const listItemSchema = z.object({ ...located, label: z.string(), content: z.array(inlineSchema) });
+export const listSchema = z.object({
+  type: z.literal('list'),
+  ...located,
+  items: z.array(listItemSchema).min(1),
+});
+export type List = z.output<typeof listSchema>;
+
+/** An infographic key figure: a number as printed and the caption that says what it counts. */
+export const keyFigureSchema = z.object({
+  type: z.literal('figure'),
+  ...located,
+  value: z.string(),
+  caption: z.string(),
+});
+export type KeyFigure = z.output<typeof keyFigureSchema>;
+
+export const blockSchema = z.discriminatedUnion('type', [
+  headingSchema,
+  paragraphSchema,
+  listSchema,
+  keyFigureSchema,
+]);
+export type Block = z.output<typeof blockSchema>;
+
+export const noteSchema = z.object({
+  ...located,
+  n: z.number().int().positive(),
+  /** The printed mark (`1`, `¹`), kept for diagnostics. */
+  mark: z.string(),
+  content: z.array(inlineSchema),
+  /** Anchors of the references that point at this note (`fnref-3`, `fnref-3-2`). */
+  refs: z.array(z.string()),
+  /** For an ibid note (`同上`), the symbol of the document it repeats. */
+  ibid: z.string().optional(),
+});
+export type Note = z.output<typeof noteSchema>;
+
+export const metaSchema = z.object({
+  title: z.string().min(1),
+  /** Document symbol of the report itself (`A/74/36`). */
+  symbol: z.string().optional(),
+  /** Issuing body: 大会, 人权理事会, 秘书长 … */
+  body: z.string().optional(),
+  /** Who reports (`联合国人权事务高级专员的报告`, `秘书处的报告`). */
+  author: z.string().optional(),
+  session: z.string().optional(),
+  dates: z.string().optional(),
+  /** Agenda item numbers as printed (`2`, `3`) and their titles where the text gives them. */
+  agendaItems: z.array(z.string()),
+  agendaTitles: z.array(z.string()),
+  summary: z.string().optional(),
+  /** The period the report covers, as printed (`2018 年 12 月 1 日至 2019 年 6 月 30 日`). */
+  period: z.string().optional(),
+  year: z.number().int().min(1945).max(2100).optional(),
+  /** Where each field came from: `text`, `manifest` or `filename`. */
+  sources: z.record(z.string(), z.enum(['text', 'manifest', 'filename'])),
+});
+export type Meta = z.output<typeof metaSchema>;
+
+export const diagnosticSchema = z.object({
+  level: z.enum(['warning', 'error']),
+  code: z.string(),
+  file: z.string(),
+  line: z.number().int().nonnegative().optional(),
+  message: z.string(),
+});
+export type Diagnostic = z.output<typeof diagnosticSchema>;
+
+export const statsSchema = z.object({
+  paragraphs: z.number().int(),
+  notes: z.number().int(),
+  headings: z.object({ chapter: z.number().int(), section: z.number().int(), subsection: z.number().int() }),
+  figures: z.number().int(),
+  /** What text repair dropped, by reason. */
+  dropped: z.record(z.string(), z.number().int()),
+});
+export type Stats = z.output<typeof statsSchema>;
+
+export const reportSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  source: z.object({ file: z.string(), sha256: z.string(), encoding: z.string() }),
+  meta: metaSchema,
+  blocks: z.array(blockSchema),
+  notes: z.array(noteSchema),
+  stats: statsSchema,
+  warnings: z.array(diagnosticSchema),
+});
+export type Report = z.output<typeof reportSchema>;
+
+/** The frontmatter of `content/reports/<slug>.mdx`: what a page needs without the full model. */
+export const frontmatterSchema = metaSchema.omit({ sources: true }).extend({
+  slug: z.string(),
+  source: z.string(),
+  paragraphs: z.number().int(),
+  notes: z.number().int(),
+  headings: z.number().int(),
+  figures: z.number().int(),
+});
+export type Frontmatter = z.output<typeof frontmatterSchema>;
