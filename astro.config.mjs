@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+
+/**
+ * The reading site. Pages are written as `x.html` files and link to each other with
+ * relative URLs, so the same build works under any base path and opened from disk.
+ *
+ * The remark pipeline (not Astro 7's default Sätteri) is used so that GFM applies and
+ * SmartyPants stays off: seed text must never have its quotes, dashes or dots rewritten.
+ */
+export default defineConfig({
+  site: process.env.SITE_URL || undefined,
+  base: process.env.BASE_PATH || '/',
+  trailingSlash: 'ignore',
+  build: {
+    format: 'file',
+    inlineStylesheets: 'always',
+  },
+  markdown: {
+    syntaxHighlight: false,
+    processor: unified({ gfm: true, smartypants: false }),
+  },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+});

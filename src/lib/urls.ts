@@ -1,0 +1,73 @@
+/**
+ * Relative URLs between pages. Every internal link is relative and names an explicit `.html`
+ * file, so the built site works under any base path and straight from disk (`file://`).
+ *
+ * Pages are identified by their path from the site root without a leading slash:
+ * `index.html`, `reports/a-74-36.html`, `docs/a-hrc-40-3.html`.
+ */
+
+/**
+ * The URL that leads from page `from` to page `to` (both site-root paths), keeping any
+ * `#fragment` on `to`. A link to the page itself keeps its file name, so it still works
+ * when the fragment is absent.
+ */
+export function relativeUrl(from: string, to: string): string {
+  const [toPath = '', fragment] = splitFragment(to);
+  const fromDirs = from.split('/').slice(0, -1);
+  const toParts = toPath.split('/');
+  let shared = 0;
+  while (shared < fromDirs.length && shared < toParts.length - 1 && fromDirs[shared] === toParts[shared]) {
+    shared += 1;
+  }
+  const up = '../'.repeat(fromDirs.length - shared);
+  const rest = toParts.slice(shared).join('/');
+  return up + rest + (fragment === undefined ? '' : `#${fragment}`);
+}
+
+function splitFragment(url: string): [string, string | undefined] {
+  const hash = url.indexOf('#');
+  return hash === -1 ? [url, undefined] : [url.slice(0, hash), url.slice(hash + 1)];
+}
+
+/**
+ * The site-root path of the page being rendered, from its URL pathname and the configured
+ * base (`import.meta.env.BASE_URL`). Astro gives `/base/reports/x` or `/base/reports/x.html`
+ * depending on the build format; both become `reports/x.html`, and `/base/` becomes `index.html`.
+ */
+export function pagePath(pathname: string, base: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  let path = decodeURI(pathname);
+  if (path.startsWith(prefix)) path = path.slice(prefix.length);
+  else if (`${path}/` === prefix) path = '';
+  path = path.replace(/^\/+/, '');
+  if (path === '' || path.endsWith('/')) return `${path}index.html`;
+  return path.endsWith('.html') ? path : `${path}.html`;
+}
+
+/**
+ * A file-name slug for a UN document symbol: `A/HRC/40/3/Add.1` → `a-hrc-40-3-add-1`.
+ * Throws on a symbol with no letters or digits, which can only be a converter bug.
+ */
+export function symbolSlug(symbol: string): string {
+  const slug = symbol
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug === '') throw new Error(`document symbol ${JSON.stringify(symbol)} has no letters or digits`);
+  return slug;
+}
+
+/** Site-root path of a report page. */
+export const reportPath = (slug: string): string => `reports/${slug}.html`;
+
+/** Site-root path of the page for a cited document symbol. */
+export const docPath = (symbol: string): string => `docs/${symbolSlug(symbol)}.html`;
+
+/** The official United Nations link for a document symbol, in Chinese. */
+export const officialUrl = (symbol: string): string => `https://undocs.org/zh/${symbol}`;
+
+/** The slug of the report whose page is at `path` (`reports/a-74-36.html` → `a-74-36`). */
+export function reportSlugOf(path: string): string | undefined {
+  return /^reports\/([^/]+)\.html$/.exec(path)?.[1];
+}
