@@ -1,0 +1,113 @@
+/**
+ * Step 7 — assemble: draft blocks + references + inline parsing → the model's blocks and notes,
+ * with stable anchors: `h-2-a-1` for headings (the chain of their labels), `p-12` for
+ * paragraph 12, `p-27-a` for item (a) of paragraph 27, `b-3` for unnumbered text, `fig-1`,
+ * `fn-3` for note 3. A repeated anchor gets a suffix (`p-12-2`) and a warning.
+ */
+import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
+import { findReferences, type Segment } from './footnotes.ts';
+import { parseInline, type InlineContext } from './inline.ts';
+import type { Block, Inline, Note } from './schema.ts';
+
+export interface Assembled {
+  blocks: Block[];
+  notes: Note[];
+  diagnostics: DraftDiagnostic[];
+}
+
+export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: InlineContext): Assembled {
+  const diagnostics: DraftDiagnostic[] = [];
+  const texts = drafts.map((d) => ({ text: d.type === 'figure' ? d.caption : d.text, line: d.line }));
+  const referenced = findReferences(texts, draftNotes);
+  diagnostics.push(...referenced.diagnostics);
+  const inline = (segments: Segment[]) => toInline(segments, ctx);
+
+  const used = new Set<string>();
+  const unique = (id: string, line: number) => {
+    let candidate = id;
+    for (let k = 2; used.has(candidate); k++) candidate = `${id}-${k}`;
+    if (candidate !== id) diagnostics.push({ code: 'duplicate-anchor', line, message: `anchor #${id} is used twice; this one is #${candidate}` });
+    used.add(candidate);
+    return candidate;
+  };
+
+  const blocks: Block[] = [];
+  const chain: string[] = [];
+  let unnumbered = 0;
+  let figures = 0;
+  let unlabelled = 0;
+  drafts.forEach((d, i) => {
+    const content = inline(referenced.segments[i]!);
+    if (d.type === 'heading') {
+      let key: string;
+      if (d.key) {
+        chain.length = d.level - 1;
+        chain.push(d.key);
+        key = chain.join('-');
+      } else key = `u${++unlabelled}`;
+      blocks.push({ type: 'heading', id: unique(`h-${key}`, d.line), line: d.line, level: d.level, kind: d.kind, label: d.label, content });
+    } else if (d.type === 'paragraph') {
+      const id = d.n ? `p-${d.n}` : `b-${++unnumbered}`;
+      blocks.push({ type: 'paragraph', id: unique(id, d.line), line: d.line, ...(d.n ? { n: d.n } : {}), content });
+    } else if (d.type === 'figure') {
+      blocks.push({ type: 'figure', id: unique(`fig-${++figures}`, d.line), line: d.line, value: d.value, caption: plain(content) });
+    } else {
+      const last = blocks.at(-1);
+      const owner = last?.type === 'list' ? last : undefined;
+      const parent = owner ? owner.id.replace(/-list$/, '') : last && last.type !== 'heading' ? last.id : `l-${blocks.length + 1}`;
+      const item = { id: unique(`${parent}-${d.label}`, d.line), line: d.line, label: d.label, content };
+      if (owner) owner.items.push(item);
+      else blocks.push({ type: 'list', id: unique(`${parent}-list`, d.line), line: d.line, items: [item] });
+    }
+  });
+
+  const noteSegments = findNoteInlines(draftNotes, ctx);
+  const notes: Note[] = [];
+  let lastCited: string | undefined;
+  draftNotes.forEach((d, i) => {
+    const content = noteSegments[i]!;
+    const cited = content.filter((c) => c.type === 'doc').map((c) => (c.type === 'doc' ? c.symbol : ''));
+    const ibid = /^同上/.test(d.text) ? lastCited : undefined;
+    if (/^同上/.test(d.text) && !ibid) {
+      diagnostics.push({ code: 'ibid-unresolved', line: d.line, message: `footnote ${d.mark} says 同上 (ibid) but no earlier note cites a document` });
+    }
+    lastCited = cited.at(-1) ?? ibid ?? lastCited;
+    notes.push({
+      id: unique(`fn-${d.n}`, d.line),
+      line: d.line,
+      n: d.n,
+      mark: d.mark,
+      content,
+      refs: referenced.refs.get(d.n) ?? [],
+      ...(ibid ? { ibid } : {}),
+    });
+  });
+  return { blocks, notes, diagnostics };
+}
+
+function findNoteInlines(notes: DraftNote[], ctx: InlineContext): Inline[][] {
+  return notes.map((n) => parseInline(n.text, ctx));
+}
+
+function toInline(segments: Segment[], ctx: InlineContext): Inline[] {
+  const out: Inline[] = [];
+  for (const s of segments) {
+    if (typeof s === 'string') out.push(...parseInline(s, ctx));
+    else out.push({ type: 'noteRef', n: s.ref, id: s.id });
+  }
+  return mergeText(out);
+}
+
+function mergeText(nodes: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    const last = out.at(-1);
+    if (node.type === 'text' && last?.type === 'text') last.value += node.value;
+    else if (node.type !== 'text' || node.value !== '') out.push(node);
+  }
+  return out;
+}
+
+function plain(content: Inline[]): string {
+  return content.map((c) => (c.type === 'text' ? c.value : c.type === 'noteRef' ? '' : c.text)).join('');
+}

@@ -1,0 +1,46 @@
+/** Intermediate, text-only blocks produced by the structure steps, before inline parsing. */
+
+export interface DraftHeading {
+  type: 'heading';
+  line: number;
+  level: 1 | 2 | 3;
+  kind: 'chapter' | 'section' | 'subsection';
+  label: string;
+  /** The number or letter the label carries, for the stable id (`2`, `a`, `1`). */
+  key: string;
+  text: string;
+}
+export interface DraftParagraph {
+  type: 'paragraph';
+  line: number;
+  n?: number;
+  text: string;
+}
+export interface DraftItem {
+  type: 'item';
+  line: number;
+  label: string;
+  text: string;
+}
+export interface DraftFigure {
+  type: 'figure';
+  line: number;
+  value: string;
+  caption: string;
+}
+export type DraftBlock = DraftHeading | DraftParagraph | DraftItem | DraftFigure;
+
+export interface DraftNote {
+  line: number;
+  /** The printed mark: `1` (page-bottom block) or `¹` (superscript). */
+  mark: string;
+  n: number;
+  style: 'bare' | 'superscript';
+  text: string;
+}
+
+export interface DraftDiagnostic {
+  code: string;
+  line?: number;
+  message: string;
+}

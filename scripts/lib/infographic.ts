@@ -1,0 +1,95 @@
+/**
+ * Step 3 (alternative) — structure for text without numbered paragraphs, such as the
+ * infographic pages of the Secretary-General's report: groups of lines → key figures
+ * (a number line followed by its caption), headings, prose paragraphs; the rest (map labels,
+ * chart ticks, page furniture repeated on a line) is debris, dropped and counted.
+ */
+import type { Token, TextLine } from './clean.ts';
+import type { DraftBlock } from './draft.ts';
+import { joinLines } from './join.ts';
+
+export interface Unstructured {
+  blocks: DraftBlock[];
+  debrisLines: number;
+}
+
+/** A figure as printed on its own line: `47 000`, `3.99亿美元`, `11`, `43.15%`. */
+export const FIGURE_LINE = /^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?\s*(?:[万亿]\s*)?(?:美元|%|％)?$/;
+const SENTENCE = /[。！？；]/;
+const MAX_HEADING = 16;
+
+export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): Unstructured {
+  const groups = splitGroups(tokens);
+  const blocks: DraftBlock[] = [];
+  const seen = new Set<string>();
+  let debrisLines = 0;
+  const join = (lines: TextLine[]) => lines.reduce((acc, l) => joinLines(acc, l.text, knownUrls), '');
+
+  groups.forEach((group, gi) => {
+    const figureAt = group.findIndex((l, i) => FIGURE_LINE.test(l.text) && i + 1 < group.length && /^[\u4e00-\u9fff\d]/.test(group[i + 1]!.text));
+    if (figureAt >= 0) {
+      debrisLines += figureAt;
+      const line = group[figureAt]!;
+      blocks.push({ type: 'figure', line: line.no, value: line.text, caption: join(group.slice(figureAt + 1)) });
+      return;
+    }
+    const text = join(group);
+    if (seen.has(text) || isRepeatedFurniture(text)) {
+      debrisLines += group.length;
+      return;
+    }
+    seen.add(text);
+    const first = group[0]!;
+    if (isProse(text)) {
+      if (group.length > 1 && isHeadingText(first.text) && isProse(join(group.slice(1)))) {
+        blocks.push({ type: 'heading', line: first.no, level: 1, kind: 'chapter', label: '', key: '', text: first.text });
+        blocks.push({ type: 'paragraph', line: group[1]!.no, text: join(group.slice(1)) });
+      } else {
+        blocks.push({ type: 'paragraph', line: first.no, text });
+      }
+    } else if (group.length === 1 && isHeadingText(text) && groups[gi + 1] && isProse(join(groups[gi + 1]!))) {
+      blocks.push({ type: 'heading', line: first.no, level: 1, kind: 'chapter', label: '', key: '', text });
+    } else {
+      debrisLines += group.length;
+    }
+  });
+  return { blocks, debrisLines };
+}
+
+function isProse(text: string): boolean {
+  return SENTENCE.test(text) || text.length >= 40;
+}
+
+function isHeadingText(text: string): boolean {
+  return text.length <= MAX_HEADING && !/[\d。，；：、]/.test(text);
+}
+
+/** A line that repeats a run of 8+ characters (`促进和保护人权 促进和保护人权`) is page furniture. */
+function isRepeatedFurniture(text: string): boolean {
+  if (text.length > 200) return false;
+  for (let len = 8; len * 2 <= text.length; len++) {
+    for (let i = 0; i + len * 2 <= text.length; i++) {
+      if (text.indexOf(text.slice(i, i + len), i + len) >= 0) return true;
+    }
+  }
+  return false;
+}
+
+/** Runs of lines without blank lines; a line indented by the layout starts a new run. */
+function splitGroups(tokens: Token[]): TextLine[][] {
+  const groups: TextLine[][] = [];
+  let current: TextLine[] = [];
+  const flush = () => {
+    if (current.length) groups.push(current);
+    current = [];
+  };
+  for (const t of tokens) {
+    if (t.kind !== 'line') flush();
+    else {
+      if (/^\s/.test(t.raw)) flush();
+      current.push(t);
+    }
+  }
+  flush();
+  return groups;
+}

@@ -1,0 +1,36 @@
+/**
+ * The maintainer-editable manifest `seeds/manifest.json`: per seed file, metadata that
+ * overrides or completes what the converter infers from the text. Validated at build time.
+ */
+import { z } from 'zod';
+import { metaSchema } from './schema.ts';
+
+export const manifestEntrySchema = metaSchema
+  .omit({ sources: true, agendaItems: true, agendaTitles: true })
+  .partial()
+  .extend({
+    slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'slug: lower-case letters, digits and dashes').optional(),
+    agendaItems: z.array(z.string()).optional(),
+    agendaTitles: z.array(z.string()).optional(),
+  })
+  .strict();
+export type ManifestEntry = z.output<typeof manifestEntrySchema>;
+
+export const manifestSchema = z.record(z.string().regex(/\.txt$/, 'keys are seed file names'), manifestEntrySchema);
+export type Manifest = z.output<typeof manifestSchema>;
+
+/** Parse the manifest text; errors name the file and the offending key. */
+export function parseManifest(text: string, file = 'seeds/manifest.json'): Manifest {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+  const result = manifestSchema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`${file}: ${issues.join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,139 @@
+/**
+ * Step 8 — metadata: what the title block states, completed by what the text implies
+ * (running header → symbol, `本报告增编` + its note → symbol, symbol → body and session,
+ * dates or job number → year, `…至…期间` → period), overridden by the manifest. Where
+ * nothing is known the title and slug fall back to the file name, with a warning.
+ */
+import type { FrontMeta } from './front.ts';
+import type { ManifestEntry } from './manifest.ts';
+import { toChinese } from './numerals.ts';
+import type { Block, Meta, Note } from './schema.ts';
+import type { DraftDiagnostic } from './draft.ts';
+
+export interface MetaInput {
+  file: string;
+  front: FrontMeta;
+  headerSymbols: string[];
+  jobYears: number[];
+  blocks: Block[];
+  notes: Note[];
+  manifest: ManifestEntry | undefined;
+}
+
+type Source = Meta['sources'][string];
+
+export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnostics: DraftDiagnostic[] } {
+  const { front, manifest = {}, file } = input;
+  const diagnostics: DraftDiagnostic[] = [];
+  const sources: Record<string, Source> = {};
+  const pick = <T>(key: string, fromManifest: T | undefined, fromText: T | undefined): T | undefined => {
+    if (fromManifest !== undefined) sources[key] = 'manifest';
+    else if (fromText !== undefined) sources[key] = 'text';
+    return fromManifest ?? fromText;
+  };
+
+  const symbol = pick('symbol', manifest.symbol, mostFrequent(input.headerSymbols) ?? addendumSymbol(input.blocks, input.notes));
+  const body = pick('body', manifest.body, front.body ?? bodyOfSymbol(symbol));
+  const session = pick('session', manifest.session, front.session ?? sessionOfSymbol(symbol));
+  const dates = pick('dates', manifest.dates, front.dates);
+  const year = pick('year', manifest.year, yearOf(front.dates) ?? input.jobYears[0] ?? gaYear(symbol));
+  const period = pick('period', manifest.period, periodOf(input.blocks));
+  const author = pick('author', manifest.author, front.author);
+  const summary = pick('summary', manifest.summary, front.summary);
+  let title = pick('title', manifest.title, front.title);
+  if (!title) {
+    title = stem(file);
+    sources.title = 'filename';
+    diagnostics.push({ code: 'title-from-filename', message: `no title in the text or the manifest; using the file name "${title}"` });
+  }
+  let slug = manifest.slug ?? (symbol ? slugOf(symbol) : undefined);
+  if (!slug) {
+    slug = slugOf(stem(file));
+    diagnostics.push({ code: 'slug-from-filename', message: `no document symbol in the text or the manifest; slug "${slug}" comes from the file name` });
+  }
+  const meta: Meta = {
+    title,
+    ...(symbol ? { symbol } : {}),
+    ...(body ? { body } : {}),
+    ...(author ? { author } : {}),
+    ...(session ? { session } : {}),
+    ...(dates ? { dates } : {}),
+    agendaItems: manifest.agendaItems ?? front.agendaItems,
+    agendaTitles: manifest.agendaTitles ?? front.agendaTitles,
+    ...(summary ? { summary } : {}),
+    ...(period ? { period } : {}),
+    ...(year ? { year } : {}),
+    sources,
+  };
+  return { meta, slug, diagnostics };
+}
+
+/** `A/HRC/40/38/Add.1` → `a-hrc-40-38-add-1`. */
+export function slugOf(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'report';
+}
+
+function stem(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}
+
+function mostFrequent(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/** `…载于本报告的增编。⁷³` with note 73 citing `A/HRC/55/69/Add.1` → `A/HRC/55/69`. */
+function addendumSymbol(blocks: Block[], notes: Note[]): string | undefined {
+  const byN = new Map(notes.map((n) => [n.n, n]));
+  for (const block of blocks) {
+    if (block.type !== 'paragraph') continue;
+    const text = block.content.map((c) => (c.type === 'text' ? c.value : '')).join('');
+    if (!/本报告(?:的)?增编/.test(text)) continue;
+    for (const ref of block.content) {
+      if (ref.type !== 'noteRef') continue;
+      const note = byN.get(ref.n);
+      const cited = [note?.ibid, ...(note?.content ?? []).map((c) => (c.type === 'doc' ? c.symbol : undefined))];
+      const add = cited.find((s) => s && /\/Add\.\d+$/.test(s));
+      if (add) return add.replace(/\/Add\.\d+$/, '');
+    }
+  }
+  return undefined;
+}
+
+function bodyOfSymbol(symbol: string | undefined): string | undefined {
+  if (!symbol) return undefined;
+  if (symbol.startsWith('A/HRC/')) return '人权理事会';
+  if (symbol.startsWith('A/')) return '大会';
+  if (symbol.startsWith('E/')) return '经济及社会理事会';
+  if (symbol.startsWith('S/')) return '安全理事会';
+  return undefined;
+}
+
+function sessionOfSymbol(symbol: string | undefined): string | undefined {
+  const m = symbol ? /^A\/(?:HRC\/)?(\d{1,2})\//.exec(symbol) : null;
+  return m ? `第${toChinese(Number(m[1]))}届会议` : undefined;
+}
+
+/** The General Assembly's Nth regular session opens in September of 1945 + N. */
+function gaYear(symbol: string | undefined): number | undefined {
+  const m = symbol ? /^A\/(\d{1,2})\//.exec(symbol) : null;
+  return m ? 1945 + Number(m[1]) : undefined;
+}
+
+function yearOf(dates: string | undefined): number | undefined {
+  const m = dates ? /(\d{4})\s*年/.exec(dates) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+const PERIOD = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)期间/;
+
+function periodOf(blocks: Block[]): string | undefined {
+  for (const block of blocks.slice(0, 8)) {
+    if (block.type !== 'paragraph') continue;
+    const text = block.content.map((c) => (c.type === 'text' ? c.value : '')).join('');
+    const m = PERIOD.exec(text);
+    if (m) return m[1];
+  }
+  return undefined;
+}

@@ -1,0 +1,152 @@
+/**
+ * Converting a whole seed folder: caching by content hash, writing, pruning, diagnostics.
+ * File-system access comes in through `fs` so that the CLI stays thin and this stays testable.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync as readDir, readFileSync as readFile } from 'node:fs';
+import { dirname, join as joinPath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SeedError } from './errors.ts';
+import { parseManifest, type Manifest } from './manifest.ts';
+import { convertSeed } from './pipeline.ts';
+import type { Diagnostic } from './schema.ts';
+
+export interface RunFs {
+  existsSync(path: string): boolean;
+  mkdirSync(path: string, options: { recursive: true }): unknown;
+  readdirSync(path: string): string[];
+  readFileSync(path: string): Uint8Array;
+  rmSync(path: string, options?: { force: true }): void;
+  writeFileSync(path: string, data: string): void;
+  join(...parts: string[]): string;
+}
+
+export interface RunOptions {
+  seedsDir: string;
+  outDir: string;
+  force?: boolean;
+  /** Compare instead of writing; stale outputs are listed in the result. */
+  check?: boolean;
+  fs: RunFs;
+  log: (line: string) => void;
+}
+
+export interface RunResult {
+  converted: number;
+  unchanged: number;
+  errors: Diagnostic[];
+  warnings: number;
+  stale: string[];
+}
+
+interface IndexEntry {
+  file: string;
+  sha256: string;
+  key: string;
+  slug: string;
+  line: string;
+  warnings: number;
+}
+
+/** Hash of the converter's own source: a change to the code reconverts every seed. */
+export function converterHash(): string {
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readDir(dir).filter((n) => n.endsWith('.ts')).sort()) {
+    hash.update(name).update(readFile(joinPath(dir, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function convertAll(options: RunOptions): RunResult {
+  const { fs, seedsDir, outDir, log } = options;
+  const started = performance.now();
+  const manifestPath = fs.join(seedsDir, 'manifest.json');
+  const manifest: Manifest = fs.existsSync(manifestPath) ? parseManifest(text(fs.readFileSync(manifestPath)), manifestPath) : {};
+  const indexPath = fs.join(outDir, 'index.json');
+  const previous: IndexEntry[] = fs.existsSync(indexPath) ? JSON.parse(text(fs.readFileSync(indexPath))).reports : [];
+  const code = converterHash();
+  const files = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  for (const key of Object.keys(manifest)) {
+    if (!files.includes(key)) log(`warning ${manifestPath}: entry "${key}" names no seed file`);
+  }
+
+  const result: RunResult = { converted: 0, unchanged: 0, errors: [], warnings: 0, stale: [] };
+  const entries: IndexEntry[] = [];
+  const outputs = new Map<string, string>();
+  const slugs = new Map<string, string>();
+  const write = (path: string, data: string) => {
+    outputs.set(path, data);
+    const current = fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined;
+    if (current === data) return;
+    if (options.check) result.stale.push(path);
+    else fs.writeFileSync(path, data);
+  };
+  if (!options.check) {
+    fs.mkdirSync(fs.join(outDir, 'reports'), { recursive: true });
+    fs.mkdirSync(fs.join(outDir, 'data'), { recursive: true });
+  }
+
+  for (const file of files) {
+    const bytes = fs.readFileSync(fs.join(seedsDir, file));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const key = createHash('sha256').update(`${sha256}\n${code}\n${JSON.stringify(manifest[file] ?? {})}`).digest('hex').slice(0, 16);
+    const cached = previous.find((e) => e.file === file && e.key === key);
+    const paths = (slug: string) => [fs.join(outDir, 'reports', `${slug}.mdx`), fs.join(outDir, 'data', `${slug}.json`)];
+    if (cached && !options.force && !options.check && paths(cached.slug).every((p) => fs.existsSync(p))) {
+      entries.push(cached);
+      paths(cached.slug).forEach((p) => outputs.set(p, ''));
+      slugs.set(cached.slug, file);
+      result.unchanged++;
+      result.warnings += cached.warnings;
+      log(`${cached.line} (unchanged)`);
+      continue;
+    }
+    try {
+      const { report, mdx, json } = convertSeed(file, bytes, manifest[file]);
+      const clash = slugs.get(report.slug);
+      if (clash) throw new SeedError('slug-clash', file, `slug "${report.slug}" is already used by ${clash}; set another "slug" in seeds/manifest.json`);
+      slugs.set(report.slug, file);
+      const [mdxPath, jsonPath] = paths(report.slug);
+      write(mdxPath!, mdx);
+      write(jsonPath!, json);
+      const s = report.stats;
+      const headings = s.headings.chapter + s.headings.section + s.headings.subsection;
+      const line = `${file} → ${report.slug}: ${s.paragraphs} paragraphs, ${s.notes} notes, ${headings} headings, ${s.figures} figures, ${report.warnings.length} warnings`;
+      log(line);
+      for (const w of report.warnings) log(`  warning ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message} [${w.code}]`);
+      result.warnings += report.warnings.length;
+      result.converted++;
+      entries.push({ file, sha256, key, slug: report.slug, line, warnings: report.warnings.length });
+    } catch (error) {
+      if (!(error instanceof SeedError)) throw error;
+      const diagnostic: Diagnostic = { level: 'error', code: error.code, file: error.file, ...(error.line ? { line: error.line } : {}), message: error.message };
+      result.errors.push(diagnostic);
+      log(`error ${error.message} [${error.code}] — skipped; the other reports still convert`);
+    }
+  }
+
+  // Outputs of removed or renamed seeds go away, so content/ mirrors seeds/.
+  for (const sub of ['reports', 'data']) {
+    const dir = fs.join(outDir, sub);
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) {
+      const path = fs.join(dir, name);
+      if (outputs.has(path)) continue;
+      if (options.check) result.stale.push(path);
+      else fs.rmSync(path, { force: true });
+    }
+  }
+  write(indexPath, `${JSON.stringify({ converter: code, reports: entries }, null, 2)}\n`);
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  log(
+    `${files.length} seeds: ${result.converted} converted, ${result.unchanged} unchanged, ${result.errors.length} failed, ${result.warnings} warnings (${seconds} s)`,
+  );
+  return result;
+}
+
+function text(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
+}
+
