@@ -1,0 +1,44 @@
+/**
+ * Browser tests against the production build in `dist/`, served by `astro preview`.
+ * They use the system's Chromium (Debian's /usr/bin/chromium): nothing is downloaded.
+ * Run `npm run build` first.
+ */
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4329);
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/').replace(/^\/?/, '/');
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}${base}`,
+    browserName: 'chromium',
+    locale: 'zh-CN',
+    timezoneId: 'UTC',
+    viewport: { width: 1280, height: 900 },
+    colorScheme: 'light',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `astro preview --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}${base}index.html`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { documents, reports } from './model.ts';
+
+test('the home page lists every report, each linking to its page', async ({ page }) => {
+  await page.goto('index.html');
+  const cards = page.locator('.catalogue > li');
+  await expect(cards).toHaveCount(reports.length);
+  for (const report of reports) {
+    const link = page.getByRole('link', { name: report.meta.title, exact: true }).and(page.locator(`[href$="reports/${report.slug}.html"]`));
+    await expect(link).toHaveCount(1);
+  }
+  const first = reports[0]!;
+  await page.locator(`a[href="reports/${first.slug}.html"]`).click();
+  await expect(page.locator('h1')).toHaveText(first.meta.title);
+});
+
+test('the home page shows the newest report first', async ({ page }) => {
+  await page.goto('index.html');
+  const newest = Math.max(...reports.map((r) => r.meta.year ?? -Infinity));
+  const firstTitle = await page.locator('.catalogue > li h3').first().innerText();
+  const candidates = reports.filter((r) => (r.meta.year ?? -Infinity) === newest).map((r) => r.meta.title);
+  expect(candidates).toContain(firstTitle);
+});
+
+test('the documents index lists every cited symbol', async ({ page }) => {
+  await page.goto('docs.html');
+  await expect(page.locator('.doc-index tbody tr')).toHaveCount(documents.length);
+  await expect(page.locator('.doc-index tbody th')).toHaveText(documents.map((d) => d.symbol));
+});

@@ -1,0 +1,42 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { docPath, documents, reports } from './model.ts';
+
+const pages = [
+  { kind: 'home', path: 'index.html' },
+  { kind: 'report', path: `reports/${reports[0]!.slug}.html` },
+  { kind: 'document', path: documents[0] ? docPath(documents[0].symbol) : 'docs.html' },
+  { kind: 'documents index', path: 'docs.html' },
+  { kind: 'about', path: 'about.html' },
+  { kind: 'not found', path: 'no-such-page.html' },
+];
+
+for (const { kind, path } of pages) {
+  test(`the ${kind} page has no horizontal scroll at 360px`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(path);
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(scroll).toBeLessThanOrEqual(client);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds no serious or critical problem on the ${kind} page (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const bad = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+      expect(bad).toEqual([]);
+    });
+  }
+}
+
+test('the not-found page answers 404 and links home', async ({ page }) => {
+  const response = await page.goto('no-such-page.html');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('找不到页面');
+});

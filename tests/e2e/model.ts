@@ -1,0 +1,67 @@
+/**
+ * The expectations of the browser tests, read from the real report models in
+ * `content/data/*.json`, so the tests follow the content as it changes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reportSchema, type Inline, type Report } from '../../scripts/lib/schema.ts';
+import { inlineText } from '../../src/lib/inline.ts';
+import { citedDocuments } from '../../src/lib/citations.ts';
+import { docPath, reportPath } from '../../src/lib/urls.ts';
+
+const dir = join(process.cwd(), 'content', 'data');
+
+/** Every report model, validated, in file-name order. */
+export const reports: Report[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => reportSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+
+if (reports.length === 0) throw new Error(`no report models in ${dir}: run \`npm run convert\``);
+
+export const documents = citedDocuments(reports);
+export { docPath, inlineText, reportPath };
+
+/** Whitespace as a reader sees it: runs collapsed, ends trimmed. */
+export const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** All inline runs of a report: headings, paragraphs, list items, notes. */
+export function allInlines(report: Report): Inline[] {
+  const out: Inline[] = [];
+  for (const b of report.blocks) {
+    if (b.type === 'list') for (const item of b.items) out.push(...item.content);
+    else if (b.type !== 'figure') out.push(...b.content);
+  }
+  for (const n of report.notes) out.push(...n.content);
+  return out;
+}
+
+/** The first report that has a numbered paragraph 1, with that paragraph. */
+export function firstParagraphOne() {
+  for (const report of reports) {
+    const p = report.blocks.find((b) => b.type === 'paragraph' && b.n === 1);
+    if (p) return { report, id: p.id };
+  }
+  throw new Error('no report has a paragraph numbered 1');
+}
+
+/** The first footnote that has a reference in the text. */
+export function firstReferencedNote() {
+  for (const report of reports) {
+    const note = report.notes.find((n) => n.refs.length > 0);
+    if (note) return { report, note };
+  }
+  throw new Error('no report has a referenced footnote');
+}
+
+/** The first document symbol cited in a numbered paragraph. */
+export function firstParagraphCitation() {
+  for (const report of reports) {
+    for (const b of report.blocks) {
+      if (b.type !== 'paragraph' || b.n === undefined) continue;
+      const doc = b.content.find((r) => r.type === 'doc');
+      if (doc?.type === 'doc') return { report, paragraphId: b.id, symbol: doc.symbol };
+    }
+  }
+  throw new Error('no numbered paragraph cites a document');
+}
