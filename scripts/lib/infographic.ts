@@ -14,9 +14,11 @@ export interface Unstructured {
 }
 
 /** A figure as printed on its own line: `47 000`, `3.99亿美元`, `11`, `43.15%`. */
-export const FIGURE_LINE = /^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?\s*(?:[万亿]\s*)?(?:美元|%|％)?$/;
+export const FIGURE_LINE = /^\d+(?:[ ,]\d{3})*(?:\.\d+)?\s*(?:[万亿]\s*)?(?:美元|%|％)?$/;
 const SENTENCE = /[。！？；]/;
 const MAX_HEADING = 16;
+/** Map and chart notes: `a\t 提及科索沃时…`. */
+const NOTE_MARK = /^[a-z]\t/;
 
 export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): Unstructured {
   const groups = splitGroups(tokens);
@@ -34,7 +36,7 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
       return;
     }
     const text = join(group);
-    if (seen.has(text) || isRepeatedFurniture(text)) {
+    if (seen.has(text) || (!SENTENCE.test(text) && isRepeatedFurniture(text))) {
       debrisLines += group.length;
       return;
     }
@@ -47,7 +49,7 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
       } else {
         blocks.push({ type: 'paragraph', line: first.no, text });
       }
-    } else if (group.length === 1 && isHeadingText(text) && groups[gi + 1] && isProse(join(groups[gi + 1]!))) {
+    } else if (group.length === 1 && isHeadingText(text) && groups[gi + 1] && isProse(join(groups[gi + 1]!)) && !NOTE_MARK.test(groups[gi + 1]![0]!.text)) {
       blocks.push({ type: 'heading', line: first.no, level: 1, kind: 'chapter', label: '', key: '', text });
     } else {
       debrisLines += group.length;
@@ -61,13 +63,13 @@ function isProse(text: string): boolean {
 }
 
 function isHeadingText(text: string): boolean {
-  return text.length <= MAX_HEADING && !/[\d。，；：、]/.test(text);
+  return text.length <= MAX_HEADING && !/[\d。，；：、“”《(（]/.test(text);
 }
 
-/** A line that repeats a run of 8+ characters (`促进和保护人权 促进和保护人权`) is page furniture. */
+/** A line that repeats a run of 5+ characters (`促进和保护人权 促进和保护人权`) is page furniture. */
 function isRepeatedFurniture(text: string): boolean {
   if (text.length > 200) return false;
-  for (let len = 8; len * 2 <= text.length; len++) {
+  for (let len = 5; len * 2 <= text.length; len++) {
     for (let i = 0; i + len * 2 <= text.length; i++) {
       if (text.indexOf(text.slice(i, i + len), i + len) >= 0) return true;
     }
@@ -86,7 +88,7 @@ function splitGroups(tokens: Token[]): TextLine[][] {
   for (const t of tokens) {
     if (t.kind !== 'line') flush();
     else {
-      if (/^\s/.test(t.raw)) flush();
+      if (/^\s/.test(t.raw) || NOTE_MARK.test(t.text)) flush();
       current.push(t);
     }
   }
