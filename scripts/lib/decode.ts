@@ -60,9 +60,10 @@ function strictUtf8(bytes: Uint8Array, file: string): string {
  */
 function gb18030(bytes: Uint8Array, file: string): string {
   const text = iconv.decode(Buffer.from(bytes), 'gb18030');
-  const bad = text.indexOf('\uFFFD');
-  if (bad >= 0) {
-    const line = text.slice(0, bad).split('\n').length;
+  if (text.includes('\uFFFD')) {
+    // Name the line where the bytes first stop being UTF-8, the encoding most seeds use.
+    const asUtf8 = new TextDecoder('utf-8').decode(bytes);
+    const line = asUtf8.slice(0, asUtf8.indexOf('\uFFFD')).split('\n').length;
     throw new SeedError('encoding', file, 'text is neither valid UTF-8 nor GB18030 (undecodable bytes)', line);
   }
   return text;

@@ -30,14 +30,14 @@ const SUP_NOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$/;
 const TOC_TITLE = /^目\s*录$/;
 const TOC_ENTRY = /(?:\t\s*\d+\s*$|\.{3,}|…{2,}|^\t?页次$)/;
 
-/** True when a report-shaped structure (numbered paragraphs 1, 2, 3 …) is present. */
+/** True when a report-shaped structure (numbered paragraphs 1, 2 …) is present. */
 export function hasNumberedParagraphs(tokens: Token[]): boolean {
   let next = 1;
   for (const t of tokens) {
     if (t.kind !== 'line') continue;
     const m = NUMBERED.exec(t.text);
     if (m && Number(m[1]) === next) next++;
-    if (next > 3) return true;
+    if (next > 2) return true;
   }
   return false;
 }

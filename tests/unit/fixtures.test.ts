@@ -1,0 +1,22 @@
+/**
+ * Fixture folders `tests/fixtures/<case>/input.txt` → `expected.json`: the pipeline's model
+ * (blocks, notes, warnings, dropped text) for small shaped inputs. After a deliberate change,
+ * `UPDATE=1 npm test` rewrites the expected files; review their diff before committing.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { convertSeed } from '../../scripts/lib/pipeline.ts';
+import { root } from './helpers.ts';
+
+const dir = `${root}tests/fixtures`;
+for (const name of readdirSync(dir).sort()) {
+  test(`fixture ${name}`, () => {
+    const input = readFileSync(`${dir}/${name}/input.txt`);
+    const { report } = convertSeed('input.txt', input);
+    const actual = { blocks: report.blocks, notes: report.notes, warnings: report.warnings, dropped: report.stats.dropped };
+    const expectedPath = `${dir}/${name}/expected.json`;
+    if (process.env.UPDATE || !existsSync(expectedPath)) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+    assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, 'utf8')));
+  });
+}
