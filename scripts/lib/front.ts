@@ -46,10 +46,10 @@ export function readFront(lines: TextLine[]): FrontMeta {
   const authorAt = rest.findLastIndex((t) => AUTHOR.test(t));
   if (authorAt >= 0) {
     meta.author = rest[authorAt]!.replace(/\s*\*$/, '');
-    if (authorAt > 0) meta.title = rest[authorAt - 1];
+    if (authorAt > 0) meta.title = rest[authorAt - 1]!;
     meta.agendaTitles = rest.slice(0, Math.max(0, authorAt - 1)).slice(0, meta.agendaItems.length);
   } else if (rest.length) {
-    meta.title = rest.at(-1);
+    meta.title = rest.at(-1)!;
     meta.agendaTitles = rest.slice(0, -1).slice(0, meta.agendaItems.length);
   }
   if (summary?.length) meta.summary = summary.join('\n\n');

@@ -50,7 +50,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   }
   if (!draftBlocks.length) throw new SeedError('no-text', file, 'no report text found after cleaning');
   if (cleaned.dropped['replacement-char']) {
-    drafts.push({ code: 'text-dropped', line: cleaned.firstLine['replacement-char'], message: `${cleaned.dropped['replacement-char']} U+FFFD replacement characters dropped` });
+    drafts.push({ code: 'text-dropped', line: cleaned.firstLine['replacement-char']!, message: `${cleaned.dropped['replacement-char']} U+FFFD replacement characters dropped` });
   }
 
   const defaultBody = (manifest?.body ?? front.body) === '人权理事会' || cleaned.headerSymbols[0]?.startsWith('A/HRC/') ? 'A/HRC' : 'A';

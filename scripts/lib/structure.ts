@@ -84,7 +84,7 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>): Stru
     awaitingTitle = block.type === 'heading' && block.text === '' ? block : undefined;
   };
   const heading = (t: TextLine, level: 1 | 2 | 3, label: string, key: string, text: string) => {
-    const kind = (['chapter', 'section', 'subsection'] as const)[level - 1];
+    const kind = (['chapter', 'section', 'subsection'] as const)[level - 1]!;
     open({ type: 'heading', line: t.no, level, kind, label, key, text });
     if (level < 3) nextSub = 1;
   };
