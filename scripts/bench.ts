@@ -1,0 +1,163 @@
+/**
+ * `npm run bench`: how fast the converter is and how much memory it takes, on the real seeds
+ * and on synthetic corpora of 10, 100 and 1000 reports (`--sizes 10,100` to choose).
+ *
+ * The parent writes each corpus into a temporary folder, then converts it in a child process
+ * (`--child`), so that each size's peak RSS is its own. The child times a cold `convertAll`
+ * into an empty folder and a warm one that should skip every report through the cache.
+ * Prints a table and writes bench/results/convert.json; temporary folders are removed.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { convertAll, converterHash } from './lib/run.ts';
+import { makeCorpus, readSeeds, writeCorpus } from './lib/synthetic.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const MB = 1e6;
+
+/** What one child measures for one seed folder. */
+interface Measure {
+  case: string;
+  reports: number;
+  seedMB: number;
+  /** Load average of the machine when the child started: wall-clock times stretch under load. */
+  load1: number;
+  cold: { seconds: number; cpuSeconds: number; mbPerSecond: number; mbPerCpuSecond: number; converted: number; errors: number; warnings: number };
+  warm: { seconds: number; cpuSeconds: number; converted: number; unchanged: number };
+  rssMB: { baseline: number; peak: number };
+  output: { files: number; MB: number };
+}
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+if (args.includes('--child')) child(flag('--case')!, flag('--seeds')!, flag('--out')!);
+else parent((flag('--sizes') ?? '10,100,1000').split(',').map(Number));
+
+function parent(sizes: number[]) {
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes: comma-separated positive integers, e.g. --sizes 10,100');
+  const tmp = mkdtempSync(join(tmpdir(), 'un-hr-bench-'));
+  try {
+    const seeds = readSeeds(join(root, 'seeds'));
+    const results = [measure('seeds', join(root, 'seeds'), tmp)];
+    for (const n of sizes) {
+      const dir = join(tmp, `seeds-${n}`);
+      writeCorpus(makeCorpus(seeds, n), dir);
+      results.push(measure(String(n), dir, tmp));
+      rmSync(dir, { recursive: true, force: true });
+    }
+    console.log(table(results));
+    const file = join(root, 'bench', 'results', 'convert.json');
+    mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
+    console.log(`\nwrote ${file.slice(root.length)}`);
+    const odd = results.filter((r) => r.cold.errors || r.warm.converted || r.cold.converted !== r.reports);
+    if (odd.length) {
+      console.error(`unexpected: errors, or reports not converted cold / reconverted warm, in ${odd.map((r) => r.case).join(', ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function measure(name: string, seedsDir: string, tmp: string): Measure {
+  const out = join(tmp, `out-${name}`);
+  const script = fileURLToPath(import.meta.url);
+  // Someone editing scripts/lib/ during a run changes the converter's hash, so the warm run
+  // reconverts everything; the child then prints nothing and the case is measured again.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const stdout = execFileSync(process.execPath, [...process.execArgv, script, '--child', '--case', name, '--seeds', seedsDir, '--out', out], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    });
+    rmSync(out, { recursive: true, force: true });
+    if (stdout) return JSON.parse(stdout) as Measure;
+    console.error(`${name}: the converter changed during the run; measuring again`);
+  }
+  throw new Error(`${name}: the converter kept changing during the run`);
+}
+
+function child(name: string, seedsDir: string, outDir: string) {
+  const fs = { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, join };
+  const baseline = process.resourceUsage().maxRSS;
+  const seedBytes = readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .reduce((sum, f) => sum + statSync(join(seedsDir, f)).size, 0);
+
+  const timed = () => {
+    const wall = performance.now();
+    const cpu = process.cpuUsage();
+    const result = convertAll({ seedsDir, outDir, fs, log: () => {} });
+    const used = process.cpuUsage(cpu);
+    return { result, seconds: (performance.now() - wall) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+  };
+  const load1 = loadavg()[0]!;
+  const code = converterHash();
+  const { result: cold, seconds: coldSeconds, cpuSeconds: coldCpu } = timed();
+  const { result: warm, seconds: warmSeconds, cpuSeconds: warmCpu } = timed();
+  const peak = process.resourceUsage().maxRSS;
+  if (converterHash() !== code) return;
+
+  const files = walk(outDir);
+  const result: Measure = {
+    case: name,
+    reports: cold.converted + cold.unchanged + cold.errors.length,
+    seedMB: round(seedBytes / MB),
+    load1: round(load1, 2),
+    cold: {
+      seconds: round(coldSeconds),
+      cpuSeconds: round(coldCpu),
+      mbPerSecond: round(seedBytes / MB / coldSeconds),
+      mbPerCpuSecond: round(seedBytes / MB / coldCpu),
+      converted: cold.converted,
+      errors: cold.errors.length,
+      warnings: cold.warnings,
+    },
+    warm: { seconds: round(warmSeconds), cpuSeconds: round(warmCpu), converted: warm.converted, unchanged: warm.unchanged },
+    // maxRSS is in kilobytes (KiB).
+    rssMB: { baseline: round((baseline * 1024) / MB, 1), peak: round((peak * 1024) / MB, 1) },
+    output: { files: files.length, MB: round(files.reduce((sum, f) => sum + statSync(f).size, 0) / MB) },
+  };
+  process.stdout.write(JSON.stringify(result));
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+function round(x: number, digits = 3): number {
+  return Number(x.toFixed(digits));
+}
+
+/** A plain-text table, also pasted into the README. */
+function table(results: Measure[]): string {
+  const head = ['case', 'reports', 'seed MB', 'cold s', 'cold CPU s', 'MB/s', 'MB/CPU s', 'warm s', 'warm skipped', 'RSS base MB', 'RSS peak MB', 'out files', 'out MB', 'errors', 'load'];
+  const rows = results.map((r) => [
+    r.case,
+    r.reports,
+    r.seedMB.toFixed(2),
+    r.cold.seconds.toFixed(2),
+    r.cold.cpuSeconds.toFixed(2),
+    r.cold.mbPerSecond.toFixed(2),
+    r.cold.mbPerCpuSecond.toFixed(2),
+    r.warm.seconds.toFixed(2),
+    `${r.warm.unchanged}/${r.reports}`,
+    r.rssMB.baseline.toFixed(0),
+    r.rssMB.peak.toFixed(0),
+    r.output.files,
+    r.output.MB.toFixed(2),
+    r.cold.errors,
+    r.load1.toFixed(1),
+  ].map(String));
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [line(head), `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
