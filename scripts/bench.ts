@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertAll, converterHash } from './lib/run.ts';
-import { makeCorpus, readSeeds, writeCorpus } from './lib/synthetic.ts';
+import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const MB = 1e6;

@@ -73,10 +73,11 @@ export function convertAll(options: RunOptions): RunResult {
 
   const result: RunResult = { converted: 0, unchanged: 0, errors: [], warnings: 0, stale: [] };
   const entries: IndexEntry[] = [];
-  const outputs = new Map<string, string>();
+  /** Paths this run produced (paths only: keeping the texts would grow memory with the corpus). */
+  const outputs = new Set<string>();
   const slugs = new Map<string, string>();
   const write = (path: string, data: string) => {
-    outputs.set(path, data);
+    outputs.add(path);
     const current = fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined;
     if (current === data) return;
     if (options.check) result.stale.push(path);
@@ -95,7 +96,7 @@ export function convertAll(options: RunOptions): RunResult {
     const paths = (slug: string) => [fs.join(outDir, 'reports', `${slug}.mdx`), fs.join(outDir, 'data', `${slug}.json`)];
     if (cached && !options.force && !options.check && paths(cached.slug).every((p) => fs.existsSync(p))) {
       entries.push(cached);
-      paths(cached.slug).forEach((p) => outputs.set(p, ''));
+      paths(cached.slug).forEach((p) => outputs.add(p));
       slugs.set(cached.slug, file);
       result.unchanged++;
       result.warnings += cached.warnings;

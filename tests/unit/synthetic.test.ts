@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { convertSeed } from '../../scripts/lib/pipeline.ts';
-import { makeCorpus, readSeeds } from '../../scripts/lib/synthetic.ts';
+import { makeCorpus, readSeeds } from '../../scripts/synthetic.ts';
 
 const seeds = readSeeds(fileURLToPath(new URL('../../seeds/', import.meta.url)));
 const corpus = makeCorpus(seeds, 6);
