@@ -2,11 +2,12 @@
  * Build-time access to the report models the converter writes to `content/data/<slug>.json`,
  * validated with the converter's own `reportSchema`.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema, type Report } from '../../scripts/lib/schema.ts';
 import { symbolSlug } from './urls.ts';
 import { citedDocuments, type CitedDocument } from './citations.ts';
+import { buildCrossLinks, type CrossLinks } from './crosslinks.ts';
 
 const DATA_DIR = join(process.cwd(), 'content', 'data');
 const cache = new Map<string, Report>();
@@ -42,4 +43,20 @@ export function loadCitedDocuments(slugs: readonly string[]): CitedDocument[] {
     seen.set(slug, doc.symbol);
   }
   return docs;
+}
+
+let crossLinks: CrossLinks | undefined;
+
+/**
+ * The cross-report links of the whole corpus (every model in `content/data/`), computed once
+ * per build: report pages and their section headings all read from it.
+ */
+export function loadCrossLinks(): CrossLinks {
+  if (crossLinks) return crossLinks;
+  const slugs = readdirSync(DATA_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+  crossLinks = buildCrossLinks(slugs.map(loadReport));
+  return crossLinks;
 }

@@ -1,0 +1,36 @@
+/**
+ * Everything the report pages show about other reports, computed once from the corpus:
+ * "cited by", "related reports" and, per section, "the same topic in other reports".
+ */
+import type { Report } from '../../scripts/lib/schema.ts';
+import type { Citation } from './citations.ts';
+import { citedBy, citedSymbols, relatedReports, type KeyFn, type Related } from './related.ts';
+import { reportTopics, sameTopicSections, topicIndex, type SameTopic } from './topics.ts';
+
+export interface CrossLinks {
+  citedBy: Map<string, Citation[]>;
+  related: Map<string, Related[]>;
+  /** Keyed by `slug#heading-id`. */
+  sameTopic: Map<string, SameTopic[]>;
+}
+
+/**
+ * The ways reports relate, most specific first. More can be passed in, e.g. the countries
+ * two reports both name: `{ name: 'countries', label: '共同提及的国家', weight: 1, keys: countriesOf }`.
+ */
+export function defaultKeyFns(reports: readonly Report[]): KeyFn[] {
+  const topics = topicIndex(reports);
+  return [
+    { name: 'documents', label: '共同引用的文件', weight: 1, keys: citedSymbols },
+    { name: 'topics', label: '相同主题', weight: 1, keys: (r) => reportTopics(topics, r.slug) },
+  ];
+}
+
+/** All cross-report links of a corpus. Pure; the same reports give the same links. */
+export function buildCrossLinks(reports: readonly Report[], extraKeyFns: readonly KeyFn[] = []): CrossLinks {
+  return {
+    citedBy: citedBy(reports),
+    related: relatedReports(reports, [...defaultKeyFns(reports), ...extraKeyFns]),
+    sameTopic: sameTopicSections(topicIndex(reports)),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Links between whole reports: which reports of the corpus cite a report ("cited by"), and
+ * which reports are related to it because they share keys of some kind — cited documents,
+ * section topics, and (once the country lane lands) countries.
+ */
+import type { Report } from '../../scripts/lib/schema.ts';
+import { reportCitations, type Citation } from './citations.ts';
+
+/**
+ * One way two reports can be related: a named set of keys per report. Reports that share
+ * keys are related; the shared keys are the explanation shown to the reader.
+ */
+export interface KeyFn {
+  /** Stable name, for tests and markup (`documents`, `topics`, `countries`). */
+  name: string;
+  /** What the shared keys are, for the reader: `共同引用的文件`. */
+  label: string;
+  /** How much one shared key counts towards the score. */
+  weight: number;
+  keys: (report: Report) => ReadonlySet<string>;
+}
+
+/** What two reports share under one {@link KeyFn}. */
+export interface Shared {
+  name: string;
+  label: string;
+  keys: string[];
+}
+
+/** A report related to another one, with its score and what it shares. */
+export interface Related {
+  slug: string;
+  title: string;
+  symbol: string | undefined;
+  score: number;
+  shared: Shared[];
+}
+
+const collator = new Intl.Collator('zh-Hans', { numeric: true });
+
+/**
+ * For every report, the other reports that share at least one key, highest score first
+ * (then by symbol or title). The score is the weighted count of shared keys, so it can be
+ * explained key by key. Pure: `keyFns` decide what counts, this only intersects sets.
+ */
+export function relatedReports(reports: readonly Report[], keyFns: readonly KeyFn[]): Map<string, Related[]> {
+  const keys = reports.map((r) => keyFns.map((fn) => fn.keys(r)));
+  const out = new Map<string, Related[]>();
+  reports.forEach((report, i) => {
+    const list: Related[] = [];
+    reports.forEach((other, j) => {
+      if (i === j) return;
+      const shared: Shared[] = [];
+      let score = 0;
+      keyFns.forEach((fn, k) => {
+        const mine = keys[i]?.[k] ?? new Set<string>();
+        const theirs = keys[j]?.[k] ?? new Set<string>();
+        const both = [...mine].filter((key) => theirs.has(key)).sort(collator.compare);
+        if (both.length === 0) return;
+        shared.push({ name: fn.name, label: fn.label, keys: both });
+        score += fn.weight * both.length;
+      });
+      if (score > 0) {
+        list.push({ slug: other.slug, title: other.meta.title, symbol: other.meta.symbol, score, shared });
+      }
+    });
+    list.sort(
+      (a, b) => b.score - a.score || collator.compare(a.symbol ?? a.title, b.symbol ?? b.title) || collator.compare(a.slug, b.slug),
+    );
+    out.set(report.slug, list);
+  });
+  return out;
+}
+
+/** The symbols of the documents a report cites (body and notes), as related-report keys. */
+export function citedSymbols(report: Report): Set<string> {
+  return new Set(reportCitations(report).map((c) => c.symbol));
+}
+
+/** Symbols compare as the UN writes them, whatever the width or case of the characters. */
+const symbolKey = (symbol: string): string => symbol.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
+
+/**
+ * For every report with a symbol, the places in other reports that cite that symbol, in
+ * corpus then reading order. A report citing itself (`本报告…`) is not "cited by".
+ */
+export function citedBy(reports: readonly Report[]): Map<string, Citation[]> {
+  const bySymbol = new Map<string, string>();
+  for (const r of reports) if (r.meta.symbol) bySymbol.set(symbolKey(r.meta.symbol), r.slug);
+  const out = new Map<string, Citation[]>(reports.map((r) => [r.slug, []]));
+  for (const r of reports) {
+    for (const c of reportCitations(r)) {
+      const target = bySymbol.get(symbolKey(c.symbol));
+      if (target !== undefined && target !== r.slug) out.get(target)?.push(c);
+    }
+  }
+  return out;
+}
