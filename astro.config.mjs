@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { inSitemap, sitemapPageUrl } from './src/lib/sitemap.ts';
 import { unified } from '@astrojs/markdown-remark';
 
 /**
@@ -10,8 +12,10 @@ import { unified } from '@astrojs/markdown-remark';
  * The remark pipeline (not Astro 7's default Sätteri) is used so that GFM applies and
  * SmartyPants stays off: seed text must never have its quotes, dashes or dots rewritten.
  */
+const site = process.env.SITE_URL || undefined;
+
 export default defineConfig({
-  site: process.env.SITE_URL || undefined,
+  site,
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'ignore',
   build: {
@@ -22,6 +26,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({ gfm: true, smartypants: false }),
   },
-  integrations: [mdx()],
+  // A sitemap only makes sense with absolute URLs, so only when the deployment's `site` is known.
+  integrations: [mdx(), ...(site ? [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }) })] : [])],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inSitemap, sitemapPageUrl } from '../../src/lib/sitemap.ts';
+
+const integrations = async (siteUrl: string | undefined, tag: string) => {
+  const saved = process.env.SITE_URL;
+  if (siteUrl === undefined) delete process.env.SITE_URL;
+  else process.env.SITE_URL = siteUrl;
+  try {
+    const { default: config } = await import(`../../astro.config.mjs?${tag}`);
+    return { site: config.site as string | undefined, names: (config.integrations ?? []).map((i: { name: string }) => i.name) };
+  } finally {
+    if (saved === undefined) delete process.env.SITE_URL;
+    else process.env.SITE_URL = saved;
+  }
+};
+
+test('a build with SITE_URL set produces a sitemap; without it, none', async () => {
+  assert.deepEqual(await integrations('https://example.org', 'with-site'), {
+    site: 'https://example.org',
+    names: ['@astrojs/mdx', '@astrojs/sitemap'],
+  });
+  assert.deepEqual(await integrations(undefined, 'without-site'), { site: undefined, names: ['@astrojs/mdx'] });
+});
+
+test('sitemap URLs name the .html file the site links to', () => {
+  assert.equal(sitemapPageUrl('https://example.org/base/reports/a-74-36'), 'https://example.org/base/reports/a-74-36.html');
+  assert.equal(sitemapPageUrl('https://example.org/base/about'), 'https://example.org/base/about.html');
+  assert.equal(sitemapPageUrl('https://example.org/base/'), 'https://example.org/base/');
+  assert.equal(sitemapPageUrl('https://example.org/docs.html'), 'https://example.org/docs.html');
+});
+
+test('the not-found page stays out of the sitemap', () => {
+  assert.equal(inSitemap('https://example.org/base/404'), false);
+  assert.equal(inSitemap('https://example.org/404.html'), false);
+  assert.equal(inSitemap('https://example.org/base/reports/a-74-36'), true);
+  assert.equal(inSitemap('https://example.org/docs/a-hrc-40-404'), true);
+});
