@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertAll, converterHash } from './lib/run.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
+import { pageWeightTable, reportPageWeights } from './page-weight.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const MB = 1e6;
@@ -57,6 +58,9 @@ function parent(sizes: number[]) {
     mkdirSync(join(root, 'bench', 'results'), { recursive: true });
     writeFileSync(file, `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
     console.log(`\nwrote ${file.slice(root.length)}`);
+    if (existsSync(join(root, 'dist', 'reports'))) {
+      console.log(`\nReport pages in dist/ (run \`npm run build\` first to refresh):\n${pageWeightTable(reportPageWeights(join(root, 'dist')))}`);
+    }
     const odd = results.filter((r) => r.cold.errors || r.warm.converted || r.cold.converted !== r.reports);
     if (odd.length) {
       console.error(`unexpected: errors, or reports not converted cold / reconverted warm, in ${odd.map((r) => r.case).join(', ')}`);
