@@ -15,7 +15,7 @@ import { unified } from '@astrojs/markdown-remark';
 const site = process.env.SITE_URL || undefined;
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'ignore',
   build: {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema, type Report } from '../../scripts/lib/schema.ts';
-import { headingKeys, phraseCovers, sameTopicSections, topicIndex } from '../../src/lib/topics.ts';
+import { headingKeys, phraseCovers, topicIndex } from '../../src/lib/topics.ts';
 import { citedBy, relatedReports, type KeyFn } from '../../src/lib/related.ts';
 import { buildCrossLinks } from '../../src/lib/crosslinks.ts';
 
