@@ -57,6 +57,7 @@ test.describe('without JavaScript', () => {
 
 for (const path of ['reports/a-74-36.html', 'index.html', docPath(documents[0]!.symbol)]) {
   test(`axe finds no serious or critical problem on ${path} in dark mode chosen with the toggle, cross-links open`, async ({ page }) => {
+    test.slow(); // axe over a whole report with every list open takes a while on a busy machine
     await page.goto(path);
     await page.getByLabel('配色').selectOption('dark');
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
