@@ -45,9 +45,8 @@ for (const report of reports) {
     expect([weight.externalScripts, weight.externalStyles]).toEqual([0, 0]);
     // Inline enhancements only (theme choice, copy-citation buttons), and small.
     expect(weight.inlineScriptBytes).toBeLessThan(2048);
-    test.info().annotations.push({
-      type: 'page weight',
-      description: `${weight.gzipBytes} bytes gzip (HTML+CSS), ${weight.inlineScriptBytes} bytes of inline enhancement script`,
-    });
+    const line = `${weight.page}: ${weight.gzipBytes} bytes gzip (HTML+CSS), ${weight.inlineScriptBytes} bytes of inline enhancement script`;
+    test.info().annotations.push({ type: 'page weight', description: line });
+    console.log(line);
   });
 }

@@ -21,6 +21,9 @@ test('heading keys drop labels, numbering and punctuation, and split lists', () 
   assert.deepEqual(headingKeys('B. 经济、社会及文化权利'), ['经济社会及文化权利', '经济', '社会及文化权利']);
   assert.deepEqual(headingKeys('3. 普遍定期审议'), ['普遍定期审议']);
   assert.deepEqual(headingKeys('三.  普遍定期审议。'), ['普遍定期审议']);
+  assert.deepEqual(headingKeys('2030 年可持续发展议程'), ['2030年可持续发展议程']);
+  assert.deepEqual(headingKeys('1.5 摄氏度'), ['15摄氏度']);
+  assert.deepEqual(headingKeys('(a) 条约机构'), ['条约机构']);
   assert.deepEqual(headingKeys('COVID-19, 联合国 75 周年, 共同前进'), [
     'covid19联合国75周年共同前进',
     'covid19',
