@@ -13,7 +13,10 @@ const RANGE = String.raw`${NUM}(?:\s*[-–—~至到]\s*(?:第\s*)?${NUM})?`;
 const JOIN = String.raw`\s*(?:和|及|以及|、|,|，)\s*`;
 /** What may stand between the symbol and the paragraph part. */
 const LEAD = String.raw`^(\s*(?:号决议|号)?\s*[,，]\s*)`;
-const CITATION = new RegExp(`${LEAD}(第\\s*${RANGE}(?:${JOIN}(?:第\\s*)?${RANGE})*\\s*段)`);
+const PARAGRAPHS = `(第\\s*${RANGE}(?:${JOIN}(?:第\\s*)?${RANGE})*\\s*段)`;
+const CITATION = new RegExp(`${LEAD}${PARAGRAPHS}`);
+/** An ibid note (`同上，第 27(a)段`): the paragraphs belong to the document the note repeats. */
+const IBID = new RegExp(`^(同上\\s*[,，]\\s*)${PARAGRAPHS}`);
 const PART = new RegExp(`(?:第\\s*)?(${NUM})(?:\\s*[-–—~至到]\\s*(?:第\\s*)?${NUM})?`, 'g');
 
 /** The anchor of a printed paragraph number: `12` → `p-12`, `27(a)` → `p-27-a`. */
@@ -42,19 +45,27 @@ export function splitParagraphs(printed: string): ({ text: string; anchor: strin
   return out;
 }
 
-/** Turn the paragraph part after each document symbol into `paraRef` nodes. */
-export function markParagraphCitations(content: Inline[]): Inline[] {
+/**
+ * Turn the paragraph part after each document symbol into `paraRef` nodes. `ibid` is the symbol
+ * an ibid note (`同上，第 28 段`) repeats, for the paragraphs at its start.
+ */
+export function markParagraphCitations(content: Inline[], ibid?: string): Inline[] {
   const out: Inline[] = [];
   content.forEach((run, i) => {
+    if (run.type !== 'text') {
+      out.push(run);
+      return;
+    }
     const before = content[i - 1];
-    const m = run.type === 'text' && before?.type === 'doc' ? CITATION.exec(run.value) : null;
-    if (!m || run.type !== 'text' || before?.type !== 'doc') {
+    const symbol = before?.type === 'doc' ? before.symbol : i === 0 ? ibid : undefined;
+    const m = symbol === undefined ? null : (before?.type === 'doc' ? CITATION : IBID).exec(run.value);
+    if (!m || symbol === undefined) {
       out.push(run);
       return;
     }
     if (m[1]) out.push({ type: 'text', value: m[1] });
     for (const piece of splitParagraphs(m[2]!)) {
-      out.push(typeof piece === 'string' ? { type: 'text', value: piece } : { type: 'paraRef', symbol: before.symbol, ...piece });
+      out.push(typeof piece === 'string' ? { type: 'text', value: piece } : { type: 'paraRef', symbol, ...piece });
     }
     const rest = run.value.slice(m[0].length);
     if (rest) out.push({ type: 'text', value: rest });

@@ -56,8 +56,8 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   }
 
   const defaultBody = (manifest?.body ?? front.body) === '人权理事会' || cleaned.headerSymbols[0]?.startsWith('A/HRC/') ? 'A/HRC' : 'A';
-  const assembled = mapInlines(assemble(draftBlocks, draftNotes, { links: cleaned.links, defaultBody }), (c) =>
-    markCountries(markParagraphCitations(c)),
+  const assembled = mapInlines(assemble(draftBlocks, draftNotes, { links: cleaned.links, defaultBody }), (c, ibid) =>
+    markCountries(markParagraphCitations(c, ibid)),
   );
   drafts.push(...assembled.diagnostics);
   const { meta, slug, diagnostics } = inferMeta({
@@ -98,12 +98,15 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   return { report, mdx: toMdx(report), json: `${JSON.stringify(report, null, 2)}\n` };
 }
 
-/** Apply an inline step (paragraph citations, countries) to every block, list item and note. */
-function mapInlines<T extends { blocks: Block[]; notes: Note[] }>(model: T, step: (content: Inline[]) => Inline[]): T {
+/**
+ * Apply an inline step (paragraph citations, countries) to every block, list item and note;
+ * a note's step also gets the symbol its `同上` (ibid) repeats.
+ */
+function mapInlines<T extends { blocks: Block[]; notes: Note[] }>(model: T, step: (content: Inline[], ibid?: string) => Inline[]): T {
   const blocks = model.blocks.map((b): Block => {
     if (b.type === 'list') return { ...b, items: b.items.map((item) => ({ ...item, content: step(item.content) })) };
     if (b.type === 'figure') return b;
     return { ...b, content: step(b.content) };
   });
-  return { ...model, blocks, notes: model.notes.map((n) => ({ ...n, content: step(n.content) })) };
+  return { ...model, blocks, notes: model.notes.map((n) => ({ ...n, content: step(n.content, n.ibid) })) };
 }

@@ -45,12 +45,24 @@ describe('paragraph citations', () => {
     assert.throws(() => paragraphAnchor('十二'));
   });
 
-  test('seed 002: notes 13 and 39 cite paragraphs of A/RES/75/233 and A/HRC/46/24', () => {
+  test('an ibid note (同上) cites paragraphs of the document it repeats', () => {
+    const out = markParagraphCitations([{ type: 'text', value: '同上，第 28 段。' }], 'A/RES/75/233');
+    assert.deepEqual(out, [
+      { type: 'text', value: '同上，' },
+      { type: 'paraRef', symbol: 'A/RES/75/233', text: '第 28 段', anchor: 'p-28' },
+      { type: 'text', value: '。' },
+    ]);
+    assert.deepEqual(markParagraphCitations([{ type: 'text', value: '同上，第 28 段。' }]), [{ type: 'text', value: '同上，第 28 段。' }]);
+  });
+
+  test('seed 002: notes 13-15 cite paragraphs of A/RES/75/233 (two of them as 同上), note 39 of A/HRC/46/24', () => {
     const { notes } = seed('002').report;
     const paraRefs = (n: number) =>
       notes.find((note) => note.n === n)!.content.flatMap((r) => (r.type === 'paraRef' ? [[r.symbol, r.anchor, r.text]] : []));
     assert.deepEqual(paraRefs(13), [['A/RES/75/233', 'p-18', '第 18 段']]);
+    assert.deepEqual(paraRefs(14), [['A/RES/75/233', 'p-27-a', '第 27(a)段']]);
+    assert.deepEqual(paraRefs(15), [['A/RES/75/233', 'p-28', '第 28 段']]);
     assert.deepEqual(paraRefs(39), [['A/HRC/46/24', 'p-7', '第7-16'], ['A/HRC/46/24', 'p-82', '第82-83段']]);
-    assert.equal(notes.flatMap((n) => n.content).filter((r) => r.type === 'paraRef').length, 3);
+    assert.equal(notes.flatMap((n) => n.content).filter((r) => r.type === 'paraRef').length, 5);
   });
 });
