@@ -45,8 +45,8 @@ export interface Country {
 export interface Gazetteer {
   /** By alpha-3 code. */
   countries: Map<string, Country>;
-  /** One expression matching every name and every non-country word, longest first. */
-  pattern: RegExp;
+  /** Every name and non-country word by its first character, longest first. */
+  byFirst: Map<string, string[]>;
   /** Name → alpha-3 code; non-country words are absent. */
   byName: Map<string, string>;
 }
@@ -84,9 +84,12 @@ export function buildGazetteer(data: CountryData): Gazetteer {
   for (const alpha2 of Object.keys(data.countries)) {
     if (!(alpha2 in packageNames)) throw new Error(`countries.json: ${alpha2} is not a code i18n-iso-countries knows`);
   }
-  const words = [...byName.keys(), ...data.notCountries].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
-  return { countries, pattern, byName };
+  const byFirst = new Map<string, string[]>();
+  for (const word of [...new Set([...byName.keys(), ...data.notCountries])]) {
+    byFirst.set(word[0]!, [...(byFirst.get(word[0]!) ?? []), word]);
+  }
+  for (const words of byFirst.values()) words.sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return { countries, byFirst, byName };
 }
 
 let shared: Gazetteer | undefined;
@@ -119,15 +122,23 @@ export function markCountries(content: Inline[], g: Gazetteer = gazetteer()): In
       out.push(run);
       continue;
     }
+    const text = run.value;
     let at = 0;
-    for (const m of run.value.matchAll(g.pattern)) {
-      const code = g.byName.get(m[0]);
-      if (!code) continue;
-      pushText(run.value.slice(at, m.index));
-      out.push({ type: 'country', code, text: m[0] });
-      at = m.index + m[0].length;
+    for (let i = 0; i < text.length; ) {
+      const word = g.byFirst.get(text[i]!)?.find((w) => text.startsWith(w, i));
+      if (!word) {
+        i += 1;
+        continue;
+      }
+      const code = g.byName.get(word);
+      if (code) {
+        pushText(text.slice(at, i));
+        out.push({ type: 'country', code, text: word });
+        at = i + word.length;
+      }
+      i += word.length;
     }
-    pushText(run.value.slice(at));
+    pushText(text.slice(at));
   }
   return out;
 }
