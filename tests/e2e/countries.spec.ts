@@ -57,6 +57,7 @@ test('a paragraph cited in a document outside the corpus stays text beside the d
 for (const path of ['countries.html', 'countries/xkk.html']) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe finds no serious or critical problem on ${path} (${colorScheme})`, async ({ page }) => {
+      test.slow(); // the index has a link per country
       await page.emulateMedia({ colorScheme });
       await page.goto(path);
       const { violations } = await new AxeBuilder({ page }).analyze();
