@@ -77,3 +77,19 @@ for (const path of ['countries.html', 'countries/xkk.html']) {
     expect(scroll).toBeLessThanOrEqual(client);
   });
 }
+
+test('a report page lists the countries it names, most mentioned first, linking to their pages', async ({ page }) => {
+  const report = reports.find((r) => r.meta.symbol === 'A/HRC/55/69')!;
+  const named = all.filter((c) => c.mentions.some((m) => m.report.slug === report.slug));
+  const top = named
+    .map((c) => ({ code: c.code, n: c.mentions.filter((m) => m.report.slug === report.slug).length }))
+    .sort((a, b) => b.n - a.n)[0]!;
+  await page.goto(`reports/${report.slug}.html`);
+  const list = page.locator('details.report-countries');
+  await expect(list.locator('summary')).toHaveText(`本报告提及的国家和地区（${named.length}）`);
+  await list.locator('summary').click();
+  await expect(list.locator('li')).toHaveCount(named.length);
+  await expect(list.locator('li').first()).toHaveText(`${'朝鲜民主主义人民共和国'} ${top.n} 处`);
+  await list.locator('li a').first().click();
+  await expect(page).toHaveURL(new RegExp(`/countries/${top.code.toLowerCase()}\\.html$`));
+});
