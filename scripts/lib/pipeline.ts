@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { assemble } from './assemble.ts';
 import { clean } from './clean.ts';
+import { markCountries } from './countries.ts';
 import { decode } from './decode.ts';
 import type { DraftDiagnostic } from './draft.ts';
 import { SeedError } from './errors.ts';
@@ -13,7 +14,8 @@ import { readFront } from './front.ts';
 import { unstructured } from './infographic.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { inferMeta } from './metadata.ts';
-import { reportSchema, type Diagnostic, type Report } from './schema.ts';
+import { markParagraphCitations } from './paras.ts';
+import { reportSchema, type Block, type Diagnostic, type Inline, type Note, type Report } from './schema.ts';
 import { toMdx } from './serialize.ts';
 import { hasNumberedParagraphs, structure } from './structure.ts';
 
@@ -54,7 +56,9 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   }
 
   const defaultBody = (manifest?.body ?? front.body) === '人权理事会' || cleaned.headerSymbols[0]?.startsWith('A/HRC/') ? 'A/HRC' : 'A';
-  const assembled = assemble(draftBlocks, draftNotes, { links: cleaned.links, defaultBody });
+  const assembled = mapInlines(assemble(draftBlocks, draftNotes, { links: cleaned.links, defaultBody }), (c, ibid) =>
+    markCountries(markParagraphCitations(c, ibid)),
+  );
   drafts.push(...assembled.diagnostics);
   const { meta, slug, diagnostics } = inferMeta({
     file,
@@ -92,4 +96,17 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   }
   const report = parsed.data;
   return { report, mdx: toMdx(report), json: `${JSON.stringify(report, null, 2)}\n` };
+}
+
+/**
+ * Apply an inline step (paragraph citations, countries) to every block, list item and note;
+ * a note's step also gets the symbol its `同上` (ibid) repeats.
+ */
+function mapInlines<T extends { blocks: Block[]; notes: Note[] }>(model: T, step: (content: Inline[], ibid?: string) => Inline[]): T {
+  const blocks = model.blocks.map((b): Block => {
+    if (b.type === 'list') return { ...b, items: b.items.map((item) => ({ ...item, content: step(item.content) })) };
+    if (b.type === 'figure') return b;
+    return { ...b, content: step(b.content) };
+  });
+  return { ...model, blocks, notes: model.notes.map((n) => ({ ...n, content: step(n.content, n.ibid) })) };
 }

@@ -55,6 +55,11 @@ export function converterHash(): string {
   for (const name of readDir(dir).filter((n) => n.endsWith('.ts')).sort()) {
     hash.update(name).update(readFile(joinPath(dir, name)));
   }
+  // The converter's data (country names) changes its output as much as its code does.
+  const data = joinPath(dir, '..', 'data');
+  for (const name of readDir(data).filter((n) => n.endsWith('.json')).sort()) {
+    hash.update(name).update(readFile(joinPath(data, name)));
+  }
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -19,6 +19,14 @@ export const inlineSchema = z.discriminatedUnion('type', [
     text: z.string(),
     kind: z.enum(['document', 'resolution']),
   }),
+  /**
+   * The paragraph part of a citation that follows a document symbol (`A/HRC/40/3，第 7-16 段`):
+   * `text` is the printed part it covers (`第 7-16 段`, or `第 5` and `第 6 段` of `第 5 和第 6 段`),
+   * `anchor` the paragraph's id in that report (`p-7`, `p-27-a`), `symbol` the cited document.
+   */
+  z.object({ type: z.literal('paraRef'), symbol: z.string(), anchor: z.string().regex(/^p-\d+(?:-[a-z])?$/), text: z.string() }),
+  /** A country or territory named in the text; `code` is ISO 3166-1 alpha-3 (`VEN`; `XKK` for Kosovo). */
+  z.object({ type: z.literal('country'), code: z.string().regex(/^[A-Z]{3}$/), text: z.string() }),
   /** An external link (http/https only). */
   z.object({ type: z.literal('link'), url: z.url({ protocol: /^https?$/ }), text: z.string() }),
 ]);

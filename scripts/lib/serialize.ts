@@ -80,6 +80,8 @@ function inline(content: Inline[]): PhrasingContent[] {
     if (c.type === 'text') return text(c.value);
     if (c.type === 'noteRef') return jsx('NoteRef', { n: String(c.n), id: c.id }, []);
     if (c.type === 'doc') return jsx('Doc', { s: c.symbol, kind: c.kind }, [text(c.text)]);
+    if (c.type === 'paraRef') return jsx('ParaRef', { s: c.symbol, p: c.anchor }, [text(c.text)]);
+    if (c.type === 'country') return jsx('Country', { code: c.code }, [text(c.text)]);
     const link: Link = { type: 'link', url: c.url, children: [text(c.text)] };
     return link;
   });

@@ -54,27 +54,44 @@ function citationsIn(content: readonly Inline[]): { symbol: string; kind: Citati
   return spans.map((s) => ({ symbol: s.symbol, kind: s.kind, sentence: sentenceAround(text, s.start, s.end) }));
 }
 
-/** All citations of one report, in reading order (body first, then footnotes). */
-export function reportCitations(report: Report): Citation[] {
-  const out: Citation[] = [];
-  const about = { slug: report.slug, title: report.meta.title, symbol: report.meta.symbol };
-  const add = (content: readonly Inline[], anchor: string, place: string) => {
-    for (const c of citationsIn(content)) out.push({ ...c, report: about, anchor, place });
-  };
+/** A block of inline text in a report, with its anchor and how a reader names it. */
+export interface Place {
+  content: readonly Inline[];
+  anchor: string;
+  place: string;
+}
+
+/**
+ * Every place of a report that holds inline text, in reading order (body first, then
+ * footnotes), named as a reader cites it: `第 12 段`, `第 12 段 (a)`, `注 3`. Shared by the
+ * document and country indexes so both name places the same way.
+ */
+export function reportPlaces(report: Report): Place[] {
+  const out: Place[] = [];
   let lastN: number | undefined;
   for (const block of report.blocks) {
     if (block.type === 'paragraph') {
       if (block.n !== undefined) lastN = block.n;
-      add(block.content, block.id, block.n === undefined ? '正文' : `第 ${block.n} 段`);
+      out.push({ content: block.content, anchor: block.id, place: block.n === undefined ? '正文' : `第 ${block.n} 段` });
     } else if (block.type === 'list') {
       for (const item of block.items) {
-        add(item.content, item.id, lastN === undefined ? `(${item.label})` : `第 ${lastN} 段 (${item.label})`);
+        out.push({ content: item.content, anchor: item.id, place: lastN === undefined ? `(${item.label})` : `第 ${lastN} 段 (${item.label})` });
       }
     } else if (block.type === 'heading') {
-      add(block.content, block.id, '标题');
+      out.push({ content: block.content, anchor: block.id, place: '标题' });
     }
   }
-  for (const note of report.notes) add(note.content, note.id, `注 ${note.n}`);
+  for (const note of report.notes) out.push({ content: note.content, anchor: note.id, place: `注 ${note.n}` });
+  return out;
+}
+
+/** All citations of one report, in reading order (body first, then footnotes). */
+export function reportCitations(report: Report): Citation[] {
+  const out: Citation[] = [];
+  const about = { slug: report.slug, title: report.meta.title, symbol: report.meta.symbol };
+  for (const { content, anchor, place } of reportPlaces(report)) {
+    for (const c of citationsIn(content)) out.push({ ...c, report: about, anchor, place });
+  }
   return out;
 }
 

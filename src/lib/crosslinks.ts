@@ -6,6 +6,8 @@ import type { Report } from '../../scripts/lib/schema.ts';
 import type { Citation } from './citations.ts';
 import { citedBy, citedSymbols, relatedReports, type KeyFn, type Related } from './related.ts';
 import { reportTopics, sameTopicSections, topicIndex, type SameTopic } from './topics.ts';
+import { countriesOf } from './countries.ts';
+import { countryByCode } from '../../scripts/lib/countries.ts';
 
 export interface CrossLinks {
   citedBy: Map<string, Citation[]>;
@@ -15,14 +17,16 @@ export interface CrossLinks {
 }
 
 /**
- * The ways reports relate, most specific first. More can be passed in, e.g. the countries
- * two reports both name: `{ name: 'countries', label: '共同提及的国家', weight: 1, keys: countriesOf }`.
+ * The ways reports relate, most specific first. A shared country counts a quarter of a shared
+ * document or topic: a long report names a hundred countries, and sharing many of them says
+ * less than citing the same resolution.
  */
 export function defaultKeyFns(reports: readonly Report[]): KeyFn[] {
   const topics = topicIndex(reports);
   return [
     { name: 'documents', label: '共同引用的文件', weight: 1, keys: citedSymbols },
     { name: 'topics', label: '相同主题', weight: 1, keys: (r) => reportTopics(topics, r.slug) },
+    { name: 'countries', label: '共同提及的国家和地区', weight: 0.25, keys: countryNames },
   ];
 }
 
@@ -33,4 +37,9 @@ export function buildCrossLinks(reports: readonly Report[], extraKeyFns: readonl
     related: relatedReports(reports, [...defaultKeyFns(reports), ...extraKeyFns]),
     sameTopic: sameTopicSections(topicIndex(reports)),
   };
+}
+
+/** The UN Chinese short names of the countries a report names, as related-report keys. */
+function countryNames(report: Report): Set<string> {
+  return new Set(countriesOf(report).map((code) => countryByCode(code)?.name ?? code));
 }

@@ -12,6 +12,8 @@ export function inlineRunText(run: Inline): string {
       return String(run.n);
     case 'doc':
     case 'link':
+    case 'paraRef':
+    case 'country':
       return run.text;
   }
 }

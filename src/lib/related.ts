@@ -1,7 +1,7 @@
 /**
  * Links between whole reports: which reports of the corpus cite a report ("cited by"), and
  * which reports are related to it because they share keys of some kind — cited documents,
- * section topics, and (once the country lane lands) countries.
+ * section topics and countries named.
  */
 import type { Report } from '../../scripts/lib/schema.ts';
 import { reportCitations, type Citation } from './citations.ts';

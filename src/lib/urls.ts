@@ -64,6 +64,9 @@ export const reportPath = (slug: string): string => `reports/${slug}.html`;
 /** Site-root path of the page for a cited document symbol. */
 export const docPath = (symbol: string): string => `docs/${symbolSlug(symbol)}.html`;
 
+/** Site-root path of a country page, by ISO alpha-3 code (`VEN` → `countries/ven.html`). */
+export const countryPath = (code: string): string => `countries/${code.toLowerCase()}.html`;
+
 /** The official United Nations link for a document symbol, in Chinese. */
 export const officialUrl = (symbol: string): string => `https://undocs.org/zh/${symbol}`;
 

@@ -86,16 +86,20 @@ test('sections on a subject no other report treats have no same-topic list', () 
   assert.equal(links.sameTopic.size, 23);
 });
 
-test('related reports are ranked by shared documents and topics, with what they share', () => {
+test('related reports are ranked by shared documents, topics and countries, with what they share', () => {
+  // Countries are listed by count here; a shared country weighs a quarter of a document or topic.
+  const keys = (s: { name: string; keys: string[] }) => (s.name === 'countries' ? `${s.keys.length}` : s.keys.join('、'));
   const summary = (slug: string) =>
-    (links.related.get(slug) ?? []).map((r) => `${r.slug} ${r.score} ${r.shared.map((s) => `${s.name}=${s.keys.join('、')}`).join(' ')}`);
+    (links.related.get(slug) ?? []).map((r) => `${r.slug} ${r.score} ${r.shared.map((s) => `${s.name}=${keys(s)}`).join(' ')}`);
   assert.deepEqual(summary('a-74-36'), [
-    'hrc-47-international-cooperation 6 topics=国际人权机制、可持续发展目标、普遍定期审议、人权理事会、特别程序、条约机构',
-    'sg-2023-human-rights 5 documents=S/RES/1244(1999) topics=不歧视、参与、和平与安全、问责',
-    'a-hrc-55-69 1 topics=特别程序',
+    'hrc-47-international-cooperation 15.75 topics=国际人权机制、可持续发展目标、普遍定期审议、人权理事会、特别程序、条约机构 countries=39',
+    'sg-2023-human-rights 7 documents=S/RES/1244(1999) topics=不歧视、参与、和平与安全、问责 countries=8',
+    'a-hrc-55-69 6 topics=特别程序 countries=20',
   ]);
-  assert.deepEqual(summary('sg-2023-human-rights'), ['a-74-36 5 documents=S/RES/1244(1999) topics=不歧视、参与、和平与安全、问责']);
-  assert.deepEqual(summary('a-hrc-55-69'), ['hrc-47-international-cooperation 1 topics=特别程序', 'a-74-36 1 topics=特别程序']);
+  const sgWithA7436 = links.related.get('sg-2023-human-rights')?.find((r) => r.slug === 'a-74-36');
+  assert.deepEqual(sgWithA7436?.shared.find((s) => s.name === 'countries')?.keys, ['巴勒斯坦国', '海地', '科索沃', '肯尼亚', '墨西哥', '危地马拉', '乌克兰', '伊朗伊斯兰共和国']);
+  assert.equal(summary('sg-2023-human-rights')[0], 'a-74-36 7 documents=S/RES/1244(1999) topics=不歧视、参与、和平与安全、问责 countries=8');
+  assert.match(summary('a-hrc-55-69')[0] ?? '', /^a-74-36 6 topics=特别程序 countries=20$/);
 });
 
 test('related reports take any key function, e.g. countries, and weigh it', () => {

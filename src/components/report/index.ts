@@ -8,5 +8,7 @@ import Notes from './Notes.astro';
 import Note from './Note.astro';
 import NoteRef from './NoteRef.astro';
 import Doc from './Doc.astro';
+import ParaRef from './ParaRef.astro';
+import Country from './Country.astro';
 
-export const reportComponents = { Heading, Para, Items, Item, KeyFigure, Notes, Note, NoteRef, Doc };
+export const reportComponents = { Heading, Para, Items, Item, KeyFigure, Notes, Note, NoteRef, Doc, ParaRef, Country };

@@ -1,0 +1,105 @@
+/**
+ * Where each country or territory is named: the reverse index behind the country pages, built
+ * from the `country` nodes the converter writes into the report models.
+ */
+import type { Inline, Report } from '../../scripts/lib/schema.ts';
+import { inlineRunText } from './inline.ts';
+import { reportPlaces } from './citations.ts';
+
+/** One mention of a country in one report. */
+export interface Mention {
+  code: string;
+  report: { slug: string; title: string; symbol: string | undefined };
+  /** Anchor id in the report page (`p-12`, `p-27-a`, `fn-5`). */
+  anchor: string;
+  /** How a reader names the place: `第 12 段`, `注 5`. */
+  place: string;
+  /** The sentence around the mention, split so the name itself can be highlighted. */
+  before: string;
+  text: string;
+  after: string;
+}
+
+/** A country and every mention of it, in report order then reading order. */
+export interface CountryMentions {
+  code: string;
+  mentions: Mention[];
+  /** How many different reports name it. */
+  reports: number;
+}
+
+const SENTENCE_END = /[。！？；]/;
+const MAX_SIDE = 90;
+
+/** The sentence of `text` around `[start, end)`, cut with an ellipsis when a side is long. */
+export function sentenceParts(text: string, start: number, end: number): { before: string; text: string; after: string } {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1] ?? '')) from -= 1;
+  let to = end;
+  while (to < text.length && !SENTENCE_END.test(text[to] ?? '')) to += 1;
+  if (to < text.length) to += 1;
+  let before = text.slice(from, start).trimStart();
+  let after = text.slice(end, to).trimEnd();
+  if (before.length > MAX_SIDE) before = `…${before.slice(-MAX_SIDE)}`;
+  if (after.length > MAX_SIDE) after = `${after.slice(0, MAX_SIDE)}…`;
+  return { before, text: text.slice(start, end), after };
+}
+
+function mentionsIn(content: readonly Inline[]): { code: string; before: string; text: string; after: string }[] {
+  let text = '';
+  const spans: { code: string; start: number; end: number }[] = [];
+  for (const run of content) {
+    if (run.type === 'noteRef') continue;
+    const start = text.length;
+    text += inlineRunText(run);
+    if (run.type === 'country') spans.push({ code: run.code, start, end: text.length });
+  }
+  return spans.map((s) => ({ code: s.code, ...sentenceParts(text, s.start, s.end) }));
+}
+
+/** Every country mention of one report, in reading order (body first, then footnotes). */
+export function reportMentions(report: Report): Mention[] {
+  const about = { slug: report.slug, title: report.meta.title, symbol: report.meta.symbol };
+  return reportPlaces(report).flatMap(({ content, anchor, place }) =>
+    mentionsIn(content).map((m) => ({ ...m, report: about, anchor, place })),
+  );
+}
+
+/**
+ * The countries a report names, as sorted alpha-3 codes: one of the keys that relate reports
+ * to each other ("related reports" share countries as well as cited documents).
+ */
+export function countriesOf(report: Report): string[] {
+  return [...new Set(reportMentions(report).map((m) => m.code))].sort();
+}
+
+/** Group the mentions of all reports by country; countries in code order. */
+export function countryMentions(reports: readonly Report[]): CountryMentions[] {
+  const byCode = new Map<string, Mention[]>();
+  for (const report of reports) {
+    for (const m of reportMentions(report)) byCode.set(m.code, [...(byCode.get(m.code) ?? []), m]);
+  }
+  return [...byCode.keys()].sort().map((code) => {
+    const mentions = byCode.get(code)!;
+    return { code, mentions, reports: new Set(mentions.map((m) => m.report.slug)).size };
+  });
+}
+
+/** Chinese collation by pinyin, the order a reader expects for an index of names. */
+export const nameCollator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+
+/** The index order: most mentioned first, ties by name. */
+export function byCountThenName<T extends { mentions: readonly unknown[]; name: string }>(a: T, b: T): number {
+  return b.mentions.length - a.mentions.length || nameCollator.compare(a.name, b.name);
+}
+
+/** Mentions grouped by report, keeping their order; the shape of a country page. */
+export function groupByReport(mentions: readonly Mention[]): { report: Mention['report']; mentions: Mention[] }[] {
+  const groups: { report: Mention['report']; mentions: Mention[] }[] = [];
+  for (const m of mentions) {
+    const last = groups.at(-1);
+    if (last?.report.slug === m.report.slug) last.mentions.push(m);
+    else groups.push({ report: m.report, mentions: [m] });
+  }
+  return groups;
+}
