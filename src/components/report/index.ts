@@ -8,5 +8,6 @@ import Notes from './Notes.astro';
 import Note from './Note.astro';
 import NoteRef from './NoteRef.astro';
 import Doc from './Doc.astro';
+import Chart from './Chart.astro';
 
-export const reportComponents = { Heading, Para, Items, Item, KeyFigure, Notes, Note, NoteRef, Doc };
+export const reportComponents = { Heading, Para, Items, Item, KeyFigure, Notes, Note, NoteRef, Doc, Chart };
