@@ -9,6 +9,8 @@ import { passages } from './figures/text.ts';
 import type { Block, Chart, FigureValue, Figures } from './schema.ts';
 
 const HEADLINES = 6;
+/** Nouns that say little on their own in a strip (`21 个国家`). */
+const GENERIC = /^(?:国家|国家和地区|报告|人|案件|其中|会员国)$/;
 
 export function extractFigures(blocks: Block[]): Figures {
   const values: FigureValue[] = [];
@@ -50,15 +52,17 @@ function headline(values: FigureValue[], charts: Chart[], keyFigures: Set<string
     return [...keyFigures].map((id) => values.find((v) => v.block === id)?.id).filter((id): id is string => Boolean(id)).slice(0, HEADLINES);
   }
   const chosen = new Map<string, FigureValue>();
-  const eligible = (v: FigureValue) => v.unit !== '%' && v.noun.length >= 2 && v.value >= 10;
+  const specific = (v: FigureValue) => v.noun.length >= 2 && !GENERIC.test(v.noun);
+  const eligible = (v: FigureValue) => v.unit !== '%' && v.noun.length >= 2 && v.value >= 10 && !v.approx;
+  const take = (v: FigureValue | undefined) => {
+    if (v && chosen.size < HEADLINES && !chosen.has(v.block)) chosen.set(v.block, v);
+  };
   for (const chart of charts) {
     const total = chart.total && values.find((v) => v.block === chart.total!.block && v.printed === chart.total!.printed);
-    if (total && !chosen.has(total.block)) chosen.set(total.block, total);
+    if (total && specific(total)) take(total);
   }
-  for (const v of values) {
-    if (chosen.size >= HEADLINES) break;
-    if (!chosen.has(v.block) && eligible(v) && !v.approx) chosen.set(v.block, v);
-  }
+  for (const v of values) if (eligible(v) && specific(v)) take(v);
+  if (chosen.size < 4) for (const v of values) if (eligible(v)) take(v);
   const order = new Map(values.map((v, i) => [v.id, i]));
   return [...chosen.values()]
     .slice(0, HEADLINES)

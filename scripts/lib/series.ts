@@ -236,16 +236,18 @@ export function checkProvenance(reports: readonly Report[], charts: readonly { r
   const texts = new Map<string, Map<string, string>>();
   for (const r of reports) texts.set(r.slug, new Map(passages(r.blocks).map((p) => [p.id, p.text])));
   const problems: ProvenanceProblem[] = [];
-  const check = (what: string, report: string, block: string, printed: string) => {
+  const check = (what: string, report: string, block: string, printed: string, value: number) => {
     const passage = texts.get(report)?.get(block);
     if (passage === undefined) problems.push({ what, report, block, printed, message: `${what}: cites ${report}#${block}, which does not exist` });
-    else if (!passage.includes(printed)) problems.push({ what, report, block, printed, message: `${what}: the number ${printed} no longer appears in ${report}#${block}` });
+    else if (!findMentions(passage).some((m) => m.printed === printed && m.value === value)) {
+      problems.push({ what, report, block, printed, message: `${what}: the number ${printed} (${value}) no longer appears in ${report}#${block}` });
+    }
   };
   for (const { report, chart } of charts) {
     const what = `chart ${report}#${chart.id} 「${chart.title}」`;
-    for (const item of [...(chart.total ? [chart.total] : []), ...chart.items]) check(what, report, item.block, item.printed);
+    for (const item of [...(chart.total ? [chart.total] : []), ...chart.items]) check(what, report, item.block, item.printed, item.value);
   }
-  for (const s of series) for (const p of s.points) check(`series ${s.id} 「${s.title}」`, p.report, p.block, p.printed);
+  for (const s of series) for (const p of s.points) check(`series ${s.id} 「${s.title}」`, p.report, p.block, p.printed, p.value);
   return problems;
 }
 

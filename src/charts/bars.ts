@@ -11,6 +11,8 @@ export interface BarDatum {
   value: number;
   /** The whole the others are parts of: drawn first, in a neutral colour. */
   total?: boolean;
+  /** Palette slot; by default parts take the next colour in turn. */
+  colour?: number;
 }
 
 export interface BarRow {
@@ -60,8 +62,8 @@ export function wrapLabel(label: string, maxEm: number): string[] {
 }
 
 export function barChart(data: readonly BarDatum[], options: BarOptions = {}): BarGeometry {
-  const width = options.width ?? 360;
-  const fontSize = options.fontSize ?? 13;
+  const width = options.width ?? 340;
+  const fontSize = options.fontSize ?? 14;
   const lineHeight = Math.round(fontSize * 1.3);
   const barHeight = Math.round(fontSize * 1.1);
   const gap = Math.round(fontSize * 0.8);
@@ -83,7 +85,7 @@ export function barChart(data: readonly BarDatum[], options: BarOptions = {}): B
       label: { lines, x: 0, y: round(labelY), lineHeight },
       bar: { x: 0, y: round(barY), width: round(barWidth), height: barHeight },
       value: { text: values[i]!, x: round(barWidth + 4), y: round(barY + barHeight / 2) },
-      colour: d.total ? -1 : colour++,
+      colour: d.total ? -1 : (d.colour ?? colour++),
     };
   });
   return { width, height: round(y - gap + 2), fontSize, rows };

@@ -1,11 +1,11 @@
 /**
- * Numbers the Chinese way for chart labels: `6.08亿`, `89.7万`, `3.99亿美元`, `43.15%`, `1128`.
+ * Numbers the Chinese way for chart labels: `6.08亿`, `89.7万`, `3.99亿美元`, `43.15%`, `1,128`.
  * Pure, shared by the SVG labels, the data tables and the text alternatives.
  */
 import { format } from 'd3-format';
 
 const significant = format('.4~r');
-const plain = format('~r');
+const plain = format(',~r');
 
 /** `value` with 万/亿 above ten thousand, then its unit (`%`, `美元`, or a measure word after a space). */
 export function formatZh(value: number, unit = ''): string {

@@ -92,7 +92,7 @@ function nounAfter(rest: string): string {
   if (said) return said[1]!.slice(0, MAX_NOUN);
   for (const stop of STOPS) {
     const at = stop.length === 1 && LEADING.includes(stop) ? (run.startsWith(stop) ? 0 : -1) : run.indexOf(stop, LEADING.includes(stop) ? 0 : 1);
-    if (at >= 0 && at < cut) cut = at;
+    if (at >= 0 && at < cut && run[at + stop.length] !== '者') cut = at;
   }
   let phrase = run.slice(0, cut);
   if (phrase.includes('的')) {
@@ -114,6 +114,7 @@ function nounBefore(before: string, rest: string, unit: string): string {
   clause = clause.replace(/^.*\d\s*[\u4e00-\u9fff]?/, '').replace(/^(?:其中|包括)/, '');
   clause = clause.replace(/(?:为|是|达到|达|共有|共|有|了|约|大约|超过|至少|已有)\s*$/, '').trim();
   if (clause.includes('的')) clause = clause.slice(clause.lastIndexOf('的') + 1);
+  clause = clause.replace(/^(?:使|让|将|而)/, '');
   return clause.replace(/^[^\u4e00-\u9fff]+/, '').slice(-MAX_NOUN);
 }
 
