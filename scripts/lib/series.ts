@@ -32,10 +32,10 @@ const pointSchema = z
 
 export const figuresConfigSchema = z
   .object({
-    charts: z.record(z.string().regex(/^[a-z0-9-]+#chart-[\w-]+$/, 'chart keys are "<report slug>#<chart id>"'), z.object({ title: z.string().min(1).optional(), hide: z.boolean().optional(), note: z.string().optional() }).strict()).default({}),
+    charts: z.record(z.string(), z.object({ title: z.string().min(1).optional(), hide: z.boolean().optional(), note: z.string().optional() }).strict()).default({}),
     series: z
       .record(
-        z.string().regex(/^[a-z0-9-]+$/, 'series keys are lower-case ids'),
+        z.string(),
         z
           .object({
             title: z.string().min(1).optional(),
@@ -70,7 +70,11 @@ export function parseFiguresConfig(text: string, file = 'seeds/figures.json'): F
   if (!result.success) {
     throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   }
+  for (const key of Object.keys(result.data.charts)) {
+    if (!/^[a-z0-9-]+#chart-[\w-]+$/.test(key)) throw new Error(`${file}: charts.${key}: chart keys are "<report slug>#<chart id>" (e.g. "a-hrc-55-69#chart-p-2-1")`);
+  }
   for (const [id, entry] of Object.entries(result.data.series)) {
+    if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`${file}: series.${id}: series keys are lower-case ids (letters, digits, dashes)`);
     if (entry.mergeInto !== undefined && !(entry.mergeInto in result.data.series) && !RULES.some((r) => r.id === entry.mergeInto)) {
       throw new Error(`${file}: series.${id}.mergeInto: no series "${entry.mergeInto}"`);
     }

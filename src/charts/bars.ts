@@ -39,10 +39,10 @@ export interface BarOptions {
   max?: number;
 }
 
-/** Width of a string in em: CJK and full-width characters count 1, others about 0.6. */
+/** Width of a string in em (an upper bound for Noto Sans CJK): CJK and full-width 1, `%` 0.9, capitals 0.7, others 0.6. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f—]/.test(ch) ? 1 : 0.6;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f—]/.test(ch) ? 1 : /[%MW@]/.test(ch) ? 0.9 : /[A-Z]/.test(ch) ? 0.7 : 0.6;
   return w;
 }
 
@@ -68,7 +68,7 @@ export function barChart(data: readonly BarDatum[], options: BarOptions = {}): B
   const barHeight = Math.round(fontSize * 1.1);
   const gap = Math.round(fontSize * 0.8);
   const values = data.map((d) => formatZh(d.value, options.unit));
-  const valueRoom = Math.max(...values.map((v) => textWidth(v))) * fontSize * 0.95 + 6;
+  const valueRoom = Math.max(...values.map((v) => textWidth(v))) * fontSize + 6;
   const x = scaleLinear()
     .domain([0, options.max ?? (Math.max(...data.map((d) => d.value), 0) || 1)])
     .range([0, width - valueRoom]);
