@@ -50,3 +50,17 @@ test('long labels wrap onto more lines, never splitting a run of digits', () => 
 test('CSV fields are quoted as RFC 4180 says', () => {
   assert.deepEqual([csvField('函件'), csvField('a,b'), csvField('他说"是"'), csvField('一\n二'), csvField(1128), csvField(true)], ['函件', '"a,b"', '"他说""是"""', '"一\n二"', '1128', 'true']);
 });
+
+test('the maintainer file renames and hides charts, and a key naming no chart stops the build', async () => {
+  const { applyChartConfig } = await import('../../src/lib/figures.ts');
+  const { loadReport } = await import('../../src/lib/data.ts');
+  const { parseFiguresConfig } = await import('../../scripts/lib/series.ts');
+  const report = loadReport('a-hrc-55-69');
+  const config = parseFiguresConfig(JSON.stringify({ charts: { 'a-hrc-55-69#chart-p-2-1': { title: '特别程序任务' }, 'a-hrc-55-69#chart-p-3-1': { hide: true } } }));
+  const charts = applyChartConfig([report], config).get('a-hrc-55-69')!;
+  assert.equal(charts.length, 12);
+  assert.equal(charts[0]!.title, '特别程序任务');
+  assert.ok(!charts.some((c) => c.id === 'chart-p-3-1'));
+  const typo = parseFiguresConfig(JSON.stringify({ charts: { 'a-hrc-55-69#chart-p-99-1': { hide: true } } }));
+  assert.throws(() => applyChartConfig([report], typo, 'seeds/figures.json'), /seeds\/figures\.json: charts\.a-hrc-55-69#chart-p-99-1: no such chart/);
+});
