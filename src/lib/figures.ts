@@ -77,10 +77,19 @@ export function siteFigures(): SiteFigures {
   }
   const byYear = [...reports].sort((a, b) => (reportYear(b) ?? 0) - (reportYear(a) ?? 0) || a.slug.localeCompare(b.slug));
   cached = {
-    reports: byYear.map((report) => ({ report, charts: charts.get(report.slug) ?? [], headline: headlineValues(report) })),
+    reports: byYear.map((report) => ({ report, charts: charts.get(report.slug) ?? [], headline: named(headlineValues(report), charts.get(report.slug) ?? []) })),
     series,
   };
   return cached;
+}
+
+/** A headline number without a counted noun (`3.99亿美元`) is named by the chart it totals. */
+function named(values: FigureValue[], charts: Chart[]): FigureValue[] {
+  return values.map((v) => {
+    if (v.noun) return v;
+    const chart = charts.find((c) => c.total?.block === v.block && c.total.printed === v.printed);
+    return chart ? { ...v, noun: chart.title } : v;
+  });
 }
 
 export function reportFigures(slug: string): ReportFigures {
