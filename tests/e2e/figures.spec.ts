@@ -156,3 +156,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 }
+
+test('a report page links to the cross-report series its numbers belong to', async ({ page }) => {
+  await page.goto('reports/a-74-36.html');
+  await page.locator('.key-figures').getByRole('link', { name: '特别程序任务数' }).click();
+  await expect(page).toHaveURL(/figures\.html#series-special-procedure-mandates$/);
+  await expect(page.locator('#series-special-procedure-mandates')).toBeInViewport();
+});
