@@ -70,7 +70,8 @@ test("the infographic's key figures stay, and its budget chart follows key figur
 test('the figures page shows the series and each report, and a series source lands on A/74/36 paragraph 11', async ({ page }) => {
   await page.goto('figures.html');
   await expect(page.locator('nav[aria-label="网站"] [aria-current="page"]')).toHaveText('数字');
-  await expect(page.locator('#series figure')).toHaveCount(5);
+  await expect(page.locator('#series figure')).toHaveCount(6);
+  await expect(page.locator('#series-field-presences .chart-value')).toHaveText(['77 个', '103 个']);
   await expect(page.locator('#series-special-procedure-mandates .chart-value')).toHaveText(['56 项', '60 项']);
   for (const r of reports) await expect(page.locator(`section#r-${r.slug}`)).toBeVisible();
   await page.locator('#series-special-procedure-mandates .chart-source a').first().click();

@@ -22,6 +22,9 @@ describe('cross-report series', () => {
     assert.deepEqual(points(byId('special-procedure-mandates')), ['2019 a-74-36#p-11=56', '2023 a-hrc-55-69#p-2=60']);
     assert.equal(byId('special-procedure-mandates')?.confirmed, true);
   });
+  test('field presences: 77 human-rights field offices in 2019, 103 locations in 2023 (the infographic map caption)', () => {
+    assert.deepEqual(points(byId('field-presences')), ['2019 a-74-36#p-2=77', '2023 sg-2023-human-rights#cap-1=103']);
+  });
   test('torture-victims fund: 160 then 180 grants; 80, 79 then 92 countries', () => {
     assert.deepEqual(points(byId('torture-fund-grants')), ['2019 a-74-36#p-14=160', '2021 hrc-47-international-cooperation#p-57=180']);
     assert.deepEqual(points(byId('torture-fund-countries')), ['2019 a-74-36#p-14=80', '2021 hrc-47-international-cooperation#p-57=79', '2023 sg-2023-human-rights#fig-2=92']);
@@ -31,10 +34,10 @@ describe('cross-report series', () => {
     assert.deepEqual(points(byId('slavery-fund-grants')), ['2019 a-74-36#p-14=29', '2021 hrc-47-international-cooperation#p-57=31']);
   });
   test('a series the maintainer hid is not published, and one-report measures are not series', () => {
-    assert.deepEqual(series.map((s) => s.id), ['special-procedure-mandates', 'torture-fund-grants', 'torture-fund-countries', 'slavery-fund-grants', 'slavery-fund-countries']);
+    assert.deepEqual(series.map((s) => s.id), ['special-procedure-mandates', 'torture-fund-grants', 'torture-fund-countries', 'slavery-fund-grants', 'slavery-fund-countries', 'field-presences']);
     const unhidden = buildSeries(reports, parseFiguresConfig('{}'));
     assert.deepEqual(points(unhidden.find((s) => s.id === 'special-procedure-visits')), ['2023 a-hrc-55-69#p-6=82', '2023 sg-2023-human-rights#b-14=55']);
-    assert.equal(unhidden.find((s) => s.id === 'field-presences'), undefined, '77 offices (A/74/36) only: the 103 locations are infographic debris');
+    assert.equal(unhidden.find((s) => s.id === 'treaty-bodies'), undefined, 'no built-in rule: 10 treaty bodies (A/74/36) only');
   });
   test('every match explains itself', () => {
     assert.match(byId('torture-fund-grants')!.explanation, /赠款.*笔.*酷刑/);
