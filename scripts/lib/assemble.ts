@@ -1,7 +1,8 @@
 /**
  * Step 7 — assemble: draft blocks + references + inline parsing → the model's blocks and notes,
  * with stable anchors: `h-2-a-1` for headings (the chain of their labels), `p-12` for
- * paragraph 12, `p-27-a` for item (a) of paragraph 27, `b-3` for unnumbered text, `fig-1`,
+ * paragraph 12, `p-27-a` for item (a) of paragraph 27, `b-3` for unnumbered text, `cap-1` for an
+ * infographic caption (numbered apart, so keeping one never moves the `b-` anchors), `fig-1`,
  * `fn-3` for note 3. A repeated anchor gets a suffix (`p-12-2`) and a warning.
  */
 import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
@@ -34,6 +35,7 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
   const blocks: Block[] = [];
   const chain: string[] = [];
   let unnumbered = 0;
+  let captions = 0;
   let figures = 0;
   let unlabelled = 0;
   drafts.forEach((d, i) => {
@@ -47,7 +49,7 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
       } else key = `u${++unlabelled}`;
       blocks.push({ type: 'heading', id: unique(`h-${key}`, d.line), line: d.line, level: d.level, kind: d.kind, label: d.label, content });
     } else if (d.type === 'paragraph') {
-      const id = d.n ? `p-${d.n}` : `b-${++unnumbered}`;
+      const id = d.n ? `p-${d.n}` : d.caption ? `cap-${++captions}` : `b-${++unnumbered}`;
       blocks.push({ type: 'paragraph', id: unique(id, d.line), line: d.line, ...(d.n ? { n: d.n } : {}), content });
     } else if (d.type === 'figure') {
       blocks.push({ type: 'figure', id: unique(`fig-${++figures}`, d.line), line: d.line, value: d.value, caption: plain(content) });

@@ -51,6 +51,8 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
       }
     } else if (group.length === 1 && isHeadingText(text) && groups[gi + 1] && isProse(join(groups[gi + 1]!)) && !NOTE_MARK.test(groups[gi + 1]![0]!.text)) {
       blocks.push({ type: 'heading', line: first.no, level: 1, kind: 'chapter', label: '', key: '', text });
+    } else if (group.length === 1 && isCountedStatement(text)) {
+      blocks.push({ type: 'paragraph', line: first.no, text, caption: true });
     } else {
       debrisLines += group.length;
     }
@@ -60,6 +62,15 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
 
 function isProse(text: string): boolean {
   return SENTENCE.test(text) || text.length >= 40;
+}
+
+/**
+ * A map or chart caption that states a count in a sentence of its own
+ * (`联合国在世界各地 103 个地点维护人权`): kept as text, since it is a figure a reader can cite.
+ */
+function isCountedStatement(text: string): boolean {
+  const cjk = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return cjk >= 8 && /[\u4e00-\u9fff]\s*\d+\s*[个名次份项所处]\s*[\u4e00-\u9fff]/.test(text);
 }
 
 function isHeadingText(text: string): boolean {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { assemble } from './assemble.ts';
 import { clean } from './clean.ts';
 import { markCountries } from './countries.ts';
+import { extractFigures } from './figures.ts';
 import { decode } from './decode.ts';
 import type { DraftDiagnostic } from './draft.ts';
 import { SeedError } from './errors.ts';
@@ -88,6 +89,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     warnings: drafts
       .map((d): Diagnostic => ({ level: 'warning', code: d.code, file, ...(d.line ? { line: d.line } : {}), message: d.message }))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    figures: extractFigures(assembled.blocks),
   };
   const parsed = reportSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -142,6 +142,8 @@ export const reportSchema = z.object({
   notes: z.array(noteSchema),
   stats: statsSchema,
   warnings: z.array(diagnosticSchema),
+  /** Figures and chart data extracted from the text (scripts/lib/figures.ts); the converter always writes it. */
+  figures: z.lazy(() => figuresSchema).optional(),
 });
 export type Report = z.output<typeof reportSchema>;
 
@@ -155,3 +157,62 @@ export const frontmatterSchema = metaSchema.omit({ sources: true }).extend({
   figures: z.number().int(),
 });
 export type Frontmatter = z.output<typeof frontmatterSchema>;
+
+/**
+ * A quantity stated in the text (issue 4): the value, how it is printed, what it counts and
+ * where it is, so that every number on a chart can be traced back to its paragraph.
+ */
+export const figureValueSchema = z.object({
+  /** `p-8-v3`: the passage anchor and the mention's position in it. */
+  id: z.string(),
+  /** Anchor of the paragraph, list item or key figure the number is in. */
+  block: z.string(),
+  value: z.number(),
+  /** The number exactly as printed (`1,128`, `47 000`, `6.08 亿`, `十几`); a substring of the passage. */
+  printed: z.string(),
+  /** Measure word or unit (`个`, `名`, `份`, `美元`, `%`), empty when none is printed. */
+  unit: z.string(),
+  /** What is counted: the Chinese noun phrase (`函件`, `专题任务`). */
+  noun: z.string(),
+  /** `700 多名`, `约 40 个`, `十几个`. */
+  approx: z.boolean(),
+  sentence: z.string(),
+});
+export type FigureValue = z.output<typeof figureValueSchema>;
+
+/** One bar of a chart: a label and a value taken from a passage. */
+export const chartItemSchema = z.object({
+  label: z.string(),
+  value: z.number(),
+  printed: z.string(),
+  block: z.string(),
+});
+export type ChartItem = z.output<typeof chartItemSchema>;
+
+/**
+ * Chart data found in the text: `parts` (a total and its parts, e.g. a budget and its sources),
+ * `shares` (percentages of one whole), `counts` (an enumeration such as `阿富汗(3)、利比亚(5)`).
+ */
+export const chartSchema = z.object({
+  /** `chart-p-8-1`: unique in the report, used as the `<figure>` id. */
+  id: z.string(),
+  kind: z.enum(['parts', 'shares', 'counts']),
+  title: z.string(),
+  unit: z.string(),
+  /** The passage the chart is placed after. */
+  block: z.string(),
+  total: chartItemSchema.optional(),
+  /** Whether the parts add up to the total as printed (`exact`) or cover only some of it. */
+  sum: z.enum(['exact', 'partial']),
+  items: z.array(chartItemSchema).min(1),
+  sentence: z.string(),
+});
+export type Chart = z.output<typeof chartSchema>;
+
+export const figuresSchema = z.object({
+  values: z.array(figureValueSchema),
+  charts: z.array(chartSchema),
+  /** Ids of the values shown in the report's key-figures strip, in reading order. */
+  headline: z.array(z.string()),
+});
+export type Figures = z.output<typeof figuresSchema>;

@@ -52,6 +52,11 @@ function frontmatter(report: Report): Yaml {
 
 function body(report: Report): RootContent[] {
   const out: RootContent[] = [];
+  const chartsAfter = new Map<string, string[]>();
+  for (const chart of report.figures?.charts ?? []) {
+    const owner = report.blocks.find((b) => b.id === chart.block || (b.type === 'list' && b.items.some((i) => i.id === chart.block)))?.id ?? chart.block;
+    chartsAfter.set(owner, [...(chartsAfter.get(owner) ?? []), chart.id]);
+  }
   for (const block of report.blocks) {
     if (block.type === 'heading') {
       out.push(line(jsx('Heading', { id: block.id, level: String(block.level), kind: block.kind, label: block.label }, inline(block.content))));
@@ -62,6 +67,7 @@ function body(report: Report): RootContent[] {
     } else {
       out.push(flow('Items', { id: block.id }, block.items.map((item) => line(jsx('Item', { label: item.label, id: item.id }, inline(item.content))))));
     }
+    for (const id of chartsAfter.get(block.id) ?? []) out.push(line(jsx('Chart', { report: report.slug, id }, [])));
   }
   if (report.notes.length) {
     out.push(

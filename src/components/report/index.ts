@@ -10,5 +10,6 @@ import NoteRef from './NoteRef.astro';
 import Doc from './Doc.astro';
 import ParaRef from './ParaRef.astro';
 import Country from './Country.astro';
+import Chart from './Chart.astro';
 
-export const reportComponents = { Heading, Para, Items, Item, KeyFigure, Notes, Note, NoteRef, Doc, ParaRef, Country };
+export const reportComponents = { Heading, Para, Items, Item, KeyFigure, Notes, Note, NoteRef, Doc, ParaRef, Country, Chart };

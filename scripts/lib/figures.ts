@@ -1,0 +1,71 @@
+/**
+ * Step 8b — figures: every quantity in the report's text, the chart data its sentences hold,
+ * and the headline numbers for the key-figures strip. Pure: blocks in, `Figures` out; runs
+ * after assemble, so every value carries the anchor of the passage it is printed in.
+ */
+import { findMentions } from './figures/mentions.ts';
+import { sentenceCharts, type Sentence } from './figures/structures.ts';
+import { passages } from './figures/text.ts';
+import type { Block, Chart, FigureValue, Figures } from './schema.ts';
+
+const HEADLINES = 6;
+/** Nouns that say little on their own in a strip (`21 个国家`). */
+const GENERIC = /^(?:国家|国家和地区|报告|人|案件|其中|会员国)$/;
+
+export function extractFigures(blocks: Block[]): Figures {
+  const values: FigureValue[] = [];
+  const charts: Chart[] = [];
+  const keyFigures = new Set(blocks.filter((b) => b.type === 'figure').map((b) => b.id));
+  for (const passage of passages(blocks)) {
+    let previous: Sentence | undefined;
+    let k = 0;
+    let c = 0;
+    for (const { text, offset } of sentences(passage.text)) {
+      const mentions = findMentions(text);
+      const sentence: Sentence = { block: passage.id, text, mentions };
+      for (const m of mentions) {
+        values.push({ id: `${passage.id}-v${++k}`, block: passage.id, value: m.value, printed: m.printed, unit: m.unit, noun: m.noun, approx: m.approx, sentence: text });
+        void offset;
+      }
+      for (const draft of sentenceCharts(sentence, previous)) charts.push({ id: `chart-${passage.id}-${++c}`, block: passage.id, ...draft });
+      previous = sentence;
+    }
+  }
+  return { values, charts, headline: headline(values, charts, keyFigures) };
+}
+
+/** Sentences of a passage, cut after `。！？` (a key figure or list item is often one sentence). */
+function sentences(text: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  const re = /[^。！？]+[。！？]?/g;
+  for (const m of text.matchAll(re)) if (m[0].trim()) out.push({ text: m[0].trim(), offset: m.index });
+  return out;
+}
+
+/**
+ * The key-figures strip: the infographic's own key figures where the report has them;
+ * otherwise chart totals first, then the first counted quantity of each passage, one per
+ * passage, exact before approximate, in reading order.
+ */
+function headline(values: FigureValue[], charts: Chart[], keyFigures: Set<string>): string[] {
+  if (keyFigures.size) {
+    return [...keyFigures].map((id) => values.find((v) => v.block === id)?.id).filter((id): id is string => Boolean(id)).slice(0, HEADLINES);
+  }
+  const chosen = new Map<string, FigureValue>();
+  const specific = (v: FigureValue) => v.noun.length >= 2 && !GENERIC.test(v.noun);
+  const eligible = (v: FigureValue) => v.unit !== '%' && v.noun.length >= 2 && v.value >= 10 && !v.approx;
+  const take = (v: FigureValue | undefined) => {
+    if (v && chosen.size < HEADLINES && !chosen.has(v.block)) chosen.set(v.block, v);
+  };
+  for (const chart of charts) {
+    const total = chart.total && values.find((v) => v.block === chart.total!.block && v.printed === chart.total!.printed);
+    if (total && specific(total)) take(total);
+  }
+  for (const v of values) if (eligible(v) && specific(v)) take(v);
+  if (chosen.size < 4) for (const v of values) if (eligible(v)) take(v);
+  const order = new Map(values.map((v, i) => [v.id, i]));
+  return [...chosen.values()]
+    .slice(0, HEADLINES)
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+    .map((v) => v.id);
+}

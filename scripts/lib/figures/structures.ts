@@ -1,0 +1,142 @@
+/**
+ * Chart data from the quantities of one sentence: a total and its parts
+ * (`60 项，其中 46 项为专题任务，14 项为国别任务`; `3.99亿美元` = three sources), shares of one
+ * whole (`59% 为女性，41% 为男性`), enumerations with counts (`阿富汗(3)、利比亚(5)…`), and a
+ * sentence that splits the previous one's total (`在这些国家中，4 个…，16 个…，1 个…`).
+ */
+import type { Chart, ChartItem } from '../schema.ts';
+import type { Mention } from './mentions.ts';
+
+export interface Sentence {
+  block: string;
+  text: string;
+  mentions: Mention[];
+}
+
+type Draft = Omit<Chart, 'id' | 'block'>;
+
+const TOLERANCE = 0.005;
+const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(TOLERANCE * Math.abs(b), 1e-9);
+
+/** The charts one sentence holds (the previous sentence of the same passage is context). */
+export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
+  const out: Draft[] = [];
+  const used = new Set<Mention>();
+  const item = (m: Mention, label = m.noun): ChartItem => ({ label: label || m.printed, value: m.value, printed: m.printed, block: s.block });
+
+  const shares = s.mentions.filter((m) => m.unit === '%');
+  if (shares.length >= 2 && close(shares.reduce((t, m) => t + m.value, 0), 100)) {
+    out.push({ kind: 'shares', title: titleBefore(s.text, shares[0]!), unit: '%', sum: 'exact', items: shares.map((m) => item(m)), sentence: s.text });
+    shares.forEach((m) => used.add(m));
+  }
+
+  const listed = s.mentions.filter((m) => !m.unit && /[(（]$/.test(s.text.slice(0, m.start)));
+  if (listed.length >= 2) {
+    const sum = listed.reduce((t, m) => t + m.value, 0);
+    const total = s.mentions.find((m) => m.unit && m.start < listed[0]!.start && m.value === sum);
+    out.push({
+      kind: 'counts',
+      title: total ? totalTitle(total, s.text) : titleBefore(s.text, listed[0]!),
+      unit: total?.unit ?? '',
+      ...(total ? { total: item(total) } : {}),
+      sum: total ? 'exact' : 'partial',
+      items: listed.map((m) => item(m)),
+      sentence: s.text,
+    });
+    listed.forEach((m) => used.add(m));
+    if (total) used.add(total);
+  }
+
+  s.mentions.forEach((total, i) => {
+    if (used.has(total) || !total.unit || total.unit === '%') return;
+    const later = s.mentions.slice(i + 1).filter((m) => !used.has(m) && m.unit === total.unit && m.value < total.value);
+    const linked = /其中|包括|[(（：:]/.test(s.text.slice(total.end, later[0]?.start ?? total.end));
+    let parts = subsetSumming(later, total.value);
+    let sum: 'exact' | 'partial' = 'exact';
+    if (!parts && linked && later.length) {
+      parts = [later[0]!];
+      sum = 'partial';
+    }
+    if (!parts) {
+      const earlier = contiguousBefore(s, i).filter((m) => !used.has(m));
+      if (earlier.length >= 2 && close(earlier.reduce((t, m) => t + m.value, 0), total.value)) parts = earlier;
+    }
+    if (!parts) return;
+    out.push({ kind: 'parts', title: totalTitle(total, s.text), unit: total.unit, total: item(total), sum, items: parts.map((m) => item(m, partLabel(s.text, m, total))), sentence: s.text });
+    [total, ...parts].forEach((m) => used.add(m));
+  });
+
+  if (previous && /^在这些[\u4e00-\u9fff]*中/.test(s.text)) {
+    const counted = s.mentions.filter((m) => m.unit && !used.has(m));
+    const unit = counted[0]?.unit;
+    const whole = [...previous.mentions].reverse().find((m) => m.unit === unit);
+    const parts = counted.filter((m) => m.unit === unit);
+    if (whole && parts.length >= 2 && close(parts.reduce((t, m) => t + m.value, 0), whole.value)) {
+      out.push({
+        kind: 'parts',
+        title: totalTitle(whole, previous.text),
+        unit: whole.unit,
+        total: { label: whole.noun || whole.printed, value: whole.value, printed: whole.printed, block: previous.block },
+        sum: 'exact',
+        items: parts.map((m) => item(m, partLabel(s.text, m, whole))),
+        sentence: `${previous.text}${s.text}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The largest subset (in order) of `candidates` that adds up to `total`, if any (≤ 12 candidates). */
+function subsetSumming(candidates: Mention[], total: number): Mention[] | undefined {
+  if (candidates.length < 2 || candidates.length > 12) return undefined;
+  let best: Mention[] | undefined;
+  for (let mask = 1; mask < 1 << candidates.length; mask++) {
+    const pick = candidates.filter((_, k) => mask & (1 << k));
+    if (pick.length < 2 || (best && pick.length <= best.length)) continue;
+    if (close(pick.reduce((t, m) => t + m.value, 0), total)) best = pick;
+  }
+  return best;
+}
+
+/** Mentions right before `s.mentions[i]` in the same clause (`6 个…、9 个…和 1 个…的 16 份`). */
+function contiguousBefore(s: Sentence, i: number): Mention[] {
+  const clauseStart = Math.max(...['，', '；', '。', '：'].map((p) => s.text.lastIndexOf(p, s.mentions[i]!.start)));
+  return s.mentions.slice(0, i).filter((m) => m.start > clauseStart);
+}
+
+const CLAUSE = /[，；。：,;:、]/;
+const GENERIC = /^(?:国家|报告|人|其中|国家和地区|案件)?$/;
+
+/** A part's label: its noun (`46 项为专题任务`), what follows when the noun repeats the whole's
+ * (`4 个国家尚未收到访问请求`), else its clause (`提交大会的报告为 48 份`). */
+function partLabel(text: string, m: Mention, whole: Mention): string {
+  if (m.noun && !GENERIC.test(m.noun) && m.noun !== whole.noun) return m.noun;
+  const after = text.slice(m.end).replace(/^\s*[\u4e00-\u9fff]?/, (c) => (m.unit && c.trim() === m.unit ? '' : c));
+  const rest = after.split(CLAUSE)[0]!.replace(new RegExp(`^\\s*${m.noun}`), '').replace(/^(?:为|是)/, '').trim();
+  if (rest) return rest;
+  const clauseStart = Math.max(...['，', '；', '。', '：', '、', ','].map((p) => text.lastIndexOf(p, m.start))) + 1;
+  const clause = text.slice(clauseStart, m.start).replace(/(?:为|是|有|共|包括)\s*$/, '').trim();
+  return clause || m.noun || m.printed;
+}
+
+/** `专题任务（共 60 项）`, or the total's own clause when its noun says little (`21 个国家尚未接待任何访问`). */
+function totalTitle(total: Mention, text: string): string {
+  const unit = total.unit === '%' ? '%' : total.unit;
+  if (total.noun && !GENERIC.test(total.noun) && text.slice(total.end).includes(total.noun)) return `${total.noun}（共 ${total.printed} ${unit}${total.approx ? '以上' : ''}）`;
+  const start = Math.max(...[...'，；。：,;:'].map((p) => text.lastIndexOf(p, total.start))) + 1;
+  const next = text.slice(total.end).search(CLAUSE);
+  return text.slice(start, next < 0 ? undefined : total.end + next).trim().replace(/^(?:而|并|共有|有)/, '').trim();
+}
+
+/** The clause before a chart's first number, as its title: `现任任务负责人`, `…的地域分布情况`. */
+function titleBefore(text: string, first: Mention): string {
+  const clauses = text.slice(0, first.start).split(/[，。；,]/).map((c) => c.trim()).filter(Boolean);
+  let title = clauses.at(-1) ?? '';
+  if (first.noun && title.endsWith(first.noun)) title = title.slice(0, -first.noun.length);
+  if (/[：:]/.test(title)) {
+    const [head = '', tail = ''] = title.split(/[：:]/);
+    title = tail.trim() || head.trim();
+  }
+  title = title.replace(/[：:]$/, '').replace(/(?:情况)?如下$/, '').replace(/^[^\u4e00-\u9fff]+/, '').trim();
+  return title || first.noun;
+}

@@ -1,0 +1,263 @@
+/**
+ * Cross-report series and the provenance check (issue 4). Pure: report models + the maintainer
+ * file `seeds/figures.json` in, series and problems out; the site build runs it over all reports.
+ *
+ * Matching is rule-based and explainable: a rule names the counted noun it looks for, the units
+ * it accepts and the words the number's clause must (or must not) contain; the first matching
+ * quantity of each report is that report's point, at the year the report covers. The maintainer
+ * file can rename, confirm, hide or merge series, add rules, pin points, and rename or hide charts.
+ */
+import { z } from 'zod';
+import { findMentions } from './figures/mentions.ts';
+import { passages } from './figures/text.ts';
+import type { Chart, FigureValue, Report } from './schema.ts';
+
+export const ruleSchema = z
+  .object({
+    /** Regular expression the counted noun must match (`赠款`, `特别程序任务`). */
+    noun: z.string(),
+    /** Accepted units (`个`, `项`); any when absent. */
+    units: z.array(z.string()).optional(),
+    /** The number's clause (or, when it says neither, the next one) must match this. */
+    context: z.string().optional(),
+    /** …and must not match this. */
+    exclude: z.string().optional(),
+  })
+  .strict();
+export type Rule = z.output<typeof ruleSchema>;
+
+const pointSchema = z
+  .object({ report: z.string(), block: z.string(), value: z.number(), printed: z.string().optional() })
+  .strict();
+
+export const figuresConfigSchema = z
+  .object({
+    charts: z.record(z.string(), z.object({ title: z.string().min(1).optional(), hide: z.boolean().optional(), note: z.string().optional() }).strict()).default({}),
+    series: z
+      .record(
+        z.string(),
+        z
+          .object({
+            title: z.string().min(1).optional(),
+            unit: z.string().optional(),
+            hide: z.boolean().optional(),
+            /** Checked by a maintainer: shown without the "matched automatically" note. */
+            confirmed: z.boolean().optional(),
+            /** Fold this series' points into another series (for reports the other lacks). */
+            mergeInto: z.string().optional(),
+            match: ruleSchema.optional(),
+            /** Points given by hand; each still has to appear in its cited paragraph. */
+            points: z.array(pointSchema).optional(),
+            /** Why: for the next maintainer. */
+            note: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default({}),
+  })
+  .strict();
+export type FiguresConfig = z.output<typeof figuresConfigSchema>;
+
+/** Parse `seeds/figures.json`; errors name the file and the offending key. */
+export function parseFiguresConfig(text: string, file = 'seeds/figures.json'): FiguresConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+  const result = figuresConfigSchema.safeParse(data);
+  if (!result.success) {
+    throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+  for (const key of Object.keys(result.data.charts)) {
+    if (!/^[a-z0-9-]+#chart-[\w-]+$/.test(key)) throw new Error(`${file}: charts.${key}: chart keys are "<report slug>#<chart id>" (e.g. "a-hrc-55-69#chart-p-2-1")`);
+  }
+  for (const [id, entry] of Object.entries(result.data.series)) {
+    if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`${file}: series.${id}: series keys are lower-case ids (letters, digits, dashes)`);
+    if (entry.mergeInto !== undefined && !(entry.mergeInto in result.data.series) && !RULES.some((r) => r.id === entry.mergeInto)) {
+      throw new Error(`${file}: series.${id}.mergeInto: no series "${entry.mergeInto}"`);
+    }
+    for (const key of ['noun', 'context', 'exclude'] as const) {
+      const source = entry.match?.[key];
+      if (source === undefined) continue;
+      try {
+        new RegExp(source);
+      } catch (e) {
+        throw new Error(`${file}: series.${id}.match.${key}: ${(e as Error).message}`);
+      }
+    }
+  }
+  return result.data;
+}
+
+/** The built-in rules: measures the reports repeat year after year. */
+export const RULES: { id: string; title: string; unit: string; rule: Rule }[] = [
+  { id: 'special-procedure-mandates', title: '特别程序任务数', unit: '项', rule: { noun: '特别程序任务', units: ['个', '项'] } },
+  { id: 'torture-fund-grants', title: '援助酷刑受害者自愿基金：赠款笔数', unit: '笔', rule: { noun: '赠款', units: ['笔'], context: '酷刑', exclude: '奴隶|奴役' } },
+  { id: 'torture-fund-countries', title: '援助酷刑受害者自愿基金：受援国家数', unit: '个', rule: { noun: '^国家$', units: ['个'], context: '酷刑受害者', exclude: '奴隶|奴役' } },
+  { id: 'slavery-fund-grants', title: '当代形式奴隶制问题自愿信托基金：资助项目或赠款数', unit: '笔', rule: { noun: '项目|赠款', units: ['个', '笔'], context: '奴隶|奴役', exclude: '酷刑' } },
+  { id: 'slavery-fund-countries', title: '当代形式奴隶制问题自愿信托基金：受援国家数', unit: '个', rule: { noun: '^国家$', units: ['个'], context: '奴隶|奴役', exclude: '酷刑' } },
+  { id: 'field-presences', title: '人权外地存在', unit: '个', rule: { noun: '外地办事处|外地存在|地点', units: ['个'] } },
+  { id: 'special-procedure-visits', title: '特别程序任务负责人国别访问次数', unit: '次', rule: { noun: '访问', units: ['次'], context: '特别程序|任务负责人' } },
+];
+
+export interface SeriesPoint {
+  report: string;
+  /** The year the report covers (end of its period, else its year): the x value. */
+  year: number;
+  block: string;
+  value: number;
+  printed: string;
+  sentence: string;
+}
+
+export interface Series {
+  id: string;
+  title: string;
+  unit: string;
+  confirmed: boolean;
+  /** How the points were found, for readers and maintainers. */
+  explanation: string;
+  points: SeriesPoint[];
+}
+
+/** The year a report's numbers belong to. */
+export function reportYear(report: Report): number | undefined {
+  const years = report.meta.period?.match(/\d{4}/g);
+  return years ? Number(years.at(-1)) : report.meta.year;
+}
+
+/** Every series with at least two reports, after the maintainer's renames, merges and hides. */
+export function buildSeries(reports: readonly Report[], config: FiguresConfig): Series[] {
+  const rules = RULES.map((r) => ({ ...r, rule: config.series[r.id]?.match ?? r.rule }));
+  for (const [id, entry] of Object.entries(config.series)) {
+    if (entry.match && !rules.some((r) => r.id === id)) rules.push({ id, title: entry.title ?? id, unit: entry.unit ?? '', rule: entry.match });
+  }
+  const all = new Map<string, Series>();
+  for (const r of rules) {
+    const entry = config.series[r.id];
+    all.set(r.id, {
+      id: r.id,
+      title: entry?.title ?? r.title,
+      unit: entry?.unit ?? r.unit,
+      confirmed: entry?.confirmed ?? false,
+      explanation: explain(r.rule),
+      points: reports.flatMap((report) => {
+        const found = matchRule(report, r.rule);
+        return found ? [found] : [];
+      }),
+    });
+  }
+  for (const [id, entry] of Object.entries(config.series)) {
+    const series = all.get(id) ?? { id, title: entry.title ?? id, unit: entry.unit ?? '', confirmed: entry.confirmed ?? false, explanation: '', points: [] };
+    for (const p of entry.points ?? []) {
+      const report = reports.find((r) => r.slug === p.report);
+      const point = {
+        report: p.report,
+        year: (report && reportYear(report)) ?? 0,
+        block: p.block,
+        value: p.value,
+        printed: p.printed ?? String(p.value),
+        sentence: report ? (passages(report.blocks).find((x) => x.id === p.block)?.text ?? '') : '',
+      };
+      series.points = [...series.points.filter((q) => q.report !== p.report), point];
+    }
+    if (entry.points?.length) series.explanation = `${series.explanation ? `${series.explanation}；` : ''}维护者指定 ${entry.points.length} 个数据点`;
+    all.set(id, series);
+  }
+  for (const [id, entry] of Object.entries(config.series)) {
+    if (!entry.mergeInto) continue;
+    const from = all.get(id)!;
+    const into = all.get(entry.mergeInto)!;
+    into.points = [...into.points, ...from.points.filter((p) => !into.points.some((q) => q.report === p.report))];
+    into.explanation += `；并入「${from.title}」`;
+    all.delete(id);
+  }
+  return [...all.values()]
+    .filter((s) => !config.series[s.id]?.hide && new Set(s.points.map((p) => p.report)).size >= 2)
+    .map((s) => ({ ...s, points: [...s.points].sort((a, b) => a.year - b.year || a.report.localeCompare(b.report)) }));
+}
+
+function explain(rule: Rule): string {
+  const parts = [`所计名词匹配 /${rule.noun}/`];
+  if (rule.units) parts.push(`单位为 ${rule.units.join('、')}`);
+  if (rule.context) parts.push(`所在分句含 /${rule.context}/`);
+  if (rule.exclude) parts.push(`且不含 /${rule.exclude}/`);
+  return `${parts.join('，')}；每份报告取第一个匹配的数字`;
+}
+
+/** The first quantity of the report that the rule accepts. */
+function matchRule(report: Report, rule: Rule): SeriesPoint | undefined {
+  const noun = new RegExp(rule.noun);
+  const context = rule.context ? new RegExp(rule.context) : undefined;
+  const exclude = rule.exclude ? new RegExp(rule.exclude) : undefined;
+  const year = reportYear(report);
+  if (year === undefined) return undefined;
+  for (const passage of passages(report.blocks)) {
+    for (const m of findMentions(passage.text)) {
+      if (!noun.test(m.noun) || (rule.units && !rule.units.includes(m.unit))) continue;
+      if (context || exclude) {
+        const clauses = clausesAround(passage.text, m.start);
+        const says = (c: string) => Boolean(context?.test(c) || exclude?.test(c));
+        const where = says(clauses[0]) ? clauses[0] : clauses[1];
+        if ((context && !context.test(where)) || exclude?.test(where)) continue;
+      }
+      const sentence = passage.text.slice(0, m.start).split(/[。！？]/).at(-1)! + passage.text.slice(m.start).split(/(?<=[。！？])/)[0]!;
+      return { report: report.slug, year, block: passage.id, value: m.value, printed: m.printed, sentence: sentence.trim() };
+    }
+  }
+  return undefined;
+}
+
+/** The clause holding position `at`, and the clause after it within the same sentence. */
+function clausesAround(text: string, at: number): [string, string] {
+  const start = Math.max(...[...'，；。：,;'].map((p) => text.lastIndexOf(p, at - 1))) + 1;
+  const rest = text.slice(at);
+  const end = rest.search(/[，；。：,;]/);
+  const own = text.slice(start, end < 0 ? undefined : at + end);
+  if (end < 0 || rest[end] === '。') return [own, ''];
+  const after = rest.slice(end + 1);
+  const next = after.search(/[，；。：,;]/);
+  return [own, next < 0 ? after : after.slice(0, next)];
+}
+
+export interface ProvenanceProblem {
+  /** `chart a-hrc-55-69#chart-p-2-1 「…」` or `series special-procedure-mandates 「…」`. */
+  what: string;
+  report: string;
+  block: string;
+  printed: string;
+  message: string;
+}
+
+/**
+ * Every number a chart or series shows must still be printed in the passage it cites. A seed
+ * edit that changes or moves a number makes this list non-empty, and the build refuses to
+ * publish the stale chart, naming it and the paragraph.
+ */
+export function checkProvenance(reports: readonly Report[], charts: readonly { report: string; chart: Chart }[], series: readonly Series[]): ProvenanceProblem[] {
+  const texts = new Map<string, Map<string, string>>();
+  for (const r of reports) texts.set(r.slug, new Map(passages(r.blocks).map((p) => [p.id, p.text])));
+  const problems: ProvenanceProblem[] = [];
+  const check = (what: string, report: string, block: string, printed: string, value: number) => {
+    const passage = texts.get(report)?.get(block);
+    if (passage === undefined) problems.push({ what, report, block, printed, message: `${what}: cites ${report}#${block}, which does not exist` });
+    else if (!findMentions(passage).some((m) => m.printed === printed && m.value === value)) {
+      problems.push({ what, report, block, printed, message: `${what}: the number ${printed} (${value}) no longer appears in ${report}#${block}` });
+    }
+  };
+  for (const { report, chart } of charts) {
+    const what = `chart ${report}#${chart.id} 「${chart.title}」`;
+    for (const item of [...(chart.total ? [chart.total] : []), ...chart.items]) check(what, report, item.block, item.printed, item.value);
+  }
+  for (const s of series) for (const p of s.points) check(`series ${s.id} 「${s.title}」`, p.report, p.block, p.printed, p.value);
+  return problems;
+}
+
+/** The values of a report a reader sees in its key-figures strip. */
+export function headlineValues(report: Report): FigureValue[] {
+  const figures = report.figures;
+  if (!figures) return [];
+  return figures.headline.map((id) => figures.values.find((v) => v.id === id)).filter((v): v is FigureValue => Boolean(v));
+}

@@ -1,0 +1,123 @@
+/**
+ * Build-time figures for the site: every report's charts (with the maintainer's renames and
+ * hides from `seeds/figures.json`), its key figures, and the cross-report series. Runs the
+ * provenance check once: a chart or series whose number no longer appears in the paragraph it
+ * cites stops the build with a message naming it and the paragraph.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Chart, FigureValue, Report } from '../../scripts/lib/schema.ts';
+import { buildSeries, checkProvenance, headlineValues, parseFiguresConfig, reportYear, type FiguresConfig, type Series } from '../../scripts/lib/series.ts';
+import { loadReport } from './data.ts';
+
+export interface ReportFigures {
+  report: Report;
+  charts: Chart[];
+  headline: FigureValue[];
+}
+
+export interface SiteFigures {
+  reports: ReportFigures[];
+  series: Series[];
+}
+
+const CONFIG = join(process.cwd(), 'seeds', 'figures.json');
+let cached: SiteFigures | undefined;
+
+/** Read and validate the maintainer file (an absent file means no overrides). */
+export function loadFiguresConfig(file = CONFIG): FiguresConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return parseFiguresConfig('{}', file);
+  }
+  return parseFiguresConfig(text, file);
+}
+
+/** Charts after the maintainer's overrides; errors name a key that matches no chart. */
+export function applyChartConfig(reports: readonly Report[], config: FiguresConfig, file = 'seeds/figures.json'): Map<string, Chart[]> {
+  const out = new Map<string, Chart[]>();
+  const known = new Set<string>();
+  for (const r of reports) {
+    const charts: Chart[] = [];
+    for (const chart of r.figures?.charts ?? []) {
+      const key = `${r.slug}#${chart.id}`;
+      known.add(key);
+      const entry = config.charts[key];
+      if (entry?.hide) continue;
+      charts.push(entry?.title ? { ...chart, title: entry.title } : chart);
+    }
+    out.set(r.slug, charts);
+  }
+  for (const key of Object.keys(config.charts)) {
+    if (!known.has(key)) throw new Error(`${file}: charts.${key}: no such chart (the report's charts are listed in content/data/<slug>.json under figures.charts)`);
+  }
+  return out;
+}
+
+/** Everything the report pages, the figures page and the downloads need; checked once. */
+export function siteFigures(): SiteFigures {
+  if (cached) return cached;
+  const slugs = readdirSync(join(process.cwd(), 'content', 'data'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
+  const reports = slugs.map(loadReport);
+  const config = loadFiguresConfig();
+  const charts = applyChartConfig(reports, config, CONFIG);
+  const series = buildSeries(reports, config);
+  const problems = checkProvenance(
+    reports,
+    [...charts].flatMap(([report, list]) => list.map((chart) => ({ report, chart }))),
+    series,
+  );
+  if (problems.length) {
+    throw new Error(`figures: ${problems.length} number(s) no longer match their paragraph; fix the seed, content/ or seeds/figures.json:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);
+  }
+  const byYear = [...reports].sort((a, b) => (reportYear(b) ?? 0) - (reportYear(a) ?? 0) || a.slug.localeCompare(b.slug));
+  cached = {
+    reports: byYear.map((report) => ({ report, charts: charts.get(report.slug) ?? [], headline: named(headlineValues(report), charts.get(report.slug) ?? []) })),
+    series,
+  };
+  return cached;
+}
+
+/** A headline number without a counted noun (`3.99亿美元`) is named by the chart it totals. */
+function named(values: FigureValue[], charts: Chart[]): FigureValue[] {
+  return values.map((v) => {
+    if (v.noun) return v;
+    const chart = charts.find((c) => c.total?.block === v.block && c.total.printed === v.printed);
+    return chart ? { ...v, noun: chart.title } : v;
+  });
+}
+
+export function reportFigures(slug: string): ReportFigures {
+  const found = siteFigures().reports.find((r) => r.report.slug === slug);
+  if (!found) throw new Error(`no report ${slug}`);
+  return found;
+}
+
+/** How a reader names the place a number comes from: `第 8 段`, `第 27 段 (c)`, `关键数字 1`. */
+export function placeLabel(report: Report, block: string): string {
+  for (const b of report.blocks) {
+    if (b.id === block) {
+      if (b.type === 'paragraph') return b.n ? `第 ${b.n} 段` : '正文';
+      if (b.type === 'figure') return `关键数字 ${block.replace(/^fig-/, '')}`;
+      return '正文';
+    }
+    if (b.type === 'list') {
+      const item = b.items.find((i) => i.id === block);
+      if (item) {
+        const owner = report.blocks.find((p) => p.type === 'paragraph' && p.id === b.id.replace(/-list$/, ''));
+        return owner && owner.type === 'paragraph' && owner.n ? `第 ${owner.n} 段 (${item.label})` : `(${item.label}) 项`;
+      }
+    }
+  }
+  return block;
+}
+
+/** A short name for a report in chart labels: its symbol, else its title. */
+export function reportName(report: Report): string {
+  return report.meta.symbol ?? report.meta.title;
+}

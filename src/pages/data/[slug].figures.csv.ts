@@ -1,0 +1,9 @@
+/** `data/<slug>.figures.csv`: a report's figures, one row per value (UTF-8 with BOM, RFC 4180). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { figuresCsv } from '../../lib/figure-files.ts';
+import { reportFigures, siteFigures } from '../../lib/figures.ts';
+
+export const getStaticPaths: GetStaticPaths = () => siteFigures().reports.map((r) => ({ params: { slug: r.report.slug } }));
+
+export const GET: APIRoute = ({ params }) =>
+  new Response(figuresCsv(reportFigures(params.slug!)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
