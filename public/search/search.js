@@ -88,19 +88,21 @@
       return pf
         .options({ excerptLength: 30, ranking: { metaWeights: { heading: 20, title: 0, section: 0, symbol: 0, place: 0, kind: 0 } } })
         .then(function () { return pf.init(); })
+        .then(function () { return pf.filters(); })
         .then(function () { return pf; });
     });
     function lazy(r) {
       return { load: function () { return r.data().then(fromPagefind); } };
     }
     return {
-      search: function (query, filters) {
+      search: function (query, filters, countsOnly) {
         return ready.then(function (pf) {
           var f = {};
           Object.keys(filters).forEach(function (k) { if (filters[k]) f[k] = filters[k]; });
           var q = T.hostedQuery(query);
           var cjk = CJK.test(q);
           return pf.search(q, { filters: f }).then(function (broad) {
+            if (countsOnly && broad && broad.results.length) return { counts: broad.filters || {}, hits: [] };
             if (broad && broad.results.length) {
               var head = broad.results.slice(0, PHRASE_WINDOW);
               return Promise.all(head.map(function (r) { return r.data().then(fromPagefind); })).then(function (data) {
@@ -267,6 +269,24 @@
     });
   }
 
+  /**
+   * Counts for each filter value: the number of results if that value were chosen, with the
+   * other filters kept. A filter that is set is counted again without its own value.
+   */
+  function facetCounts(state, counts) {
+    var set = FACETS.filter(function (k) { return state.filters[k]; });
+    return Promise.all(set.map(function (k) {
+      var others = {};
+      FACETS.forEach(function (j) { others[j] = j === k ? '' : state.filters[j]; });
+      return engine.search(state.q, others, true).then(function (res) { return res.counts[k] || {}; });
+    })).then(function (own) {
+      var out = {};
+      FACETS.forEach(function (k) { out[k] = counts[k] || {}; });
+      set.forEach(function (k, i) { out[k] = own[i]; });
+      return out;
+    });
+  }
+
   function run() {
     var mine = ++token;
     var started = performance.now();
@@ -280,6 +300,11 @@
     status.textContent = '正在搜索…';
     return engine.search(state.q, state.filters).then(function (res) {
       if (mine !== token) return;
+      return facetCounts(state, res.counts).then(function (counts) {
+        return { hits: res.hits, counts: counts };
+      });
+    }).then(function (res) {
+      if (!res || mine !== token) return;
       current = res.hits;
       shown = 0;
       drawFacets(state, res.counts);
