@@ -13,7 +13,7 @@
   var KIND_ORDER = ['段落', '章节', '注释', '图表'];
   var PAGE = 20;
   /** How many of Pagefind's best hits are re-ordered so that blocks holding the query as written come first. */
-  var PHRASE_WINDOW = 30;
+  var PHRASE_WINDOW = 40;
 
   var form = document.getElementById('search-form');
   var input = document.getElementById('search-q');
@@ -48,12 +48,6 @@
   }
 
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-
-  /** Does a record's text hold every part of the query as written (spaces between parts)? */
-  function holdsPhrase(text, query) {
-    var t = text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-    return query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean).every(function (part) { return t.indexOf(part) >= 0; });
-  }
 
   function countFacets(records) {
     var counts = {};
@@ -106,10 +100,9 @@
             if (broad && broad.results.length) {
               var head = broad.results.slice(0, PHRASE_WINDOW);
               return Promise.all(head.map(function (r) { return r.data().then(fromPagefind); })).then(function (data) {
-                var hits = head.map(function (r, i) {
-                  return { phrase: holdsPhrase(data[i].text, query), load: function () { return Promise.resolve(data[i]); } };
+                var hits = T.rankHits(data, query).map(function (i) {
+                  return { load: function () { return Promise.resolve(data[i]); } };
                 });
-                hits = hits.filter(function (h) { return h.phrase; }).concat(hits.filter(function (h) { return !h.phrase; }));
                 return { counts: broad.filters || {}, hits: hits.concat(broad.results.slice(PHRASE_WINDOW).map(lazy)) };
               });
             }
@@ -118,7 +111,8 @@
             return pf.search(chars).then(function (wide) {
               var some = wide ? wide.results.slice(0, 200) : [];
               return Promise.all(some.map(function (r) { return r.data().then(fromPagefind); })).then(function (data) {
-                var kept = data.filter(function (d) { return holdsPhrase(d.text, query) && matchesFilters(d, filters); });
+                var kept = data.filter(function (d) { return T.holdsPhrase(d.text, query) && matchesFilters(d, filters); });
+                kept = T.rankHits(kept, query).map(function (i) { return kept[i]; });
                 return {
                   counts: countFacets(kept),
                   hits: kept.map(function (d) { return { load: function () { return Promise.resolve(d); } }; }),
@@ -159,8 +153,7 @@
             boost: { heading: 20 },
           });
           var hits = all.filter(function (r) { return matchesFilters(r, filters); });
-          var first = hits.filter(function (r) { return holdsPhrase(r.text, query); });
-          hits = first.concat(hits.filter(function (r) { return first.indexOf(r) < 0; }));
+          hits = T.rankHits(hits, query).map(function (i) { return hits[i]; });
           var counts = countFacets(hits);
           return {
             counts: counts,
@@ -174,6 +167,8 @@
   }
 
   var engine = location.protocol === 'file:' ? offlineEngine() : hostedEngine();
+  /** For tests and the benchmark: the engine this page uses. */
+  self.UNHRSearchEngine = engine;
 
   function readState() {
     var p = new URLSearchParams(location.search);
@@ -334,7 +329,7 @@
       state.q = input.value.trim();
       writeState(state, false);
       run();
-    }, 120);
+    }, 50);
   });
   facetsBox.addEventListener('change', function (e) {
     var t = e.target;

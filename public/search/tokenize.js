@@ -129,7 +129,56 @@
     return markRuns(cut, terms);
   }
 
+  function squashed(text) {
+    return String(text).normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  }
+
+  /** The parts of a query as written, for phrase matching: `外地办事处`, `a/hrc/40/38`. */
+  function phraseParts(query) {
+    return String(query).normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  /** Does a text hold every part of the query as written (spaces ignored)? */
+  function holdsPhrase(text, query) {
+    var t = squashed(text);
+    var parts = phraseParts(query);
+    return parts.length > 0 && parts.every(function (p) { return t.indexOf(p) >= 0; });
+  }
+
+  /**
+   * The score that orders blocks holding the query as written, the same for both engines:
+   * a heading first (the section named by the query), then BM25 over the phrase's occurrences
+   * with the block's length in characters.
+   */
+  function phraseScore(record, query) {
+    var t = squashed(record.text);
+    var tf = 0;
+    phraseParts(query).forEach(function (p) {
+      for (var at = t.indexOf(p); at >= 0; at = t.indexOf(p, at + p.length)) tf++;
+    });
+    var s = (tf * 2.4) / (tf + 1.4 * (0.25 + (0.75 * t.length) / 120));
+    return (record.kind === 'heading' ? 10 : 0) + s;
+  }
+
+  /**
+   * Order search hits: records holding the query as written first, by `phraseScore` (ties by
+   * address), then the others in the engine's order. `records[i]` is the data of hit i.
+   */
+  function rankHits(records, query) {
+    var idx = records.map(function (r, i) { return i; });
+    var held = idx.filter(function (i) { return holdsPhrase(records[i].text, query); });
+    var scores = {};
+    held.forEach(function (i) { scores[i] = phraseScore(records[i], query); });
+    held.sort(function (a, b) {
+      return scores[b] - scores[a] || (records[a].url < records[b].url ? -1 : records[a].url > records[b].url ? 1 : 0);
+    });
+    return held.concat(idx.filter(function (i) { return !(i in scores); }));
+  }
+
   root.UNHRSearchText = {
+    holdsPhrase: holdsPhrase,
+    phraseScore: phraseScore,
+    rankHits: rankHits,
     symbolKey: symbolKey,
     symbolsIn: symbolsIn,
     tokenize: tokenize,

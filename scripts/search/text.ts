@@ -21,6 +21,9 @@ export interface SearchText {
   highlightTerms(query: string): string[];
   markRuns(text: string, terms: string[]): Run[];
   excerpt(text: string, terms: string[], size?: number): Run[];
+  holdsPhrase(text: string, query: string): boolean;
+  phraseScore(record: { text: string; kind: string }, query: string): number;
+  rankHits(records: readonly { text: string; kind: string; url: string }[], query: string): number[];
 }
 
 /** Where the shared script lives (copied by Astro from `public/` to `dist/search/`). */
