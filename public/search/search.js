@@ -284,7 +284,8 @@
 
   function run() {
     var mine = ++token;
-    var started = performance.now();
+    var started = typedAt || performance.now();
+    typedAt = 0;
     list.textContent = '';
     if (more) more.hidden = true;
     if (!state.q) {
@@ -323,7 +324,10 @@
     run();
   });
   var typing;
+  /** When the reader last typed: the time to results is measured from there (data-search-ms). */
+  var typedAt = 0;
   input.addEventListener('input', function () {
+    typedAt = performance.now();
     clearTimeout(typing);
     typing = setTimeout(function () {
       state.q = input.value.trim();

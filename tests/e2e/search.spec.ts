@@ -202,6 +202,18 @@ for (const site of sites) {
   });
 }
 
+test('the hosted site loads Pagefind, never the offline index; the offline build loads no Pagefind', async ({ page }) => {
+  const loaded: string[] = [];
+  page.on('request', (r) => loaded.push(r.url()));
+  await search(page, sites[0].page('疫苗'));
+  expect(loaded.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
+  expect(loaded.filter((u) => /offline-index|minisearch/.test(u))).toEqual([]);
+  loaded.length = 0;
+  await search(page, sites[1].page('疫苗'));
+  expect(loaded.some((u) => u.endsWith('/search/offline-index.js'))).toBe(true);
+  expect(loaded.filter((u) => u.includes('pagefind') || !u.startsWith('file://'))).toEqual([]);
+});
+
 test('offline search gives the hosted top result for every test query, with and without filters', async ({ page }) => {
   test.setTimeout(120_000);
   const queries = [...Object.keys(topOf), '疫苗', '酷刑受害者', '48/141', '2391(2017)'];
