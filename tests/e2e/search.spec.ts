@@ -136,6 +136,17 @@ for (const site of sites) {
       expect(got.length).toBe(1);
     });
 
+    test('results come twenty at a time, the rest behind a button', async ({ page }) => {
+      const expected = holding('报告').length;
+      const got = await search(page, site.page('报告'));
+      expect(got.length).toBe(20);
+      const total = Number((await page.locator('#search-status').textContent())?.match(/^找到 (\d+) 条结果。$/)?.[1]);
+      expect(total).toBeGreaterThanOrEqual(expected);
+      expect(expected).toBeGreaterThan(40);
+      await page.locator('#search-more').click();
+      await expect(page.locator('.result')).toHaveCount(40);
+    });
+
     test('a term in no report says so', async ({ page }) => {
       const errors = watch(page);
       const got = await search(page, site.page('量子计算机'));
@@ -201,6 +212,17 @@ for (const site of sites) {
     });
   });
 }
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the header box still submits to the search page, which says search needs JavaScript', async ({ page }) => {
+    await page.goto('about.html');
+    await page.locator('#site-q').fill('疫苗');
+    await page.locator('#site-q').press('Enter');
+    await expect(page).toHaveURL(/search\.html\?q=%E7%96%AB%E8%8B%97$/);
+    await expect(page.locator('#search-status')).toContainText('搜索需要启用 JavaScript');
+  });
+});
 
 test('the hosted site loads Pagefind, never the offline index; the offline build loads no Pagefind', async ({ page }) => {
   const loaded: string[] = [];
