@@ -346,6 +346,23 @@
       if (again) again.focus();
     });
   });
+  /** Arrow keys: from the box down into the results, and between results. */
+  function moveFocus(e) {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    var links = Array.prototype.slice.call(list.querySelectorAll('.result-link'));
+    if (!links.length) return;
+    var at = links.indexOf(document.activeElement);
+    if (document.activeElement === input) {
+      if (e.key !== 'ArrowDown') return;
+      at = -1;
+    } else if (at < 0) return;
+    e.preventDefault();
+    var next = e.key === 'ArrowDown' ? at + 1 : at - 1;
+    if (next < 0) input.focus();
+    else if (next < links.length) links[next].focus();
+  }
+  input.addEventListener('keydown', moveFocus);
+  list.addEventListener('keydown', moveFocus);
   if (more) more.addEventListener('click', function () { showMore(T.highlightTerms(state.q)); });
   self.addEventListener('popstate', function () {
     state = readState();

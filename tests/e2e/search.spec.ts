@@ -190,7 +190,7 @@ for (const site of sites) {
       expect(errors).toEqual([]);
     });
 
-    test('keyboard: / focuses the header box, Enter searches, Tab reaches the results', async ({ page }) => {
+    test('keyboard: / focuses the header box, Enter searches, Tab and arrows reach the results', async ({ page }) => {
       const errors = watch(page);
       const home = site.page('x').replace(/search\.html\?q=x$/, 'index.html');
       await page.goto(home);
@@ -205,6 +205,12 @@ for (const site of sites) {
         await page.keyboard.press('Tab');
         if (await page.locator('.result-link').first().evaluate((a) => a === document.activeElement)) break;
       }
+      await expect(page.locator('.result-link').first()).toBeFocused();
+      await page.locator('#search-q').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await expect(page.locator('.result-link').nth(1)).toBeFocused();
+      await page.keyboard.press('ArrowUp');
       await expect(page.locator('.result-link').first()).toBeFocused();
       await page.keyboard.press('Enter');
       await expect(page).toHaveURL(new RegExp(`${second.slug}\\.html`));
