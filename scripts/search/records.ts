@@ -30,7 +30,7 @@ export interface SearchRecord {
   symbol: string;
   /** The section the block sits in (`三. 普遍定期审议`); a heading's own text for a heading. */
   section: string;
-  /** Where in the report: `第 11 段`, `注 3`, `(a)`, or empty. */
+  /** Where in the report: `第 11 段`, `第 66 段 (a)` (a list item, after its paragraph), `注 3`, or empty. */
   place: string;
   kind: RecordKind;
   /** The block's text as the page shows it. */
@@ -76,6 +76,7 @@ export function reportRecords(report: Report): SearchRecord[] {
     out.push({ ...base, url: `reports/${slug}.html#${id}`, section, place, kind, text: clean, keys: keysOf(content, clean), filters: filters(kind) });
   };
   let section = '';
+  let lastN: number | undefined;
   for (const block of report.blocks as Block[]) {
     switch (block.type) {
       case 'heading': {
@@ -84,10 +85,11 @@ export function reportRecords(report: Report): SearchRecord[] {
         break;
       }
       case 'paragraph':
+        if (block.n !== undefined) lastN = block.n;
         add(block.id, 'paragraph', section, block.n === undefined ? '' : `第 ${block.n} 段`, plain(block.content), block.content);
         break;
       case 'list':
-        for (const item of block.items) add(item.id, 'paragraph', section, item.label, `${item.label} ${plain(item.content)}`, item.content);
+        for (const item of block.items) add(item.id, 'paragraph', section, lastN === undefined ? `(${item.label})` : `第 ${lastN} 段 (${item.label})`, `(${item.label}) ${plain(item.content)}`, item.content);
         break;
       case 'figure':
         add(block.id, 'figure', section, '', `${block.value} ${block.caption}`, []);

@@ -45,6 +45,12 @@ describe('search records', () => {
     assert.deepEqual(find('reports/a-74-36.html#p-1').keys, ['u48q141x', 'uaqresq48q141x']);
   });
 
+  test('a list item is placed after its paragraph and keeps its printed label', () => {
+    const item = find('reports/a-hrc-55-69.html#p-66-a');
+    assert.equal(item.place, '第 66 段 (a)');
+    assert.match(item.text, /^\(a\) 函件，包括/);
+  });
+
   test('a key figure is one record: value and caption', () => {
     const f = find('reports/sg-2023-human-rights.html#fig-2');
     assert.equal(f.text, '47 000 名酷刑受害者在 92 个国家获得康复支助');
