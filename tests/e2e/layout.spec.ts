@@ -9,12 +9,19 @@ const pages = [
   { kind: 'documents index', path: 'docs.html' },
   { kind: 'about', path: 'about.html' },
   { kind: 'not found', path: 'no-such-page.html' },
+  { kind: 'search', path: `search.html?q=${encodeURIComponent('决议')}&${encodeURIComponent('类型')}=${encodeURIComponent('注释')}` },
 ];
+
+/** The search page draws its results after loading: wait for them. */
+async function settle(page: import('@playwright/test').Page, path: string) {
+  if (path.startsWith('search.html')) await page.waitForFunction(() => document.documentElement.dataset.searchDone);
+}
 
 for (const { kind, path } of pages) {
   test(`the ${kind} page has no horizontal scroll at 360px`, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(path);
+    await settle(page, path);
     const { scroll, client } = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       client: document.documentElement.clientWidth,
@@ -27,6 +34,7 @@ for (const { kind, path } of pages) {
       test.slow(); // axe checks every link's contrast; a report page has hundreds (documents, countries)
       await page.emulateMedia({ colorScheme });
       await page.goto(path);
+      await settle(page, path);
       const { violations } = await new AxeBuilder({ page }).analyze();
       const bad = violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')

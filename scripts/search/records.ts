@@ -1,0 +1,113 @@
+/**
+ * The search records: one per block a reader can land on (heading, paragraph, list item,
+ * footnote, key figure), built from the report models. Both indexes — Pagefind for the hosted
+ * site and MiniSearch for the offline build — are made from these records, so they hold the
+ * same text, anchors, metadata and filters. Page chrome (navigation, footer, contents) is
+ * never part of a record.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reportSchema, type Block, type Inline, type Report } from '../lib/schema.ts';
+import { searchText } from './text.ts';
+
+/** The kind filter's values, as readers see them. */
+export const kindLabels = {
+  heading: '章节',
+  paragraph: '段落',
+  note: '注释',
+  figure: '图表',
+} as const;
+
+export type RecordKind = keyof typeof kindLabels;
+
+/** One landing place for search. */
+export interface SearchRecord {
+  /** Relative to the site root: `reports/a-74-36.html#p-11`. */
+  url: string;
+  slug: string;
+  /** Report title. */
+  title: string;
+  symbol: string;
+  /** The section the block sits in (`三. 普遍定期审议`); a heading's own text for a heading. */
+  section: string;
+  /** Where in the report: `第 11 段`, `第 66 段 (a)` (a list item, after its paragraph), `注 3`, or empty. */
+  place: string;
+  kind: RecordKind;
+  /** The block's text as the page shows it. */
+  text: string;
+  /** Keys of the document symbols and resolution numbers the block cites or writes. */
+  keys: string[];
+  filters: { 报告: string; 年份: string; 机构: string; 类型: string };
+}
+
+/** Plain text of inline runs; footnote marks left out. */
+function plain(content: readonly Inline[]): string {
+  return content.map((r) => (r.type === 'text' ? r.value : r.type === 'noteRef' ? '' : r.text)).join('');
+}
+
+/** Symbol keys of a block: linked documents (as written and as normalised) and symbols in the text. */
+function keysOf(content: readonly Inline[], text: string): string[] {
+  const symbols = searchText.symbolsIn(text);
+  for (const r of content) if (r.type === 'doc') symbols.push(r.symbol, r.text);
+  return [...new Set(symbols.map((s) => searchText.symbolKey(s)))].sort();
+}
+
+/** The filter value that names a report: its symbol, or its title when it has none. */
+export const reportName = (report: Report): string => report.meta.symbol ?? report.meta.title;
+
+/** All records of one report, in page order (notes last, as on the page). */
+export function reportRecords(report: Report): SearchRecord[] {
+  const { meta, slug } = report;
+  const base = {
+    slug,
+    title: meta.title,
+    symbol: meta.symbol ?? '',
+  };
+  const filters = (kind: RecordKind) => ({
+    报告: reportName(report),
+    年份: meta.year === undefined ? '' : String(meta.year),
+    机构: meta.body ?? '',
+    类型: kindLabels[kind],
+  });
+  const out: SearchRecord[] = [];
+  const add = (id: string, kind: RecordKind, section: string, place: string, text: string, content: readonly Inline[]) => {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (!clean) return;
+    out.push({ ...base, url: `reports/${slug}.html#${id}`, section, place, kind, text: clean, keys: keysOf(content, clean), filters: filters(kind) });
+  };
+  let section = '';
+  let lastN: number | undefined;
+  for (const block of report.blocks as Block[]) {
+    switch (block.type) {
+      case 'heading': {
+        section = [block.label, plain(block.content)].filter(Boolean).join(' ');
+        add(block.id, 'heading', section, '', section, block.content);
+        break;
+      }
+      case 'paragraph':
+        if (block.n !== undefined) lastN = block.n;
+        add(block.id, 'paragraph', section, block.n === undefined ? '' : `第 ${block.n} 段`, plain(block.content), block.content);
+        break;
+      case 'list':
+        for (const item of block.items) add(item.id, 'paragraph', section, lastN === undefined ? `(${item.label})` : `第 ${lastN} 段 (${item.label})`, `(${item.label}) ${plain(item.content)}`, item.content);
+        break;
+      case 'figure':
+        add(block.id, 'figure', section, '', `${block.value} ${block.caption}`, []);
+        break;
+    }
+  }
+  for (const note of report.notes) add(note.id, 'note', '注释', `注 ${note.n}`, plain(note.content), note.content);
+  return out;
+}
+
+/** The report models in `content/data`, validated, in file-name order. */
+export function readReports(contentDir: string): Report[] {
+  const dir = join(contentDir, 'data');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => reportSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+}
+
+/** Every record of every report. */
+export const allRecords = (reports: readonly Report[]): SearchRecord[] => reports.flatMap(reportRecords);
