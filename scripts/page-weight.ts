@@ -16,7 +16,7 @@ export interface PageWeight {
   htmlBytes: number;
   /** gzip -9 of the HTML file, which holds the page's only stylesheet inline. */
   gzipBytes: number;
-  /** Stylesheets and scripts loaded from files: none are expected. */
+  /** Stylesheets and scripts loaded from files: no stylesheet; one deferred enhancement script (search/page.js). */
   externalStyles: number;
   externalScripts: number;
   /** UTF-8 bytes of inline `<script>` text (progressive enhancement only). */

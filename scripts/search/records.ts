@@ -1,6 +1,6 @@
 /**
  * The search records: one per block a reader can land on (heading, paragraph, list item,
- * footnote, key figure), built from the report models. Both indexes — Pagefind for the hosted
+ * footnote, key figure, chart), built from the report models. Both indexes — Pagefind for the hosted
  * site and MiniSearch for the offline build — are made from these records, so they hold the
  * same text, anchors, metadata and filters. Page chrome (navigation, footer, contents) is
  * never part of a record.
@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema, type Block, type Inline, type Report } from '../lib/schema.ts';
 import { searchText } from './text.ts';
+import { applyChartConfig, loadFiguresConfig } from '../../src/lib/figures.ts';
 
 /** The kind filter's values, as readers see them. */
 export const kindLabels = {
@@ -75,6 +76,15 @@ export function reportRecords(report: Report): SearchRecord[] {
     if (!clean) return;
     out.push({ ...base, url: `reports/${slug}.html#${id}`, section, place, kind, text: clean, keys: keysOf(content, clean), filters: filters(kind) });
   };
+  const charts = report.figures?.charts ?? [];
+  /** The charts drawn after a passage, as records of kind figure in the passage's section. */
+  const chartsAfter = (block: string, place: string) => {
+    for (const chart of charts.filter((c) => c.block === block)) {
+      const items = chart.items.map((item) => `${item.label} ${item.printed}`).join('，');
+      const total = chart.total ? `${chart.total.label} ${chart.total.printed}：` : '';
+      add(chart.id, 'figure', section, place, `${chart.title}。${total}${items}`, []);
+    }
+  };
   let section = '';
   let lastN: number | undefined;
   for (const block of report.blocks as Block[]) {
@@ -87,12 +97,18 @@ export function reportRecords(report: Report): SearchRecord[] {
       case 'paragraph':
         if (block.n !== undefined) lastN = block.n;
         add(block.id, 'paragraph', section, block.n === undefined ? '' : `第 ${block.n} 段`, plain(block.content), block.content);
+        chartsAfter(block.id, block.n === undefined ? '' : `第 ${block.n} 段`);
         break;
       case 'list':
-        for (const item of block.items) add(item.id, 'paragraph', section, lastN === undefined ? `(${item.label})` : `第 ${lastN} 段 (${item.label})`, `(${item.label}) ${plain(item.content)}`, item.content);
+        for (const item of block.items) {
+          const place = lastN === undefined ? `(${item.label})` : `第 ${lastN} 段 (${item.label})`;
+          add(item.id, 'paragraph', section, place, `(${item.label}) ${plain(item.content)}`, item.content);
+          chartsAfter(item.id, place);
+        }
         break;
       case 'figure':
         add(block.id, 'figure', section, '', `${block.value} ${block.caption}`, []);
+        chartsAfter(block.id, '');
         break;
     }
   }
@@ -100,13 +116,18 @@ export function reportRecords(report: Report): SearchRecord[] {
   return out;
 }
 
-/** The report models in `content/data`, validated, in file-name order. */
+/**
+ * The report models in `content/data`, validated, in file-name order, with the charts the site
+ * shows: the maintainer's renames and hides from `seeds/figures.json` beside `content/` applied.
+ */
 export function readReports(contentDir: string): Report[] {
   const dir = join(contentDir, 'data');
-  return readdirSync(dir)
+  const reports = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => reportSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+  const charts = applyChartConfig(reports, loadFiguresConfig(join(contentDir, '..', 'seeds', 'figures.json')));
+  return reports.map((r) => (r.figures ? { ...r, figures: { ...r.figures, charts: charts.get(r.slug) ?? [] } } : r));
 }
 
 /** Every record of every report. */

@@ -21,14 +21,22 @@ const find = (url: string) => {
 };
 
 describe('search records', () => {
-  test('one record per heading, paragraph, list item, note and key figure of the four reports', () => {
+  test('one record per heading, paragraph, list item, note, key figure and chart of the four reports', () => {
     const count = (kind: string) => records.filter((r) => r.kind === kind).length;
-    assert.equal(records.length, 581);
+    assert.equal(records.length, 598);
     assert.deepEqual(
       { heading: count('heading'), paragraph: count('paragraph'), note: count('note'), figure: count('figure') },
-      { heading: 89, paragraph: 338, note: 145, figure: 9 },
+      { heading: 89, paragraph: 339, note: 145, figure: 25 }, // figures: 9 key figures + 16 charts
     );
     assert.equal(new Set(records.map((r) => r.url)).size, records.length);
+  });
+
+  test('a chart is a figure record at its own anchor, in the section of the paragraph it follows, under the maintainer title', () => {
+    const chart = find('reports/a-hrc-55-69.html#chart-p-3-1');
+    assert.equal(chart.kind, 'figure');
+    assert.equal(chart.place, '第 3 段');
+    assert.equal(chart.filters.类型, '图表');
+    assert.match(chart.text, /^现任任务负责人的性别构成（%）。/);
   });
 
   test('a paragraph carries its report, section, place, filters and the keys of the symbols it cites', () => {
