@@ -11,6 +11,8 @@ import { joinLines } from './join.ts';
 export interface Unstructured {
   blocks: DraftBlock[];
   debrisLines: number;
+  /** Where the first dropped line is, so the warning can point at it. */
+  firstDebrisLine?: number;
 }
 
 /** A figure as printed on its own line: `47 000`, `3.99亿美元`, `11`, `43.15%`. */
@@ -25,19 +27,24 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
   const blocks: DraftBlock[] = [];
   const seen = new Set<string>();
   let debrisLines = 0;
+  let firstDebrisLine: number | undefined;
+  const drop = (lines: TextLine[]) => {
+    debrisLines += lines.length;
+    firstDebrisLine ??= lines[0]?.no;
+  };
   const join = (lines: TextLine[]) => lines.reduce((acc, l) => joinLines(acc, l.text, knownUrls), '');
 
   groups.forEach((group, gi) => {
     const figureAt = group.findIndex((l, i) => FIGURE_LINE.test(l.text) && i + 1 < group.length && /^[\u4e00-\u9fff\d]/.test(group[i + 1]!.text));
     if (figureAt >= 0) {
-      debrisLines += figureAt;
+      drop(group.slice(0, figureAt));
       const line = group[figureAt]!;
       blocks.push({ type: 'figure', line: line.no, value: line.text, caption: join(group.slice(figureAt + 1)) });
       return;
     }
     const text = join(group);
     if (seen.has(text) || (!SENTENCE.test(text) && isRepeatedFurniture(text))) {
-      debrisLines += group.length;
+      drop(group);
       return;
     }
     seen.add(text);
@@ -52,10 +59,10 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
     } else if (group.length === 1 && isHeadingText(text) && groups[gi + 1] && isProse(join(groups[gi + 1]!)) && !NOTE_MARK.test(groups[gi + 1]![0]!.text)) {
       blocks.push({ type: 'heading', line: first.no, level: 1, kind: 'chapter', label: '', key: '', text });
     } else {
-      debrisLines += group.length;
+      drop(group);
     }
   });
-  return { blocks, debrisLines };
+  return { blocks, debrisLines, ...(firstDebrisLine ? { firstDebrisLine } : {}) };
 }
 
 function isProse(text: string): boolean {

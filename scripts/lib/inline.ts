@@ -24,8 +24,9 @@ interface Hit {
 const MD_LINK = /\[([^\]\n]{1,300})\]\(([^)\s]{1,2000})\)/g;
 const URL = /(?:https?:\/\/|www\d?\.)[^\s<>()\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+(?:\([^\s()<>]*\)[^\s<>()\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*)*/gi;
 const SYMBOL = /(?<![A-Za-z0-9/.])[AES](?:\/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\(\d{4}\))?)+/g;
+/** A resolution phrase; the list is capped at 30 numbers so a long run without 决议 fails in linear time. */
 const RESOLUTION_PHRASE =
-  /第\s*(?:\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\))\s*号?(?:\s*(?:和|、|及)\s*(?:第\s*)?(?:\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\))\s*号?)*\s*决议/g;
+  /第\s*(?:\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\))\s*号?(?:\s*(?:和|、|及)\s*(?:第\s*)?(?:\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\))\s*号?){0,30}\s*决议/g;
 const RESOLUTION_NUMBER = /\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\)/g;
 const BODY_MENTION = /(安全理事会|安理会|人权理事会|经济及社会理事会|大会|理事会)/g;
 
