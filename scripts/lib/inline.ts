@@ -39,10 +39,12 @@ export function isSymbol(candidate: string): boolean {
 
 export function parseInline(text: string, ctx: InlineContext): Inline[] {
   const hits: Hit[] = [];
-  const taken = (index: number, length: number) =>
-    hits.some((h) => index < h.index + h.length && h.index < index + length);
+  /** Characters already inside a hit: a mask keeps overlap checks linear in long paragraphs. */
+  const covered = new Uint8Array(text.length);
   const add = (hit: Hit) => {
-    if (!taken(hit.index, hit.length)) hits.push(hit);
+    if (covered.subarray(hit.index, hit.index + hit.length).includes(1)) return;
+    covered.fill(1, hit.index, hit.index + hit.length);
+    hits.push(hit);
   };
 
   for (const m of text.matchAll(MD_LINK)) {
@@ -89,7 +91,8 @@ function resolution(number: string, body: string): Inline {
 
 /** The body named last in the same sentence before a resolution (`人权理事会第 …`). */
 function bodyBefore(before: string): string | undefined {
-  const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1).slice(-40);
+  const near = before.slice(-40);
+  const sentence = near.slice(Math.max(near.lastIndexOf('。'), near.lastIndexOf('；')) + 1);
   const mentions = [...sentence.matchAll(BODY_MENTION)];
   const last = mentions.at(-1)?.[1];
   if (!last) return undefined;

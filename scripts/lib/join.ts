@@ -10,20 +10,27 @@ const IDEOGRAPH_START = /^[\u4e00-\u9fff]/;
 const IDEOGRAPH_END = /[\u4e00-\u9fff]$/;
 const URL_CONTINUATION = /^[A-Za-z0-9_\-./?=&%#~+]/;
 
-/** Join `next` onto `prev` as one wrapped line of the same text. */
+/** How much of the text before a join the end-anchored tests look at (a URL is never longer). */
+const TAIL = 2100;
+
+/**
+ * Join `next` onto `prev` as one wrapped line of the same text. Looks only at the end of
+ * `prev`, so joining many lines onto one long paragraph stays linear in its length.
+ */
 export function joinLines(prev: string, next: string, knownUrls: ReadonlySet<string> = new Set()): string {
-  const a = prev.replace(/\s+$/, '');
-  const b = next.replace(/^\s+/, '');
+  const whole = prev.trimEnd();
+  const a = whole.slice(-TAIL);
+  const b = next.trimStart();
   if (a === '') return b;
-  if (b === '') return a;
+  if (b === '') return whole;
   const url = URL_TOKEN.exec(a);
-  if (url && URL_CONTINUATION.test(b) && continuesUrl(url[0], b, knownUrls)) return a + b;
-  if (LATIN_END.test(a) && LATIN_START.test(b)) return `${a} ${b}`;
+  if (url && URL_CONTINUATION.test(b) && continuesUrl(url[0], b, knownUrls)) return whole + b;
+  if (LATIN_END.test(a) && LATIN_START.test(b)) return `${whole} ${b}`;
   // UN Chinese typesetting puts a space between an ideograph and a Latin word or number.
   if ((/[A-Za-z0-9]$/.test(a) && IDEOGRAPH_START.test(b)) || (IDEOGRAPH_END.test(a) && /^[A-Za-z0-9]/.test(b))) {
-    return `${a} ${b}`;
+    return `${whole} ${b}`;
   }
-  return a + b;
+  return whole + b;
 }
 
 /**

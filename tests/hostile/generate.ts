@@ -8,14 +8,18 @@ import { join } from 'node:path';
 /** Paragraph text for the large report: prose with a document symbol and a resolution, as real reports have. */
 const SENTENCE = '人权高专办根据大会第 48/141 号决议，在 A/HRC/40/3 所述期间支持各国落实普遍定期审议的建议，并与民间社会合作。';
 
-/** A well-formed report of at least `bytes` UTF-8 bytes: one chapter and numbered paragraphs of three wrapped lines. */
+/**
+ * A well-formed report of at least `bytes` UTF-8 bytes: one chapter and long numbered
+ * paragraphs of eight wrapped lines (about 2.7 KB each, so 20 MB stays under the 9 999
+ * paragraphs a report can number).
+ */
 export function largeReport(bytes = 20_000_000): { text: string; paragraphs: number } {
   const parts = ['一. 导言\n\n'];
   let size = Buffer.byteLength(parts[0]!);
   let n = 0;
   while (size < bytes) {
     n++;
-    const paragraph = `${n}. ${SENTENCE}\n${SENTENCE}\n${SENTENCE}\n\n`;
+    const paragraph = `${n}. ${`${SENTENCE}${SENTENCE}\n`.repeat(8)}\n`;
     parts.push(paragraph);
     size += Buffer.byteLength(paragraph);
   }
