@@ -6,7 +6,7 @@
  */
 import type { Token, TextLine } from './clean.ts';
 import type { DraftBlock } from './draft.ts';
-import { joinLines } from './join.ts';
+import { lineJoiner } from './join.ts';
 
 export interface Unstructured {
   blocks: DraftBlock[];
@@ -32,7 +32,11 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
     debrisLines += lines.length;
     firstDebrisLine ??= lines[0]?.no;
   };
-  const join = (lines: TextLine[]) => lines.reduce((acc, l) => joinLines(acc, l.text, knownUrls), '');
+  const join = (lines: TextLine[]) => {
+    const joiner = lineJoiner('', knownUrls);
+    for (const l of lines) joiner.add(l.text);
+    return joiner.text();
+  };
 
   groups.forEach((group, gi) => {
     const figureAt = group.findIndex((l, i) => FIGURE_LINE.test(l.text) && i + 1 < group.length && /^[\u4e00-\u9fff\d]/.test(group[i + 1]!.text));

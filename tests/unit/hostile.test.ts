@@ -122,6 +122,14 @@ describe('large input converts in linear time', () => {
     assert.ok(mdx.includes(`<Para n="${paragraphs}" id="p-${paragraphs}">人权高专办根据大会第 <Doc s="A/RES/48/141" kind="resolution">48/141</Doc> 号决议`));
   });
 
+  test('5 MB of wrapped lines with no blank line and no number is one paragraph holding all of it', () => {
+    const line = '人权高专办支持各国落实建议，并与民间社会合作。';
+    const lines = Array.from({ length: Math.ceil(5_000_000 / Buffer.byteLength(`${line}\n`)) }, () => line);
+    const { report } = convertSeed('wrapped.txt', Buffer.from(lines.join('\n')));
+    assert.equal(report.blocks.length, 1);
+    assert.equal(report.blocks[0]!.type === 'paragraph' && inlineText(report.blocks[0]!.content), lines.join(''));
+  });
+
   test('a single 1 MB line is one paragraph holding all of it', () => {
     const line = longLine();
     assert.ok(Buffer.byteLength(line) >= 1_000_000 && !line.slice(12).includes('\n'));
