@@ -2,7 +2,8 @@
  * Builds a site from the real seeds plus the hostile corpus, entirely outside the project's
  * own `content/` and `dist/`: `node tests/hostile/site.ts DIR` writes DIR/seeds, DIR/content
  * (the converter, as `npm run convert` runs it) and DIR/dist (Astro's production build, with
- * `CONTENT_DIR` pointing at DIR/content and a cache of its own). The browser test serves DIR/dist.
+ * `CONTENT_DIR` pointing at DIR/content and a cache of its own), then re-syncs the project's
+ * `.astro/` for `content/` again. The browser test serves DIR/dist.
  */
 import * as fs from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   if (result.errors.length !== 3) throw new Error(`expected the 3 unreadable corpus seeds to fail, got ${result.errors.length}`);
   process.env.CONTENT_DIR = content;
-  const { build } = await import('astro');
+  const { build, sync } = await import('astro');
   await build({ root, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), logLevel: 'warn' });
+  // The build wrote the project's generated `.astro/` for DIR/content; point it back at content/.
+  delete process.env.CONTENT_DIR;
+  await sync({ root, logLevel: 'warn' });
 }
