@@ -22,7 +22,7 @@ interface Hit {
 }
 
 const MD_LINK = /\[([^\]\n]{1,300})\]\(([^)\s]{1,2000})\)/g;
-const URL = /(?:https?:\/\/|www\d?\.)[^\s<>()\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+(?:\([^\s()<>]*\)[^\s<>()\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*)*/gi;
+const URL = /(?:https?:\/\/|www\d?\.)[^\s<>()[\]\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+(?:\([^\s()<>[\]]*\)[^\s<>()[\]\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*)*/gi;
 const SYMBOL = /(?<![A-Za-z0-9/.])[AES](?:\/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\(\d{4}\))?)+/g;
 /** A resolution phrase; the list is capped at 30 numbers so a long run without 决议 fails in linear time. */
 const RESOLUTION_PHRASE =
