@@ -163,6 +163,7 @@ describe('a corpus folder beside the real seeds', () => {
         assert.ok(fs.readFileSync(join(out, sub, name)).equals(fs.readFileSync(join(root, 'content', sub, name))), `${sub}/${name} changed`);
       }
     }
+    for (const d of [seeds, out]) fs.rmSync(d, { recursive: true });
   });
 
   test('the generator writes the large files into a given folder', () => {
@@ -170,6 +171,7 @@ describe('a corpus folder beside the real seeds', () => {
     assert.deepEqual(writeLarge(dir), ['large-report.txt', 'long-line.txt']);
     assert.ok(fs.statSync(join(dir, 'large-report.txt')).size >= 20_000_000);
     assert.ok(fs.statSync(join(dir, 'long-line.txt')).size >= 1_000_000);
+    fs.rmSync(dir, { recursive: true });
   });
 });
 
