@@ -1,9 +1,11 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { inSitemap, sitemapPageUrl } from './src/lib/sitemap.ts';
 import { unified } from '@astrojs/markdown-remark';
+import { CSP_DIRECTIVES, SCRIPT_RESOURCES, inlineScriptHashes } from './src/lib/csp.ts';
 
 /**
  * The reading site. Pages are written as `x.html` files and link to each other with
@@ -11,6 +13,9 @@ import { unified } from '@astrojs/markdown-remark';
  *
  * The remark pipeline (not Astro 7's default Sätteri) is used so that GFM applies and
  * SmartyPants stays off: seed text must never have its quotes, dashes or dots rewritten.
+ *
+ * Every page carries a strict Content-Security-Policy (see src/lib/csp.ts): only the build's own
+ * script files and hashed inline scripts from src/ run; styles are Astro's hashed inline ones.
  */
 const site = process.env.SITE_URL || undefined;
 
@@ -29,4 +34,13 @@ export default defineConfig({
   // A sitemap only makes sense with absolute URLs, so only when the deployment's `site` is known.
   integrations: [mdx(), ...(site ? [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }) })] : [])],
   devToolbar: { enabled: false },
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: {
+        resources: [...SCRIPT_RESOURCES],
+        hashes: inlineScriptHashes(fileURLToPath(new URL('./src', import.meta.url))),
+      },
+    },
+  },
 });

@@ -5,9 +5,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { frontmatterSchema } from '../scripts/lib/schema.ts';
+import { contentDir } from './lib/data.ts';
 
 const reports = defineCollection({
-  loader: glob({ base: './content/reports', pattern: '*.mdx' }),
+  loader: glob({ base: `${contentDir}/reports`, pattern: '*.mdx' }),
   schema: frontmatterSchema,
 });
 

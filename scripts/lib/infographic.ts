@@ -6,11 +6,13 @@
  */
 import type { Token, TextLine } from './clean.ts';
 import type { DraftBlock } from './draft.ts';
-import { joinLines } from './join.ts';
+import { lineJoiner } from './join.ts';
 
 export interface Unstructured {
   blocks: DraftBlock[];
   debrisLines: number;
+  /** Where the first dropped line is, so the warning can point at it. */
+  firstDebrisLine?: number;
 }
 
 /** A figure as printed on its own line: `47 000`, `3.99亿美元`, `11`, `43.15%`. */
@@ -25,19 +27,28 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
   const blocks: DraftBlock[] = [];
   const seen = new Set<string>();
   let debrisLines = 0;
-  const join = (lines: TextLine[]) => lines.reduce((acc, l) => joinLines(acc, l.text, knownUrls), '');
+  let firstDebrisLine: number | undefined;
+  const drop = (lines: TextLine[]) => {
+    debrisLines += lines.length;
+    firstDebrisLine ??= lines[0]?.no;
+  };
+  const join = (lines: TextLine[]) => {
+    const joiner = lineJoiner('', knownUrls);
+    for (const l of lines) joiner.add(l.text);
+    return joiner.text();
+  };
 
   groups.forEach((group, gi) => {
     const figureAt = group.findIndex((l, i) => FIGURE_LINE.test(l.text) && i + 1 < group.length && /^[\u4e00-\u9fff\d]/.test(group[i + 1]!.text));
     if (figureAt >= 0) {
-      debrisLines += figureAt;
+      drop(group.slice(0, figureAt));
       const line = group[figureAt]!;
       blocks.push({ type: 'figure', line: line.no, value: line.text, caption: join(group.slice(figureAt + 1)) });
       return;
     }
     const text = join(group);
     if (seen.has(text) || (!SENTENCE.test(text) && isRepeatedFurniture(text))) {
-      debrisLines += group.length;
+      drop(group);
       return;
     }
     seen.add(text);
@@ -54,10 +65,10 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
     } else if (group.length === 1 && isCountedStatement(text)) {
       blocks.push({ type: 'paragraph', line: first.no, text, caption: true });
     } else {
-      debrisLines += group.length;
+      drop(group);
     }
   });
-  return { blocks, debrisLines };
+  return { blocks, debrisLines, ...(firstDebrisLine ? { firstDebrisLine } : {}) };
 }
 
 function isProse(text: string): boolean {

@@ -22,10 +22,11 @@ interface Hit {
 }
 
 const MD_LINK = /\[([^\]\n]{1,300})\]\(([^)\s]{1,2000})\)/g;
-const URL = /(?:https?:\/\/|www\d?\.)[^\s<>()\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+(?:\([^\s()<>]*\)[^\s<>()\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*)*/gi;
+const URL = /(?:https?:\/\/|www\d?\.)[^\s<>()[\]\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+(?:\([^\s()<>[\]]*\)[^\s<>()[\]\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*)*/gi;
 const SYMBOL = /(?<![A-Za-z0-9/.])[AES](?:\/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\(\d{4}\))?)+/g;
+/** A resolution phrase; the list is capped at 30 numbers so a long run without 决议 fails in linear time. */
 const RESOLUTION_PHRASE =
-  /第\s*(?:\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\))\s*号?(?:\s*(?:和|、|及)\s*(?:第\s*)?(?:\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\))\s*号?)*\s*决议/g;
+  /第\s*(?:\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\))\s*号?(?:\s*(?:和|、|及)\s*(?:第\s*)?(?:\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\))\s*号?){0,30}\s*决议/g;
 const RESOLUTION_NUMBER = /\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\)/g;
 const BODY_MENTION = /(安全理事会|安理会|人权理事会|经济及社会理事会|大会|理事会)/g;
 
@@ -38,10 +39,12 @@ export function isSymbol(candidate: string): boolean {
 
 export function parseInline(text: string, ctx: InlineContext): Inline[] {
   const hits: Hit[] = [];
-  const taken = (index: number, length: number) =>
-    hits.some((h) => index < h.index + h.length && h.index < index + length);
+  /** Characters already inside a hit: a mask keeps overlap checks linear in long paragraphs. */
+  const covered = new Uint8Array(text.length);
   const add = (hit: Hit) => {
-    if (!taken(hit.index, hit.length)) hits.push(hit);
+    if (covered.subarray(hit.index, hit.index + hit.length).includes(1)) return;
+    covered.fill(1, hit.index, hit.index + hit.length);
+    hits.push(hit);
   };
 
   for (const m of text.matchAll(MD_LINK)) {
@@ -88,7 +91,8 @@ function resolution(number: string, body: string): Inline {
 
 /** The body named last in the same sentence before a resolution (`人权理事会第 …`). */
 function bodyBefore(before: string): string | undefined {
-  const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1).slice(-40);
+  const near = before.slice(-40);
+  const sentence = near.slice(Math.max(near.lastIndexOf('。'), near.lastIndexOf('；')) + 1);
   const mentions = [...sentence.matchAll(BODY_MENTION)];
   const last = mentions.at(-1)?.[1];
   if (!last) return undefined;

@@ -48,7 +48,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     draftBlocks = u.blocks;
     if (u.debrisLines) {
       dropped['infographic-debris'] = u.debrisLines;
-      drafts.push({ code: 'text-dropped', message: `${u.debrisLines} lines of infographic debris (labels, chart ticks, repeated page furniture) dropped` });
+      drafts.push({ code: 'text-dropped', ...(u.firstDebrisLine ? { line: u.firstDebrisLine } : {}), message: `${u.debrisLines} lines of infographic debris (labels, chart ticks, repeated page furniture) dropped` });
     }
   }
   if (!draftBlocks.length) throw new SeedError('no-text', file, 'no report text found after cleaning');

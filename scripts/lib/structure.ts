@@ -8,7 +8,7 @@
  */
 import type { Token, TextLine } from './clean.ts';
 import type { DraftBlock, DraftDiagnostic, DraftHeading, DraftNote } from './draft.ts';
-import { joinLines } from './join.ts';
+import { lineJoiner, type LineJoiner } from './join.ts';
 import { fromChinese, fromSuperscript } from './numerals.ts';
 
 export interface Structured {
@@ -73,8 +73,12 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>): Stru
   let started = false;
   const firstStart = startIndex < 0 ? Infinity : lines[startIndex]!.no;
 
+  /** Continuation lines per block, joined once at the end (linear even for a huge paragraph). */
+  const joiners = new Map<{ text: string }, LineJoiner>();
   const append = (target: { text: string }, text: string) => {
-    target.text = joinLines(target.text, text, knownUrls);
+    let joiner = joiners.get(target);
+    if (!joiner) joiners.set(target, (joiner = lineJoiner(target.text, knownUrls)));
+    joiner.add(text);
   };
   const open = (block: DraftBlock) => {
     blocks.push(block);
@@ -184,6 +188,7 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>): Stru
       open({ type: 'paragraph', line: t.no, text });
     }
   }
+  for (const [target, joiner] of joiners) target.text = joiner.text();
   return { front, blocks, notes, tocLines, diagnostics };
 }
 

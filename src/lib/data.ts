@@ -9,7 +9,12 @@ import { symbolSlug } from './urls.ts';
 import { citedDocuments, type CitedDocument } from './citations.ts';
 import { buildCrossLinks, type CrossLinks } from './crosslinks.ts';
 
-const DATA_DIR = join(process.cwd(), 'content', 'data');
+/**
+ * The converter's output folder: `content/`, or `CONTENT_DIR` for a site built from other
+ * seeds (the hostile-input browser test builds one from a temporary folder).
+ */
+export const contentDir = process.env.CONTENT_DIR ?? join(process.cwd(), 'content');
+const DATA_DIR = join(contentDir, 'data');
 const cache = new Map<string, Report>();
 
 /** The validated model of one report; throws with the file name if it is missing or invalid. */
