@@ -1,0 +1,76 @@
+/**
+ * `npm run build`: seeds → content → site, in one command that either replaces `dist/` (and
+ * the offline zip) with a complete new build or leaves the last good one untouched.
+ *
+ * Steps run in order into a staging folder (`.build/<pid>/`): convert (incremental),
+ * Astro's build, then the search steps. Progress is one updating line on a terminal and
+ * plain lines in CI; a summary closes the run; a failure names the step and what to fix and
+ * exits 1. Flags: --force (ignore caches), --dist DIR and --zip FILE (where the results go;
+ * default dist/ and un-hr-reports-offline.zip), --fail-after STEP (test the atomic swap),
+ * --json FILE (write step timings and counts, for the benchmark).
+ */
+import { writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { astroStep, lastAstroMaxRSSKiB } from './build/astro.ts';
+import { convertStep } from './build/convert.ts';
+import { createProgress } from './build/progress.ts';
+import { BuildFailure, runBuild, type Step } from './build/steps.ts';
+import { formatSummary } from './build/summary.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const value = (flag: string) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+/** The build, one entry per step, in order. */
+const steps: Step[] = [
+  convertStep,
+  astroStep,
+  // ── Wiring points for the search lane (i5). Each is one entry; `c.staging` is the site
+  // being assembled (it becomes dist/), `c.zipStaging` the file the zip step must write
+  // (it becomes the offline zip; nothing is swapped if no step writes it):
+  // { name: 'pagefind', fix: '…', run: (c) => pagefindIndex(c.staging) },
+  // { name: 'offline-index', fix: '…', run: (c) => offlineIndex(c.staging) },
+  // { name: 'zip', fix: '…', run: (c) => offlineZip(c.staging, c.zipStaging) },
+];
+
+const distDir = resolve(root, value('--dist') ?? 'dist');
+const zipPath = resolve(root, value('--zip') ?? 'un-hr-reports-offline.zip');
+const show = (path: string) => relative(process.cwd(), path) || '.';
+const progress = createProgress({
+  write: (text) => process.stdout.write(text),
+  tty: Boolean(process.stdout.isTTY) && !process.env.CI,
+  columns: process.stdout.columns,
+});
+
+try {
+  const failAfter = value('--fail-after') ?? process.env.BUILD_FAIL_AFTER;
+  const outcome = await runBuild(
+    {
+      root,
+      steps,
+      distDir,
+      zipPath,
+      workDir: join(root, '.build', String(process.pid)),
+      force: args.includes('--force'),
+      ...(failAfter ? { failAfter } : {}),
+    },
+    progress,
+  );
+  progress.line(formatSummary(outcome, show(distDir), show(zipPath)));
+  const json = value('--json');
+  if (json) {
+    const mem = process.resourceUsage().maxRSS;
+    writeFileSync(json, `${JSON.stringify({ ...outcome, maxRSSKiB: { build: mem, astro: lastAstroMaxRSSKiB ?? null } }, null, 2)}\n`);
+  }
+} catch (error) {
+  progress.clear();
+  if (!(error instanceof BuildFailure)) throw error;
+  console.error(`✗ build failed in step "${error.step}": ${error.message}`);
+  console.error(`  fix: ${error.fix}`);
+  console.error(`  ${show(distDir)}/ and ${show(zipPath)} were left as they were (the last good build).`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,12 @@
+/**
+ * Runs Astro's build in a process of its own (spawned by the astro step), so its memory is
+ * its own to measure and to give back, and its log lines can be read as progress.
+ * Arguments: the output folder, then `--force` to ignore Astro's caches. Reports its peak
+ * RSS to the parent over IPC.
+ */
+import { build } from 'astro';
+
+const [outDir, ...rest] = process.argv.slice(2);
+if (!outDir) throw new Error('usage: astro-child.ts OUT_DIR [--force]');
+await build({ root: process.cwd(), outDir, logLevel: 'info', ...(rest.includes('--force') ? { force: true } : {}) });
+process.send?.({ maxRSSKiB: process.resourceUsage().maxRSS });
