@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import { seedWatch } from './src/integrations/seed-watch.ts';
 
 /**
  * The reading site. Pages are written as `x.html` files and link to each other with
@@ -22,7 +23,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({ gfm: true, smartypants: false }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), seedWatch()],
   devToolbar: { enabled: false },
   vite: {
     build: {

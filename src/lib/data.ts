@@ -2,20 +2,22 @@
  * Build-time access to the report models the converter writes to `content/data/<slug>.json`,
  * validated with the converter's own `reportSchema`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema, type Report } from '../../scripts/lib/schema.ts';
 import { symbolSlug } from './urls.ts';
 import { citedDocuments, type CitedDocument } from './citations.ts';
 
 const DATA_DIR = join(process.cwd(), 'content', 'data');
-const cache = new Map<string, Report>();
+/** Models by slug, with the file's mtime: `npm run dev` reconverts seeds while the server runs. */
+const cache = new Map<string, { mtimeMs: number; report: Report }>();
 
 /** The validated model of one report; throws with the file name if it is missing or invalid. */
 export function loadReport(slug: string): Report {
-  const cached = cache.get(slug);
-  if (cached) return cached;
   const file = join(DATA_DIR, `${slug}.json`);
+  const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  const cached = cache.get(slug);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.report;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -24,7 +26,7 @@ export function loadReport(slug: string): Report {
   }
   const parsed = reportSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file} does not match reportSchema: ${parsed.error.message}`);
-  cache.set(slug, parsed.data);
+  cache.set(slug, { mtimeMs, report: parsed.data });
   return parsed.data;
 }
 

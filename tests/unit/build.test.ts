@@ -11,6 +11,7 @@ import { createProgress } from '../../scripts/build/progress.ts';
 import { BuildFailure, runBuild, type BuildPlan, type Step } from '../../scripts/build/steps.ts';
 import { swapDir } from '../../scripts/build/swap.ts';
 import { diffHashes, treeHashes } from '../../scripts/build/tree.ts';
+import { isSeedPath } from '../../src/integrations/seed-watch.ts';
 import { root } from './helpers.ts';
 
 const quiet = createProgress({ write: () => {}, tty: false });
@@ -150,5 +151,16 @@ describe('npm run build, failing after the Astro step', () => {
     assert.match(failed.stderr, /fix: read the Astro error above/);
     assert.match(failed.stderr, /were left as they were \(the last good build\)/);
     assert.deepEqual(diffHashes(before, treeHashes(dir)), []);
+  });
+});
+
+describe('npm run dev watching seeds/', () => {
+  test('seeds and the manifest trigger a conversion; other files and sub-folders do not', () => {
+    const seeds = join('/p', 'seeds');
+    assert.equal(isSeedPath(join(seeds, '005_new.txt'), seeds), true);
+    assert.equal(isSeedPath(join(seeds, 'manifest.json'), seeds), true);
+    assert.equal(isSeedPath(join(seeds, 'notes.md'), seeds), false);
+    assert.equal(isSeedPath(join(seeds, 'old', '001.txt'), seeds), false);
+    assert.equal(isSeedPath(join('/p', 'seeds-old', '001.txt'), seeds), false);
   });
 });
