@@ -9,8 +9,8 @@
  * default dist/ and un-hr-reports-offline.zip), --fail-after STEP (test the atomic swap),
  * --json FILE (write step timings and counts, for the benchmark).
  */
-import { writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { astroStep, lastAstroMaxRSSKiB } from './build/astro.ts';
 import { convertStep } from './build/convert.ts';
@@ -47,6 +47,8 @@ const progress = createProgress({
 });
 
 try {
+  mkdirSync(dirname(distDir), { recursive: true });
+  mkdirSync(dirname(zipPath), { recursive: true });
   const failAfter = value('--fail-after') ?? process.env.BUILD_FAIL_AFTER;
   const outcome = await runBuild(
     {
@@ -54,7 +56,8 @@ try {
       steps,
       distDir,
       zipPath,
-      workDir: join(root, '.build', String(process.pid)),
+      // Beside dist/, so that the staged site is renamed into place, never copied.
+      workDir: join(dirname(distDir), '.build', String(process.pid)),
       force: args.includes('--force'),
       ...(failAfter ? { failAfter } : {}),
     },

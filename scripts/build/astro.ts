@@ -43,7 +43,7 @@ export const astroStep: Step = {
         if (page) {
           pages++;
           progress.status(`astro ${pages} pages ${page}`, page.startsWith('/reports/'));
-        } else if (/\[warn\]|\bwarn(ing)?\b/i.test(line)) {
+        } else if (/\[warn\]|\bwarn(ing)?\b/i.test(line) && !/data store cleared \(force\)/.test(line)) {
           warnings++;
           progress.line(`  ${line.trim()}`);
         }
@@ -61,7 +61,7 @@ export const astroStep: Step = {
       child.on('error', reject);
       child.on('close', (code, signal) => {
         context.counts.warnings += warnings;
-        if (code === 0) resolve(`${pages} pages${warnings ? `, ${warnings} warnings` : ''}`);
+        if (code === 0) resolve(`${pages} pages${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
         else reject(new Error(`astro build exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
       });
     });

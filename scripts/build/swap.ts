@@ -5,7 +5,7 @@
  * the new one moved in, and only then the old one removed; if the second rename fails the
  * old tree is moved back, so a failure leaves the last good build where it was.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 
 /** Replace directory `target` with directory `staged`; `aside` is a free path on the same file system. */
 export function swapDir(staged: string, target: string, aside: string): void {
@@ -21,7 +21,19 @@ export function swapDir(staged: string, target: string, aside: string): void {
   rmSync(aside, { recursive: true, force: true });
 }
 
-/** Replace file `target` with file `staged`: one rename, atomic on POSIX file systems. */
+/**
+ * Replace file `target` with file `staged`: one rename, atomic on POSIX file systems. When the
+ * two are on different file systems, the file is copied next to the target first and renamed
+ * from there, so the target is still never half written.
+ */
 export function swapFile(staged: string, target: string): void {
-  renameSync(staged, target);
+  try {
+    renameSync(staged, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    const near = `${target}.partial-${process.pid}`;
+    copyFileSync(staged, near);
+    renameSync(near, target);
+    rmSync(staged, { force: true });
+  }
 }
