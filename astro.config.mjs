@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { seedWatch } from './src/integrations/seed-watch.ts';
+import { mdxCache } from './src/integrations/mdx-cache.ts';
 
 /**
  * The reading site. Pages are written as `x.html` files and link to each other with
@@ -23,7 +24,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({ gfm: true, smartypants: false }),
   },
-  integrations: [mdx(), seedWatch()],
+  integrations: [mdx(), mdxCache(), seedWatch()],
   devToolbar: { enabled: false },
   vite: {
     build: {

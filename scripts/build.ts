@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { astroStep, lastAstroMaxRSSKiB } from './build/astro.ts';
+import { astroStep, lastAstroUsage } from './build/astro.ts';
 import { convertStep } from './build/convert.ts';
 import { createProgress } from './build/progress.ts';
 import { BuildFailure, runBuild, type Step } from './build/steps.ts';
@@ -66,8 +66,12 @@ try {
   progress.line(formatSummary(outcome, show(distDir), show(zipPath)));
   const json = value('--json');
   if (json) {
-    const mem = process.resourceUsage().maxRSS;
-    writeFileSync(json, `${JSON.stringify({ ...outcome, maxRSSKiB: { build: mem, astro: lastAstroMaxRSSKiB ?? null } }, null, 2)}\n`);
+    const usage = process.resourceUsage();
+    const usageOf = {
+      maxRSSKiB: { build: usage.maxRSS, astro: lastAstroUsage.maxRSSKiB ?? null },
+      cpuSeconds: { build: (usage.userCPUTime + usage.systemCPUTime) / 1e6, astro: lastAstroUsage.cpuSeconds ?? null },
+    };
+    writeFileSync(json, `${JSON.stringify({ ...outcome, ...usageOf }, null, 2)}\n`);
   }
 } catch (error) {
   progress.clear();

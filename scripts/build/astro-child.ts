@@ -8,5 +8,8 @@ import { build } from 'astro';
 
 const [outDir, ...rest] = process.argv.slice(2);
 if (!outDir) throw new Error('usage: astro-child.ts OUT_DIR [--force]');
+// --force also turns off the compiled-MDX cache (src/integrations/mdx-cache.ts).
+if (rest.includes('--force')) process.env.UN_HR_MDX_CACHE = 'off';
 await build({ root: process.cwd(), outDir, logLevel: 'info', ...(rest.includes('--force') ? { force: true } : {}) });
-process.send?.({ maxRSSKiB: process.resourceUsage().maxRSS });
+const usage = process.resourceUsage();
+process.send?.({ maxRSSKiB: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 });

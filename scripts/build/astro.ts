@@ -16,8 +16,8 @@ export function pageOf(line: string): string | undefined {
   return /^(?:\S+\s+)?\s*[├└]─ (\/\S+\.html)/u.exec(line)?.[1];
 }
 
-/** Peak RSS of the last Astro child, for the benchmark (KiB, as `process.resourceUsage()` gives it). */
-export let lastAstroMaxRSSKiB: number | undefined;
+/** Peak RSS (KiB, as `process.resourceUsage()` gives it) and CPU seconds of the last Astro child, for the benchmark. */
+export const lastAstroUsage: { maxRSSKiB?: number; cpuSeconds?: number } = {};
 
 export const astroStep: Step = {
   name: 'astro',
@@ -55,8 +55,8 @@ export const astroStep: Step = {
           progress.line(`  ${line.trim()}`);
         }
       });
-      child.on('message', (message: { maxRSSKiB?: number }) => {
-        lastAstroMaxRSSKiB = message.maxRSSKiB;
+      child.on('message', (message: { maxRSSKiB?: number; cpuSeconds?: number }) => {
+        Object.assign(lastAstroUsage, message);
       });
       child.on('error', reject);
       child.on('close', (code, signal) => {
