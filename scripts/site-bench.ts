@@ -39,8 +39,12 @@ export interface SiteMeasure {
   incremental?: SiteRun & { ratio: number; cpuRatio: number };
 }
 
-/** A throwaway project: the code is copied, node_modules linked entry by entry (not its .astro cache). */
-function project(root: string, dir: string): void {
+/**
+ * A throwaway copy of the project in `dir` (no seeds/ or content/): the code is copied,
+ * node_modules linked entry by entry, leaving out its caches (.astro, .vite), so the copy's
+ * builds never share a cache with the real project. Also used by the dev-server test.
+ */
+export function projectCopy(root: string, dir: string): void {
   for (const f of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(root, f), join(dir, f));
   for (const d of ['src', 'scripts']) cpSync(join(root, d), join(dir, d), { recursive: true });
   mkdirSync(join(dir, 'node_modules'));
@@ -78,7 +82,7 @@ export async function benchSites(root: string, sizes: number[]): Promise<SiteMea
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), `un-hr-site-${n}-`));
     try {
-      project(root, dir);
+      projectCopy(root, dir);
       const corpus = makeCorpus(seeds, n);
       writeCorpus(corpus, join(dir, 'seeds'));
       const load1 = round(loadavg()[0]!, 1);
