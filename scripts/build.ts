@@ -9,10 +9,10 @@
  * default dist/ and un-hr-reports-offline.zip), --fail-after STEP (test the atomic swap),
  * --json FILE (write step timings and counts, for the benchmark).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { astroStep, lastAstroUsage } from './build/astro.ts';
+import { astroChildren, astroStep, lastAstroUsage } from './build/astro.ts';
 import { convertStep } from './build/convert.ts';
 import { createProgress } from './build/progress.ts';
 import { BuildFailure, runBuild, type Step } from './build/steps.ts';
@@ -46,7 +46,40 @@ const progress = createProgress({
   columns: process.stdout.columns,
 });
 
+const workRoot = join(dirname(distDir), '.build');
+const workDir = join(workRoot, String(process.pid));
+
+/** Staging folders of builds that were killed (their process is gone) are removed. */
+function removeStale(): void {
+  if (!existsSync(workRoot)) return;
+  for (const name of readdirSync(workRoot)) {
+    if (!/^\d+$/.test(name) || alive(Number(name))) continue;
+    rmSync(join(workRoot, name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// Interrupted (Ctrl-C, a CI timeout): drop the half-built staging folder; dist/ was never touched.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    progress.clear();
+    for (const child of astroChildren) child.kill('SIGTERM');
+    rmSync(workDir, { recursive: true, force: true });
+    console.error(`✗ build interrupted (${signal}); ${show(distDir)}/ and ${show(zipPath)} were left as they were.`);
+    process.exit(130);
+  });
+}
+
 try {
+  removeStale();
   mkdirSync(dirname(distDir), { recursive: true });
   mkdirSync(dirname(zipPath), { recursive: true });
   const failAfter = value('--fail-after') ?? process.env.BUILD_FAIL_AFTER;
@@ -57,7 +90,7 @@ try {
       distDir,
       zipPath,
       // Beside dist/, so that the staged site is renamed into place, never copied.
-      workDir: join(dirname(distDir), '.build', String(process.pid)),
+      workDir,
       force: args.includes('--force'),
       ...(failAfter ? { failAfter } : {}),
     },

@@ -4,7 +4,7 @@
  * progress line (report pages get a plain line in CI), warnings are kept, and the tail of
  * the log is quoted when the build fails.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { BuildContext, Step } from './steps.ts';
@@ -15,6 +15,9 @@ const CHILD = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
 export function pageOf(line: string): string | undefined {
   return /^(?:\S+\s+)?\s*[├└]─ (\/\S+\.html)/u.exec(line)?.[1];
 }
+
+/** Astro children still running: stopped when the build is interrupted. */
+export const astroChildren = new Set<ChildProcess>();
 
 /** Peak RSS (KiB, as `process.resourceUsage()` gives it) and CPU seconds of the last Astro child, for the benchmark. */
 export const lastAstroUsage: { maxRSSKiB?: number; cpuSeconds?: number } = {};
@@ -30,6 +33,7 @@ export const astroStep: Step = {
         env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
+      astroChildren.add(child);
       let pages = 0;
       let warnings = 0;
       const tail: string[] = [];
@@ -60,6 +64,7 @@ export const astroStep: Step = {
       });
       child.on('error', reject);
       child.on('close', (code, signal) => {
+        astroChildren.delete(child);
         context.counts.warnings += warnings;
         if (code === 0) resolve(`${pages} pages${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
         else reject(new Error(`astro build exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
