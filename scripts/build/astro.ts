@@ -46,7 +46,7 @@ export const astroStep: Step = {
         const page = pageOf(line);
         if (page) {
           pages++;
-          progress.status(`astro ${pages} pages ${page}`, page.startsWith('/reports/'));
+          progress.status(`astro page ${pages} ${page}`, page.startsWith('/reports/'));
         } else if (/\[warn\]|\bwarn(ing)?\b/i.test(line) && !/data store cleared \(force\)/.test(line)) {
           warnings++;
           progress.line(`  ${line.trim()}`);
