@@ -1,8 +1,9 @@
 /**
  * `npm run dev` watches seeds/: adding, editing or removing a seed (or editing
  * seeds/manifest.json) runs the converter (`scripts/convert.ts`, incremental, in a child
- * process so it hashes and loads its own sources exactly as `npm run convert` does). The
- * content layer then sees content/reports/ change and reloads the open page.
+ * process so it hashes and loads its own sources exactly as `npm run convert` does), then
+ * asks the content layer to sync again (`refreshContent`) rather than relying on its own file
+ * watcher, which can miss a deletion made while it is busy: the open page then reloads.
  */
 import { spawn } from 'node:child_process';
 import { resolve, sep } from 'node:path';
@@ -20,7 +21,7 @@ export function seedWatch(): AstroIntegration {
   return {
     name: 'seed-watch',
     hooks: {
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
         const root = process.cwd();
         const seedsDir = resolve(root, 'seeds');
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,6 +44,7 @@ export function seedWatch(): AstroIntegration {
           child.on('close', (code) => {
             running = false;
             if (code !== 0) logger.error(`the converter exited with code ${code}; content/ may be out of date`);
+            else refreshContent?.({}).catch((error: unknown) => logger.error(`content sync failed: ${String(error)}`));
             if (again) {
               again = false;
               convert();
