@@ -30,8 +30,7 @@ export function createProgress({ write, tty, columns = 100 }: ProgressOptions): 
   return {
     status(text, plain = false) {
       if (tty) {
-        const width = Math.max(20, columns - 1);
-        write(`\r\x1b[2K${[...text].slice(0, width).join('')}`);
+        write(`\r\x1b[2K${fit(text, Math.max(20, columns - 1))}`);
         shown = true;
       } else if (plain) write(`${text}\n`);
     },
@@ -41,4 +40,19 @@ export function createProgress({ write, tty, columns = 100 }: ProgressOptions): 
     },
     clear,
   };
+}
+
+/** Wide (CJK) characters take two terminal columns. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** The longest start of `text` that fits in `columns` terminal columns: a longer line would wrap and break the rewrite. */
+export function fit(text: string, columns: number): string {
+  let used = 0;
+  let out = '';
+  for (const char of text) {
+    used += WIDE.test(char) ? 2 : 1;
+    if (used > columns) break;
+    out += char;
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { pageOf } from '../../scripts/build/astro.ts';
 import { countFigures } from '../../scripts/build/convert.ts';
-import { createProgress } from '../../scripts/build/progress.ts';
+import { createProgress, fit } from '../../scripts/build/progress.ts';
 import { BuildFailure, runBuild, type BuildPlan, type Step } from '../../scripts/build/steps.ts';
 import { swapDir } from '../../scripts/build/swap.ts';
 import { diffHashes, treeHashes } from '../../scripts/build/tree.ts';
@@ -106,6 +106,12 @@ describe('build progress', () => {
     p.status('convert 1/4 001_deca3a15a9972238.txt → a-74-36');
     p.line('✓ convert 0.1 s');
     assert.equal(out, '\r\x1b[2Kconvert 1/4 001_deca3a15a9972\r\x1b[2K✓ convert 0.1 s\n');
+  });
+
+  test('the updating line is cut to the terminal width, counting a Chinese character as two columns', () => {
+    assert.equal(fit('convert 1/4 人权报告.txt', 15), 'convert 1/4 人');
+    assert.equal(fit('convert 1/4 人权报告.txt', 16), 'convert 1/4 人权');
+    assert.equal(fit('abc', 10), 'abc');
   });
 
   test('in CI only plain statuses and lasting lines are written, one per line, with no control characters', () => {
