@@ -6,6 +6,8 @@ import sitemap from '@astrojs/sitemap';
 import { inSitemap, sitemapPageUrl } from './src/lib/sitemap.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, inlineScriptHashes } from './src/lib/csp.ts';
+import { seedWatch } from './src/integrations/seed-watch.ts';
+import { mdxCache } from './src/integrations/mdx-cache.ts';
 
 /**
  * The reading site. Pages are written as `x.html` files and link to each other with
@@ -32,7 +34,7 @@ export default defineConfig({
     processor: unified({ gfm: true, smartypants: false }),
   },
   // A sitemap only makes sense with absolute URLs, so only when the deployment's `site` is known.
-  integrations: [mdx(), ...(site ? [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }) })] : [])],
+  integrations: [mdx(), mdxCache(), seedWatch(), ...(site ? [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }) })] : [])],
   devToolbar: { enabled: false },
   security: {
     csp: {
@@ -40,6 +42,17 @@ export default defineConfig({
       scriptDirective: {
         resources: [...SCRIPT_RESOURCES],
         hashes: inlineScriptHashes(fileURLToPath(new URL('./src', import.meta.url))),
+      },
+    },
+  },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's own "use astro:head-inject" directive in every MDX module trips this bundler
+        // notice; it is not about our code, and one line per report would bury real warnings.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
       },
     },
   },

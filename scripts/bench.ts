@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: how fast the converter is and how much memory it takes, on the real seeds
- * and on synthetic corpora of 10, 100 and 1000 reports (`--sizes 10,100` to choose).
+ * and on synthetic corpora of 10, 100 and 1000 reports (`--sizes 10,100` to choose); then
+ * the whole site build at the same sizes (`site-bench.ts`; `--only convert` or `--only site`).
  *
  * The parent writes each corpus into a temporary folder, then converts it in a child process
  * (`--child`), so that each size's peak RSS is its own. The child times a cold `convertAll`
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { convertAll, converterHash } from './lib/run.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { pageWeightTable, reportPageWeights } from './page-weight.ts';
+import { benchSites } from './site-bench.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const MB = 1e6;
@@ -38,8 +40,12 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
+const sizes = (flag('--sizes') ?? '10,100,1000').split(',').map(Number);
 if (args.includes('--child')) child(flag('--case')!, flag('--seeds')!, flag('--out')!);
-else parent((flag('--sizes') ?? '10,100,1000').split(',').map(Number));
+else {
+  if (flag('--only') !== 'site') parent(sizes);
+  if (flag('--only') !== 'convert') await benchSites(root, sizes);
+}
 
 function parent(sizes: number[]) {
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes: comma-separated positive integers, e.g. --sizes 10,100');

@@ -2,24 +2,20 @@
  * Which cited symbols are reports of this corpus, so a citation such as `A/HRC/40/3，第 7-16 段`
  * can lead to the report page and its paragraph instead of the document page.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadReport } from './data.ts';
+import { corpusKey, loadReport, reportSlugs } from './data.ts';
 import { docPath, reportPath } from './urls.ts';
 
-let bySymbol: Map<string, string> | undefined;
+let cached: { key: string; bySymbol: Map<string, string> } | undefined;
 
-/** Symbol → slug of every report in `content/data/`. */
+/** Symbol → slug of every report in the content folder. */
 export function corpusSymbols(): Map<string, string> {
-  if (!bySymbol) {
-    bySymbol = new Map();
-    const dir = join(process.cwd(), 'content', 'data');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-      const report = loadReport(file.slice(0, -'.json'.length));
-      if (report.meta.symbol) bySymbol.set(report.meta.symbol, report.slug);
-    }
+  const key = corpusKey();
+  if (cached?.key !== key) {
+    const bySymbol = new Map<string, string>();
+    for (const report of reportSlugs().map(loadReport)) if (report.meta.symbol) bySymbol.set(report.meta.symbol, report.slug);
+    cached = { key, bySymbol };
   }
-  return bySymbol;
+  return cached.bySymbol;
 }
 
 /**

@@ -4,11 +4,11 @@
  * provenance check once: a chart or series whose number no longer appears in the paragraph it
  * cites stops the build with a message naming it and the paragraph.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Chart, FigureValue, Report } from '../../scripts/lib/schema.ts';
 import { buildSeries, checkProvenance, headlineValues, parseFiguresConfig, reportYear, type FiguresConfig, type Series } from '../../scripts/lib/series.ts';
-import { loadReport } from './data.ts';
+import { corpusKey, loadReport, reportSlugs } from './data.ts';
 
 export interface ReportFigures {
   report: Report;
@@ -22,7 +22,7 @@ export interface SiteFigures {
 }
 
 const CONFIG = join(process.cwd(), 'seeds', 'figures.json');
-let cached: SiteFigures | undefined;
+let cached: { key: string; figures: SiteFigures } | undefined;
 
 /** Read and validate the maintainer file (an absent file means no overrides). */
 export function loadFiguresConfig(file = CONFIG): FiguresConfig {
@@ -58,12 +58,9 @@ export function applyChartConfig(reports: readonly Report[], config: FiguresConf
 
 /** Everything the report pages, the figures page and the downloads need; checked once. */
 export function siteFigures(): SiteFigures {
-  if (cached) return cached;
-  const slugs = readdirSync(join(process.cwd(), 'content', 'data'))
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -5))
-    .sort();
-  const reports = slugs.map(loadReport);
+  const key = corpusKey();
+  if (cached?.key === key) return cached.figures;
+  const reports = reportSlugs().map(loadReport);
   const config = loadFiguresConfig();
   const charts = applyChartConfig(reports, config, CONFIG);
   const series = buildSeries(reports, config);
@@ -76,11 +73,12 @@ export function siteFigures(): SiteFigures {
     throw new Error(`figures: ${problems.length} number(s) no longer match their paragraph; fix the seed, content/ or seeds/figures.json:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);
   }
   const byYear = [...reports].sort((a, b) => (reportYear(b) ?? 0) - (reportYear(a) ?? 0) || a.slug.localeCompare(b.slug));
-  cached = {
+  const figures = {
     reports: byYear.map((report) => ({ report, charts: charts.get(report.slug) ?? [], headline: named(headlineValues(report), charts.get(report.slug) ?? []) })),
     series,
   };
-  return cached;
+  cached = { key, figures };
+  return figures;
 }
 
 /** A headline number without a counted noun (`3.99亿美元`) is named by the chart it totals. */

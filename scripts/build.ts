@@ -1,0 +1,116 @@
+/**
+ * `npm run build`: seeds → content → site, in one command that either replaces `dist/` (and
+ * the offline zip) with a complete new build or leaves the last good one untouched.
+ *
+ * Steps run in order into a staging folder (`.build/<pid>/`): convert (incremental),
+ * Astro's build, then the search steps. Progress is one updating line on a terminal and
+ * plain lines in CI; a summary closes the run; a failure names the step and what to fix and
+ * exits 1. Flags: --force (ignore caches), --dist DIR and --zip FILE (where the results go;
+ * default dist/ and artifacts/un-hr-reports-offline.zip), --fail-after STEP (test the atomic swap),
+ * --json FILE (write step timings and counts, for the benchmark).
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { astroChildren, astroStep, lastAstroUsage } from './build/astro.ts';
+import { convertStep } from './build/convert.ts';
+import { createProgress } from './build/progress.ts';
+import { BuildFailure, runBuild, type Step } from './build/steps.ts';
+import { formatSummary } from './build/summary.ts';
+import { offlineIndexStep, pagefindStep, zipStep } from './build/search.ts';
+import { defaultZipPath } from './offline-zip.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const value = (flag: string) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+/** The build, one entry per step, in order. */
+const steps: Step[] = [
+  convertStep,
+  astroStep,
+  pagefindStep,
+  offlineIndexStep,
+  // The zip is of the finished site (search indexes included); it is swapped in with dist/.
+  zipStep,
+];
+
+const distDir = resolve(root, value('--dist') ?? 'dist');
+const zipPath = resolve(root, value('--zip') ?? defaultZipPath);
+const show = (path: string) => relative(process.cwd(), path) || '.';
+const progress = createProgress({
+  write: (text) => process.stdout.write(text),
+  tty: Boolean(process.stdout.isTTY) && !process.env.CI,
+  columns: process.stdout.columns,
+});
+
+const workRoot = join(dirname(distDir), '.build');
+const workDir = join(workRoot, String(process.pid));
+
+/** Staging folders of builds that were killed (their process is gone) are removed. */
+function removeStale(): void {
+  if (!existsSync(workRoot)) return;
+  for (const name of readdirSync(workRoot)) {
+    if (!/^\d+$/.test(name) || alive(Number(name))) continue;
+    rmSync(join(workRoot, name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// Interrupted (Ctrl-C, a CI timeout): drop the half-built staging folder; dist/ was never touched.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    progress.clear();
+    for (const child of astroChildren) child.kill('SIGTERM');
+    rmSync(workDir, { recursive: true, force: true });
+    console.error(`✗ build interrupted (${signal}); ${show(distDir)}/ and ${show(zipPath)} were left as they were.`);
+    process.exit(130);
+  });
+}
+
+try {
+  removeStale();
+  mkdirSync(dirname(distDir), { recursive: true });
+  mkdirSync(dirname(zipPath), { recursive: true });
+  const failAfter = value('--fail-after') ?? process.env.BUILD_FAIL_AFTER;
+  const outcome = await runBuild(
+    {
+      root,
+      steps,
+      distDir,
+      zipPath,
+      // Beside dist/, so that the staged site is renamed into place, never copied.
+      workDir,
+      force: args.includes('--force'),
+      ...(failAfter ? { failAfter } : {}),
+    },
+    progress,
+  );
+  progress.line(formatSummary(outcome, show(distDir), show(zipPath)));
+  const json = value('--json');
+  if (json) {
+    const usage = process.resourceUsage();
+    const usageOf = {
+      maxRSSKiB: { build: usage.maxRSS, astro: lastAstroUsage.maxRSSKiB ?? null },
+      cpuSeconds: { build: (usage.userCPUTime + usage.systemCPUTime) / 1e6, astro: lastAstroUsage.cpuSeconds ?? null },
+    };
+    writeFileSync(json, `${JSON.stringify({ ...outcome, ...usageOf }, null, 2)}\n`);
+  }
+} catch (error) {
+  progress.clear();
+  if (!(error instanceof BuildFailure)) throw error;
+  console.error(`✗ build failed in step "${error.step}": ${error.message}`);
+  console.error(`  fix: ${error.fix}`);
+  console.error(`  ${show(distDir)}/ and ${show(zipPath)} were left as they were (the last good build).`);
+  process.exitCode = 1;
+}

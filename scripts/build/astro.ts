@@ -1,0 +1,74 @@
+/**
+ * Build step 2: Astro's static build into the staging folder, in a child process
+ * (`astro-child.ts`). Its log is read line by line: each generated page advances the
+ * progress line (report pages get a plain line in CI), warnings are kept, and the tail of
+ * the log is quoted when the build fails.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import type { BuildContext, Step } from './steps.ts';
+
+const CHILD = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
+
+/** A page line of Astro's log (`├─ /reports/a-74-36.html (+21ms)`): the page path, else undefined. */
+export function pageOf(line: string): string | undefined {
+  return /^(?:\S+\s+)?\s*[├└]─ (\/\S+\.html)/u.exec(line)?.[1];
+}
+
+/** Astro children still running: stopped when the build is interrupted. */
+export const astroChildren = new Set<ChildProcess>();
+
+/** Peak RSS (KiB, as `process.resourceUsage()` gives it) and CPU seconds of the last Astro child, for the benchmark. */
+export const lastAstroUsage: { maxRSSKiB?: number; cpuSeconds?: number } = {};
+
+export const astroStep: Step = {
+  name: 'astro',
+  fix: 'read the Astro error above (it names the file and line); `npm run dev` shows the same error in the browser',
+  run(context: BuildContext) {
+    const { progress } = context;
+    return new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [...process.execArgv, CHILD, context.staging, ...(context.force ? ['--force'] : [])], {
+        cwd: context.root,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      });
+      astroChildren.add(child);
+      let pages = 0;
+      let warnings = 0;
+      const tail: string[] = [];
+      const keep = (line: string) => {
+        tail.push(line);
+        if (tail.length > 30) tail.shift();
+      };
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        keep(line);
+        const page = pageOf(line);
+        if (page) {
+          pages++;
+          progress.status(`astro page ${pages} ${page}`, page.startsWith('/reports/'));
+        } else if (/\[warn\]|\bwarn(ing)?\b/i.test(line) && !/data store cleared \(force\)/.test(line)) {
+          warnings++;
+          progress.line(`  ${line.trim()}`);
+        }
+      });
+      createInterface({ input: child.stderr! }).on('line', (line) => {
+        keep(line);
+        if (/\bwarn(ing)?\b/i.test(line)) {
+          warnings++;
+          progress.line(`  ${line.trim()}`);
+        }
+      });
+      child.on('message', (message: { maxRSSKiB?: number; cpuSeconds?: number }) => {
+        Object.assign(lastAstroUsage, message);
+      });
+      child.on('error', reject);
+      child.on('close', (code, signal) => {
+        astroChildren.delete(child);
+        context.counts.warnings += warnings;
+        if (code === 0) resolve(`${pages} pages${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+        else reject(new Error(`astro build exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
+      });
+    });
+  },
+};

@@ -1,0 +1,39 @@
+/**
+ * Build steps after Astro: the Pagefind index of the hosted site, the offline index that the
+ * unzipped build loads from disk with classic scripts, and the offline zip. Each reads the
+ * report models from the content folder and writes into the site being assembled.
+ */
+import { join } from 'node:path';
+import { writeOfflineZip } from '../offline-zip.ts';
+import { writeOfflineIndex } from '../search/offline.ts';
+import { indexSite } from '../search/pagefind.ts';
+import type { BuildContext, Step } from './steps.ts';
+
+const contentOf = (c: BuildContext) => process.env.CONTENT_DIR ?? join(c.root, 'content');
+
+export const pagefindStep: Step = {
+  name: 'pagefind',
+  fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
+  async run(c) {
+    const { records } = await indexSite(c.staging, contentOf(c));
+    return `${records} records`;
+  },
+};
+
+export const offlineIndexStep: Step = {
+  name: 'offline-index',
+  fix: 'the offline search index could not be written: check the message above',
+  async run(c) {
+    const { records, bytes } = await writeOfflineIndex(c.staging, contentOf(c));
+    return `${records} records, ${Math.round(bytes / 1024)} KB`;
+  },
+};
+
+export const zipStep: Step = {
+  name: 'zip',
+  fix: 'the offline zip could not be written: check free disk space and the --zip path',
+  async run(c) {
+    const { files, bytes } = await writeOfflineZip(c.staging, c.zipStaging);
+    return `${files} files, ${(bytes / 1e6).toFixed(2)} MB`;
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * `npm run dev` watches seeds/: adding, editing or removing a seed (or editing
+ * seeds/manifest.json) runs the converter (`scripts/convert.ts`, incremental, in a child
+ * process so it hashes and loads its own sources exactly as `npm run convert` does), then
+ * asks the content layer to sync again (`refreshContent`) rather than relying on its own file
+ * watcher, which can miss a deletion made while it is busy: the open page then reloads.
+ */
+import { spawn } from 'node:child_process';
+import { resolve, sep } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { AstroIntegration } from 'astro';
+
+/** Whether a changed path is a seed or the manifest: the files whose change means converting again. */
+export function isSeedPath(path: string, seedsDir: string): boolean {
+  if (!path.startsWith(seedsDir + sep)) return false;
+  const name = path.slice(seedsDir.length + 1);
+  return !name.includes(sep) && (name.endsWith('.txt') || name === 'manifest.json');
+}
+
+export function seedWatch(): AstroIntegration {
+  return {
+    name: 'seed-watch',
+    hooks: {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        const root = process.cwd();
+        const seedsDir = resolve(root, 'seeds');
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let running = false;
+        let again = false;
+        const convert = () => {
+          if (running) {
+            again = true;
+            return;
+          }
+          running = true;
+          const child = spawn(process.execPath, [resolve(root, 'scripts', 'convert.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+          const show = (line: string) => {
+            if (line.includes('(unchanged)')) return;
+            if (/^\s*(warning|error)\b/.test(line)) logger.warn(line.trim());
+            else logger.info(line);
+          };
+          createInterface({ input: child.stdout! }).on('line', show);
+          createInterface({ input: child.stderr! }).on('line', (line) => logger.error(line));
+          child.on('close', (code) => {
+            running = false;
+            if (code !== 0) logger.error(`the converter exited with code ${code}; content/ may be out of date`);
+            else refreshContent?.({}).catch((error: unknown) => logger.error(`content sync failed: ${String(error)}`));
+            if (again) {
+              again = false;
+              convert();
+            }
+          });
+        };
+        server.watcher.add(seedsDir);
+        server.watcher.on('all', (event, path) => {
+          if (!['add', 'change', 'unlink'].includes(event) || !isSeedPath(resolve(path), seedsDir)) return;
+          clearTimeout(timer);
+          timer = setTimeout(convert, 150);
+        });
+      },
+    },
+  };
+}

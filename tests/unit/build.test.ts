@@ -1,0 +1,172 @@
+/** The build orchestrator: steps in order, a staged site swapped in whole, a failure that leaves the last good build. */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { pageOf } from '../../scripts/build/astro.ts';
+import { countFigures } from '../../scripts/build/convert.ts';
+import { createProgress, fit } from '../../scripts/build/progress.ts';
+import { BuildFailure, runBuild, type BuildPlan, type Step } from '../../scripts/build/steps.ts';
+import { swapDir } from '../../scripts/build/swap.ts';
+import { diffHashes, treeHashes } from '../../scripts/build/tree.ts';
+import { isSeedPath } from '../../src/integrations/seed-watch.ts';
+import { root } from './helpers.ts';
+
+const quiet = createProgress({ write: () => {}, tty: false });
+
+/** A project folder with a previous good build: dist/index.html says "old", the zip says "old zip". */
+function previousBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'build-'));
+  mkdirSync(join(dir, 'dist', 'reports'), { recursive: true });
+  writeFileSync(join(dir, 'dist', 'index.html'), 'old');
+  writeFileSync(join(dir, 'dist', 'reports', 'gone.html'), 'old report');
+  writeFileSync(join(dir, 'offline.zip'), 'old zip');
+  return dir;
+}
+
+function plan(dir: string, steps: Step[], extra: Partial<BuildPlan> = {}): BuildPlan {
+  return { root: dir, steps, distDir: join(dir, 'dist'), zipPath: join(dir, 'offline.zip'), workDir: join(dir, '.build', 'w'), ...extra };
+}
+
+const site: Step = {
+  name: 'site',
+  fix: 'fix the site',
+  async run(c) {
+    writeFileSync(join(c.staging, 'index.html'), 'new');
+    c.counts.reports = 2;
+    return '1 page';
+  },
+};
+const zip: Step = { name: 'zip', fix: 'fix the zip', run: async (c) => writeFileSync(c.zipStaging, 'new zip') };
+const broken: Step = {
+  name: 'search',
+  fix: 'rebuild the index',
+  run: async () => {
+    throw new Error('index exploded');
+  },
+};
+
+describe('the build orchestrator', () => {
+  test('runs the steps in order and swaps the new site and zip in whole (no file of the old build survives)', async () => {
+    const dir = previousBuild();
+    const order: string[] = [];
+    const trace = (s: Step): Step => ({ ...s, run: async (c) => (order.push(s.name), s.run(c)) });
+    const outcome = await runBuild(plan(dir, [trace(site), trace(zip)]), quiet);
+    assert.deepEqual(order, ['site', 'zip']);
+    assert.deepEqual([...treeHashes(join(dir, 'dist')).keys()], ['index.html']);
+    assert.equal(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'), 'new');
+    assert.equal(readFileSync(join(dir, 'offline.zip'), 'utf8'), 'new zip');
+    assert.deepEqual([outcome.counts.reports, outcome.tree.files, outcome.tree.pages, outcome.zipBytes], [2, 1, 1, 7]);
+    assert.deepEqual(outcome.steps.map((s) => [s.name, s.detail]), [['site', '1 page'], ['zip', '']]);
+    assert.equal(existsSync(join(dir, '.build', 'w')), false, 'the staging folder is removed');
+  });
+
+  test('a failing step leaves the last good dist/ and zip byte for byte, names the step and the fix, and cleans up', async () => {
+    const dir = previousBuild();
+    const before = treeHashes(dir);
+    await assert.rejects(runBuild(plan(dir, [site, broken, zip]), quiet), (error: unknown) => {
+      assert.ok(error instanceof BuildFailure);
+      assert.deepEqual([error.step, error.message, error.fix], ['search', 'index exploded', 'rebuild the index']);
+      return true;
+    });
+    assert.deepEqual(diffHashes(before, treeHashes(dir)), []);
+    assert.equal(existsSync(join(dir, '.build', 'w')), false);
+  });
+
+  test('--fail-after fails on purpose once the named step has run', async () => {
+    const dir = previousBuild();
+    const before = treeHashes(dir);
+    await assert.rejects(runBuild(plan(dir, [site, zip], { failAfter: 'zip' }), quiet), /failing on purpose after "zip"/);
+    assert.deepEqual(diffHashes(before, treeHashes(dir)), []);
+  });
+
+  test('the first build swaps in where there was no dist/; no zip step means the old zip is kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'build-'));
+    writeFileSync(join(dir, 'offline.zip'), 'old zip');
+    const outcome = await runBuild(plan(dir, [site]), quiet);
+    assert.equal(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'), 'new');
+    assert.equal(readFileSync(join(dir, 'offline.zip'), 'utf8'), 'old zip');
+    assert.equal(outcome.zipBytes, undefined);
+  });
+
+  test('a swap that cannot put the new tree in place moves the old one back', () => {
+    const dir = previousBuild();
+    const before = treeHashes(join(dir, 'dist'));
+    assert.throws(() => swapDir(join(dir, 'no-such-staging'), join(dir, 'dist'), join(dir, 'aside')));
+    assert.deepEqual(diffHashes(before, treeHashes(join(dir, 'dist'))), []);
+  });
+});
+
+describe('build progress', () => {
+  test('on a terminal the status rewrites one line and lasting lines clear it first', () => {
+    let out = '';
+    const p = createProgress({ write: (t) => (out += t), tty: true, columns: 30 });
+    p.status('convert 1/4 001_deca3a15a9972238.txt → a-74-36');
+    p.line('✓ convert 0.1 s');
+    assert.equal(out, '\r\x1b[2Kconvert 1/4 001_deca3a15a9972\r\x1b[2K✓ convert 0.1 s\n');
+  });
+
+  test('the updating line is cut to the terminal width, counting a Chinese character as two columns', () => {
+    assert.equal(fit('convert 1/4 人权报告.txt', 15), 'convert 1/4 人');
+    assert.equal(fit('convert 1/4 人权报告.txt', 16), 'convert 1/4 人权');
+    assert.equal(fit('abc', 10), 'abc');
+  });
+
+  test('in CI only plain statuses and lasting lines are written, one per line, with no control characters', () => {
+    let out = '';
+    const p = createProgress({ write: (t) => (out += t), tty: false });
+    p.status('astro 12 pages /docs/a-res-75-1.html');
+    p.status('astro 13 pages /reports/a-74-36.html', true);
+    p.line('✓ astro 4.9 s — 131 pages');
+    assert.equal(out, 'astro 13 pages /reports/a-74-36.html\n✓ astro 4.9 s — 131 pages\n');
+  });
+
+  test("Astro's page lines are read as pages; other lines are not", () => {
+    assert.equal(pageOf('05:49:47   ├─ /reports/a-74-36.html (+21ms) '), '/reports/a-74-36.html');
+    assert.equal(pageOf('05:49:47   └─ /index.html (+3ms)'), '/index.html');
+    assert.equal(pageOf('05:49:47 [build] 131 page(s) built in 2.96s'), undefined);
+  });
+
+  test('figures are counted from figure records when the model has them, else from its stats', () => {
+    assert.equal(countFigures({ figures: { values: [{}, {}] }, stats: { figures: 9 } }), 2);
+    assert.equal(countFigures({ stats: { figures: 9 } }), 9);
+    assert.equal(countFigures({}), 0);
+  });
+});
+
+describe('npm run build, failing after the Astro step', () => {
+  test('exits 1 naming the step and the fix, and the previous dist/ and zip are untouched', () => {
+    const dir = previousBuild();
+    const before = treeHashes(dir);
+    let failed: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync(process.execPath, [join(root, 'scripts', 'build.ts'), '--dist', join(dir, 'dist'), '--zip', join(dir, 'offline.zip'), '--fail-after', 'astro'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+        env: { ...process.env, CI: '1' },
+      });
+    } catch (error) {
+      failed = error as { status: number; stderr: string };
+    }
+    assert.ok(failed, 'the build must fail');
+    assert.equal(failed.status, 1);
+    assert.match(failed.stderr, /build failed in step "astro": failing on purpose/);
+    assert.match(failed.stderr, /fix: read the Astro error above/);
+    assert.match(failed.stderr, /were left as they were \(the last good build\)/);
+    assert.deepEqual(diffHashes(before, treeHashes(dir)), []);
+  });
+});
+
+describe('npm run dev watching seeds/', () => {
+  test('seeds and the manifest trigger a conversion; other files and sub-folders do not', () => {
+    const seeds = join('/p', 'seeds');
+    assert.equal(isSeedPath(join(seeds, '005_new.txt'), seeds), true);
+    assert.equal(isSeedPath(join(seeds, 'manifest.json'), seeds), true);
+    assert.equal(isSeedPath(join(seeds, 'notes.md'), seeds), false);
+    assert.equal(isSeedPath(join(seeds, 'old', '001.txt'), seeds), false);
+    assert.equal(isSeedPath(join('/p', 'seeds-old', '001.txt'), seeds), false);
+  });
+});

@@ -1,0 +1,63 @@
+/** `npm run dev` on a copy of the project: a seed edited or removed while the server runs shows up in the served pages. */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { projectCopy } from '../../scripts/site-bench.ts';
+import { root, seedFiles } from './helpers.ts';
+
+/** A free TCP port on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Poll `check` until it returns true or `ms` pass; the error quotes the server's log. */
+async function until(what: string, check: () => Promise<boolean>, log: () => string, ms = 90_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`timed out waiting for: ${what}\n--- dev server log ---\n${log().slice(-3000)}`);
+}
+
+test('a seed edited while the dev server runs is reconverted and served; a removed seed loses its page', { timeout: 300_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'un-hr-dev-'));
+  projectCopy(root, dir);
+  cpSync(join(root, 'seeds'), join(dir, 'seeds'), { recursive: true });
+  cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
+  const port = await freePort();
+  const server = spawn(process.execPath, [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+  });
+  let log = '';
+  server.stdout!.on('data', (chunk) => (log += chunk));
+  server.stderr!.on('data', (chunk) => (log += chunk));
+  after(() => {
+    if (process.env.DEV_LOG) writeFileSync(process.env.DEV_LOG, log);
+    server.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const page = (slug: string) => fetch(`http://127.0.0.1:${port}/reports/${slug}.html`);
+  await until('the dev server serves a-74-36', async () => (await page('a-74-36')).ok, () => log);
+
+  const first = seedFiles.find((f) => f.startsWith('001'))!;
+  appendFileSync(join(dir, 'seeds', first), '\n122. 开发服务器测试新增的一段。\n');
+  await until('paragraph 122 appears', async () => (await (await page('a-74-36')).text()).includes('开发服务器测试新增的一段。'), () => log);
+
+  const fourth = seedFiles.find((f) => f.startsWith('004'))!;
+  renameSync(join(dir, 'seeds', fourth), join(dir, fourth));
+  await until('a-hrc-55-69 is gone', async () => (await page('a-hrc-55-69')).status === 404, () => log);
+  assert.equal((await page('a-74-36')).status, 200);
+});
