@@ -152,14 +152,17 @@ export function buildSeries(reports: readonly Report[], config: FiguresConfig): 
   for (const [id, entry] of Object.entries(config.series)) {
     const series = all.get(id) ?? { id, title: entry.title ?? id, unit: entry.unit ?? '', confirmed: entry.confirmed ?? false, explanation: '', points: [] };
     for (const p of entry.points ?? []) {
+      // A point of a report that is not in the corpus (its seed was removed) is left out, so
+      // removing a seed never breaks the build; the provenance check covers the points kept.
       const report = reports.find((r) => r.slug === p.report);
+      if (!report) continue;
       const point = {
         report: p.report,
-        year: (report && reportYear(report)) ?? 0,
+        year: reportYear(report) ?? 0,
         block: p.block,
         value: p.value,
         printed: p.printed ?? String(p.value),
-        sentence: report ? (passages(report.blocks).find((x) => x.id === p.block)?.text ?? '') : '',
+        sentence: passages(report.blocks).find((x) => x.id === p.block)?.text ?? '',
       };
       series.points = [...series.points.filter((q) => q.report !== p.report), point];
     }

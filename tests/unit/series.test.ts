@@ -18,6 +18,14 @@ describe('cross-report series', () => {
   const series = buildSeries(reports, config);
   const byId = (id: string) => series.find((s) => s.id === id);
 
+  test('with a seed removed, its pinned points drop out and the rest still builds and checks clean', () => {
+    const without = reports.filter((r) => r.slug !== 'a-hrc-55-69');
+    const rest = buildSeries(without, config);
+    assert.equal(rest.find((s) => s.id === 'special-procedure-mandates'), undefined); // one report left: no series
+    assert.ok(rest.every((s) => s.points.every((p) => p.report !== 'a-hrc-55-69')));
+    assert.deepEqual(checkProvenance(without, chartsOf(without), rest), []);
+  });
+
   test('special-procedure mandates: 56 in 2019 (A/74/36 ¶11), 60 in 2023 (A/HRC/55/69 ¶2, pinned by the maintainer)', () => {
     assert.deepEqual(points(byId('special-procedure-mandates')), ['2019 a-74-36#p-11=56', '2023 a-hrc-55-69#p-2=60']);
     assert.equal(byId('special-procedure-mandates')?.confirmed, true);
