@@ -44,12 +44,24 @@ export function seedWatch(): AstroIntegration {
           child.on('close', (code) => {
             running = false;
             if (code !== 0) logger.error(`the converter exited with code ${code}; content/ may be out of date`);
-            else refreshContent?.({}).catch((error: unknown) => logger.error(`content sync failed: ${String(error)}`));
+            else
+              refreshContent?.({})
+                .then(() => setTimeout(clearRouteCaches, 500))
+                .catch((error: unknown) => logger.error(`content sync failed: ${String(error)}`));
             if (again) {
               again = false;
               convert();
             }
           });
+        };
+        /**
+         * A page request still running while the content layer synced can store the old list of
+         * report pages in Astro's route cache after the sync cleared it (seen under load: a removed
+         * report's page then fails until the next change). Clearing the route caches again once
+         * the sync has settled, with the same event Astro sends, closes that window.
+         */
+        const clearRouteCaches = () => {
+          for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
         };
         server.watcher.add(seedsDir);
         server.watcher.on('all', (event, path) => {

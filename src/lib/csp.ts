@@ -38,8 +38,8 @@ export function scriptHash(code: string): `sha256-${string}` {
  * such a script's text unchanged, so the hash of the source is the hash of the page's script.
  * Throws for `define:vars` (its text depends on data and cannot be hashed in advance).
  */
-export function inlineScriptHashes(dir: string): string[] {
-  const hashes = new Set<string>();
+export function inlineScriptHashes(dir: string): `sha256-${string}`[] {
+  const hashes = new Set<`sha256-${string}`>();
   for (const file of astroFiles(dir)) {
     for (const [, attrs, code] of readFileSync(file, 'utf8').matchAll(SCRIPT)) {
       if (!/\bis:inline\b/.test(attrs!)) continue;

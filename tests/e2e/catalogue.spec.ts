@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { documents, reports } from './model.ts';
+import { groupDocs } from '../../src/lib/docgroups.ts';
 
 test('the home page lists every report, each linking to its page', async ({ page }) => {
   await page.goto('index.html');
@@ -22,8 +23,14 @@ test('the home page shows the newest report first', async ({ page }) => {
   expect(candidates).toContain(firstTitle);
 });
 
-test('the documents index lists every cited symbol', async ({ page }) => {
+test('the documents index lists every cited symbol, grouped: resolutions by body, treaty bodies, organs', async ({ page }) => {
   await page.goto('docs.html');
+  const symbols = new Set(reports.flatMap((r) => (r.meta.symbol ? [r.meta.symbol] : [])));
+  const groups = groupDocs(documents, (s) => symbols.has(s));
   await expect(page.locator('.doc-index tbody tr')).toHaveCount(documents.length);
-  await expect(page.locator('.doc-index tbody th')).toHaveText(documents.map((d) => d.symbol));
+  await expect(page.locator('section > h2')).toHaveText(groups.map(({ group, docs }) => `${group.label} ${docs.length} 个`));
+  await expect(page.locator('.doc-index tbody th')).toHaveText(groups.flatMap(({ docs }) => docs.map((d) => d.symbol)));
+  await expect(page.locator('#g-hrc-res + table tbody th').first()).toHaveText('A/HRC/RES/25/25');
+  await page.locator('.doc-groups a', { hasText: '安全理事会决议' }).click();
+  await expect(page.locator(':target')).toHaveText('安全理事会决议 3 个');
 });
