@@ -118,7 +118,9 @@ export function convertAll(options: RunOptions): RunResult {
       write(jsonPath!, json);
       const s = report.stats;
       const headings = s.headings.chapter + s.headings.section + s.headings.subsection;
-      const line = `${file} → ${report.slug}: ${s.paragraphs} paragraphs, ${s.notes} notes, ${headings} headings, ${s.figures} figures, ${report.warnings.length} warnings`;
+      const numbers = report.figures?.values.length ?? 0;
+      const charts = report.figures?.charts.length ?? 0;
+      const line = `${file} → ${report.slug}: ${s.paragraphs} paragraphs, ${s.notes} notes, ${headings} headings, ${s.figures} key figures, ${numbers} numbers, ${charts} charts, ${report.warnings.length} warnings`;
       log(line);
       for (const w of report.warnings) log(`  warning ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message} [${w.code}]`);
       result.warnings += report.warnings.length;
