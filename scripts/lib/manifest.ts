@@ -19,18 +19,26 @@ export type ManifestEntry = z.output<typeof manifestEntrySchema>;
 export const manifestSchema = z.record(z.string().regex(/\.txt$/, 'keys are seed file names'), manifestEntrySchema);
 export type Manifest = z.output<typeof manifestSchema>;
 
-/** Parse the manifest text; errors name the file and the offending key. */
-export function parseManifest(text: string, file = 'seeds/manifest.json'): Manifest {
+/**
+ * Parse a maintainer's JSON file against its schema; errors name the file and the offending
+ * key (`seeds/manifest.json: 001.txt.slug: …`). Shared by the manifest and `seeds/figures.json`.
+ */
+export function parseJsonFile<S extends z.ZodType>(schema: S, text: string, file: string): z.output<S> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     throw new Error(`${file}: not valid JSON: ${(e as Error).message}`);
   }
-  const result = manifestSchema.safeParse(data);
+  const result = schema.safeParse(data);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new Error(`${file}: ${issues.join('; ')}`);
   }
   return result.data;
+}
+
+/** Parse the manifest text; errors name the file and the offending key. */
+export function parseManifest(text: string, file = 'seeds/manifest.json'): Manifest {
+  return parseJsonFile(manifestSchema, text, file);
 }

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { findMentions } from './figures/mentions.ts';
+import { parseJsonFile } from './manifest.ts';
 import { passages } from './figures/text.ts';
 import type { Chart, FigureValue, Report } from './schema.ts';
 
@@ -60,22 +61,13 @@ export type FiguresConfig = z.output<typeof figuresConfigSchema>;
 
 /** Parse `seeds/figures.json`; errors name the file and the offending key. */
 export function parseFiguresConfig(text: string, file = 'seeds/figures.json'): FiguresConfig {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file}: not valid JSON: ${(e as Error).message}`);
-  }
-  const result = figuresConfigSchema.safeParse(data);
-  if (!result.success) {
-    throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-  }
-  for (const key of Object.keys(result.data.charts)) {
+  const config = parseJsonFile(figuresConfigSchema, text, file);
+  for (const key of Object.keys(config.charts)) {
     if (!/^[a-z0-9-]+#chart-[\w-]+$/.test(key)) throw new Error(`${file}: charts.${key}: chart keys are "<report slug>#<chart id>" (e.g. "a-hrc-55-69#chart-p-2-1")`);
   }
-  for (const [id, entry] of Object.entries(result.data.series)) {
+  for (const [id, entry] of Object.entries(config.series)) {
     if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`${file}: series.${id}: series keys are lower-case ids (letters, digits, dashes)`);
-    if (entry.mergeInto !== undefined && !(entry.mergeInto in result.data.series) && !RULES.some((r) => r.id === entry.mergeInto)) {
+    if (entry.mergeInto !== undefined && !(entry.mergeInto in config.series) && !RULES.some((r) => r.id === entry.mergeInto)) {
       throw new Error(`${file}: series.${id}.mergeInto: no series "${entry.mergeInto}"`);
     }
     for (const key of ['noun', 'context', 'exclude'] as const) {
@@ -88,7 +80,7 @@ export function parseFiguresConfig(text: string, file = 'seeds/figures.json'): F
       }
     }
   }
-  return result.data;
+  return config;
 }
 
 /** The built-in rules: measures the reports repeat year after year. */

@@ -21,16 +21,22 @@ export interface Citation {
 const SENTENCE_END = /[。！？；]/;
 const MAX_SENTENCE = 240;
 
-/**
- * The sentence of `text` that contains the span `[start, end)`, trimmed, shortened with an
- * ellipsis around the span when it is very long.
- */
-export function sentenceAround(text: string, start: number, end: number): string {
+/** Where the sentence holding `[start, end)` begins and ends (after its closing mark). */
+export function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let from = start;
   while (from > 0 && !SENTENCE_END.test(text[from - 1] ?? '')) from -= 1;
   let to = end;
   while (to < text.length && !SENTENCE_END.test(text[to] ?? '')) to += 1;
   if (to < text.length) to += 1;
+  return [from, to];
+}
+
+/**
+ * The sentence of `text` that contains the span `[start, end)`, trimmed, shortened with an
+ * ellipsis around the span when it is very long.
+ */
+export function sentenceAround(text: string, start: number, end: number): string {
+  const [from, to] = sentenceBounds(text, start, end);
   let sentence = text.slice(from, to).trim();
   if (sentence.length > MAX_SENTENCE) {
     const half = Math.floor((MAX_SENTENCE - (end - start)) / 2);

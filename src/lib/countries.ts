@@ -4,7 +4,7 @@
  */
 import type { Inline, Report } from '../../scripts/lib/schema.ts';
 import { inlineRunText } from './inline.ts';
-import { reportPlaces } from './citations.ts';
+import { reportPlaces, sentenceBounds } from './citations.ts';
 
 /** One mention of a country in one report. */
 export interface Mention {
@@ -28,16 +28,11 @@ export interface CountryMentions {
   reports: number;
 }
 
-const SENTENCE_END = /[。！？；]/;
 const MAX_SIDE = 90;
 
 /** The sentence of `text` around `[start, end)`, cut with an ellipsis when a side is long. */
 export function sentenceParts(text: string, start: number, end: number): { before: string; text: string; after: string } {
-  let from = start;
-  while (from > 0 && !SENTENCE_END.test(text[from - 1] ?? '')) from -= 1;
-  let to = end;
-  while (to < text.length && !SENTENCE_END.test(text[to] ?? '')) to += 1;
-  if (to < text.length) to += 1;
+  const [from, to] = sentenceBounds(text, start, end);
   let before = text.slice(from, start).trimStart();
   let after = text.slice(end, to).trimEnd();
   if (before.length > MAX_SIDE) before = `…${before.slice(-MAX_SIDE)}`;
