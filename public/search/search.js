@@ -124,6 +124,9 @@
         return blocksFound(pf, chars, function (b) { return T.holdsPhrase(b.text, query); });
       }).then(function (found) {
         return T.rankHits(found, query).map(function (i) { return found[i]; });
+      }, function (err) {
+        if (cache.blocks === blocks) cache = { query: null, blocks: null };
+        throw err;
       });
       cache = { query: query, blocks: blocks };
       return blocks;
