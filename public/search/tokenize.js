@@ -162,9 +162,12 @@
 
   /**
    * The words of a query as the hosted engine (Pagefind) searches them: symbols as keys, the
-   * rest cut by the browser's word segmenter, punctuation dropped, lower case.
+   * rest cut by the browser's word segmenter, punctuation dropped, lower case. The last query's
+   * words are kept: a search asks for them once per block.
    */
+  var lastWords = { query: null, words: [] };
   function hostedWords(query) {
+    if (lastWords.query === query) return lastWords.words.slice();
     var q = hostedQuery(query);
     var words = [];
     var parts = typeof Intl !== 'undefined' && Intl.Segmenter
@@ -174,7 +177,8 @@
       w = w.replace(/[\p{P}\s]+/gu, ' ').toLowerCase();
       w.split(' ').forEach(function (x) { if (x) words.push(x); });
     });
-    return words;
+    lastWords = { query: query, words: words };
+    return words.slice();
   }
 
   /**
