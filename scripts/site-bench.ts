@@ -46,7 +46,7 @@ export interface SiteMeasure {
  */
 export function projectCopy(root: string, dir: string): void {
   for (const f of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(root, f), join(dir, f));
-  for (const d of ['src', 'scripts']) cpSync(join(root, d), join(dir, d), { recursive: true });
+  for (const d of ['src', 'scripts', 'public']) cpSync(join(root, d), join(dir, d), { recursive: true });
   mkdirSync(join(dir, 'node_modules'));
   for (const name of readdirSync(join(root, 'node_modules')).filter((n) => n !== '.astro' && n !== '.vite')) {
     symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));

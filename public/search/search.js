@@ -12,8 +12,12 @@
   var FACETS = ['报告', '年份', '机构', '类型'];
   var KIND_ORDER = ['段落', '章节', '注释', '图表'];
   var PAGE = 20;
-  /** How many of Pagefind's best hits are re-ordered so that blocks holding the query as written come first. */
-  var PHRASE_WINDOW = 40;
+  /**
+   * How many of Pagefind's best chunks are split into blocks for one query. On a site of a few
+   * hundred reports every chunk a query finds is read; beyond, the results and counts are those of
+   * the best chunks.
+   */
+  var MAX_CHUNKS = 100;
 
   var form = document.getElementById('search-form');
   var input = document.getElementById('search-q');
@@ -33,18 +37,31 @@
     });
   }
 
-  /** The record a Pagefind result stands for, in the shape the offline index stores. */
-  function fromPagefind(d) {
-    return {
-      url: d.raw_url,
-      title: d.meta.title,
-      symbol: d.meta.symbol,
-      section: d.meta.section,
-      place: d.meta.place,
-      kind: d.meta.kind,
-      filters: d.filters,
-      text: d.content.replace(/(\s+u[a-z0-9]+x)+\s*$/, ''),
-    };
+  /**
+   * The block records a Pagefind result (one chunk: a report's blocks of one kind, see
+   * scripts/search/chunks.ts) stands for, in the shape the offline index stores. The chunk's
+   * content is its blocks' texts one after another, each followed by one separator character;
+   * its meta gives each block's anchor, place, section and length.
+   */
+  function blocksOf(d) {
+    var sections = JSON.parse(d.meta.sections);
+    var page = d.raw_url.split('#')[0];
+    var at = 0;
+    return JSON.parse(d.meta.blocks).map(function (b) {
+      var text = d.content.slice(at, at + b[3]);
+      at += b[3] + 1;
+      return {
+        url: page + '#' + b[0],
+        title: d.meta.title,
+        symbol: d.meta.symbol,
+        section: sections[b[2]],
+        place: b[1],
+        kind: d.meta.kind,
+        filters: d.filters,
+        text: text,
+        keys: b[4],
+      };
+    });
   }
 
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -71,55 +88,57 @@
   }
 
   /**
-   * Pagefind on the hosted site. Pagefind segments the index with jieba and the query with
-   * Intl.Segmenter, and matches words anywhere in a block; so among its best hits, blocks that
-   * hold the query as written come first (外地办事处 before 外地 … 办事处), as in the offline
-   * search. Where the two segmenters disagree and nothing matches, each character is searched
-   * as a word prefix and the blocks that hold the query as written are kept.
+   * Pagefind on the hosted site. Pagefind finds chunks (a report's blocks of one kind); each chunk
+   * found is split into its blocks and a block is a hit when it holds every query word itself, so
+   * results, filters and counts are per block, as offline. Pagefind segments the index with jieba
+   * and the query with Intl.Segmenter; blocks that hold the query as written come first
+   * (外地办事处 before 外地 … 办事处). Where the two segmenters disagree and nothing matches,
+   * each character is searched as a word prefix and the blocks that hold the query as written
+   * are kept. The blocks of a query are kept for the filter and count searches that follow it.
    */
   function hostedEngine() {
     var ready = import(new URL('../pagefind/pagefind.js', here).href).then(function (pf) {
       return pf
-        .options({ excerptLength: 30, ranking: { metaWeights: { heading: 20, title: 0, section: 0, symbol: 0, place: 0, kind: 0 } } })
+        .options({ excerptLength: 30, ranking: { metaWeights: { title: 0, symbol: 0, kind: 0, sections: 0, blocks: 0 } } })
         .then(function () { return pf.init(); })
-        .then(function () { return pf.filters(); })
         .then(function () { return pf; });
     });
-    function lazy(r) {
-      return { load: function () { return r.data().then(fromPagefind); } };
+    /** Blocks of the first MAX_CHUNKS chunks of a Pagefind search that pass `keep`, in Pagefind's order. */
+    function blocksFound(pf, q, keep) {
+      return pf.search(q).then(function (res) {
+        var some = res ? res.results.slice(0, MAX_CHUNKS) : [];
+        return Promise.all(some.map(function (r) { return r.data(); })).then(function (data) {
+          var out = [];
+          data.forEach(function (d) { blocksOf(d).forEach(function (b) { if (keep(b)) out.push(b); }); });
+          return out;
+        });
+      });
+    }
+    var cache = { query: null, blocks: null };
+    function blocksFor(pf, query) {
+      if (cache.query === query) return cache.blocks;
+      var q = T.hostedQuery(query);
+      var blocks = !q ? Promise.resolve([]) : blocksFound(pf, q, function (b) { return T.blockMatches(b, query); }).then(function (found) {
+        if (found.length || !CJK.test(q)) return found;
+        var chars = q.replace(/\s+/g, '').split('').filter(function (c) { return CJK.test(c); }).join(' ');
+        return blocksFound(pf, chars, function (b) { return T.holdsPhrase(b.text, query); });
+      }).then(function (found) {
+        return T.rankHits(found, query).map(function (i) { return found[i]; });
+      }, function (err) {
+        if (cache.blocks === blocks) cache = { query: null, blocks: null };
+        throw err;
+      });
+      cache = { query: query, blocks: blocks };
+      return blocks;
     }
     return {
-      search: function (query, filters, countsOnly) {
-        return ready.then(function (pf) {
-          var f = {};
-          Object.keys(filters).forEach(function (k) { if (filters[k]) f[k] = filters[k]; });
-          var q = T.hostedQuery(query);
-          var cjk = CJK.test(q);
-          return pf.search(q, { filters: f }).then(function (broad) {
-            if (countsOnly && broad && broad.results.length) return { counts: broad.filters || {}, hits: [] };
-            if (broad && broad.results.length) {
-              var head = broad.results.slice(0, PHRASE_WINDOW);
-              return Promise.all(head.map(function (r) { return r.data().then(fromPagefind); })).then(function (data) {
-                var hits = T.rankHits(data, query).map(function (i) {
-                  return { load: function () { return Promise.resolve(data[i]); } };
-                });
-                return { counts: broad.filters || {}, hits: hits.concat(broad.results.slice(PHRASE_WINDOW).map(lazy)) };
-              });
-            }
-            if (!cjk) return { counts: {}, hits: [] };
-            var chars = q.replace(/\s+/g, '').split('').filter(function (c) { return CJK.test(c); }).join(' ');
-            return pf.search(chars).then(function (wide) {
-              var some = wide ? wide.results.slice(0, 200) : [];
-              return Promise.all(some.map(function (r) { return r.data().then(fromPagefind); })).then(function (data) {
-                var kept = data.filter(function (d) { return T.holdsPhrase(d.text, query) && matchesFilters(d, filters); });
-                kept = T.rankHits(kept, query).map(function (i) { return kept[i]; });
-                return {
-                  counts: countFacets(kept),
-                  hits: kept.map(function (d) { return { load: function () { return Promise.resolve(d); } }; }),
-                };
-              });
-            });
-          });
+      search: function (query, filters) {
+        return ready.then(function (pf) { return blocksFor(pf, query); }).then(function (blocks) {
+          var hits = blocks.filter(function (b) { return matchesFilters(b, filters); });
+          return {
+            counts: countFacets(hits),
+            hits: hits.map(function (b) { return { load: function () { return Promise.resolve(b); } }; }),
+          };
         });
       },
     };

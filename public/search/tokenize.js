@@ -161,6 +161,42 @@
   }
 
   /**
+   * The words of a query as the hosted engine (Pagefind) searches them: symbols as keys, the
+   * rest cut by the browser's word segmenter, punctuation dropped, lower case. The last query's
+   * words are kept: a search asks for them once per block.
+   */
+  var lastWords = { query: null, words: [] };
+  function hostedWords(query) {
+    if (lastWords.query === query) return lastWords.words.slice();
+    var q = hostedQuery(query);
+    var words = [];
+    var parts = typeof Intl !== 'undefined' && Intl.Segmenter
+      ? Array.from(new Intl.Segmenter('zh', { granularity: 'word' }).segment(q), function (s) { return s.segment; })
+      : q.split(/\s+/);
+    parts.forEach(function (w) {
+      w = w.replace(/[\p{P}\s]+/gu, ' ').toLowerCase();
+      w.split(' ').forEach(function (x) { if (x) words.push(x); });
+    });
+    lastWords = { query: query, words: words };
+    return words.slice();
+  }
+
+  /**
+   * Does one block match a hosted query? Pagefind matches a chunk of blocks when every query word
+   * is somewhere in it; a block of that chunk is a hit when it holds every word itself: a symbol
+   * key among its keys, any other word in its text.
+   */
+  function blockMatches(record, query) {
+    var words = hostedWords(query);
+    if (!words.length) return false;
+    var t = squashed(record.text);
+    var keys = record.keys || [];
+    return words.every(function (w) {
+      return t.indexOf(w) >= 0 || keys.some(function (k) { return k.indexOf(w) === 0; });
+    });
+  }
+
+  /**
    * Order search hits: records holding the query as written first, by `phraseScore` (ties by
    * address), then the others in the engine's order. `records[i]` is the data of hit i.
    */
@@ -177,6 +213,8 @@
 
   root.UNHRSearchText = {
     holdsPhrase: holdsPhrase,
+    hostedWords: hostedWords,
+    blockMatches: blockMatches,
     phraseScore: phraseScore,
     rankHits: rankHits,
     symbolKey: symbolKey,

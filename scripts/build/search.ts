@@ -15,8 +15,8 @@ export const pagefindStep: Step = {
   name: 'pagefind',
   fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
   async run(c) {
-    const { records } = await indexSite(c.staging, contentOf(c));
-    return `${records} records`;
+    const { records, chunks } = await indexSite(c.staging, contentOf(c));
+    return `${records} blocks in ${chunks} chunks`;
   },
 };
 

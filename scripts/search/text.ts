@@ -22,6 +22,8 @@ export interface SearchText {
   markRuns(text: string, terms: string[]): Run[];
   excerpt(text: string, terms: string[], size?: number): Run[];
   holdsPhrase(text: string, query: string): boolean;
+  hostedWords(query: string): string[];
+  blockMatches(record: { text: string; keys?: readonly string[] }, query: string): boolean;
   phraseScore(record: { text: string; kind: string }, query: string): number;
   rankHits(records: readonly { text: string; kind: string; url: string }[], query: string): number[];
 }

@@ -1,6 +1,7 @@
 /** Search records, the shared text rules, both indexes and the offline zip, on the real content. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -8,12 +9,14 @@ import { unzipSync } from 'fflate';
 import { allRecords, readReports } from '../../scripts/search/records.ts';
 import { searchText } from '../../scripts/search/text.ts';
 import { buildOfflineIndex, offlineIndexScript } from '../../scripts/search/offline.ts';
-import { pagefindRecord } from '../../scripts/search/pagefind.ts';
+import { indexSite, pagefindRecord } from '../../scripts/search/pagefind.ts';
+import { chunkChars, chunkRecords } from '../../scripts/search/chunks.ts';
 import { writeOfflineZip, zipRoot } from '../../scripts/offline-zip.ts';
 import { root } from './helpers.ts';
 
 const reports = readReports(`${root}content`);
 const records = allRecords(reports);
+const chunks = chunkRecords(records);
 const find = (url: string) => {
   const r = records.find((x) => x.url === url);
   if (!r) throw new Error(`no record ${url}`);
@@ -66,13 +69,76 @@ describe('search records', () => {
     assert.equal(f.filters.机构, '秘书长');
   });
 
-  test('Pagefind gets the text, the symbol keys after it, and a heading meta only on headings', () => {
-    const r = pagefindRecord(find('reports/a-74-36.html#p-1'));
+});
+
+describe('Pagefind chunks', () => {
+  test('a few chunks per report: 25 for the four reports, at most 8 each, one per kind and 4000 characters', () => {
+    assert.equal(chunks.length, 25);
+    const perReport = Map.groupBy(chunks, (c) => c.slug);
+    assert.deepEqual(
+      Object.fromEntries([...perReport].map(([slug, cs]) => [slug, cs.length])),
+      { 'a-74-36': 8, 'a-hrc-55-69': 7, 'hrc-47-international-cooperation': 7, 'sg-2023-human-rights': 3 },
+    );
+    for (const [slug, cs] of perReport) {
+      const report = reports.find((r) => r.slug === slug)!;
+      const text = (kind: string) => records.filter((r) => r.slug === slug && r.kind === kind).reduce((n, r) => n + r.text.length + 1, 0);
+      const kinds = new Set(cs.map((c) => c.kind));
+      // Greedy packing: at most two chunks per cap's worth of text, plus one per kind.
+      const bound = [...kinds].reduce((n, k) => n + Math.ceil((2 * text(k)) / chunkChars), 0);
+      assert.ok(cs.length <= bound, `${report.slug}: ${cs.length} chunks > ${bound}`);
+      assert.ok(cs.length <= 8, `${report.slug}: ${cs.length} chunks`);
+    }
+  });
+
+  test('every block is in exactly one chunk, in page order; a chunk is one report and one kind, at most 4000 characters', () => {
+    assert.deepEqual(chunks.flatMap((c) => c.blocks).map((b) => b.url).sort(), records.map((r) => r.url).sort());
+    for (const c of chunks) {
+      assert.ok(c.blocks.every((b) => b.slug === c.slug && b.kind === c.kind && b.filters.类型 === c.blocks[0]!.filters.类型));
+      const chars = c.blocks.reduce((n, b) => n + b.text.length + 1, 0) - 1;
+      assert.ok(chars <= chunkChars || c.blocks.length === 1, `${c.blocks[0]!.url}: ${chars} characters`);
+      const order = c.blocks.map((b) => records.indexOf(b));
+      assert.deepEqual(order, [...order].sort((a, b) => a - b));
+    }
+  });
+
+  test('Pagefind gets the blocks’ texts, the chunk’s symbol keys on a last line, and where each block starts and ends', () => {
+    const chunk = chunks.find((c) => c.blocks.some((b) => b.url === 'reports/a-74-36.html#p-1'))!;
+    const r = pagefindRecord(chunk);
     assert.equal(r.language, 'zh');
-    assert.match(r.content, /\nu48q141x uaqresq48q141x$/);
-    assert.equal(r.meta?.heading, undefined);
-    assert.equal(pagefindRecord(find('reports/a-hrc-55-69.html#h-2-d')).meta?.heading, 'D. 函件');
+    assert.equal(r.url, chunk.blocks[0]!.url);
+    assert.match(r.content, /\nu48q141x .*uaqresq48q141x/);
     assert.deepEqual(r.filters, { 报告: ['A/74/36'], 年份: ['2019'], 机构: ['大会'], 类型: ['段落'] });
+    const layout = JSON.parse(r.meta!['blocks']!) as [string, string, number, number, string[]][];
+    const sections = JSON.parse(r.meta!['sections']!) as string[];
+    assert.deepEqual(layout[0], ['p-1', '第 1 段', 0, find('reports/a-74-36.html#p-1').text.length, ['u48q141x', 'uaqresq48q141x']]);
+    assert.equal(sections[layout[0]![2]], find('reports/a-74-36.html#p-1').section);
+  });
+
+  test('the written index: one fragment per chunk, each cut back into exactly its blocks as the search page does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pagefind-'));
+    try {
+      assert.deepEqual(await indexSite(dir, `${root}content`), { records: 598, chunks: 25 });
+      const fragments = readdirSync(join(dir, 'pagefind', 'fragment'));
+      assert.equal(fragments.length, 25);
+      const split: { url: string; text: string; section: string; place: string; kind: string }[] = [];
+      for (const f of fragments) {
+        const raw = gunzipSync(readFileSync(join(dir, 'pagefind', 'fragment', f))).toString('utf8');
+        const d = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; content: string; meta: Record<string, string> };
+        // As search.js's blocksOf, after pagefind.js has removed the zero-width word breaks.
+        const content = d.content.replace(/\u200B/g, '');
+        const sections = JSON.parse(d.meta['sections']!) as string[];
+        let at = 0;
+        for (const [id, place, s, length] of JSON.parse(d.meta['blocks']!) as [string, string, number, number][]) {
+          split.push({ url: `${d.url.split('#')[0]}#${id}`, text: content.slice(at, at + length), section: sections[s]!, place, kind: d.meta['kind']! });
+          at += length + 1;
+        }
+      }
+      const expected = records.map(({ url, text, section, place, kind }) => ({ url, text, section, place, kind }));
+      const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+      assert.deepEqual(split.sort(byUrl), expected.sort(byUrl));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -98,6 +164,17 @@ describe('search text rules (tokenize.js, shared with the browser)', () => {
       searchText.markRuns('第 2391 (2017) 号决议', terms).filter((r) => r.hit).map((r) => r.text),
       ['2391 (2017)', '决议'],
     );
+  });
+
+  test('a block of a chunk that Pagefind finds is a hit when it holds every query word itself', () => {
+    assert.deepEqual(searchText.hostedWords('A/HRC/40/38 函件'), ['uaqhrcq40q38x', '函件']);
+    const p11 = find('reports/a-74-36.html#p-11');
+    assert.ok(searchText.blockMatches(p11, 'A/HRC/40/38'));
+    assert.ok(!searchText.blockMatches(p11, 'A/HRC/40/3'));
+    assert.ok(searchText.blockMatches(find('reports/a-74-36.html#p-2'), '外地办事处'));
+    assert.ok(!searchText.blockMatches(p11, '外地办事处'));
+    assert.ok(searchText.blockMatches(find('reports/a-74-36.html#p-1'), '外地办事处')); // 外地 … 办事 … 处, apart, as Pagefind's AND
+    assert.ok(searchText.blockMatches(find('reports/a-74-36.html#p-1'), '48/141'));
   });
 
   test('blocks that hold the phrase come first, a heading before paragraphs', () => {
