@@ -97,7 +97,8 @@ test('the injection report shows every hostile string as text: no dialog, no CSP
 
   // Markup from the seed made no element: no foreign tags, no handler attributes, no script links.
   const foreign = await page.locator('main').evaluate((main) => ({
-    elements: main.querySelectorAll('img, iframe, svg, style, object, embed').length,
+    // Our own charts are SVG (drawn from the figures the converter found); nothing else may be.
+    elements: [...main.querySelectorAll('img, iframe, svg, style, object, embed')].filter((el) => !(el.tagName === 'svg' && el.parentElement?.closest('figure.chart'))).length,
     // The page's own inline script is there; none holds seed text.
     seedScripts: [...main.querySelectorAll('script')].filter((s) => /alert|process\.exit/.test(s.textContent ?? '')).length,
     handlers: [...main.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
