@@ -5,7 +5,7 @@
 import type { Report } from '../../scripts/lib/schema.ts';
 import type { Citation } from './citations.ts';
 import { citedBy, citedSymbols, relatedReports, type KeyFn, type Related } from './related.ts';
-import { reportTopics, sameTopicSections, topicIndex, type SameTopic } from './topics.ts';
+import { reportTopics, sameTopicSections, topicIndex, type SameTopicList } from './topics.ts';
 import { countriesOf } from './countries.ts';
 import { countryByCode } from '../../scripts/lib/countries.ts';
 
@@ -13,7 +13,7 @@ export interface CrossLinks {
   citedBy: Map<string, Citation[]>;
   related: Map<string, Related[]>;
   /** Keyed by `slug#heading-id`. */
-  sameTopic: Map<string, SameTopic[]>;
+  sameTopic: Map<string, SameTopicList>;
 }
 
 /**

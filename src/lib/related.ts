@@ -38,12 +38,16 @@ export interface Related {
 
 const collator = new Intl.Collator('zh-Hans', { numeric: true });
 
+/** How many related reports a report page lists (the highest scores). */
+export const MAX_RELATED = 5;
+
 /**
  * For every report, the other reports that share at least one key, highest score first
- * (then by symbol or title). The score is the weighted count of shared keys, so it can be
+ * (then by symbol or title), at most `limit` of them: a corpus of 1000 reports keeps 5 each,
+ * not 999. The score is the weighted count of shared keys, so it can be
  * explained key by key. Pure: `keyFns` decide what counts, this only intersects sets.
  */
-export function relatedReports(reports: readonly Report[], keyFns: readonly KeyFn[]): Map<string, Related[]> {
+export function relatedReports(reports: readonly Report[], keyFns: readonly KeyFn[], limit = MAX_RELATED): Map<string, Related[]> {
   const keys = reports.map((r) => keyFns.map((fn) => fn.keys(r)));
   const out = new Map<string, Related[]>();
   reports.forEach((report, i) => {
@@ -67,7 +71,7 @@ export function relatedReports(reports: readonly Report[], keyFns: readonly KeyF
     list.sort(
       (a, b) => b.score - a.score || collator.compare(a.symbol ?? a.title, b.symbol ?? b.title) || collator.compare(a.slug, b.slug),
     );
-    out.set(report.slug, list);
+    out.set(report.slug, list.slice(0, limit));
   });
   return out;
 }

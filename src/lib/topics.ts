@@ -136,32 +136,52 @@ export interface SameTopic {
   phrases: string[];
 }
 
+/** How many same-topic sections a heading lists; the rest are counted, not listed. */
+export const MAX_SAME_TOPIC = 8;
+
+/** The same-topic sections shown under one heading, and how many there are in all. */
+export interface SameTopicList {
+  shown: SameTopic[];
+  total: number;
+}
+
 /**
- * For each section (`slug#id`), the sections of other reports that share a topic with it,
- * by report slug then reading order. Sections without any are absent from the map.
+ * For each section (`slug#id`), the sections of other reports that share a topic with it:
+ * the first `limit` by report slug then reading order, and the total count. Sections without
+ * any are absent from the map. Only `limit` entries are kept per topic and section, so a
+ * corpus of 1000 reports on the same topics stays linear in size (a full list made every
+ * report page list every other report, 1.7 MB a page).
  */
-export function sameTopicSections(topics: readonly Topic[]): Map<string, SameTopic[]> {
-  const out = new Map<string, Map<string, SameTopic>>();
+export function sameTopicSections(topics: readonly Topic[], limit = MAX_SAME_TOPIC): Map<string, SameTopicList> {
+  const order = (a: Section, b: Section) => compare(a.slug, b.slug) || a.position - b.position;
+  const shown = new Map<string, Map<string, SameTopic>>();
+  const others = new Map<string, Set<string>>();
   for (const topic of topics) {
-    for (const here of topic.sections) {
+    const sorted = [...topic.sections].sort(order);
+    for (const here of sorted) {
       const key = `${here.slug}#${here.id}`;
-      const found = out.get(key) ?? new Map<string, SameTopic>();
-      for (const other of topic.sections) {
+      const found = shown.get(key) ?? new Map<string, SameTopic>();
+      const all = others.get(key) ?? new Set<string>();
+      let taken = 0;
+      for (const other of sorted) {
         if (other.slug === here.slug) continue;
         const otherKey = `${other.slug}#${other.id}`;
-        const entry = found.get(otherKey) ?? { section: other, phrases: [] };
-        entry.phrases.push(topic.phrase);
-        found.set(otherKey, entry);
+        all.add(otherKey);
+        const entry = found.get(otherKey);
+        if (entry) entry.phrases.push(topic.phrase);
+        else if (taken < limit) found.set(otherKey, { section: other, phrases: [topic.phrase] });
+        taken += 1;
       }
-      if (found.size > 0) out.set(key, found);
+      if (all.size > 0) {
+        shown.set(key, found);
+        others.set(key, all);
+      }
     }
   }
-  const result = new Map<string, SameTopic[]>();
-  for (const [key, found] of out) {
-    const list = [...found.values()].sort(
-      (a, b) => compare(a.section.slug, b.section.slug) || a.section.position - b.section.position,
-    );
-    result.set(key, list);
+  const result = new Map<string, SameTopicList>();
+  for (const [key, found] of shown) {
+    const list = [...found.values()].sort((a, b) => order(a.section, b.section)).slice(0, limit);
+    result.set(key, { shown: list, total: others.get(key)?.size ?? list.length });
   }
   return result;
 }

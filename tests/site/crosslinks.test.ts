@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema, type Report } from '../../scripts/lib/schema.ts';
-import { headingKeys, phraseCovers, topicIndex } from '../../src/lib/topics.ts';
+import { headingKeys, phraseCovers, sameTopicSections, topicIndex, type Section } from '../../src/lib/topics.ts';
 import { citedBy, relatedReports, type KeyFn } from '../../src/lib/related.ts';
 import { buildCrossLinks } from '../../src/lib/crosslinks.ts';
 
@@ -13,8 +13,8 @@ const reports: Report[] = readdirSync(dir)
   .sort()
   .map((f) => reportSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
 const links = buildCrossLinks(reports);
-const where = (list: { section: { slug: string; id: string }; phrases: string[] }[] | undefined) =>
-  (list ?? []).map((s) => `${s.section.slug}#${s.section.id} ${s.phrases.join('/')}`);
+const where = (list: { shown: { section: { slug: string; id: string }; phrases: string[] }[]; total: number } | undefined) =>
+  (list?.shown ?? []).map((s) => `${s.section.slug}#${s.section.id} ${s.phrases.join('/')}`);
 
 test('heading keys drop labels, numbering and punctuation, and split lists', () => {
   assert.deepEqual(headingKeys('第二章 高级专员办事处的活动'), ['高级专员办事处的活动']);
@@ -77,6 +77,16 @@ test('人权理事会特别程序 matches both 人权理事会 and every 特别�
     'a-hrc-55-69#h-2-m 特别程序',
     'a-hrc-55-69#h-3 特别程序',
   ]);
+});
+
+test('a section lists at most eight same-topic sections and counts the rest: 1000 reports stay linear', () => {
+  const section = (n: number): Section => ({ slug: `r-${String(n).padStart(4, '0')}`, id: 'h-1', report: `R${n}`, label: '', text: '普遍定期审议', keys: ['普遍定期审议'], position: 0 });
+  const lists = sameTopicSections([{ phrase: '普遍定期审议', sections: Array.from({ length: 1000 }, (_, n) => section(n)) }]);
+  const first = lists.get('r-0000#h-1')!;
+  assert.equal(first.total, 999);
+  assert.deepEqual(first.shown.map((s) => s.section.slug), ['r-0001', 'r-0002', 'r-0003', 'r-0004', 'r-0005', 'r-0006', 'r-0007', 'r-0008']);
+  assert.equal(lists.get('r-0500#h-1')!.shown[0]!.section.slug, 'r-0000');
+  assert.equal(links.sameTopic.get('hrc-47-international-cooperation#h-3-b-3')!.total, 6); // the seeds list every one
 });
 
 test('sections on a subject no other report treats have no same-topic list', () => {
