@@ -5,6 +5,7 @@
  * infographic caption (numbered apart, so keeping one never moves the `b-` anchors), `fig-1`,
  * `fn-3` for note 3. A repeated anchor gets a suffix (`p-12-2`) and a warning.
  */
+import { plainText } from './plain.ts';
 import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
 import { findReferences, type Segment } from './footnotes.ts';
 import { parseInline, type InlineContext } from './inline.ts';
@@ -52,7 +53,7 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
       const id = d.n ? `p-${d.n}` : d.caption ? `cap-${++captions}` : `b-${++unnumbered}`;
       blocks.push({ type: 'paragraph', id: unique(id, d.line), line: d.line, ...(d.n ? { n: d.n } : {}), content });
     } else if (d.type === 'figure') {
-      blocks.push({ type: 'figure', id: unique(`fig-${++figures}`, d.line), line: d.line, value: d.value, caption: plain(content) });
+      blocks.push({ type: 'figure', id: unique(`fig-${++figures}`, d.line), line: d.line, value: d.value, caption: plainText(content) });
     } else {
       const last = blocks.at(-1);
       const owner = last?.type === 'list' ? last : undefined;
@@ -110,6 +111,3 @@ function mergeText(nodes: Inline[]): Inline[] {
   return out;
 }
 
-function plain(content: Inline[]): string {
-  return content.map((c) => (c.type === 'text' ? c.value : c.type === 'noteRef' ? '' : c.text)).join('');
-}

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema, type Block, type Inline, type Report } from '../lib/schema.ts';
 import { searchText } from './text.ts';
+import { plainText } from '../lib/plain.ts';
 import { applyChartConfig, loadFiguresConfig } from '../../src/lib/figures.ts';
 
 /** The kind filter's values, as readers see them. */
@@ -41,10 +42,6 @@ export interface SearchRecord {
   filters: { 报告: string; 年份: string; 机构: string; 类型: string };
 }
 
-/** Plain text of inline runs; footnote marks left out. */
-function plain(content: readonly Inline[]): string {
-  return content.map((r) => (r.type === 'text' ? r.value : r.type === 'noteRef' ? '' : r.text)).join('');
-}
 
 /** Symbol keys of a block: linked documents (as written and as normalised) and symbols in the text. */
 function keysOf(content: readonly Inline[], text: string): string[] {
@@ -90,19 +87,19 @@ export function reportRecords(report: Report): SearchRecord[] {
   for (const block of report.blocks as Block[]) {
     switch (block.type) {
       case 'heading': {
-        section = [block.label, plain(block.content)].filter(Boolean).join(' ');
+        section = [block.label, plainText(block.content)].filter(Boolean).join(' ');
         add(block.id, 'heading', section, '', section, block.content);
         break;
       }
       case 'paragraph':
         if (block.n !== undefined) lastN = block.n;
-        add(block.id, 'paragraph', section, block.n === undefined ? '' : `第 ${block.n} 段`, plain(block.content), block.content);
+        add(block.id, 'paragraph', section, block.n === undefined ? '' : `第 ${block.n} 段`, plainText(block.content), block.content);
         chartsAfter(block.id, block.n === undefined ? '' : `第 ${block.n} 段`);
         break;
       case 'list':
         for (const item of block.items) {
           const place = lastN === undefined ? `(${item.label})` : `第 ${lastN} 段 (${item.label})`;
-          add(item.id, 'paragraph', section, place, `(${item.label}) ${plain(item.content)}`, item.content);
+          add(item.id, 'paragraph', section, place, `(${item.label}) ${plainText(item.content)}`, item.content);
           chartsAfter(item.id, place);
         }
         break;
@@ -112,7 +109,7 @@ export function reportRecords(report: Report): SearchRecord[] {
         break;
     }
   }
-  for (const note of report.notes) add(note.id, 'note', '注释', `注 ${note.n}`, plain(note.content), note.content);
+  for (const note of report.notes) add(note.id, 'note', '注释', `注 ${note.n}`, plainText(note.content), note.content);
   return out;
 }
 

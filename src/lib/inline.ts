@@ -19,6 +19,4 @@ export function inlineRunText(run: Inline): string {
 }
 
 /** The text of a run of inlines, footnote marks left out (they would glue digits to words). */
-export function inlineText(content: readonly Inline[]): string {
-  return content.map((run) => (run.type === 'noteRef' ? '' : inlineRunText(run))).join('');
-}
+export { plainText as inlineText } from '../../scripts/lib/plain.ts';

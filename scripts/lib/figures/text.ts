@@ -2,7 +2,8 @@
  * The plain text of the blocks figures are read from. One definition, shared by extraction and
  * by the provenance check, so "the number appears in its paragraph" means the same on both sides.
  */
-import type { Block, Inline } from '../schema.ts';
+import { plainText } from '../plain.ts';
+import type { Block } from '../schema.ts';
 
 /** A piece of report text with the anchor a reader lands on (paragraph, list item, key figure). */
 export interface Passage {
@@ -10,16 +11,12 @@ export interface Passage {
   text: string;
 }
 
-export function inlineText(content: Inline[]): string {
-  return content.map((c) => (c.type === 'text' ? c.value : c.type === 'noteRef' ? '' : c.text)).join('');
-}
-
 /** Paragraphs, list items (each on its own) and key figures (value followed by caption). */
 export function passages(blocks: Block[]): Passage[] {
   const out: Passage[] = [];
   for (const b of blocks) {
-    if (b.type === 'paragraph') out.push({ id: b.id, text: inlineText(b.content) });
-    else if (b.type === 'list') for (const item of b.items) out.push({ id: item.id, text: inlineText(item.content) });
+    if (b.type === 'paragraph') out.push({ id: b.id, text: plainText(b.content) });
+    else if (b.type === 'list') for (const item of b.items) out.push({ id: item.id, text: plainText(item.content) });
     else if (b.type === 'figure') out.push({ id: b.id, text: `${b.value}${/^[\d.]/.test(b.caption) ? '，' : ''}${b.caption}` });
   }
   return out;
