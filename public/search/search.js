@@ -97,10 +97,22 @@
    * are kept. The blocks of a query are kept for the filter and count searches that follow it.
    */
   function hostedEngine() {
-    var ready = import(new URL('../pagefind/pagefind.js', here).href).then(function (pf) {
+    var options = { excerptLength: 30, ranking: { metaWeights: { title: 0, symbol: 0, kind: 0, sections: 0, blocks: 0 } } };
+    var bundle = new URL('../pagefind/', here);
+    // The index is in shards (scripts/search/shards.ts): the primary one at pagefind/, the others
+    // listed in pagefind/shards.json and merged into it.
+    var shards = fetch(new URL('shards.json', bundle).href).then(function (r) {
+      if (!r.ok) throw new Error('pagefind/shards.json: HTTP ' + r.status);
+      return r.json();
+    });
+    var ready = import(new URL('pagefind.js', bundle).href).then(function (pf) {
       return pf
-        .options({ excerptLength: 30, ranking: { metaWeights: { title: 0, symbol: 0, kind: 0, sections: 0, blocks: 0 } } })
+        .options(options)
         .then(function () { return pf.init(); })
+        .then(function () { return shards; })
+        .then(function (list) {
+          return Promise.all(list.map(function (dir) { return pf.mergeIndex(new URL(dir, bundle).pathname, options); }));
+        })
         .then(function () { return pf; });
     });
     /** Blocks of the first MAX_CHUNKS chunks of a Pagefind search that pass `keep`, in Pagefind's order. */

@@ -11,12 +11,15 @@ import type { BuildContext, Step } from './steps.ts';
 
 const contentOf = (c: BuildContext) => process.env.CONTENT_DIR ?? join(c.root, 'content');
 
+/** The search steps' build caches, beside Astro's own (its default cacheDir, where the MDX cache is too). */
+export const searchCacheDir = (root: string, name: string) => join(root, 'node_modules', '.astro', name);
+
 export const pagefindStep: Step = {
   name: 'pagefind',
   fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
   async run(c) {
-    const { records, chunks } = await indexSite(c.staging, contentOf(c));
-    return `${records} blocks in ${chunks} chunks`;
+    const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), { cacheDir: searchCacheDir(c.root, 'pagefind'), force: c.force });
+    return `${records} blocks in ${chunks} chunks, ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
   },
 };
 

@@ -10,12 +10,15 @@
  * (`uaqhrcq40q38x`) are added on a last line so that `A/HRC/40/38` can be searched as written;
  * each block's own keys are in the meta.
  */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { allRecords, readReports } from './records.ts';
 import { chunkPayload, chunkRecords, type SearchChunk } from './chunks.ts';
+import { groupByShard, SEARCH_SHARDS } from './shards.ts';
+import { buildCache, cacheKey } from '../build/cache.ts';
 
 /** Pagefind's ready-made UIs and highlighter: the search page has its own UI, so they are not shipped. */
 export const unusedBundles = [
@@ -44,33 +47,91 @@ export function pagefindRecord(chunk: SearchChunk): pagefind.CustomRecord {
   };
 }
 
-/** Index the reports of `contentDir` into `<distDir>/pagefind/`; returns the block and chunk (fragment) counts. */
-export async function indexSite(distDir: string, contentDir = 'content'): Promise<{ records: number; chunks: number }> {
+/** Pagefind's runtime: the files only the primary shard's folder needs (the page loads them from there). */
+const runtimeFiles = new Set(['pagefind.js', 'pagefind-worker.js']);
+const isRuntime = (name: string) => runtimeFiles.has(name) || name.startsWith('wasm.');
+
+/**
+ * What, besides a shard's records, decides its files: Pagefind's version, this file and the
+ * chunking (how records become Pagefind records).
+ */
+function indexFormat(): string {
+  const here = fileURLToPath(import.meta.url);
+  return cacheKey(
+    readFileSync(join(fileURLToPath(import.meta.resolve('pagefind')), '..', '..', 'package.json')),
+    readFileSync(here),
+    readFileSync(join(here, '..', 'chunks.ts')),
+    String(SEARCH_SHARDS),
+  );
+}
+
+/** Index one shard's records into `outputPath` (a whole Pagefind bundle, without the UIs). */
+async function writeShard(records: readonly pagefind.CustomRecord[], outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  // Sent all at once (0.4 s faster at 100 reports than one round trip each); Pagefind sorts its
+  // pages itself, so the written index does not depend on the order they arrive in.
+  const added = await Promise.all(records.map((r) => index.addCustomRecord(r)));
+  added.forEach((res, i) => {
+    if (res.errors.length) throw new Error(`pagefind ${records[i]!.url}: ${res.errors.join('; ')}`);
+  });
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  // Dropped, so that the next shard does not hold this one's memory too.
+  await index.deleteIndex();
+  for (const file of unusedBundles) await rm(join(outputPath, file), { force: true });
+}
+
+export interface PagefindOptions {
+  /** Where built shards are kept between builds; none: no cache. */
+  cacheDir?: string;
+  /** Ignore cached shards (they are indexed again and the cache refreshed). */
+  force?: boolean;
+}
+
+/** The file listing the secondary shards, for the search page (relative to `pagefind/`). */
+export const SHARD_LIST = 'shards.json';
+
+/**
+ * Index the reports of `contentDir` into `<distDir>/pagefind/`, one Pagefind index per shard
+ * (see shards.ts): the first non-empty shard is the primary index, at `pagefind/` with
+ * Pagefind's runtime; each other one is in `pagefind/<n>/`, listed in `pagefind/shards.json`,
+ * and the search page merges it (`mergeIndex`). A shard whose records are unchanged is copied
+ * from the cache. Returns the block, chunk and shard counts.
+ */
+export async function indexSite(distDir: string, contentDir = 'content', options: PagefindOptions = {}): Promise<{ records: number; chunks: number; shards: number; built: number }> {
   const records = allRecords(readReports(contentDir));
   const chunks = chunkRecords(records);
   const outputPath = join(distDir, 'pagefind');
   await rm(outputPath, { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const cache = buildCache(options.cacheDir, { force: Boolean(options.force) });
+  const format = indexFormat();
+  const shards = groupByShard(chunks, (c) => c.slug)
+    .map((some, shard) => ({ shard, records: some.map(pagefindRecord) }))
+    .filter((s) => s.records.length > 0);
+  let built = 0;
   try {
-    // Sent all at once (0.4 s faster at 100 reports than one round trip each); Pagefind sorts its
-    // pages itself, so the written index does not depend on the order they arrive in.
-    const added = await Promise.all(chunks.map((c) => index.addCustomRecord(pagefindRecord(c))));
-    added.forEach((res, i) => {
-      if (res.errors.length) throw new Error(`pagefind ${chunks[i]!.blocks[0]!.url}: ${res.errors.join('; ')}`);
-    });
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    for (const file of unusedBundles) await rm(join(outputPath, file), { force: true });
+    for (const [i, { shard, records: some }] of shards.entries()) {
+      const key = cacheKey(format, String(shard), JSON.stringify(some));
+      let from = cache.lookup(key);
+      if (!from) {
+        from = await cache.store(key, (path) => writeShard(some, path));
+        built++;
+      }
+      const to = i === 0 ? outputPath : join(outputPath, String(shard));
+      cpSync(from, to, { recursive: true, filter: (src) => i === 0 || !isRuntime(basename(src)) });
+    }
   } finally {
-    await pagefind.close();
+    await pagefind.close(); // stops Pagefind's service if a shard started it
   }
-  return { records: records.length, chunks: chunks.length };
+  writeFileSync(join(outputPath, SHARD_LIST), `${JSON.stringify(shards.slice(1).map((s) => `${s.shard}/`))}\n`);
+  cache.prune();
+  return { records: records.length, chunks: chunks.length, shards: shards.length, built };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = process.argv[2] ?? 'dist';
   const started = performance.now();
-  const { records, chunks } = await indexSite(dist);
-  console.log(`pagefind: ${records} blocks in ${chunks} chunks → ${join(dist, 'pagefind')} (${((performance.now() - started) / 1000).toFixed(2)} s)`);
+  const { records, chunks, shards } = await indexSite(dist);
+  console.log(`pagefind: ${records} blocks in ${chunks} chunks, ${shards} shards → ${join(dist, 'pagefind')} (${((performance.now() - started) / 1000).toFixed(2)} s)`);
 }

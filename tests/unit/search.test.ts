@@ -117,12 +117,14 @@ describe('Pagefind chunks', () => {
   test('the written index: one fragment per chunk, each cut back into exactly its blocks as the search page does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pagefind-'));
     try {
-      assert.deepEqual(await indexSite(dir, `${root}content`), { records: 598, chunks: 25 });
-      const fragments = readdirSync(join(dir, 'pagefind', 'fragment'));
+      assert.deepEqual(await indexSite(dir, `${root}content`), { records: 598, chunks: 25, shards: 3, built: 3 });
+      // The primary shard at pagefind/, the others where pagefind/shards.json says (as the search page merges them).
+      const shardDirs = ['', ...(JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8')) as string[])];
+      const fragments = shardDirs.flatMap((d) => readdirSync(join(dir, 'pagefind', d, 'fragment')).map((f) => join(dir, 'pagefind', d, 'fragment', f)));
       assert.equal(fragments.length, 25);
       const split: { url: string; text: string; section: string; place: string; kind: string }[] = [];
       for (const f of fragments) {
-        const raw = gunzipSync(readFileSync(join(dir, 'pagefind', 'fragment', f))).toString('utf8');
+        const raw = gunzipSync(readFileSync(f)).toString('utf8');
         const d = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; content: string; meta: Record<string, string> };
         // As search.js's blocksOf, after pagefind.js has removed the zero-width word breaks.
         const content = d.content.replace(/\u200B/g, '');

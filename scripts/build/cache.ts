@@ -1,0 +1,66 @@
+/**
+ * A keyed build cache: a folder of entries (files or folders) named by the SHA-256 of everything
+ * that decides them, so an entry is exactly what making it again would give. Entries are written
+ * under a temporary name and renamed, so a build killed mid-write never leaves half an entry;
+ * `prune` removes the entries this build did not use. `force` (the build's `--force`) ignores
+ * what is stored but still refills the cache. Without a folder nothing is cached.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The SHA-256 of the parts, each ended by a NUL so that ('ab', 'c') and ('a', 'bc') differ. */
+export function cacheKey(...parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+export interface BuildCache {
+  /** The stored entry of `key` (marked as used), or undefined when absent or forced. */
+  lookup(key: string): string | undefined;
+  /**
+   * Make the entry of `key`: `make` fills the path it is given (a file or a folder), which then
+   * becomes the entry. Returns where the entry is.
+   */
+  store(key: string, make: (path: string) => Promise<void> | void): Promise<string>;
+  /** Remove the entries this build did not use (call after the build succeeded). */
+  prune(): void;
+}
+
+export function buildCache(dir: string | undefined, { force = false }: { force?: boolean } = {}): BuildCache {
+  const used = new Set<string>();
+  let throwaway: string | undefined;
+  const root = () => dir ?? (throwaway ??= mkdtempSync(join(tmpdir(), 'un-hr-cache-')));
+  return {
+    lookup(key) {
+      if (!dir) return undefined;
+      used.add(key);
+      const path = join(dir, key);
+      return !force && existsSync(path) ? path : undefined;
+    },
+    async store(key, make) {
+      mkdirSync(root(), { recursive: true });
+      const final = join(root(), key);
+      const part = `${final}.${process.pid}.part`;
+      rmSync(part, { recursive: true, force: true });
+      try {
+        await make(part);
+      } catch (error) {
+        rmSync(part, { recursive: true, force: true });
+        throw error;
+      }
+      used.add(key);
+      rmSync(final, { recursive: true, force: true });
+      renameSync(part, final);
+      return final;
+    },
+    prune() {
+      if (throwaway) rmSync(throwaway, { recursive: true, force: true });
+      throwaway = undefined;
+      if (!dir || !existsSync(dir)) return;
+      for (const name of readdirSync(dir)) if (!used.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
+    },
+  };
+}

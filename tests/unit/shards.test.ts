@@ -1,0 +1,124 @@
+/** Search shards and the build cache: a build after one report changed indexes one shard again. */
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, test } from 'node:test';
+import { createHash } from 'node:crypto';
+import { buildCache, cacheKey } from '../../scripts/build/cache.ts';
+import { groupByShard, SEARCH_SHARDS, shardOf } from '../../scripts/search/shards.ts';
+import { indexSite } from '../../scripts/search/pagefind.ts';
+import { root } from './helpers.ts';
+
+const seedSlugs = readdirSync(join(root, 'content', 'reports')).map((f) => f.replace(/\.mdx$/, '')).sort();
+
+/** Every file under `dir` with its SHA-256, by relative path. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return out;
+}
+
+describe('search shards', () => {
+  test('a report’s shard depends on its slug alone, and every shard number is in range', () => {
+    const slugs = [...seedSlugs, ...Array.from({ length: 200 }, (_, i) => `synthetic-${String(i).padStart(4, '0')}`)];
+    const shards = slugs.map((s) => shardOf(s));
+    assert.deepEqual(shards, slugs.map((s) => shardOf(s)));
+    assert.ok(shards.every((n) => Number.isInteger(n) && n >= 0 && n < SEARCH_SHARDS));
+    assert.equal(new Set(shards).size, SEARCH_SHARDS, '200 slugs fill all 8 shards');
+    // Grouping keeps each item once, in the order given, and adding a report moves no other.
+    const grouped = groupByShard(slugs, (s) => s);
+    assert.deepEqual(grouped.flat().sort(), [...slugs].sort());
+    const more = groupByShard([...slugs, 'a-new-report'], (s) => s);
+    grouped.forEach((g, i) => assert.deepEqual(more[i]!.filter((s) => s !== 'a-new-report'), g));
+  });
+});
+
+describe('build cache', () => {
+  test('an entry is found by its key, --force ignores it, and prune keeps only what the build used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-'));
+    try {
+      const first = buildCache(dir);
+      const a = cacheKey('a');
+      assert.equal(first.lookup(a), undefined);
+      await first.store(a, (path) => writeFileSync(path, 'A'));
+      await first.store(cacheKey('b'), (path) => writeFileSync(path, 'B'));
+      first.prune();
+      assert.deepEqual(readdirSync(dir).sort(), [a, cacheKey('b')].sort());
+
+      const second = buildCache(dir);
+      assert.equal(readFileSync(second.lookup(a)!, 'utf8'), 'A');
+      second.prune();
+      assert.deepEqual(readdirSync(dir), [a], 'b was not used by the second build');
+
+      assert.equal(buildCache(dir, { force: true }).lookup(a), undefined);
+      assert.notEqual(cacheKey('ab', 'c'), cacheKey('a', 'bc'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a failed entry leaves nothing behind under its key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-'));
+    try {
+      const cache = buildCache(dir);
+      await assert.rejects(
+        cache.store(cacheKey('x'), (path) => {
+          mkdirSync(path);
+          throw new Error('indexing failed');
+        }),
+        /indexing failed/,
+      );
+      assert.equal(buildCache(dir).lookup(cacheKey('x')), undefined);
+      assert.deepEqual(readdirSync(dir), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sharded Pagefind index', () => {
+  test('a rebuild after one report changed indexes only its shard; the output is the same bytes as a cold build', { timeout: 120_000 }, async () => {
+    const work = mkdtempSync(join(tmpdir(), 'pagefind-shards-'));
+    try {
+      const content = join(work, 'content');
+      cpSync(join(root, 'content'), content, { recursive: true });
+      const cacheDir = join(work, 'cache');
+      const cold = await indexSite(join(work, 'a'), content, { cacheDir });
+      assert.deepEqual(cold, { records: 598, chunks: 25, shards: 3, built: 3 });
+      const list = JSON.parse(readFileSync(join(work, 'a', 'pagefind', 'shards.json'), 'utf8')) as string[];
+      const used = [...new Set(seedSlugs.map((s) => shardOf(s)))].sort((x, y) => x - y);
+      assert.deepEqual(list, used.slice(1).map((n) => `${n}/`), 'the primary is the lowest shard, the others are listed');
+      for (const d of list) assert.deepEqual(readdirSync(join(work, 'a', 'pagefind', d)).filter((f) => f.endsWith('.js') || f.startsWith('wasm.')), [], 'no runtime in a merged shard');
+
+      const warm = await indexSite(join(work, 'b'), content, { cacheDir });
+      assert.equal(warm.built, 0);
+      assert.deepEqual(tree(join(work, 'b')), tree(join(work, 'a')));
+
+      // One report changes: its shard is indexed again, the others are copied unchanged.
+      const slug = 'a-74-36';
+      const data = join(content, 'data', `${slug}.json`);
+      writeFileSync(data, readFileSync(data, 'utf8').replace('人权理事会', '人权理事会（改）'));
+      const changed = await indexSite(join(work, 'c'), content, { cacheDir });
+      assert.equal(changed.built, 1);
+      const before = tree(join(work, 'a'));
+      const after = tree(join(work, 'c'));
+      const shardDirOf = (file: string) => list.find((d) => file.startsWith(`pagefind/${d}`)) ?? '';
+      const mine = shardOf(slug) === used[0] ? '' : `${shardOf(slug)}/`;
+      const changedFiles = Object.keys(after).filter((f) => before[f] !== after[f]);
+      assert.ok(changedFiles.length > 0);
+      assert.deepEqual(changedFiles.filter((f) => shardDirOf(f) !== mine), [], 'only the changed report’s shard differs');
+
+      const forced = await indexSite(join(work, 'd'), content, { cacheDir, force: true });
+      assert.equal(forced.built, 3);
+      assert.deepEqual(tree(join(work, 'd')), after);
+      assert.ok(!existsSync(join(work, 'd', 'pagefind', 'pagefind-ui.js')));
+    } finally {
+      rmSync(join(work), { recursive: true, force: true });
+    }
+  });
+});
