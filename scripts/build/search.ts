@@ -4,7 +4,8 @@
  * report models from the content folder and writes into the site being assembled.
  */
 import { join } from 'node:path';
-import { writeOfflineZip } from '../offline-zip.ts';
+import { deflateCache } from '../deflate-cache.ts';
+import { writeOfflineZip, zipLevel } from '../offline-zip.ts';
 import { writeOfflineIndex } from '../search/offline.ts';
 import { indexSite } from '../search/pagefind.ts';
 import type { BuildContext, Step } from './steps.ts';
@@ -32,11 +33,17 @@ export const offlineIndexStep: Step = {
   },
 };
 
+/** Beside Astro's own cache and the compiled-MDX cache (src/integrations/mdx-cache.ts). */
+export const zipCacheDir = (root: string) => join(root, 'node_modules', '.astro', 'zip-cache');
+
 export const zipStep: Step = {
   name: 'zip',
   fix: 'the offline zip could not be written: check free disk space and the --zip path',
   async run(c) {
-    const { files, bytes } = await writeOfflineZip(c.staging, c.zipStaging);
-    return `${files} files, ${(bytes / 1e6).toFixed(2)} MB`;
+    const cache = deflateCache({ dir: zipCacheDir(c.root), level: zipLevel, force: c.force });
+    const { files, bytes } = await writeOfflineZip(c.staging, c.zipStaging, cache);
+    // The zip is the last step: entries this build did not use belong to older sites.
+    await cache.prune();
+    return `${files} files (${cache.stats.misses} compressed), ${(bytes / 1e6).toFixed(2)} MB`;
   },
 };

@@ -1,6 +1,7 @@
 /** Search records, the shared text rules, both indexes and the offline zip, on the real content. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import { searchText } from '../../scripts/search/text.ts';
 import { buildOfflineIndex, offlineIndexScript } from '../../scripts/search/offline.ts';
 import { indexSite, pagefindRecord } from '../../scripts/search/pagefind.ts';
 import { chunkChars, chunkRecords } from '../../scripts/search/chunks.ts';
-import { writeOfflineZip, zipRoot } from '../../scripts/offline-zip.ts';
+import { writeOfflineZip, zipLevel, zipRoot } from '../../scripts/offline-zip.ts';
+import { deflateCache } from '../../scripts/deflate-cache.ts';
 import { root } from './helpers.ts';
 
 const reports = readReports(`${root}content`);
@@ -217,6 +219,109 @@ describe('offline zip', () => {
         `${zipRoot}/search/offline-index.js`,
       ]);
       assert.deepEqual(readdirSync(dir).sort(), ['a.zip', 'b.zip', 'dist']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  /** A small site with text worth compressing, and a scratch folder for zips and the cache. */
+  function site(): { dir: string; dist: string; cacheDir: string; zip: (name: string, force?: boolean) => Promise<{ bytes: Buffer; hits: number; misses: number }> } {
+    const dir = mkdtempSync(join(tmpdir(), 'zip-cache-'));
+    const dist = join(dir, 'dist');
+    const cacheDir = join(dir, 'cache');
+    const pages = { 'index.html': '首页。'.repeat(200), 'reports/a.html': '报告甲的正文。'.repeat(300), 'reports/b.html': '报告乙。'.repeat(100), 'pagefind/x.js': 'p' };
+    for (const [path, text] of Object.entries(pages)) {
+      mkdirSync(join(dist, path, '..'), { recursive: true });
+      writeFileSync(join(dist, path), text);
+    }
+    const zip = async (name: string, force = false) => {
+      const cache = deflateCache({ dir: cacheDir, level: zipLevel, force });
+      await writeOfflineZip(dist, join(dir, name), cache);
+      await cache.prune();
+      return { bytes: readFileSync(join(dir, name)), ...cache.stats };
+    };
+    return { dir, dist, cacheDir, zip };
+  }
+
+  /** Every entry of the zip, unpacked, against the site's files. */
+  function assertHoldsSite(zip: Buffer, dist: string): void {
+    const entries = unzipSync(new Uint8Array(zip));
+    const expected = ['index.html', 'reports/a.html', 'reports/b.html'];
+    assert.deepEqual(Object.keys(entries), expected.map((p) => `${zipRoot}/${p}`));
+    for (const path of expected) assert.deepEqual(Buffer.from(entries[`${zipRoot}/${path}`]!), readFileSync(join(dist, path)), path);
+  }
+
+  test('a zip from a warm cache is byte-identical to one from a cold cache and to one without a cache', async () => {
+    const { dir, dist, zip } = site();
+    try {
+      const cold = await zip('cold.zip');
+      const warm = await zip('warm.zip');
+      assert.deepEqual([cold.hits, cold.misses, warm.hits, warm.misses], [0, 3, 3, 0]);
+      assert.deepEqual(warm.bytes, cold.bytes);
+      await writeOfflineZip(dist, join(dir, 'plain.zip'));
+      assert.deepEqual(readFileSync(join(dir, 'plain.zip')), cold.bytes);
+      assertHoldsSite(warm.bytes, dist);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a changed file is compressed again and the unchanged ones come from the cache', async () => {
+    const { dir, dist, zip } = site();
+    try {
+      await zip('before.zip');
+      writeFileSync(join(dist, 'reports/a.html'), '报告甲改过的正文。'.repeat(300));
+      const after = await zip('after.zip');
+      assert.deepEqual([after.hits, after.misses], [2, 1]);
+      assertHoldsSite(after.bytes, dist);
+      rmSync(join(dir, 'cache'), { recursive: true });
+      assert.deepEqual((await zip('cold.zip')).bytes, after.bytes);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('entries the last zip did not use are pruned from the cache', async () => {
+    const { dir, dist, cacheDir, zip } = site();
+    try {
+      await zip('a.zip');
+      assert.equal(readdirSync(cacheDir).length, 3);
+      writeFileSync(join(dist, 'index.html'), '新首页。'.repeat(200));
+      rmSync(join(dist, 'reports/b.html'));
+      writeFileSync(join(cacheDir, 'stray.tmp'), 'left by a killed build');
+      await zip('b.zip');
+      // reports/a.html's entry, and the new index.html's.
+      assert.equal(readdirSync(cacheDir).length, 2);
+      const rezip = await zip('c.zip');
+      assert.deepEqual([rezip.hits, rezip.misses], [2, 0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // fflate's unzipSync does not check CRCs; Info-ZIP's unzip does, as readers' archive tools do.
+  test('Info-ZIP unzip -t finds every entry intact', { skip: !existsSync('/usr/bin/unzip') && 'no /usr/bin/unzip' }, async () => {
+    const { dir, zip } = site();
+    try {
+      await zip('cold.zip');
+      const warm = await zip('warm.zip');
+      assert.match(execFileSync('/usr/bin/unzip', ['-t', join(dir, 'warm.zip')], { encoding: 'utf8' }), /No errors detected/);
+      assert.equal(warm.misses, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--force compresses every file again, gives the same bytes and refills the cache', async () => {
+    const { dir, cacheDir, zip } = site();
+    try {
+      const cold = await zip('cold.zip');
+      // A cache entry that no longer matches its key must not reach a forced build.
+      for (const name of readdirSync(cacheDir)) writeFileSync(join(cacheDir, name), 'not deflate');
+      const forced = await zip('forced.zip', true);
+      assert.deepEqual([forced.hits, forced.misses], [0, 3]);
+      assert.deepEqual(forced.bytes, cold.bytes);
+      assert.deepEqual((await zip('warm.zip')).bytes, cold.bytes);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
