@@ -7,15 +7,13 @@
  * An entry is the raw DEFLATE stream of a file's bytes, stored under the SHA-256 of those bytes
  * together with the compression level and fflate's version: fflate is deterministic for a given
  * version and level, so a cached entry is exactly what compressing again would give (and
- * `verify:reproducible`, whose second build ignores the cache, checks it). Entries are written
- * to a temporary name and renamed, so an interrupted build never leaves half an entry behind.
- * Entries the last successful build did not use are removed by `prune`.
+ * `verify:reproducible`, whose second build ignores the cache, checks it). Storage, atomic
+ * writes and pruning are the shared build cache's (`scripts/build/cache.ts`).
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { deflateSync, type DeflateOptions } from 'fflate';
+import { buildCache, cacheKey } from './build/cache.ts';
 
 export type DeflateLevel = NonNullable<DeflateOptions['level']>;
 
@@ -40,52 +38,28 @@ export interface DeflateCache {
 }
 
 export function deflateCache({ dir, level, force = false }: DeflateCacheOptions): DeflateCache {
-  const salt = `fflate ${fflateVersion} level ${level}\0`;
-  const used = new Set<string>();
+  const salt = `fflate ${fflateVersion} level ${level}`;
+  const cache = buildCache(dir, { force });
   const stats = { hits: 0, misses: 0 };
-  let ready: Promise<unknown> | undefined;
-
-  async function stored(file: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
-    try {
-      return new Uint8Array(await readFile(file));
-    } catch {
-      return undefined; // not cached yet, or removed by a concurrent build's prune
-    }
-  }
-
   return {
     stats,
     async deflate(data) {
-      if (!dir) {
-        stats.misses++;
-        return deflateSync(data, { level });
-      }
-      const name = createHash('sha256').update(salt).update(data).digest('hex');
-      const file = join(dir, name);
-      used.add(name);
-      const hit = force ? undefined : await stored(file);
-      if (hit) {
+      const key = cacheKey(salt, data);
+      const hit = dir ? cache.lookup(key) : undefined;
+      // Unreadable (removed by a concurrent build's prune): compressed again below.
+      const stored = hit && (await readFile(hit).catch(() => undefined));
+      if (stored) {
         stats.hits++;
-        return hit;
+        return new Uint8Array(stored);
       }
       stats.misses++;
       const deflated = deflateSync(data, { level });
-      const temporary = `${file}.${process.pid}.tmp`;
-      try {
-        await (ready ??= mkdir(dir, { recursive: true }));
-        await writeFile(temporary, deflated);
-        await rename(temporary, file);
-      } catch {
-        // Not stored (a full disk, a concurrent build's prune took the temporary file): the
-        // build is still right, the next one compresses this file again.
-        await rm(temporary, { force: true });
-      }
+      // Not stored (a full disk…): the build is still right, the next one compresses it again.
+      if (dir) await cache.store(key, (path) => writeFile(path, deflated)).catch(() => undefined);
       return deflated;
     },
     async prune() {
-      if (!dir) return;
-      const names = await readdir(dir).catch(() => [] as string[]);
-      await Promise.all(names.filter((name) => !used.has(name)).map((name) => rm(join(dir, name), { force: true })));
+      cache.prune();
     },
   };
 }
