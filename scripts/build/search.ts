@@ -11,6 +11,9 @@ import type { BuildContext, Step } from './steps.ts';
 
 const contentOf = (c: BuildContext) => process.env.CONTENT_DIR ?? join(c.root, 'content');
 
+/** Built offline index shards, beside Astro's caches (its default cacheDir; the MDX cache is there too). */
+export const offlineCacheDir = (root: string) => join(root, 'node_modules', '.astro', 'offline-index');
+
 export const pagefindStep: Step = {
   name: 'pagefind',
   fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
@@ -24,8 +27,8 @@ export const offlineIndexStep: Step = {
   name: 'offline-index',
   fix: 'the offline search index could not be written: check the message above',
   async run(c) {
-    const { records, bytes } = await writeOfflineIndex(c.staging, contentOf(c));
-    return `${records} records, ${Math.round(bytes / 1024)} KB`;
+    const { records, bytes, shards, built } = await writeOfflineIndex(c.staging, contentOf(c), { cacheDir: offlineCacheDir(c.root), force: c.force });
+    return `${records} records, ${Math.round(bytes / 1024)} KB in ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
   },
 };
 
