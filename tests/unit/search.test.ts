@@ -238,6 +238,12 @@ describe('offline index', () => {
       assert.equal(indexes.reduce((n, ms) => n + ms.documentCount, 0), records.length);
       assert.ok(search('外地办事处').includes('reports/a-74-36.html#p-2'));
       assert.deepEqual(search('A/HRC/40/38'), ['reports/a-74-36.html#p-11']);
+      // A hit is a block holding every query term, so the shards find what one index finds.
+      const one = buildOfflineIndex(records);
+      for (const q of ['外地办事处', '函件', '疫苗', '普遍定期审议', '人权', '48/141']) {
+        const single = one.search(q, { tokenize: searchText.tokenizeQuery, processTerm: (t: string) => t, combineWith: 'AND' }).map((r) => r['url'] as string);
+        assert.deepEqual(search(q).sort(), single.sort(), q);
+      }
       const ids = indexes.flatMap((ms) => ms.search('人权', { prefix: true }).map((r) => r.id as string));
       assert.equal(new Set(ids).size, ids.length);
     } finally {
