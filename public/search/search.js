@@ -156,33 +156,46 @@
     };
   }
 
-  /** MiniSearch over the offline index, for file:// (classic scripts only). */
+  /**
+   * MiniSearch over the offline index, for file:// (classic scripts only). The index comes in
+   * shards (scripts/search/offline.ts): the manifest names them, all are loaded at once, each is
+   * searched with the same options and their hits are merged by score, as one index would
+   * order them (scores of different shards are close, not equal: rankHits decides the top).
+   */
   function offlineEngine() {
-    var ready = loadScript('minisearch.js')
-      .then(function () { return loadScript('offline-index.js'); })
-      .then(function () {
-        var data = self.UNHROfflineIndex;
-        var ms = self.MiniSearch.loadJS(data.index, {
-          fields: data.fields,
-          storeFields: data.storeFields,
+    var shards = loadScript('offline/manifest.js').then(function () {
+      var m = self.UNHROfflineManifest;
+      return Promise.all(m.shards.map(function (n) { return loadScript('offline/' + n + '.js'); })).then(function () { return m; });
+    });
+    var ready = Promise.all([loadScript('minisearch.js'), shards]).then(function (loaded) {
+      var m = loaded[1];
+      return m.shards.map(function (n) {
+        var ms = self.MiniSearch.loadJS(self.UNHROfflineShards[n], {
+          fields: m.fields,
+          storeFields: m.storeFields,
           tokenize: T.tokenize,
           processTerm: function (t) { return t; },
-          searchOptions: data.searchOptions,
         });
+        // The loaded index holds everything: let the parsed JSON go.
+        delete self.UNHROfflineShards[n];
         return ms;
       });
+    });
     return {
       search: function (query, filters) {
-        return ready.then(function (ms) {
+        return ready.then(function (indexes) {
           var terms = T.tokenizeQuery(query);
           if (!terms.length) return { hits: [], counts: {} };
-          var all = ms.search(query, {
+          var options = {
             tokenize: T.tokenizeQuery,
             processTerm: function (t) { return t; },
             combineWith: 'AND',
             prefix: function (t) { return t.length === 1; },
             boost: { heading: 20 },
-          });
+          };
+          var all = [];
+          indexes.forEach(function (ms) { all = all.concat(ms.search(query, options)); });
+          all.sort(function (a, b) { return b.score - a.score; });
           var hits = all.filter(function (r) { return matchesFilters(r, filters); });
           hits = T.rankHits(hits, query).map(function (i) { return hits[i]; });
           var counts = countFacets(hits);

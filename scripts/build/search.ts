@@ -28,8 +28,8 @@ export const offlineIndexStep: Step = {
   name: 'offline-index',
   fix: 'the offline search index could not be written: check the message above',
   async run(c) {
-    const { records, bytes } = await writeOfflineIndex(c.staging, contentOf(c));
-    return `${records} records, ${Math.round(bytes / 1024)} KB`;
+    const { records, bytes, shards, built } = await writeOfflineIndex(c.staging, contentOf(c), { cacheDir: searchCacheDir(c.root, 'offline-index'), force: c.force });
+    return `${records} records, ${Math.round(bytes / 1024)} KB in ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
   },
 };
 

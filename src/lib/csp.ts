@@ -6,7 +6,7 @@
  * `inlineScriptHashes` reads those scripts from our own `.astro` sources at build time and
  * allows exactly them: a script that is not in `src/` (say, one smuggled in through seed text)
  * matches no hash and never runs. Scripts from files (`'self'`) are our own build's: Pagefind's
- * bundle and the offline index. `'wasm-unsafe-eval'` lets Pagefind compile its WebAssembly;
+ * bundle and the offline index (its manifest and shards, added as <script src>). `'wasm-unsafe-eval'` lets Pagefind compile its WebAssembly;
  * nothing allows `eval`, inline event handlers or `javascript:` URLs.
  */
 import { createHash } from 'node:crypto';

@@ -4,7 +4,7 @@
  * on the same report and block in both, with the same filters. Expectations come from the
  * report models and the search records built from them.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -236,10 +236,14 @@ test('the hosted site loads Pagefind, never the offline index; the offline build
   page.on('request', (r) => loaded.push(r.url()));
   await search(page, sites[0].page('疫苗'));
   expect(loaded.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
-  expect(loaded.filter((u) => /offline-index|minisearch/.test(u))).toEqual([]);
+  expect(loaded.filter((u) => /search\/offline\/|minisearch/.test(u))).toEqual([]);
   loaded.length = 0;
   await search(page, sites[1].page('疫苗'));
-  expect(loaded.some((u) => u.endsWith('/search/offline-index.js'))).toBe(true);
+  // The manifest, then every shard there is (each report's records are in one of them).
+  const shards = readdirSync(join(offlineRoot, zipRoot, 'search', 'offline')).filter((f) => f !== 'manifest.js');
+  expect(shards.length).toBeGreaterThan(1);
+  expect(loaded.some((u) => u.endsWith('/search/offline/manifest.js'))).toBe(true);
+  expect(loaded.filter((u) => /\/search\/offline\/\d+\.js$/.test(u)).map((u) => u.split('/').pop()).sort()).toEqual(shards.sort());
   expect(loaded.filter((u) => u.includes('pagefind') || !u.startsWith('file://'))).toEqual([]);
 });
 

@@ -1,15 +1,17 @@
 /** Search records, the shared text rules, both indexes and the offline zip, on the real content. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import MiniSearch from 'minisearch';
 import { unzipSync } from 'fflate';
 import { allRecords, readReports } from '../../scripts/search/records.ts';
 import { searchText } from '../../scripts/search/text.ts';
-import { buildOfflineIndex, offlineIndexScript } from '../../scripts/search/offline.ts';
+import { buildOfflineIndex, shardRecords, shardScript, writeOfflineIndex } from '../../scripts/search/offline.ts';
+import { SEARCH_SHARDS, shardOf } from '../../scripts/search/shards.ts';
 import { indexSite, pagefindRecord } from '../../scripts/search/pagefind.ts';
 import { chunkChars, chunkRecords } from '../../scripts/search/chunks.ts';
 import { writeOfflineZip, zipLevel, zipRoot } from '../../scripts/offline-zip.ts';
@@ -190,13 +192,110 @@ describe('search text rules (tokenize.js, shared with the browser)', () => {
 });
 
 describe('offline index', () => {
-  test('finds the test queries with the shared tokenizer, and is the same bytes on every build', () => {
-    const ms = buildOfflineIndex(records);
+  /** The files of `<dist>/search/offline/`, by name. */
+  const offlineFiles = (dist: string) =>
+    Object.fromEntries(readdirSync(join(dist, 'search', 'offline')).sort().map((f) => [f, readFileSync(join(dist, 'search', 'offline', f))]));
+
+  /** Run the manifest and shard scripts as the page does, and search every shard like offlineEngine. */
+  function loadShards(dist: string) {
+    const files = offlineFiles(dist);
+    const self: Record<string, any> = {};
+    // Run in this realm, so that what the scripts build compares equal to this test's values.
+    const run = (script: string) => new Function('self', script)(self);
+    run(files['manifest.js']!.toString());
+    const manifest = self['UNHROfflineManifest'] as { fields: string[]; storeFields: string[]; shards: number[] };
+    for (const n of manifest.shards) run(files[`${n}.js`]!.toString());
+    const indexes = manifest.shards.map((n) =>
+      MiniSearch.loadJS(self['UNHROfflineShards'][n], { fields: manifest.fields, storeFields: manifest.storeFields, tokenize: searchText.tokenize, processTerm: (t: string) => t }),
+    );
     const search = (q: string) =>
-      ms.search(q, { tokenize: searchText.tokenizeQuery, processTerm: (t: string) => t, combineWith: 'AND' }).map((r) => r['url'] as string);
-    assert.ok(search('外地办事处').includes('reports/a-74-36.html#p-2'));
-    assert.deepEqual(search('A/HRC/40/38'), ['reports/a-74-36.html#p-11']);
-    assert.equal(offlineIndexScript(buildOfflineIndex(records)), offlineIndexScript(ms));
+      indexes
+        .flatMap((ms) => ms.search(q, { tokenize: searchText.tokenizeQuery, processTerm: (t: string) => t, combineWith: 'AND' }))
+        .sort((a, b) => b.score - a.score)
+        .map((r) => r['url'] as string);
+    return { manifest, indexes, search };
+  }
+
+  /** A copy of content/ (and the seeds/figures.json beside it) that a test may change. */
+  function contentCopy(dir: string): string {
+    cpSync(`${root}content`, join(dir, 'content'), { recursive: true });
+    mkdirSync(join(dir, 'seeds'));
+    cpSync(`${root}seeds/figures.json`, join(dir, 'seeds', 'figures.json'));
+    return join(dir, 'content');
+  }
+
+  test('a shard holds exactly the records of the reports its slug hash sends there', () => {
+    const shards = shardRecords(records);
+    assert.equal(shards.length, SEARCH_SHARDS);
+    for (const [n, some] of shards.entries()) {
+      const slugs = reports.map((r) => r.slug).filter((slug) => shardOf(slug) === n);
+      assert.deepEqual(some, records.filter((r) => slugs.includes(r.slug)));
+    }
+    assert.equal(shards.flat().length, records.length);
+  });
+
+  test('the shards together find the test queries with the shared tokenizer, and ids are unique across shards', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'offline-'));
+    try {
+      await writeOfflineIndex(join(dir, 'dist'), `${root}content`);
+      const { manifest, indexes, search } = loadShards(join(dir, 'dist'));
+      assert.deepEqual(manifest.shards, [...new Set(reports.map((r) => shardOf(r.slug)))].sort((a, b) => a - b), 'empty shards are left out');
+      assert.equal(indexes.reduce((n, ms) => n + ms.documentCount, 0), records.length);
+      assert.ok(search('外地办事处').includes('reports/a-74-36.html#p-2'));
+      assert.deepEqual(search('A/HRC/40/38'), ['reports/a-74-36.html#p-11']);
+      // A hit is a block holding every query term, so the shards find what one index finds.
+      const one = buildOfflineIndex(records);
+      for (const q of ['外地办事处', '函件', '疫苗', '普遍定期审议', '人权', '48/141']) {
+        const single = one.search(q, { tokenize: searchText.tokenizeQuery, processTerm: (t: string) => t, combineWith: 'AND' }).map((r) => r['url'] as string);
+        assert.deepEqual(search(q).sort(), single.sort(), q);
+      }
+      const ids = indexes.flatMap((ms) => ms.search('人权', { prefix: true }).map((r) => r.id as string));
+      assert.equal(new Set(ids).size, ids.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a shard is the same bytes on every build', () => {
+    const [n, some] = [...shardRecords(records).entries()].find(([, r]) => r.length)!;
+    assert.equal(shardScript(n, buildOfflineIndex(some, n)), shardScript(n, buildOfflineIndex(some, n)));
+  });
+
+  test('a warm cache gives the bytes of a cold build; changing one report rebuilds and changes its shard only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'offline-'));
+    try {
+      const content = contentCopy(dir);
+      const cacheDir = join(dir, 'cache');
+      const build = (name: string, force = false) => writeOfflineIndex(join(dir, name), content, { cacheDir, force });
+      const none = await writeOfflineIndex(join(dir, 'none'), content);
+      const cold = await build('cold');
+      const warm = await build('warm');
+      assert.equal(cold.built, cold.shards);
+      assert.equal(warm.built, 0);
+      assert.deepEqual(offlineFiles(join(dir, 'warm')), offlineFiles(join(dir, 'cold')));
+      assert.deepEqual(offlineFiles(join(dir, 'none')), offlineFiles(join(dir, 'cold')));
+      assert.equal(none.bytes, warm.bytes);
+
+      const file = join(content, 'data', 'a-74-36.json');
+      const model = JSON.parse(readFileSync(file, 'utf8'));
+      const para = model.blocks.find((b: { type: string }) => b.type === 'paragraph');
+      para.content.push({ type: 'text', value: '基准测试新增的一句。' });
+      writeFileSync(file, JSON.stringify(model));
+      const changed = await build('changed');
+      assert.equal(changed.built, 1);
+      const before = offlineFiles(join(dir, 'warm'));
+      const after = offlineFiles(join(dir, 'changed'));
+      assert.deepEqual(Object.keys(after), Object.keys(before));
+      assert.deepEqual(Object.keys(after).filter((f) => !before[f]!.equals(after[f]!)), [`${shardOf('a-74-36')}.js`]);
+      assert.equal(readdirSync(cacheDir).length, changed.shards, 'the cache keeps only what the last build used');
+      assert.ok(loadShards(join(dir, 'changed')).search('基准测试新增').includes(`reports/a-74-36.html#${para.id}`));
+
+      const forced = await build('forced', true);
+      assert.equal(forced.built, forced.shards);
+      assert.deepEqual(offlineFiles(join(dir, 'forced')), after);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -205,7 +304,7 @@ describe('offline zip', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zip-'));
     try {
       const dist = join(dir, 'dist');
-      for (const [path, text] of [['index.html', 'a'], ['reports/x.html', 'b'], ['pagefind/pagefind.js', 'c'], ['search/offline-index.js', 'd']] as const) {
+      for (const [path, text] of [['index.html', 'a'], ['reports/x.html', 'b'], ['pagefind/pagefind.js', 'c'], ['search/offline/0.js', 'd']] as const) {
         mkdirSync(join(dist, path, '..'), { recursive: true });
         writeFileSync(join(dist, path), text);
       }
@@ -216,7 +315,7 @@ describe('offline zip', () => {
       assert.deepEqual(Object.keys(unzipSync(new Uint8Array(a))), [
         `${zipRoot}/index.html`,
         `${zipRoot}/reports/x.html`,
-        `${zipRoot}/search/offline-index.js`,
+        `${zipRoot}/search/offline/0.js`,
       ]);
       assert.deepEqual(readdirSync(dir).sort(), ['a.zip', 'b.zip', 'dist']);
     } finally {
