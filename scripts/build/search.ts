@@ -8,9 +8,18 @@ import { deflateCache } from '../deflate-cache.ts';
 import { writeOfflineZip, zipLevel } from '../offline-zip.ts';
 import { writeOfflineIndex } from '../search/offline.ts';
 import { indexSite } from '../search/pagefind.ts';
+import { allRecords, readReports, type SearchRecord } from '../search/records.ts';
 import type { BuildContext, Step } from './steps.ts';
 
 const contentOf = (c: BuildContext) => process.env.CONTENT_DIR ?? join(c.root, 'content');
+
+/** The search records of a build, made once for both indexes. */
+const recordsMemo = new WeakMap<BuildContext, SearchRecord[]>();
+function recordsOf(c: BuildContext): SearchRecord[] {
+  let records = recordsMemo.get(c);
+  if (!records) recordsMemo.set(c, (records = allRecords(readReports(contentOf(c)))));
+  return records;
+}
 
 /** The search steps' build caches, beside Astro's own (its default cacheDir, where the MDX cache is too). */
 export const searchCacheDir = (root: string, name: string) => join(root, 'node_modules', '.astro', name);
@@ -19,7 +28,7 @@ export const pagefindStep: Step = {
   name: 'pagefind',
   fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
   async run(c) {
-    const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), { cacheDir: searchCacheDir(c.root, 'pagefind'), force: c.force });
+    const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), { cacheDir: searchCacheDir(c.root, 'pagefind'), force: c.force, records: recordsOf(c) });
     return `${records} blocks in ${chunks} chunks, ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
   },
 };
@@ -28,7 +37,7 @@ export const offlineIndexStep: Step = {
   name: 'offline-index',
   fix: 'the offline search index could not be written: check the message above',
   async run(c) {
-    const { records, bytes, shards, built } = await writeOfflineIndex(c.staging, contentOf(c), { cacheDir: searchCacheDir(c.root, 'offline-index'), force: c.force });
+    const { records, bytes, shards, built } = await writeOfflineIndex(c.staging, contentOf(c), { cacheDir: searchCacheDir(c.root, 'offline-index'), force: c.force, records: recordsOf(c) });
     return `${records} records, ${Math.round(bytes / 1024)} KB in ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
   },
 };

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { allRecords, readReports, type SearchRecord } from './records.ts';
 import { searchText } from './text.ts';
-import { groupByShard, SEARCH_SHARDS } from './shards.ts';
+import { groupByShard, SEARCH_SHARDS, type ShardBuildOptions } from './shards.ts';
 import { buildCache, cacheKey, type BuildCache } from '../build/cache.ts';
 
 /** The fields searched, and the fields the result list shows. */
@@ -77,13 +77,6 @@ export function indexFormat(): string {
   return cacheKey(String(SEARCH_SHARDS), ...sources.map((file) => readFileSync(file)));
 }
 
-export interface OfflineOptions {
-  /** Where built shard scripts are kept between builds; none: no cache. */
-  cacheDir?: string;
-  /** Ignore cached shards (they are built again and the cache refreshed). */
-  force?: boolean;
-}
-
 export interface OfflineResult {
   records: number;
   /** Bytes of the manifest and all shard scripts. */
@@ -109,8 +102,8 @@ async function writeShard(dest: string, shard: number, records: readonly SearchR
  * Write the offline index and MiniSearch into `<distDir>/search/`. With a cache folder, entries
  * this build did not use are removed from it at the end.
  */
-export async function writeOfflineIndex(distDir: string, contentDir = 'content', options: OfflineOptions = {}): Promise<OfflineResult> {
-  const records = allRecords(readReports(contentDir));
+export async function writeOfflineIndex(distDir: string, contentDir = 'content', options: ShardBuildOptions = {}): Promise<OfflineResult> {
+  const records = options.records ?? allRecords(readReports(contentDir));
   const format = indexFormat();
   const cache = buildCache(options.cacheDir, { force: Boolean(options.force) });
   const dir = join(distDir, 'search');

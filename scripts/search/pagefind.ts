@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { allRecords, readReports } from './records.ts';
 import { chunkPayload, chunkRecords, type SearchChunk } from './chunks.ts';
-import { groupByShard, SEARCH_SHARDS } from './shards.ts';
+import { groupByShard, SEARCH_SHARDS, type ShardBuildOptions } from './shards.ts';
 import { buildCache, cacheKey } from '../build/cache.ts';
 
 /** Pagefind's ready-made UIs and highlighter: the search page has its own UI, so they are not shipped. */
@@ -82,13 +82,6 @@ async function writeShard(records: readonly pagefind.CustomRecord[], outputPath:
   for (const file of unusedBundles) await rm(join(outputPath, file), { force: true });
 }
 
-export interface PagefindOptions {
-  /** Where built shards are kept between builds; none: no cache. */
-  cacheDir?: string;
-  /** Ignore cached shards (they are indexed again and the cache refreshed). */
-  force?: boolean;
-}
-
 /** The file listing the secondary shards, for the search page (relative to `pagefind/`). */
 export const SHARD_LIST = 'shards.json';
 
@@ -99,8 +92,8 @@ export const SHARD_LIST = 'shards.json';
  * and the search page merges it (`mergeIndex`). A shard whose records are unchanged is copied
  * from the cache. Returns the block, chunk and shard counts.
  */
-export async function indexSite(distDir: string, contentDir = 'content', options: PagefindOptions = {}): Promise<{ records: number; chunks: number; shards: number; built: number }> {
-  const records = allRecords(readReports(contentDir));
+export async function indexSite(distDir: string, contentDir = 'content', options: ShardBuildOptions = {}): Promise<{ records: number; chunks: number; shards: number; built: number }> {
+  const records = options.records ?? allRecords(readReports(contentDir));
   const chunks = chunkRecords(records);
   const outputPath = join(distDir, 'pagefind');
   await rm(outputPath, { recursive: true, force: true });

@@ -10,6 +10,7 @@
  * one more small index file per shard and query.
  */
 import { createHash } from 'node:crypto';
+import type { SearchRecord } from './records.ts';
 
 export const SEARCH_SHARDS = 8;
 
@@ -23,4 +24,14 @@ export function groupByShard<T>(items: readonly T[], slugOf: (item: T) => string
   const out: T[][] = Array.from({ length: shards }, () => []);
   for (const item of items) out[shardOf(slugOf(item), shards)]!.push(item);
   return out;
+}
+
+/** How a search index step builds its shards. */
+export interface ShardBuildOptions {
+  /** Where built shards are kept between builds; none: no cache. */
+  cacheDir?: string;
+  /** Ignore cached shards (they are indexed again and the cache refreshed). */
+  force?: boolean;
+  /** The records, when the caller has them already (the build makes them once for both indexes). */
+  records?: readonly SearchRecord[];
 }

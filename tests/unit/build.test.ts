@@ -1,7 +1,7 @@
 /** The build orchestrator: steps in order, a staged site swapped in whole, a failure that leaves the last good build. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -12,6 +12,7 @@ import { BuildFailure, runBuild, type BuildPlan, type Step } from '../../scripts
 import { swapDir } from '../../scripts/build/swap.ts';
 import { diffHashes, treeHashes } from '../../scripts/build/tree.ts';
 import { isSeedPath } from '../../src/integrations/seed-watch.ts';
+import { projectCopy } from '../../scripts/site-bench.ts';
 import { root } from './helpers.ts';
 
 const quiet = createProgress({ write: () => {}, tty: false });
@@ -157,6 +158,49 @@ describe('npm run build, failing after the Astro step', () => {
     assert.match(failed.stderr, /fix: read the Astro error above/);
     assert.match(failed.stderr, /were left as they were \(the last good build\)/);
     assert.deepEqual(diffHashes(before, treeHashes(dir)), []);
+  });
+});
+
+describe('a rebuild after a seed change', () => {
+  /**
+   * Every cache at once — the converter's, Astro's content layer and incremental pages, compiled
+   * MDX, both search indexes' shards and the zip's entries — must give what a clean build gives.
+   * The change reaches other pages: seed 003's heading 问责 is listed under A/74/36's heading
+   * E. 问责 ("the same topic in other reports"), and renaming it removes that link: both pages
+   * are rendered again, the other two report pages are reused.
+   */
+  test('gives byte for byte what a clean build of the same seeds gives, and reuses unchanged report pages', { timeout: 300_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rebuild-'));
+    try {
+      projectCopy(root, dir);
+      cpSync(join(root, 'seeds'), join(dir, 'seeds'), { recursive: true });
+      const build = (name: string, ...flags: string[]) =>
+        execFileSync(process.execPath, [join(dir, 'scripts', 'build.ts'), '--dist', join(dir, name), '--zip', join(dir, `${name}.zip`), ...flags], {
+          cwd: dir,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, CI: '1' },
+        });
+      build('first');
+      const seed = join(dir, 'seeds', readdirSync(join(dir, 'seeds')).find((f) => f.startsWith('003'))!);
+      const text = readFileSync(seed, 'utf8');
+      assert.match(text, /\n问责\n/);
+      writeFileSync(seed, text.replace('\n问责\n', '\n问责机制\n'));
+
+      const log = build('rebuild');
+      build('clean', '--force');
+      assert.match(log, /✓ astro [\d.]+ s — 262 pages \(2 report pages reused\)/);
+      assert.match(log, /✓ pagefind .*\(1 indexed, 2 unchanged\)/);
+      assert.match(log, /✓ offline-index .*\(1 indexed, 2 unchanged\)/);
+      assert.deepEqual(diffHashes(treeHashes(join(dir, 'rebuild')), treeHashes(join(dir, 'clean'))), []);
+      assert.equal(readFileSync(join(dir, 'rebuild.zip')).equals(readFileSync(join(dir, 'clean.zip'))), true);
+      // The change did reach another report's page: its same-topic link to 问责 is gone.
+      const page = (name: string) => readFileSync(join(dir, name, 'reports', 'a-74-36.html'), 'utf8');
+      assert.match(page('first'), /sg-2023-human-rights\.html#h-u9/);
+      assert.doesNotMatch(page('rebuild'), /sg-2023-human-rights\.html#h-u9/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
