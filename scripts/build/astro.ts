@@ -47,7 +47,7 @@ export const astroStep: Step = {
         const page = pageOf(line);
         if (page) {
           pages++;
-          // Copied from the last build (Astro's incremental build, src/lib/pagekey.ts).
+          // Copied from the last build (Astro's incremental build: report, document and country pages, src/lib/pagekey.ts).
           if (/\((?:restored|cached)\)\s*$/.test(line)) reused++;
           progress.status(`astro page ${pages} ${page}`, page.startsWith('/reports/'));
         } else if (/\[warn\]|\bwarn(ing)?\b/i.test(line) && !/data store cleared \(force\)/.test(line)) {
@@ -69,7 +69,7 @@ export const astroStep: Step = {
       child.on('close', (code, signal) => {
         astroChildren.delete(child);
         context.counts.warnings += warnings;
-        if (code === 0) resolve(`${pages} pages${reused ? ` (${reused} report page${reused === 1 ? '' : 's'} reused)` : ''}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+        if (code === 0) resolve(`${pages} pages${reused ? ` (${reused} reused)` : ''}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
         else reject(new Error(`astro build exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
       });
     });

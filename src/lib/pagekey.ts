@@ -1,8 +1,11 @@
 /**
- * The cache key of a report page, for Astro's incremental build (`experimental.incrementalBuild`
- * in astro.config.mjs): a page whose key and code are unchanged since the last build is copied
- * from that build instead of rendered again. Astro tracks the code (the page's module graph) and
- * the MDX entry it renders; the key must cover every piece of *data* the page shows, which is:
+ * Cache keys of pages, for Astro's incremental build (`experimental.incrementalBuild` in
+ * astro.config.mjs): a page whose key and code are unchanged since the last build is copied from
+ * that build instead of rendered again. Astro tracks the code (the page's module graph) and the
+ * MDX entry it renders; the key must cover every piece of *data* the page shows.
+ *
+ * A document or country page renders only its props (and code), so its key is the hash of its
+ * props. A report page reads more, so its key covers:
  *
  * - its own report model (`content/data/<slug>.json`: metadata, blocks, notes, countries, figures);
  * - what other reports contribute: its "cited by" and related reports, the same-topic links under
@@ -38,6 +41,16 @@ function sameTopicOf(slug: string): [string, SameTopicList][] {
   return sameTopicBySlug.get(slug) ?? [];
 }
 
+/** The SHA-256 of the JSON of `values`. */
+export function dataKey(...values: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+}
+
+/** A getStaticPaths entry's `cacheKey`, outside the dev server (which renders every request anyway). */
+export function cacheKeyOf(make: () => string): { cacheKey?: string } {
+  return process.env.NODE_ENV === 'development' ? {} : { cacheKey: make() };
+}
+
 /** The SHA-256 of everything a report page shows (see above). */
 export function reportPageKey(slug: string): string {
   const links = loadCrossLinks();
@@ -54,5 +67,5 @@ export function reportPageKey(slug: string): string {
       .series.filter((s) => s.points.some((p) => p.report === slug))
       .map((s) => ({ id: s.id, title: s.title })),
   };
-  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+  return dataKey(inputs);
 }
