@@ -72,7 +72,8 @@ async function main() {
   const pf = join(dist, 'pagefind');
   const indexBytes = folderBytes(pf, (p) => /\.pf_(index|fragment|filter|meta)$/.test(p));
   const bundleBytes = folderBytes(pf);
-  const fragments = readdirSync(join(pf, 'fragment')).length;
+  // Every shard's fragments (the index is in shards: pagefind/ and pagefind/<n>/).
+  const fragments = readdirSync(pf, { recursive: true }).filter((p) => String(p).endsWith('.pf_fragment')).length;
   const bundleFiles = readdirSync(pf, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
   // The manifest and every shard (scripts/search/offline.ts); gzip is counted file by file, as a zip stores them.
   const offlineDir = join(dist, 'search', 'offline');
@@ -112,6 +113,8 @@ async function main() {
     await page.waitForLoadState('networkidle');
     const firstSearchBytes = transferred.reduce((a, b) => a + b, 0);
     const firstSearchFiles = files.length;
+    // BENCH_VERBOSE=1 lists what the first search downloaded.
+    if (process.env.BENCH_VERBOSE) files.forEach((f, i) => console.error(`${(transferred[i]! / 1024).toFixed(1).padStart(7)} KB  ${f}`));
     // Warm: every query once to load its chunks, then timed.
     for (const q of queries) await typeAndWait(q);
     const warm: number[] = [];
