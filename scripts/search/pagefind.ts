@@ -10,7 +10,7 @@
  * (`uaqhrcq40q38x`) are added on a last line so that `A/HRC/40/38` can be searched as written;
  * each block's own keys are in the meta.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,7 @@ export async function indexSite(distDir: string, contentDir = 'content', options
   } finally {
     await pagefind.close(); // stops Pagefind's service if a shard started it
   }
+  mkdirSync(outputPath, { recursive: true }); // no shard at all when no report converted
   writeFileSync(join(outputPath, SHARD_LIST), `${JSON.stringify(shards.slice(1).map((s) => `${s.shard}/`))}\n`);
   cache.prune();
   return { records: records.length, chunks: chunks.length, shards: shards.length, built };
