@@ -1,7 +1,7 @@
 /**
  * A build cache for the offline zip's deflated entries. Deflating the whole site at level 9 is
  * seconds of pure-JS work on every build, while a rebuild after one seed changes touches only a
- * few files (the report page, the home page, the offline index); with this cache only those are
+ * few files (the report page, the home page, one offline index shard); with this cache only those are
  * compressed again.
  *
  * An entry is the raw DEFLATE stream of a file's bytes, stored under the SHA-256 of those bytes

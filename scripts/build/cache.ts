@@ -3,7 +3,12 @@
  * that decides them, so an entry is exactly what making it again would give. Entries are written
  * under a temporary name and renamed, so a build killed mid-write never leaves half an entry;
  * `prune` removes the entries this build did not use. `force` (the build's `--force`) ignores
- * what is stored but still refills the cache. Without a folder nothing is cached.
+ * what is stored but still refills the cache. Without a folder, entries go to a throwaway folder
+ * that `release` (or `prune`) removes: nothing is kept between builds.
+ *
+ * Two builds running at once in one checkout may prune each other's entries: the cost is
+ * indexing or compressing again, or a copy that fails with ENOENT (that build then fails and
+ * leaves the last good dist/), never a half-copied entry taken for a whole one.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -25,8 +30,10 @@ export interface BuildCache {
    * becomes the entry. Returns where the entry is.
    */
   store(key: string, make: (path: string) => Promise<void> | void): Promise<string>;
-  /** Remove the entries this build did not use (call after the build succeeded). */
+  /** Remove the entries this build did not use (call after the build succeeded), and release. */
   prune(): void;
+  /** Remove the throwaway folder of a cache without a folder (call whether or not the build succeeded). */
+  release(): void;
 }
 
 export function buildCache(dir: string | undefined, { force = false }: { force?: boolean } = {}): BuildCache {
@@ -53,14 +60,23 @@ export function buildCache(dir: string | undefined, { force = false }: { force?:
       }
       used.add(key);
       rmSync(final, { recursive: true, force: true });
-      renameSync(part, final);
+      try {
+        renameSync(part, final);
+      } catch (error) {
+        // Another build stored the same key in between: its entry is the same bytes.
+        rmSync(part, { recursive: true, force: true });
+        if (!existsSync(final)) throw error;
+      }
       return final;
     },
     prune() {
-      if (throwaway) rmSync(throwaway, { recursive: true, force: true });
-      throwaway = undefined;
+      this.release();
       if (!dir || !existsSync(dir)) return;
       for (const name of readdirSync(dir)) if (!used.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
+    },
+    release() {
+      if (throwaway) rmSync(throwaway, { recursive: true, force: true });
+      throwaway = undefined;
     },
   };
 }

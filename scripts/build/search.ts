@@ -1,7 +1,8 @@
 /**
  * Build steps after Astro: the Pagefind index of the hosted site, the offline index that the
- * unzipped build loads from disk with classic scripts, and the offline zip. Each reads the
- * report models from the content folder and writes into the site being assembled.
+ * unzipped build loads from disk with classic scripts, and the offline zip. The search records
+ * are made once per build from the content folder, for both indexes; each step writes into the
+ * site being assembled and keeps a build cache (scripts/build/cache.ts).
  */
 import { join } from 'node:path';
 import { deflateCache } from '../deflate-cache.ts';

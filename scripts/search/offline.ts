@@ -111,12 +111,16 @@ export async function writeOfflineIndex(distDir: string, contentDir = 'content',
   const present: number[] = [];
   let bytes = 0;
   let built = 0;
-  for (const [shard, some] of shardRecords(records).entries()) {
-    if (!some.length) continue;
-    const written = await writeShard(join(dir, 'offline', `${shard}.js`), shard, some, format, cache);
-    present.push(shard);
-    bytes += written.bytes;
-    if (written.built) built++;
+  try {
+    for (const [shard, some] of shardRecords(records).entries()) {
+      if (!some.length) continue;
+      const written = await writeShard(join(dir, 'offline', `${shard}.js`), shard, some, format, cache);
+      present.push(shard);
+      bytes += written.bytes;
+      if (written.built) built++;
+    }
+  } finally {
+    cache.release();
   }
   const manifest = manifestScript(present);
   await writeFile(join(dir, 'offline', 'manifest.js'), manifest);

@@ -116,6 +116,7 @@ export async function indexSite(distDir: string, contentDir = 'content', options
     }
   } finally {
     await pagefind.close(); // stops Pagefind's service if a shard started it
+    cache.release();
   }
   mkdirSync(outputPath, { recursive: true }); // no shard at all when no report converted
   writeFileSync(join(outputPath, SHARD_LIST), `${JSON.stringify(shards.slice(1).map((s) => `${s.shard}/`))}\n`);

@@ -12,8 +12,8 @@
  *   its headings, which cited symbols are reports here (citations link to them), the charts and
  *   headline figures after the maintainer's file, and the cross-report series it is part of.
  *
- * Each of these is taken from the same functions the page's components call, so the key is
- * exactly the page's inputs. A component that starts reading something else must add it here;
+ * Each of these is taken from the same functions the page's components call, so the key covers
+ * the page's inputs (and a little more: the whole model, every report's symbol). A component that starts reading something else must add it here;
  * `build.test.ts` checks that an incremental build after a seed change gives the bytes of a
  * clean build.
  */

@@ -62,6 +62,15 @@ describe('build cache', () => {
     }
   });
 
+  test('without a folder, entries live in a throwaway folder that release removes', async () => {
+    const cache = buildCache(undefined);
+    const path = await cache.store(cacheKey('t'), (p) => writeFileSync(p, 'T'));
+    assert.equal(readFileSync(path, 'utf8'), 'T');
+    assert.equal(cache.lookup(cacheKey('t')), undefined, 'nothing is kept between builds');
+    cache.release();
+    assert.equal(existsSync(path), false);
+  });
+
   test('a failed entry leaves nothing behind under its key', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cache-'));
     try {
