@@ -11,7 +11,7 @@
  * leaves the last good dist/), never a half-copied entry taken for a whole one.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,6 +20,14 @@ export function cacheKey(...parts: readonly (string | Uint8Array)[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex');
+}
+
+/**
+ * The key of some files' contents (an absent file counts as empty): for what, besides an entry's
+ * own input, decides it — the code that makes it and the versions of the packages it uses.
+ */
+export function filesKey(paths: readonly string[]): string {
+  return cacheKey(...paths.map((path) => (existsSync(path) ? readFileSync(path) : '')));
 }
 
 export interface BuildCache {

@@ -11,7 +11,7 @@
  *   minisearch.js        MiniSearch's UMD build
  * Text is cut by the shared tokenize.js at index time and, in the browser, at query time.
  */
-import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import MiniSearch from 'minisearch';
 import { allRecords, readReports, type SearchRecord } from './records.ts';
 import { searchText } from './text.ts';
 import { groupByShard, SEARCH_SHARDS, type ShardBuildOptions } from './shards.ts';
-import { buildCache, cacheKey, type BuildCache } from '../build/cache.ts';
+import { buildCache, cacheKey, filesKey, type BuildCache } from '../build/cache.ts';
 
 /** The fields searched, and the fields the result list shows. */
 export const offlineFields = ['text', 'keys', 'heading'];
@@ -74,7 +74,7 @@ export function indexFormat(): string {
     join(here, '..', '..', '..', 'public', 'search', 'tokenize.js'),
     join(require.resolve('minisearch'), '..', '..', '..', 'package.json'),
   ];
-  return cacheKey(String(SEARCH_SHARDS), ...sources.map((file) => readFileSync(file)));
+  return cacheKey(filesKey(sources), String(SEARCH_SHARDS));
 }
 
 export interface OfflineResult {

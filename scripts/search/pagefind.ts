@@ -10,7 +10,7 @@
  * (`uaqhrcq40q38x`) are added on a last line so that `A/HRC/40/38` can be searched as written;
  * each block's own keys are in the meta.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ import * as pagefind from 'pagefind';
 import { allRecords, readReports } from './records.ts';
 import { chunkPayload, chunkRecords, type SearchChunk } from './chunks.ts';
 import { groupByShard, SEARCH_SHARDS, type ShardBuildOptions } from './shards.ts';
-import { buildCache, cacheKey } from '../build/cache.ts';
+import { buildCache, cacheKey, filesKey } from '../build/cache.ts';
 
 /** Pagefind's ready-made UIs and highlighter: the search page has its own UI, so they are not shipped. */
 export const unusedBundles = [
@@ -57,12 +57,8 @@ const isRuntime = (name: string) => runtimeFiles.has(name) || name.startsWith('w
  */
 function indexFormat(): string {
   const here = fileURLToPath(import.meta.url);
-  return cacheKey(
-    readFileSync(join(fileURLToPath(import.meta.resolve('pagefind')), '..', '..', 'package.json')),
-    readFileSync(here),
-    readFileSync(join(here, '..', 'chunks.ts')),
-    String(SEARCH_SHARDS),
-  );
+  const sources = [join(fileURLToPath(import.meta.resolve('pagefind')), '..', '..', 'package.json'), here, join(here, '..', 'chunks.ts')];
+  return cacheKey(filesKey(sources), String(SEARCH_SHARDS));
 }
 
 /** Index one shard's records into `outputPath` (a whole Pagefind bundle, without the UIs). */

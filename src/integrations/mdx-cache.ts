@@ -8,13 +8,14 @@
  * output (this config file, the lock file, the plugin's own source), so a cached result is
  * exactly what compiling again would give. `verify:reproducible` checks that: its second
  * build runs with the cache off (`UN_HR_MDX_CACHE=off`, set by `npm run build -- --force`).
- * Entries the last successful build did not use are removed at the end of it.
+ * Entries the last successful build did not use are removed at the end of it (storage, atomic
+ * writes and pruning are the shared build cache's, scripts/build/cache.ts).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildCache, cacheKey, filesKey, type BuildCache } from '../../scripts/build/cache.ts';
 
 /** The name @astrojs/mdx gives its Vite plugin. */
 const MDX_PLUGIN = '@mdx-js/rolldown';
@@ -27,17 +28,11 @@ interface Cached {
 
 /** What, besides a module's own text, decides its compiled form. */
 function salt(root: string): string {
-  const hash = createHash('sha256');
-  for (const file of ['astro.config.mjs', 'package-lock.json', 'node_modules/@astrojs/mdx/dist/vite-plugin-mdx.js', 'node_modules/@astrojs/mdx/package.json']) {
-    const path = join(root, file);
-    hash.update(file).update('\0').update(existsSync(path) ? readFileSync(path) : '');
-  }
-  return hash.digest('hex');
+  return filesKey(['astro.config.mjs', 'package-lock.json', 'node_modules/@astrojs/mdx/dist/vite-plugin-mdx.js', 'node_modules/@astrojs/mdx/package.json'].map((file) => join(root, file)));
 }
 
 export function mdxCache(): AstroIntegration {
-  let dir: string | undefined;
-  const used = new Set<string>();
+  let cache: BuildCache | undefined;
   return {
     name: 'mdx-cache',
     hooks: {
@@ -56,15 +51,13 @@ export function mdxCache(): AstroIntegration {
                   const transform = mdx?.transform;
                   if (!mdx || !transform || typeof transform !== 'object' || typeof transform.handler !== 'function') return;
                   const compile = transform.handler as (this: unknown, ...args: unknown[]) => Promise<Cached>;
-                  mkdirSync(cacheDir, { recursive: true });
-                  dir = cacheDir;
+                  const store = (cache = buildCache(cacheDir));
                   const cached = async function (this: unknown, code: string, id: string, ...rest: unknown[]): Promise<Cached> {
-                    const key = createHash('sha256').update(pepper).update('\0').update(id).update('\0').update(code).digest('hex');
-                    const file = join(cacheDir, `${key}.json`);
-                    used.add(`${key}.json`);
-                    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Cached;
+                    const key = cacheKey(pepper, id, code);
+                    const hit = store.lookup(key);
+                    if (hit) return JSON.parse(readFileSync(hit, 'utf8')) as Cached;
                     const result = await compile.call(this, code, id, ...rest);
-                    writeFileSync(file, JSON.stringify({ code: result.code, map: result.map ?? null, meta: result.meta }));
+                    await store.store(key, (path) => writeFileSync(path, JSON.stringify({ code: result.code, map: result.map ?? null, meta: result.meta })));
                     return result;
                   };
                   (transform as { handler: unknown }).handler = cached;
@@ -74,10 +67,7 @@ export function mdxCache(): AstroIntegration {
           },
         });
       },
-      'astro:build:done': () => {
-        if (!dir) return;
-        for (const name of readdirSync(dir)) if (!used.has(name)) rmSync(join(dir, name), { force: true });
-      },
+      'astro:build:done': () => cache?.prune(),
     },
   };
 }
