@@ -22,14 +22,14 @@ function recordsOf(c: BuildContext): SearchRecord[] {
   return records;
 }
 
-/** The search steps' build caches, beside Astro's own (its default cacheDir, where the MDX cache is too). */
-export const searchCacheDir = (root: string, name: string) => join(root, 'node_modules', '.astro', name);
+/** The steps' build caches, beside Astro's own (its default cacheDir, where the MDX cache is too). */
+const cacheDir = (c: BuildContext, name: string) => join(c.root, 'node_modules', '.astro', name);
 
 export const pagefindStep: Step = {
   name: 'pagefind',
   fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
   async run(c) {
-    const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), { cacheDir: searchCacheDir(c.root, 'pagefind'), force: c.force, records: recordsOf(c) });
+    const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), { cacheDir: cacheDir(c, 'pagefind'), force: c.force, records: recordsOf(c) });
     return `${records} blocks in ${chunks} chunks, ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
   },
 };
@@ -38,19 +38,16 @@ export const offlineIndexStep: Step = {
   name: 'offline-index',
   fix: 'the offline search index could not be written: check the message above',
   async run(c) {
-    const { records, bytes, shards, built } = await writeOfflineIndex(c.staging, contentOf(c), { cacheDir: searchCacheDir(c.root, 'offline-index'), force: c.force, records: recordsOf(c) });
+    const { records, bytes, shards, built } = await writeOfflineIndex(c.staging, contentOf(c), { cacheDir: cacheDir(c, 'offline-index'), force: c.force, records: recordsOf(c) });
     return `${records} records, ${Math.round(bytes / 1024)} KB in ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
   },
 };
-
-/** Beside Astro's own cache and the compiled-MDX cache (src/integrations/mdx-cache.ts). */
-export const zipCacheDir = (root: string) => join(root, 'node_modules', '.astro', 'zip-cache');
 
 export const zipStep: Step = {
   name: 'zip',
   fix: 'the offline zip could not be written: check free disk space and the --zip path',
   async run(c) {
-    const cache = deflateCache({ dir: zipCacheDir(c.root), level: zipLevel, force: c.force });
+    const cache = deflateCache({ dir: cacheDir(c, 'zip-cache'), level: zipLevel, force: c.force });
     const { files, bytes } = await writeOfflineZip(c.staging, c.zipStaging, cache);
     // The zip is the last step: entries this build did not use belong to older sites.
     await cache.prune();
