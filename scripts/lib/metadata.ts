@@ -53,7 +53,10 @@ export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnos
   }
   const meta: Meta = {
     title,
+    ...(front.notice ? { titleNote: front.notice } : {}),
+    kind: 'report',
     ...(symbol ? { symbol } : {}),
+    symbols: symbol ? [symbol] : [],
     ...(body ? { body } : {}),
     ...(author ? { author } : {}),
     ...(session ? { session } : {}),

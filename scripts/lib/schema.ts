@@ -93,10 +93,46 @@ export const noteSchema = z.object({
 });
 export type Note = z.output<typeof noteSchema>;
 
+/**
+ * What kind of UN document a seed is (docs/un-document-anatomy.md): it decides how the cover
+ * page, paragraphs and labels are read, and readers see it in the catalogue.
+ */
+export const documentKindSchema = z.enum([
+  'report',
+  'concluding-observations',
+  'annual-report',
+  'resolution',
+  'decision',
+  'statement',
+  'other',
+]);
+export type DocumentKind = z.output<typeof documentKindSchema>;
+
 export const metaSchema = z.object({
   title: z.string().min(1),
+  /** A note attached to the title by `*` (`* 由于…逾期提交`, `* 经委员会第八十届会议…通过`). */
+  titleNote: z.string().optional(),
+  kind: documentKindSchema.default('report'),
   /** Document symbol of the report itself (`A/74/36`). */
   symbol: z.string().optional(),
+  /** Every symbol the cover page carries, the main one first (`E/2019/22`, `E/C.12/2018/3`). */
+  symbols: z.array(z.string()).default([]),
+  /** Distribution as printed on the cover (`General`, `Limited`). */
+  distribution: z.string().optional(),
+  /** Date of the document from the cover page, ISO (`2023-03-09`). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Original language from the cover (`English`), when stated. */
+  original: z.string().optional(),
+  /** The treaty line of treaty-body documents (`《经济、社会及文化权利国际公约》`). */
+  treaty: z.string().optional(),
+  /** Official-records line (`正式记录，2019年 补编第2号`). */
+  officialRecords: z.string().optional(),
+  /** Resolutions: the adoption line (`[根据第三委员会的报告(A/78/481/Add.2)通过]`). */
+  adoption: z.string().optional(),
+  /** Statements: who speaks, on what occasion, where (as printed). */
+  speaker: z.string().optional(),
+  occasion: z.string().optional(),
+  place: z.string().optional(),
   /** Issuing body: 大会, 人权理事会, 秘书长 … */
   body: z.string().optional(),
   /** Who reports (`联合国人权事务高级专员的报告`, `秘书处的报告`). */

@@ -55,7 +55,7 @@ test('a very long sentence is shortened around the citation', () => {
 const report = (slug: string, symbol: string, blocks: Block[], notes: Report['notes'] = []): Report => ({
   slug,
   source: { file: `${slug}.txt`, sha256: '', encoding: 'utf-8' },
-  meta: { title: slug, symbol, agendaItems: [], agendaTitles: [], sources: {} },
+  meta: { title: slug, kind: 'report', symbol, symbols: [symbol], agendaItems: [], agendaTitles: [], sources: {} },
   blocks,
   notes,
   stats: { paragraphs: 0, notes: 0, headings: { chapter: 0, section: 0, subsection: 0 }, figures: 0, dropped: {} },
