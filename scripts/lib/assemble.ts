@@ -58,7 +58,7 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
       const last = blocks.at(-1);
       const owner = last?.type === 'list' ? last : undefined;
       const parent = owner ? owner.id.replace(/-list$/, '') : last && last.type !== 'heading' ? last.id : `l-${blocks.length + 1}`;
-      const item = { id: unique(`${parent}-${d.label}`, d.line), line: d.line, label: d.label, content };
+      const item = { id: unique(`${parent}-${d.parent ? `${d.parent}-` : ''}${d.label}`, d.line), line: d.line, label: d.label, content };
       if (owner) owner.items.push(item);
       else blocks.push({ type: 'list', id: unique(`${parent}-list`, d.line), line: d.line, items: [item] });
     }

@@ -1,11 +1,16 @@
 /**
- * Step 2 — clean: text → lines, with page furniture removed.
+ * Step 2 — clean: text → lines, with page furniture removed (docs/un-document-anatomy.md,
+ * "Page furniture").
  *
- * Drops what the PDF/Word extraction added around the report text and counts each drop:
- * running headers (`A/74/36`), running footers (`19-13231 19/21`), the duplicated hyperlink
- * lines printed after footnotes (kept as link targets), and U+FFFD replacement characters.
- * A dropped run leaves a `break` marker: on such pages a footnote block ends there.
+ * Drops what the PDF/Word extraction added around the report text, each drop recorded in the
+ * ledger with its line and reason: running headers (`A/74/36`, `CCPR/C/GBR/CO/8`), running
+ * footers (`19-13231 19/21`, `2 GE.23-04417`), job numbers and barcodes (`GE.23-04417 (C)
+ * 090323 100323`, `*2304417*`, `请回收`) whole or inside a line, the duplicated hyperlink lines
+ * printed after footnotes (kept as link targets), U+FFFD, and invisible control, zero-width and
+ * bidirectional marks. A dropped run leaves a `break` marker: on such pages a footnote block ends
+ * there.
  */
+import { drop, type Ledger } from './ledger.ts';
 
 export interface TextLine {
   kind: 'line';
@@ -29,30 +34,32 @@ export interface Cleaned {
   tokens: Token[];
   /** Link targets from dropped hyperlink lines, in first-seen order, without duplicates. */
   links: string[];
-  /** Document symbols printed as running headers (`A/74/36`). */
-  headerSymbols: string[];
+  /** Document symbols printed alone on a line (cover page or running header), with their line. */
+  headerSymbols: { symbol: string; line: number }[];
   /** Two-digit years of UN job numbers in running footers (`19-13231` → 2019). */
   jobYears: number[];
-  dropped: Record<string, number>;
-  /** The first line of each kind of drop, for diagnostics. */
-  firstLine: Record<string, number>;
+  /** The source lines (after decoding), for the accounting check. */
+  sources: string[];
 }
 
 const URL_LINE = /^(?:https?:\/\/)\S+$/;
-export const SYMBOL_LINE = /^[AES]\/(?:[A-Z]+\/)?\d+(?:\/[A-Za-z0-9.]+)*$/;
+/** A UN document symbol alone on a line: a series of 1–6 capitals, then `/`-separated parts, one with a digit. */
+export const SYMBOL_LINE = /^[A-Z]{1,6}\/(?=[^\s]*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*$/;
 const FOOTER_LINE = /^(?:(\d{2})-\d{5}\s+\d+\/\d+|\d+\/\d+\s+(\d{2})-\d{5})$/;
+/** `GE.23-04417 (C) 090323 100323`, `2 GE.23-04417`, `GE.23-04417 3`, `23-04417 (C)`. */
+const JOB = String.raw`(?:\d{1,3}[ \t]+)?(?:GE\.)?(\d{2})-\d{5}(?:[ \t]*\([A-Z]\))?(?:[ \t]+\d{6}){0,2}(?:[ \t]+\d{1,3})?`;
+const JOB_LINE = new RegExp(`^${JOB}$`);
+const GE_ANYWHERE = /(?:\d{1,3}[ \t]+)?GE\.\d{2}-\d{5}(?:[ \t]*\([A-Z]\))?(?:[ \t]+\d{6}){0,2}(?:[ \t]+\d{1,3}(?!\d))?/g;
+const BARCODE = /\*\d{7,8}\*/g;
+const RECYCLE = /^请\s*回\s*收$/;
+const PAGE_OF = /^\d{1,3}\s*\/\s*\d{1,3}$/;
+/** Invisible characters that carry nothing a reader sees: controls, zero-width and bidi marks. */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
-export function clean(text: string): Cleaned {
-  const dropped: Record<string, number> = {};
-  const firstLine: Record<string, number> = {};
-  let lineNo = 0;
-  const count = (reason: string, by = 1) => {
-    dropped[reason] = (dropped[reason] ?? 0) + by;
-    firstLine[reason] ??= lineNo;
-  };
+export function clean(text: string, ledger: Ledger): Cleaned {
   const tokens: Token[] = [];
   const links: string[] = [];
-  const headerSymbols: string[] = [];
+  const headerSymbols: { symbol: string; line: number }[] = [];
   const jobYears: number[] = [];
   const pushBreak = (no: number) => {
     if (tokens.at(-1)?.kind !== 'break') tokens.push({ kind: 'break', no });
@@ -62,31 +69,67 @@ export function clean(text: string): Cleaned {
   const hyperlinkRun = markHyperlinkRuns(sources);
   sources.forEach((source, index) => {
     const no = index + 1;
-    lineNo = no;
-    const replacements = source.match(/\uFFFD/g)?.length ?? 0;
-    if (replacements) count('replacement-char', replacements);
-    const raw = source.replace(/\uFFFD/g, '').replace(/[\s\u3000]+$/, '');
-    const trimmed = raw.trim();
+    let raw = source.replace(/[\u2028\u2029]/g, ' ');
+    raw = dropAll(raw, /\uFFFD/g, no, 'replacement-char', ledger);
+    raw = dropAll(raw, INVISIBLE, no, 'control-char', ledger);
+    raw = trimEnd(raw);
+    let trimmed = raw.trim();
+    let m: RegExpExecArray | null;
     if (trimmed === '') {
       tokens.push({ kind: 'blank', no });
     } else if (hyperlinkRun[index]) {
       if (!links.includes(trimmed)) links.push(trimmed);
-      count('hyperlink-line');
+      drop(ledger, no, trimmed, 'hyperlink-line');
       pushBreak(no);
     } else if (SYMBOL_LINE.test(trimmed)) {
-      headerSymbols.push(trimmed);
-      count('running-header');
+      headerSymbols.push({ symbol: trimmed, line: no });
+      drop(ledger, no, trimmed, 'running-header');
       pushBreak(no);
-    } else if (FOOTER_LINE.test(trimmed)) {
-      const m = FOOTER_LINE.exec(trimmed)!;
+    } else if ((m = FOOTER_LINE.exec(trimmed))) {
       jobYears.push(2000 + Number(m[1] ?? m[2]));
-      count('running-footer');
+      drop(ledger, no, trimmed, 'running-footer');
+      pushBreak(no);
+    } else if ((m = JOB_LINE.exec(trimmed)) && /GE\.|\([A-Z]\)|\s/.test(trimmed)) {
+      jobYears.push(2000 + Number(m[1]));
+      drop(ledger, no, trimmed, 'page-furniture');
+      pushBreak(no);
+    } else if (RECYCLE.test(trimmed) || PAGE_OF.test(trimmed) || /^\*\d{7,8}\*$/.test(trimmed)) {
+      drop(ledger, no, trimmed, 'page-furniture');
       pushBreak(no);
     } else {
-      tokens.push({ kind: 'line', no, raw, text: trimmed });
+      // Furniture glued into a line of text (a page break inside a sentence).
+      const before = raw;
+      raw = dropAll(raw, GE_ANYWHERE, no, 'page-furniture', ledger, (hit) => {
+        const y = /GE\.(\d{2})-/.exec(hit);
+        if (y) jobYears.push(2000 + Number(y[1]));
+      });
+      raw = dropAll(raw, BARCODE, no, 'page-furniture', ledger);
+      if (raw !== before) raw = trimEnd(raw.replace(/[ \t]{2,}/g, ' '));
+      trimmed = raw.trim();
+      if (trimmed === '') pushBreak(no);
+      else tokens.push({ kind: 'line', no, raw, text: trimmed });
     }
   });
-  return { tokens, links, headerSymbols, jobYears, dropped, firstLine };
+  return { tokens, links, headerSymbols, jobYears, sources };
+}
+
+/** Remove every match of `pattern` from `line`, recording each as a drop. */
+function dropAll(line: string, pattern: RegExp, no: number, reason: Parameters<typeof drop>[3], ledger: Ledger, seen?: (hit: string) => void): string {
+  pattern.lastIndex = 0;
+  if (!pattern.test(line)) return line;
+  pattern.lastIndex = 0;
+  return line.replace(pattern, (hit) => {
+    drop(ledger, no, hit, reason);
+    seen?.(hit);
+    return reason === 'replacement-char' || reason === 'control-char' ? '' : ' ';
+  });
+}
+
+/** Trailing white space removed by a scan (a regex `\s+$` is quadratic on long inner runs). */
+function trimEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && /[\s\u3000]/.test(line[end - 1]!)) end--;
+  return line.slice(0, end);
 }
 
 /**

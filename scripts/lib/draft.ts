@@ -22,6 +22,8 @@ export interface DraftItem {
   type: 'item';
   line: number;
   label: string;
+  /** For a roman item nested under a lettered one (`(i)` under `(b)`), that letter. */
+  parent?: string;
   text: string;
 }
 export interface DraftFigure {

@@ -7,12 +7,26 @@
 import type { Token, TextLine } from './clean.ts';
 import type { DraftBlock } from './draft.ts';
 import { lineJoiner } from './join.ts';
+import { drop as dropText, keep, type Ledger } from './ledger.ts';
+import { headingLine, numbered } from './lines.ts';
+import { backbone } from './structure.ts';
 
 export interface Unstructured {
   blocks: DraftBlock[];
-  debrisLines: number;
-  /** Where the first dropped line is, so the warning can point at it. */
-  firstDebrisLine?: number;
+}
+
+/**
+ * Infographic pages, not a report: no paragraph backbone, no headings, and mostly short lines
+ * (labels, figures, captions) with figures printed on lines of their own. Prose that the structure
+ * step cannot read never comes here: it is shown as text, with a warning.
+ */
+export function isInfographic(tokens: Token[]): boolean {
+  const lines = tokens.filter((t): t is TextLine => t.kind === 'line');
+  if (lines.length < 10 || backbone(lines).size >= 2) return false;
+  if (lines.some((l) => headingLine(l.text) && !numbered(l.text))) return false;
+  const short = lines.filter((l) => l.text.length <= 16).length;
+  const figures = lines.filter((l) => FIGURE_LINE.test(l.text)).length;
+  return short / lines.length >= 0.4 && figures >= 3;
 }
 
 /** A figure as printed on its own line: `47 000`, `3.99亿美元`, `11`, `43.15%`. */
@@ -22,20 +36,20 @@ const MAX_HEADING = 16;
 /** Map and chart notes: `a\t 提及科索沃时…`. */
 const NOTE_MARK = /^[a-z]\t/;
 
-export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): Unstructured {
+export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>, ledger: Ledger): Unstructured {
   const groups = splitGroups(tokens);
   const blocks: DraftBlock[] = [];
   const seen = new Set<string>();
-  let debrisLines = 0;
-  let firstDebrisLine: number | undefined;
   const drop = (lines: TextLine[]) => {
-    debrisLines += lines.length;
-    firstDebrisLine ??= lines[0]?.no;
+    for (const l of lines) dropText(ledger, l.no, l.text, 'infographic-debris');
   };
   const join = (lines: TextLine[]) => {
     const joiner = lineJoiner('', knownUrls);
     for (const l of lines) joiner.add(l.text);
     return joiner.text();
+  };
+  const take = (lines: TextLine[]) => {
+    for (const l of lines) keep(ledger, l.no, l.text);
   };
 
   groups.forEach((group, gi) => {
@@ -43,6 +57,7 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
     if (figureAt >= 0) {
       drop(group.slice(0, figureAt));
       const line = group[figureAt]!;
+      take(group.slice(figureAt));
       blocks.push({ type: 'figure', line: line.no, value: line.text, caption: join(group.slice(figureAt + 1)) });
       return;
     }
@@ -53,6 +68,8 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
     }
     seen.add(text);
     const first = group[0]!;
+    const kept = isProse(text) || (group.length === 1 && isHeadingText(text) && groups[gi + 1] && isProse(join(groups[gi + 1]!)) && !NOTE_MARK.test(groups[gi + 1]![0]!.text)) || (group.length === 1 && isCountedStatement(text));
+    if (kept) take(group);
     if (isProse(text)) {
       if (group.length > 1 && isHeadingText(first.text) && isProse(join(group.slice(1)))) {
         blocks.push({ type: 'heading', line: first.no, level: 1, kind: 'chapter', label: '', key: '', text: first.text });
@@ -68,7 +85,7 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>): U
       drop(group);
     }
   });
-  return { blocks, debrisLines, ...(firstDebrisLine ? { firstDebrisLine } : {}) };
+  return { blocks };
 }
 
 function isProse(text: string): boolean {

@@ -3,12 +3,13 @@
  * overrides or completes what the converter infers from the text. Validated at build time.
  */
 import { z } from 'zod';
-import { metaSchema } from './schema.ts';
+import { documentKindSchema, metaSchema } from './schema.ts';
 
 export const manifestEntrySchema = metaSchema
-  .omit({ sources: true, agendaItems: true, agendaTitles: true })
+  .omit({ sources: true, agendaItems: true, agendaTitles: true, kind: true, symbols: true })
   .partial()
   .extend({
+    kind: documentKindSchema.optional(),
     slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'slug: lower-case letters, digits and dashes').optional(),
     agendaItems: z.array(z.string()).optional(),
     agendaTitles: z.array(z.string()).optional(),

@@ -7,13 +7,15 @@
 import type { FrontMeta } from './front.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { toChinese } from './numerals.ts';
-import type { Block, Meta, Note } from './schema.ts';
+import type { Block, DocumentKind, Meta, Note } from './schema.ts';
 import type { DraftDiagnostic } from './draft.ts';
 
 export interface MetaInput {
   file: string;
   front: FrontMeta;
-  headerSymbols: string[];
+  headerSymbols: { symbol: string; line: number }[];
+  /** First line of the body: symbols printed alone on a line before it are the cover's. */
+  bodyLine: number;
   jobYears: number[];
   blocks: Block[];
   notes: Note[];
@@ -32,11 +34,18 @@ export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnos
     return fromManifest ?? fromText;
   };
 
-  const symbol = pick('symbol', manifest.symbol, mostFrequent(input.headerSymbols) ?? addendumSymbol(input.blocks, input.notes));
+  const coverSymbols = unique([...input.headerSymbols.filter((h) => h.line < input.bodyLine).map((h) => h.symbol), ...front.symbols]);
+  const resolutionSymbol = front.resolutionNumber ? `${front.body === '人权理事会' ? 'A/HRC/RES/' : 'A/RES/'}${front.resolutionNumber}` : undefined;
+  const symbol = pick(
+    'symbol',
+    manifest.symbol,
+    coverSymbols[0] ?? mostFrequent(input.headerSymbols.map((h) => h.symbol)) ?? resolutionSymbol ?? addendumSymbol(input.blocks, input.notes),
+  );
+  const symbols = unique([...(symbol ? [symbol] : []), ...coverSymbols]);
   const body = pick('body', manifest.body, front.body ?? bodyOfSymbol(symbol));
   const session = pick('session', manifest.session, front.session ?? sessionOfSymbol(symbol));
   const dates = pick('dates', manifest.dates, front.dates);
-  const year = pick('year', manifest.year, yearOf(front.dates) ?? input.jobYears[0] ?? gaYear(symbol));
+  const year = pick('year', manifest.year, yearOf(front.dates) ?? (front.date ? Number(front.date.slice(0, 4)) : undefined) ?? input.jobYears[0] ?? gaYear(symbol));
   const period = pick('period', manifest.period, periodOf(input.blocks));
   const author = pick('author', manifest.author, front.author);
   const summary = pick('summary', manifest.summary, front.summary);
@@ -54,9 +63,18 @@ export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnos
   const meta: Meta = {
     title,
     ...(front.notice ? { titleNote: front.notice } : {}),
-    kind: 'report',
+    kind: manifest.kind ?? inferKind(front, symbol, title, input.blocks),
     ...(symbol ? { symbol } : {}),
-    symbols: symbol ? [symbol] : [],
+    symbols,
+    ...(front.distribution ? { distribution: front.distribution } : {}),
+    ...(front.date ? { date: front.date } : {}),
+    ...(front.original ? { original: front.original } : {}),
+    ...(front.treaty ? { treaty: front.treaty } : {}),
+    ...(front.officialRecords ? { officialRecords: front.officialRecords } : {}),
+    ...(front.adoption ? { adoption: front.adoption } : {}),
+    ...(front.speaker ? { speaker: front.speaker } : {}),
+    ...(front.occasion ? { occasion: front.occasion } : {}),
+    ...(front.place ? { place: front.place } : {}),
     ...(body ? { body } : {}),
     ...(author ? { author } : {}),
     ...(session ? { session } : {}),
@@ -69,6 +87,28 @@ export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnos
     sources,
   };
   return { meta, slug, diagnostics };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/**
+ * The kind of document (docs/un-document-anatomy.md, "Document kinds"), from its symbol first
+ * (`/RES/`, `/DEC/`, `/CO/`), then its title and cover: a resolution number before the title, a
+ * speaker or a salutation, an official-records line.
+ */
+export function inferKind(front: FrontMeta, symbol: string | undefined, title: string, blocks: Block[]): DocumentKind {
+  const s = symbol ?? '';
+  if (/\/RES\//.test(s)) return 'resolution';
+  if (/\/DEC\//.test(s)) return 'decision';
+  if (/\/CO\/\d/.test(s) || /结论性意见/.test(title)) return 'concluding-observations';
+  if (front.resolutionNumber) return /决定/.test(title) ? 'decision' : 'resolution';
+  const first = blocks.find((b) => b.type === 'paragraph');
+  const opening = first?.type === 'paragraph' ? first.content.map((c) => (c.type === 'text' ? c.value : '')).join('') : '';
+  if (front.speaker || /(?:发言|讲话|致辞|开幕词|闭幕词)$/.test(title) || /^(?:尊敬的)?[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下)[，,：:]$/.test(opening)) return 'statement';
+  if (front.officialRecords || /年度报告/.test(title)) return 'annual-report';
+  return 'report';
 }
 
 /** `A/HRC/40/38/Add.1` → `a-hrc-40-38-add-1`. */

@@ -9,16 +9,21 @@ import { clean } from './clean.ts';
 import { markCountries } from './countries.ts';
 import { extractFigures } from './figures.ts';
 import { decode } from './decode.ts';
-import type { DraftDiagnostic } from './draft.ts';
+import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
 import { SeedError } from './errors.ts';
-import { readFront } from './front.ts';
-import { unstructured } from './infographic.ts';
+import { readFront, type FrontMeta } from './front.ts';
+import { isInfographic, unstructured } from './infographic.ts';
+import { dropCounts, keep, newLedger, unaccounted, type Ledger } from './ledger.ts';
+import type { ContentsEntry } from './contents.ts';
+import type { TextLine, Token } from './clean.ts';
+import { joinLines } from './join.ts';
+import { numbered } from './lines.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { inferMeta } from './metadata.ts';
 import { markParagraphCitations } from './paras.ts';
 import { reportSchema, type Block, type Diagnostic, type Inline, type Note, type Report } from './schema.ts';
 import { toMdx } from './serialize.ts';
-import { hasNumberedParagraphs, structure } from './structure.ts';
+import { structure } from './structure.ts';
 
 export interface Converted {
   report: Report;
@@ -28,35 +33,34 @@ export interface Converted {
 
 export function convertSeed(file: string, bytes: Uint8Array, manifest?: ManifestEntry): Converted {
   const { text, encoding } = decode(bytes, file);
-  const cleaned = clean(text);
+  const ledger = newLedger();
+  const cleaned = clean(text, ledger);
   const links = new Set(cleaned.links);
-  const dropped = { ...cleaned.dropped };
   const drafts: DraftDiagnostic[] = [];
 
-  let front = readFront([]);
-  let draftBlocks;
-  let draftNotes = [] as ReturnType<typeof structure>['notes'];
-  if (hasNumberedParagraphs(cleaned.tokens)) {
-    const s = structure(cleaned.tokens, links);
-    front = readFront(s.front);
-    draftBlocks = s.blocks;
-    draftNotes = s.notes;
-    if (s.tocLines) dropped['table-of-contents'] = s.tocLines;
-    drafts.push(...s.diagnostics);
-  } else {
-    const u = unstructured(cleaned.tokens, links);
+  let front: FrontMeta = readFront([], ledger).meta;
+  let draftBlocks: DraftBlock[];
+  let draftNotes: DraftNote[] = [];
+  let bodyLine = Infinity;
+  if (isInfographic(cleaned.tokens)) {
+    const u = unstructured(cleaned.tokens, links, ledger);
     draftBlocks = u.blocks;
-    if (u.debrisLines) {
-      dropped['infographic-debris'] = u.debrisLines;
-      drafts.push({ code: 'text-dropped', ...(u.firstDebrisLine ? { line: u.firstDebrisLine } : {}), message: `${u.debrisLines} lines of infographic debris (labels, chart ticks, repeated page furniture) dropped` });
+  } else {
+    const s = structure(cleaned.tokens, links, ledger);
+    const read = readFront(s.front, ledger);
+    front = read.meta;
+    if (s.starNotes.length) front.notice = [front.notice, ...s.starNotes].filter(Boolean).join('\n');
+    bodyLine = s.blocks[0]?.line ?? Infinity;
+    draftBlocks = [...prefaceBlocks(read.rest, links, ledger), ...s.blocks];
+    draftNotes = s.notes;
+    drafts.push(...s.diagnostics, ...coverDiagnostics(read.rest), ...contentsDiagnostics(s.contents, s.blocks));
+    if (!s.blocks.some((b) => b.type === 'paragraph' && b.n !== undefined) && looksNumbered(cleaned.tokens)) {
+      drafts.push({ code: 'no-paragraphs', message: 'the text has numbered lines but none became a numbered paragraph: check the paragraph numbering (docs/un-document-anatomy.md, "Paragraphs")' });
     }
   }
   if (!draftBlocks.length) throw new SeedError('no-text', file, 'no report text found after cleaning');
-  if (cleaned.dropped['replacement-char']) {
-    drafts.push({ code: 'text-dropped', line: cleaned.firstLine['replacement-char']!, message: `${cleaned.dropped['replacement-char']} U+FFFD replacement characters dropped` });
-  }
-
-  const defaultBody = (manifest?.body ?? front.body) === '人权理事会' || cleaned.headerSymbols[0]?.startsWith('A/HRC/') ? 'A/HRC' : 'A';
+  drafts.push(...dropDiagnostics(ledger));
+  const defaultBody = (manifest?.body ?? front.body) === '人权理事会' || cleaned.headerSymbols[0]?.symbol.startsWith('A/HRC/') ? 'A/HRC' : 'A';
   const assembled = mapInlines(assemble(draftBlocks, draftNotes, { links: cleaned.links, defaultBody }), (c, ibid) =>
     markCountries(markParagraphCitations(c, ibid)),
   );
@@ -65,6 +69,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     file,
     front,
     headerSymbols: cleaned.headerSymbols,
+    bodyLine,
     jobYears: cleaned.jobYears,
     blocks: assembled.blocks,
     notes: assembled.notes,
@@ -84,13 +89,18 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
       notes: assembled.notes.length,
       headings: { chapter: count('chapter'), section: count('section'), subsection: count('subsection') },
       figures: assembled.blocks.filter((b) => b.type === 'figure').length,
-      dropped: Object.fromEntries(Object.entries(dropped).sort(([a], [b]) => a.localeCompare(b))),
+      dropped: dropCounts(ledger),
     },
+    dropped: ledger.drops,
     warnings: drafts
       .map((d): Diagnostic => ({ level: 'warning', code: d.code, file, ...(d.line ? { line: d.line } : {}), message: d.message }))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     figures: extractFigures(assembled.blocks),
   };
+  const lost = unaccounted(ledger, cleaned.sources);
+  if (lost.length) {
+    candidate.warnings.push({ level: 'warning', code: 'text-unaccounted', file, line: lost[0]!.line, message: `${lost.length} lines whose text is neither on the page nor listed as dropped (a converter defect; first: line ${lost[0]!.line})` });
+  }
   const parsed = reportSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -111,4 +121,73 @@ function mapInlines<T extends { blocks: Block[]; notes: Note[] }>(model: T, step
     return { ...b, content: step(b.content) };
   });
   return { ...model, blocks, notes: model.notes.map((n) => ({ ...n, content: step(n.content, n.ibid) })) };
+}
+
+/** Cover lines that were no field and not the title: unnumbered paragraphs before the body, never lost. */
+function prefaceBlocks(rest: TextLine[], links: ReadonlySet<string>, ledger: Ledger): DraftBlock[] {
+  const blocks: DraftBlock[] = [];
+  let last: TextLine | undefined;
+  for (const line of rest) {
+    keep(ledger, line.no, line.text);
+    const current = blocks.at(-1);
+    if (current?.type === 'paragraph' && last && line.no === last.no + 1 && !/[。！？]$/.test(last.text)) current.text = joinLines(current.text, line.text, links);
+    else blocks.push({ type: 'paragraph', line: line.no, text: line.text });
+    last = line;
+  }
+  return blocks;
+}
+
+function coverDiagnostics(rest: TextLine[]): DraftDiagnostic[] {
+  if (!rest.length) return [];
+  const first = rest[0]!;
+  return [
+    {
+      code: 'cover-text',
+      line: first.no,
+      message: `${rest.length} lines before the body are no cover field nor the title; kept as text before the body (first: "${first.text.slice(0, 40)}")`,
+    },
+  ];
+}
+
+/** What the contents page promises and the body lacks: a heading label, or paragraphs up to a range's end. */
+function contentsDiagnostics(entries: ContentsEntry[], blocks: DraftBlock[]): DraftDiagnostic[] {
+  const out: DraftDiagnostic[] = [];
+  const labels = new Set(blocks.flatMap((b) => (b.type === 'heading' ? [b.label, b.text.replace(/\s+/g, '')] : [])));
+  let maxPara = 0;
+  for (const b of blocks) if (b.type === 'paragraph' && b.n) maxPara = Math.max(maxPara, b.n);
+  for (const e of entries) {
+    const title = e.title.replace(/\s+/g, '');
+    if (e.label ? !labels.has(e.label) && !labels.has(title) : !labels.has(title) && !/^附\s*件/.test(e.title)) {
+      out.push({ code: 'contents-heading-missing', line: e.line, message: `the contents list "${e.label ?? ''}${e.label ? ' ' : ''}${e.title}", but the body has no such heading` });
+    }
+    if (e.to !== undefined && e.to > maxPara) {
+      out.push({ code: 'contents-range-missing', line: e.line, message: `the contents give paragraphs ${e.from}-${e.to} for "${e.title}", but the body's paragraphs end at ${maxPara}` });
+    }
+  }
+  return out;
+}
+
+/** Lines that start like a paragraph number (`1. `, `1.`, `１．`), at least three of them. */
+function looksNumbered(tokens: Token[]): boolean {
+  let n = 0;
+  for (const t of tokens) if (t.kind === 'line' && numbered(t.text)) n++;
+  return n >= 3;
+}
+
+/** The drops a maintainer should read: unexpected characters and infographic debris, with the first lines. */
+function dropDiagnostics(ledger: Ledger): DraftDiagnostic[] {
+  const out: DraftDiagnostic[] = [];
+  const describe: Partial<Record<string, string>> = {
+    'replacement-char': 'U+FFFD replacement characters dropped',
+    'control-char': 'invisible control, zero-width or bidi characters dropped',
+    'infographic-debris': 'lines of infographic debris (labels, chart ticks, repeated page furniture) dropped',
+  };
+  for (const [reason, what] of Object.entries(describe)) {
+    const drops = ledger.drops.filter((d) => d.reason === reason);
+    if (!drops.length) continue;
+    const lines = reason === 'infographic-debris' ? [...new Set(drops.map((d) => d.line))] : drops.map((d) => d.line);
+    const sample = reason === 'infographic-debris' ? `: ${drops.slice(0, 3).map((d) => `${d.line} "${d.text.slice(0, 20)}"`).join(', ')}` : '';
+    out.push({ code: 'text-dropped', line: drops[0]!.line, message: `${lines.length} ${what}${sample}` });
+  }
+  return out;
 }

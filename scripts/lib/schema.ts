@@ -170,6 +170,14 @@ export const statsSchema = z.object({
 });
 export type Stats = z.output<typeof statsSchema>;
 
+/** Text left out of the page, with its line and reason (scripts/lib/ledger.ts, docs/un-document-anatomy.md). */
+export const dropSchema = z.object({
+  line: z.number().int().positive(),
+  reason: z.string(),
+  text: z.string(),
+});
+export type Drop = z.output<typeof dropSchema>;
+
 export const reportSchema = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   source: z.object({ file: z.string(), sha256: z.string(), encoding: z.string() }),
@@ -177,6 +185,8 @@ export const reportSchema = z.object({
   blocks: z.array(blockSchema),
   notes: z.array(noteSchema),
   stats: statsSchema,
+  /** Every span of input text that is not on the page: input = kept + dropped, checked per line. */
+  dropped: z.array(dropSchema).default([]),
   warnings: z.array(diagnosticSchema),
   /** Figures and chart data extracted from the text (scripts/lib/figures.ts); the converter always writes it. */
   figures: z.lazy(() => figuresSchema).optional(),

@@ -1,64 +1,97 @@
 /**
- * Step 3 — structure (report-shaped text): cleaned lines → headings, numbered paragraphs,
- * lettered items and footnote texts, with wrapped lines re-joined.
+ * Step 3 — structure: cleaned lines → cover lines, headings, numbered paragraphs, items and
+ * footnote texts, with wrapped lines re-joined (docs/un-document-anatomy.md).
  *
- * Paragraph numbers run 1…N through the whole report while numbered sub-headings (`1. 条约机构`)
- * restart under each section, so a line `N. …` is a paragraph when N is the next paragraph
- * number, and a sub-heading when N is the next sub-heading number and the line looks like one.
+ * Structure is decided from the whole document, not line by line. Paragraph numbers run 1…N
+ * through the document, so the longest chain of numbered lines counting up by one is the
+ * backbone (`backbone`): a numbered line on it is a paragraph, a numbered line off it that looks
+ * like a heading is a numbered sub-heading (`1. 条约机构` restarts under each section). The body
+ * starts at the first heading, contents page, backbone paragraph or opener (`大会，`,
+ * `主席先生，`); the lines before it are the cover page.
  */
 import type { Token, TextLine } from './clean.ts';
+import { CONTENTS_TITLE, readContents, type ContentsEntry } from './contents.ts';
 import type { DraftBlock, DraftDiagnostic, DraftHeading, DraftNote } from './draft.ts';
+import { OPENER } from './front.ts';
 import { lineJoiner, type LineJoiner } from './join.ts';
-import { fromChinese, fromSuperscript } from './numerals.ts';
+import { drop, keep, type Ledger } from './ledger.ts';
+import { endsSentence, headingLine, isRoman, itemLine, looksLikeHeading, numbered } from './lines.ts';
+import { fromSuperscript } from './numerals.ts';
 
 export interface Structured {
-  front: TextLine[];
+  /** The tokens before the body: the cover page and title block. */
+  front: Token[];
   blocks: DraftBlock[];
   notes: DraftNote[];
-  tocLines: number;
+  /** `*` notes printed at the foot of the first page (they belong to the title). */
+  starNotes: string[];
+  contents: ContentsEntry[];
   diagnostics: DraftDiagnostic[];
 }
 
-const CHAPTER = /^第([一二三四五六七八九十百]+)章$/;
-const CN_HEADING = /^([一二三四五六七八九十]+)\s*[.．、]\s*(.+)$/;
-const LETTER_HEADING = /^([A-Z])\.\s+(.+)$/;
-const NUMBERED = /^(\d{1,4})\.\s+(.+)$/;
-const ITEM = /^\(([a-z]{1,2})\)\s*(.+)$/;
-const NOTE_RULE = /^_{5,}$/;
+const NOTE_RULE = /^[_＿]{5,}$/;
 const BARE_NOTE = /^(\d{1,3})\s+(\S.*)$/;
 const SUP_NOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$/;
-const TOC_TITLE = /^目\s*录$/;
-const TOC_ENTRY = /(?:\t\s*\d+\s*$|\.{3,}|…{2,}|^\t?页次$)/;
+const STAR_NOTE = /^(\*{1,3})\s*(\S.*)$/;
+/** Prose: a line long enough, or ending a sentence, that no cover field is. */
+const PROSE_MIN = 30;
 
-/** True when a report-shaped structure (numbered paragraphs 1, 2 …) is present. */
-export function hasNumberedParagraphs(tokens: Token[]): boolean {
-  let next = 1;
-  for (const t of tokens) {
-    if (t.kind !== 'line') continue;
-    const m = NUMBERED.exec(t.text);
-    if (m && Number(m[1]) === next) next++;
-    if (next > 2) return true;
+/**
+ * The paragraph backbone: indexes (into `lines`) of the longest chain of numbered lines whose
+ * numbers count up by one (a gap of up to three is allowed, for a paragraph lost in extraction).
+ * Linear: for each number the best chain ending at its latest line is kept.
+ */
+export function backbone(lines: TextLine[]): Set<number> {
+  const best = new Map<number, { length: number; at: number }>();
+  const prev: number[] = [];
+  let top: { length: number; at: number } | undefined;
+  lines.forEach((t, i) => {
+    const m = numbered(t.text);
+    if (!m) return;
+    let from: { length: number; at: number } | undefined;
+    for (let gap = 1; gap <= 4 && !from; gap++) from = best.get(m.n - gap);
+    // A no-space `1.正文` counts only right after its predecessor (`3.99亿` is no paragraph).
+    if (!m.spaced && !(m.n === 1 || best.has(m.n - 1))) return;
+    const here = { length: (from?.length ?? 0) + 1, at: i };
+    prev[i] = from ? from.at : -1;
+    const existing = best.get(m.n);
+    if (!existing || here.length >= existing.length) best.set(m.n, here);
+    if (!top || here.length >= top.length) top = here;
+  });
+  const chain = new Set<number>();
+  if (!top || top.length < 2) return chain;
+  for (let i = top.at; i >= 0; i = prev[i] ?? -1) chain.add(i);
+  return chain;
+}
+
+/** Where the body begins: index into `lines`, or -1 when the text has no recognisable body start. */
+function bodyStart(lines: TextLine[], chain: Set<number>): number {
+  let firstPara = Infinity;
+  for (const i of chain) firstPara = Math.min(firstPara, i);
+  for (let i = 0; i < lines.length && i < firstPara; i++) {
+    const text = lines[i]!.text;
+    if (CONTENTS_TITLE.test(text) || OPENER.test(text)) return i;
+    const h = headingLine(text);
+    if (h && (h.rest === '' || looksLikeHeading(h.rest))) return i;
   }
-  return false;
+  if (firstPara !== Infinity) return firstPara;
+  // No numbered paragraphs and no headings: the body is the first run of prose.
+  return lines.findIndex((l) => !l.text.startsWith('*') && ((l.text.length >= 8 && /[。！？]$/.test(l.text)) || (l.text.length >= PROSE_MIN && /[。！？]/.test(l.text))));
 }
 
-function isStart(t: TextLine): boolean {
-  return CHAPTER.test(t.text) || CN_HEADING.test(t.text) || TOC_TITLE.test(t.text) || /^1\.\s+\S/.test(t.text);
-}
-
-/** Heading shape: short, with no sentence punctuation (footnote marks ignored). */
-export function looksLikeHeading(text: string): boolean {
-  const bare = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, '').trim();
-  return bare.length <= 40 && !/[。；：！？;:]/.test(bare) && !/[，,、]$/.test(bare);
-}
-
-export function structure(tokens: Token[], knownUrls: ReadonlySet<string>): Structured {
+export function structure(tokens: Token[], knownUrls: ReadonlySet<string>, ledger: Ledger): Structured {
   const diagnostics: DraftDiagnostic[] = [];
   const blocks: DraftBlock[] = [];
   const notes: DraftNote[] = [];
+  const starNotes: string[] = [];
+  let contents: ContentsEntry[] = [];
   const lines = tokens.filter((t): t is TextLine => t.kind === 'line');
-  const startIndex = lines.findIndex(isStart);
-  const front = startIndex < 0 ? [] : lines.slice(0, startIndex);
+  const chain = backbone(lines);
+  const onChain = new Set([...chain].map((i) => lines[i]!));
+  const startLine = bodyStart(lines, chain);
+  const startToken = startLine < 0 ? tokens.length : tokens.indexOf(lines[startLine]!);
+  const front = tokens.slice(0, startToken);
+  const width = lineWidth(lines);
 
   let nextPara = 1;
   let nextSub = 1;
@@ -68,63 +101,65 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>): Stru
   let note: DraftNote | undefined;
   let inNoteBlock = false;
   let awaitingTitle: DraftHeading | undefined;
-  let inToc = false;
-  let tocLines = 0;
-  let started = false;
-  const firstStart = startIndex < 0 ? Infinity : lines[startIndex]!.no;
+  /** The letter of the last lettered item, for nesting roman items under it. */
+  let lastLetter: string | undefined;
+  let blankBefore = false;
+  let lastLine: TextLine | undefined;
 
   /** Continuation lines per block, joined once at the end (linear even for a huge paragraph). */
   const joiners = new Map<{ text: string }, LineJoiner>();
-  const append = (target: { text: string }, text: string) => {
+  const append = (target: { text: string }, t: TextLine) => {
+    keep(ledger, t.no, t.text);
     let joiner = joiners.get(target);
     if (!joiner) joiners.set(target, (joiner = lineJoiner(target.text, knownUrls)));
-    joiner.add(text);
+    joiner.add(t.text);
   };
-  const open = (block: DraftBlock) => {
+  const open = (block: DraftBlock, t: TextLine) => {
+    keep(ledger, t.no, t.text);
     blocks.push(block);
     body = block;
     note = undefined;
     inNoteBlock = false;
     awaitingTitle = block.type === 'heading' && block.text === '' ? block : undefined;
+    if (block.type !== 'item') lastLetter = undefined;
   };
-  const heading = (t: TextLine, level: 1 | 2 | 3, label: string, key: string, text: string) => {
-    const kind = (['chapter', 'section', 'subsection'] as const)[level - 1]!;
-    open({ type: 'heading', line: t.no, level, kind, label, key, text });
+  const heading = (t: TextLine, level: 1 | 2 | 3, kind: DraftHeading['kind'], label: string, key: string, text: string) => {
+    open({ type: 'heading', line: t.no, level, kind, label, key, text }, t);
     if (level < 3) nextSub = 1;
   };
 
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = startToken; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind === 'line' && !started) {
-      if (t.no < firstStart) continue;
-      started = true;
+    if (t.kind === 'blank') {
+      blankBefore = true;
+      continue;
     }
-    if (!started || t.kind === 'blank') continue;
     if (t.kind === 'break') {
       inNoteBlock = false;
       note = undefined;
       continue;
     }
+    const previous = lastLine;
+    const afterBlank = blankBefore;
+    lastLine = t;
+    blankBefore = false;
     const text = t.text;
 
-    if (inToc) {
-      if (TOC_ENTRY.test(t.raw) || TOC_ENTRY.test(text)) {
-        tocLines++;
-        continue;
-      }
-      inToc = false;
-    }
-    if (TOC_TITLE.test(text)) {
-      inToc = true;
-      tocLines++;
+    if (CONTENTS_TITLE.test(text)) {
+      const read = readContents(tokens, i);
+      for (const l of read.lines) drop(ledger, l.no, l.text, 'table-of-contents');
+      contents = contents.concat(read.entries);
+      i = read.end - 1;
       continue;
     }
     if (NOTE_RULE.test(text)) {
+      drop(ledger, t.no, text, 'note-rule');
       inNoteBlock = true;
       note = undefined;
       continue;
     }
     if (awaitingTitle) {
+      keep(ledger, t.no, text);
       awaitingTitle.text = text;
       awaitingTitle = undefined;
       continue;
@@ -132,39 +167,45 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>): Stru
 
     const sup = SUP_NOTE.exec(text);
     if (sup) {
+      keep(ledger, t.no, text);
       notes.push({ line: t.no, mark: sup[1]!, n: fromSuperscript(sup[1]!), style: 'superscript', text: sup[2]! });
       note = undefined;
       continue;
     }
     if (inNoteBlock) {
+      const star = STAR_NOTE.exec(text);
       const bare = BARE_NOTE.exec(text);
-      if (bare && !NUMBERED.test(text)) {
+      if (star) {
+        keep(ledger, t.no, text);
+        starNotes.push(star[2]!);
+        note = undefined;
+        continue;
+      }
+      if (bare && !onChain.has(t) && !numbered(text)) {
+        keep(ledger, t.no, text);
         note = { line: t.no, mark: bare[1]!, n: Number(bare[1]), style: 'bare', text: bare[2]! };
         notes.push(note);
         continue;
       }
-      if (note && !startsBlock(text)) {
-        append(note, text);
+      if (note && !startsBlock(t, onChain)) {
+        append(note, t);
         continue;
       }
       inNoteBlock = false;
       note = undefined;
     }
 
-    let m: RegExpExecArray | null;
-    if ((m = CHAPTER.exec(text))) {
-      heading(t, 1, `第${m[1]}章`, String(fromChinese(m[1]!) ?? m[1]), '');
-    } else if ((m = CN_HEADING.exec(text))) {
-      heading(t, 1, `${m[1]}.`, String(fromChinese(m[1]!) ?? m[1]), m[2]!);
-    } else if ((m = LETTER_HEADING.exec(text))) {
-      heading(t, 2, `${m[1]}.`, m[1]!.toLowerCase(), m[2]!);
-    } else if ((m = NUMBERED.exec(text))) {
-      const n = Number(m[1]);
-      const next = nextContentLine(tokens, i);
-      const nextIsPara = !!next && NUMBERED.exec(next.text)?.[1] === String(nextPara);
-      const sub = n === nextSub && looksLikeHeading(m[2]!) && (n !== nextPara || nextIsPara);
+    const h = headingLine(text);
+    const num = numbered(text);
+    const item = itemLine(text);
+    if (h && !(num && onChain.has(t)) && (h.rest === '' || looksLikeHeading(h.rest) || h.kind === 'chapter')) {
+      if (h.kind === 'annex') heading(t, 1, 'chapter', h.label, h.key, h.rest);
+      else heading(t, h.level, h.kind, h.label, h.key, h.rest);
+    } else if (num && (onChain.has(t) || num.spaced)) {
+      const n = num.n;
+      const sub = !onChain.has(t) && looksLikeHeading(num.rest) && (n === nextSub || chain.size > 0);
       if (sub) {
-        heading(t, 3, `${n}.`, String(n), m[2]!);
+        heading(t, 3, 'subsection', `${n}.`, String(n), num.rest);
         nextSub = n + 1;
       } else {
         if (n !== nextPara) {
@@ -178,28 +219,61 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>): Stru
           });
         }
         nextPara = Math.max(nextPara, n + 1);
-        open({ type: 'paragraph', line: t.no, n, text: m[2]! });
+        open({ type: 'paragraph', line: t.no, n, text: num.rest }, t);
       }
-    } else if ((m = ITEM.exec(text))) {
-      open({ type: 'item', line: t.no, label: m[1]!, text: m[2]! });
-    } else if (body && body.type !== 'heading' && body.type !== 'figure') {
-      append(body, text);
+    } else if (item) {
+      const nested = isRoman(item.label) && lastLetter !== undefined && !(item.label === 'i' && lastLetter === 'h');
+      if (!nested) lastLetter = item.label;
+      const keepLetter = lastLetter;
+      open({ type: 'item', line: t.no, label: item.label, text: item.rest, ...(nested && keepLetter ? { parent: keepLetter } : {}) }, t);
+      if (nested) lastLetter = keepLetter;
+    } else if (isUnnumberedSubheading(t, previous, body, tokens, i, onChain)) {
+      heading(t, 3, 'subsection', '', '', text);
+    } else if (body && body.type !== 'heading' && body.type !== 'figure' && !startsNewProse(body, previous, afterBlank, text, width)) {
+      append(body, t);
     } else {
-      open({ type: 'paragraph', line: t.no, text });
+      open({ type: 'paragraph', line: t.no, text }, t);
     }
   }
   for (const [target, joiner] of joiners) target.text = joiner.text();
-  return { front, blocks, notes, tocLines, diagnostics };
+  if (awaitingTitle) diagnostics.push({ code: 'heading-untitled', line: awaitingTitle.line, message: `heading ${awaitingTitle.label} has no title line after it` });
+  return { front, blocks, notes, starNotes, contents, diagnostics };
 }
 
-function startsBlock(text: string): boolean {
-  return CHAPTER.test(text) || CN_HEADING.test(text) || LETTER_HEADING.test(text) || NUMBERED.test(text) || ITEM.test(text);
+function startsBlock(t: TextLine, onChain: Set<TextLine>): boolean {
+  return !!headingLine(t.text) || onChain.has(t) || !!numbered(t.text)?.spaced || !!itemLine(t.text);
 }
 
-function nextContentLine(tokens: Token[], i: number): TextLine | undefined {
+/**
+ * A short unnumbered heading of concluding observations (`教育`, `卫生`): a heading-shaped line
+ * after a finished sentence (or a heading), right before a numbered paragraph.
+ */
+function isUnnumberedSubheading(t: TextLine, previous: TextLine | undefined, body: DraftBlock | undefined, tokens: Token[], i: number, onChain: Set<TextLine>): boolean {
+  if (t.text.length > 20 || !looksLikeHeading(t.text) || /[，,。；;：:]/.test(t.text) || /^\d/.test(t.text)) return false;
+  if (body && body.type !== 'heading' && !(previous && endsSentence(previous.text))) return false;
   for (let j = i + 1; j < tokens.length; j++) {
-    const t = tokens[j]!;
-    if (t.kind === 'line') return t;
+    const next = tokens[j]!;
+    if (next.kind === 'line') return onChain.has(next);
   }
-  return undefined;
+  return false;
+}
+
+/**
+ * In unnumbered text (a preamble, a speech, text before the first numbered paragraph), a line
+ * starts a new paragraph when the previous line finished a sentence and either a blank line
+ * separates them or the previous line stopped short of the full line width.
+ */
+function startsNewProse(body: DraftBlock, previous: TextLine | undefined, afterBlank: boolean, text: string, width: number): boolean {
+  if (body.type !== 'paragraph' || body.n !== undefined || !previous) return false;
+  if (/^[，。；：、）)]/.test(text)) return false;
+  const prev = previous.text;
+  if (afterBlank && endsSentence(prev)) return true;
+  return /[。！？；：，,]$/.test(prev) && prev.length < width * 0.8;
+}
+
+/** The typical full line width of the wrapped text (90th percentile of line lengths). */
+function lineWidth(lines: TextLine[]): number {
+  if (!lines.length) return 0;
+  const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.9)]!;
 }

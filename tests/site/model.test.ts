@@ -59,6 +59,7 @@ const report = (slug: string, symbol: string, blocks: Block[], notes: Report['no
   blocks,
   notes,
   stats: { paragraphs: 0, notes: 0, headings: { chapter: 0, section: 0, subsection: 0 }, figures: 0, dropped: {} },
+  dropped: [],
   warnings: [],
 });
 const doc = (symbol: string) => ({ type: 'doc' as const, symbol, text: symbol, kind: 'document' as const });

@@ -1,0 +1,92 @@
+/**
+ * The printed table of contents (docs/un-document-anatomy.md, "Contents"): recognised so that it
+ * is never repeated as headings or body text, and read so that the body can be checked against
+ * what it promises (a heading, a paragraph range).
+ *
+ * Forms: `目录` / `目 录 ( 续 )`, column heads (`段次 页次`, `章次`, `页次`), entries that end in a
+ * page number, maybe after a paragraph range (`一. 导言 1-5 3`), with or without dotted leaders
+ * (`二、工作方法…………21-40 6`; extraction may run range and page together), an entry's title
+ * wrapped onto a second line, annex lists (`附件`).
+ */
+import type { TextLine, Token } from './clean.ts';
+import { headingLine, narrow } from './lines.ts';
+
+export const CONTENTS_TITLE = /^目\s*录(?:\s*[(（]\s*续\s*[)）])?$/;
+const COLUMN_HEADS = /^(?:(?:段\s*次|页\s*次|章\s*次|段落|页码)\s*)+$/;
+const LEADERS = /(?:\.{3,}|…{2,}|·{3,}|。{3,}|\.(?:\s\.){2,})/;
+/** A page number (maybe after a paragraph range) at the end, set off by a tab, spaces or leaders. */
+const TRAILING_NUMBERS = /(?:\t|\s{1,}|[.…·。])\s*(?:\d{1,4}\s*[-–—]\s*\d{1,4}\s*)?\d{1,4}$/;
+
+export interface ContentsEntry {
+  line: number;
+  /** The printed label (`一.`, `A.`, `第一章`), if any. */
+  label?: string;
+  title: string;
+  /** Paragraph range the entry gives, when it gives one. */
+  from?: number;
+  to?: number;
+}
+
+/** Is this line (text or layout) an entry of a contents page? */
+export function isContentsEntry(t: TextLine): boolean {
+  if (t.raw.length > 300) return false;
+  return COLUMN_HEADS.test(t.text) || LEADERS.test(t.text) || TRAILING_NUMBERS.test(t.raw) || /^附\s*件$/.test(t.text);
+}
+
+/**
+ * The contents lines from `tokens[start]` (the title line) on: returns the index after the last
+ * contents line and the entries read. A line without numbers belongs to the contents only when
+ * the next line completes it as an entry (a wrapped title).
+ */
+export function readContents(tokens: Token[], start: number): { end: number; lines: TextLine[]; entries: ContentsEntry[] } {
+  const lines: TextLine[] = [];
+  const entries: ContentsEntry[] = [];
+  let pending: TextLine[] = [];
+  let end = start;
+  for (let i = start; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'line') continue;
+    if (i === start || CONTENTS_TITLE.test(t.text) || COLUMN_HEADS.test(t.text)) {
+      lines.push(t);
+      end = i + 1;
+      continue;
+    }
+    if (isContentsEntry(t)) {
+      const entry = parseEntry([...pending.map((p) => p.text), t.text].join(''), pending[0]?.no ?? t.no);
+      if (entry) entries.push(entry);
+      lines.push(...pending, t);
+      pending = [];
+      end = i + 1;
+      continue;
+    }
+    // Two lines without numbers in a row end the contents.
+    if (pending.length >= 1 || t.text.length > 60) break;
+    pending.push(t);
+  }
+  return { end, lines, entries: fixRunTogether(entries) };
+}
+
+/** `21-406` is range 21-40 and page 6 when the next entry's range starts at 41. */
+function fixRunTogether(entries: ContentsEntry[]): ContentsEntry[] {
+  const ranged = entries.filter((e) => e.to !== undefined);
+  ranged.forEach((e, i) => {
+    const next = ranged[i + 1];
+    if (next?.from !== undefined && e.to! >= next.from && String(e.to).startsWith(String(next.from - 1))) e.to = next.from - 1;
+  });
+  return entries;
+}
+
+function parseEntry(text: string, line: number): ContentsEntry | undefined {
+  let t = narrow(text).replace(/\t/g, ' ');
+  let from: number | undefined;
+  let to: number | undefined;
+  const nums = /(?:(\d{1,4})\s*[-–—]\s*(\d{1,4}))?\s*\d{1,4}$/.exec(t.replace(/[.…·。\s]+(?=[\d])/g, ' ').trim());
+  if (nums?.[1] && nums[2]) {
+    from = Number(nums[1]);
+    to = Number(nums[2]);
+  }
+  t = t.replace(/[.…·。\s]*(?:\d{1,4}\s*[-–—]\s*\d{1,4}\s*)?[.…·。\s]*\d{1,4}\s*$/, '').replace(/(?:\.{3,}|…{2,}|·{3,})/g, '').trim();
+  if (!t || COLUMN_HEADS.test(t)) return undefined;
+  const h = headingLine(t);
+  return { line, ...(h ? { label: h.label } : {}), title: h ? h.rest : t, ...(from !== undefined && to !== undefined && from <= to ? { from, to } : {}) };
+}

@@ -1,0 +1,110 @@
+/**
+ * What a single line can be, as UN documents print it (docs/un-document-anatomy.md, "Headings",
+ * "Paragraphs", "Items"). Pure recognisers; which of the candidates a line really is depends on
+ * the whole document and is decided by the structure step.
+ *
+ * Every recogniser returns the printed label (what the model keeps as `label` / `n`) and the
+ * rest of the line, so the text accounting can count both.
+ */
+import { fromChinese } from './numerals.ts';
+
+/** Full-width digits, letters, stops and brackets → ASCII, for recognition only (text is kept as printed). */
+export function narrow(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+export interface Labelled {
+  /** The label exactly as printed (`1.`, `１．`, `一、`, `(a)`, `第一章`). */
+  printed: string;
+  /** The text after the label, trimmed; may be empty. */
+  rest: string;
+}
+
+export interface NumberedLine extends Labelled {
+  n: number;
+  /** `1. 正文` with a space (the usual form) or `1.正文` / `１．正文` (accepted only in sequence). */
+  spaced: boolean;
+}
+
+const NUMBERED = /^(\d{1,4})([.．])(\s*)(\S.*)$/;
+
+/** `1. 正文`, `1.正文`, `１．正文`; never `3.99亿` (a decimal) nor `2019.` alone. */
+export function numbered(text: string): NumberedLine | undefined {
+  const m = NUMBERED.exec(narrow(text));
+  if (!m) return undefined;
+  const rest = m[4]!;
+  const spaced = m[3]!.length > 0;
+  if (!spaced && /^\d/.test(rest)) return undefined;
+  const n = Number(m[1]);
+  if (!n) return undefined;
+  const cut = m[1]!.length + 1 + m[3]!.length;
+  return { n, spaced, printed: text.slice(0, cut).trim(), rest: text.slice(cut).trim() };
+}
+
+export interface HeadingLine extends Labelled {
+  level: 1 | 2;
+  kind: 'chapter' | 'section' | 'annex';
+  /** The number or letter for the stable id (`2`, `a`, `annex-1`). */
+  key: string;
+  label: string;
+}
+
+const CHAPTER = /^第\s*([一二三四五六七八九十百]+)\s*章(?:\s+|$)(.*)$/;
+const CN_HEADING = /^([一二三四五六七八九十]+)\s*[.．、]\s*(.+)$/;
+const LETTER_HEADING = /^([A-Z])[.．](\s*)(\S.*)$/;
+const ANNEX = /^附\s*件\s*([一二三四五六七八九十]*)(?:\s+|$)(.*)$/;
+
+/** `第一章` (title on this or the next line), `一.` / `一、` / `一.导言`, `A.` / `A.导言`, `附件一`. */
+export function headingLine(text: string): HeadingLine | undefined {
+  const t = narrow(text);
+  let m: RegExpExecArray | null;
+  if ((m = CHAPTER.exec(t))) {
+    const n = fromChinese(m[1]!);
+    return { level: 1, kind: 'chapter', key: String(n ?? m[1]), label: `第${m[1]}章`, printed: text.slice(0, text.length - m[2]!.length).trim(), rest: m[2]!.trim() };
+  }
+  if ((m = CN_HEADING.exec(t))) {
+    const n = fromChinese(m[1]!);
+    if (n === undefined) return undefined;
+    const rest = text.slice(text.length - m[2]!.length).trim();
+    return { level: 1, kind: 'chapter', key: String(n), label: `${m[1]}.`, printed: text.slice(0, text.length - m[2]!.length).trim(), rest };
+  }
+  if ((m = LETTER_HEADING.exec(t))) {
+    // `A.导言` without a space is a heading only when CJK follows (`A.B.C.` or `U.S.` are not).
+    if (!m[2] && !/^[\u4e00-\u9fff《“]/.test(m[3]!)) return undefined;
+    return { level: 2, kind: 'section', key: m[1]!.toLowerCase(), label: `${m[1]}.`, printed: text.slice(0, text.length - m[3]!.length).trim(), rest: text.slice(text.length - m[3]!.length).trim() };
+  }
+  if ((m = ANNEX.exec(t)) && (m[1] || !m[2])) {
+    const n = m[1] ? fromChinese(m[1]) : 1;
+    return { level: 1, kind: 'annex', key: `annex-${n ?? 1}`, label: `附件${m[1]}`, printed: text.slice(0, text.length - m[2]!.length).trim(), rest: m[2]!.trim() };
+  }
+  return undefined;
+}
+
+export interface ItemLine extends Labelled {
+  label: string;
+}
+
+const ITEM = /^[(（]\s*([a-z]{1,2}|[ivx]{1,5})\s*[)）]\s*(.*)$/;
+
+/** `(a) 正文`, `(a)正文`, `（a）正文`, `(i) 正文`, `(aa) 正文`. */
+export function itemLine(text: string): ItemLine | undefined {
+  const m = ITEM.exec(text);
+  if (!m || !m[2]) return undefined;
+  return { label: m[1]!, printed: text.slice(0, text.length - m[2].length).trim(), rest: m[2].trim() };
+}
+
+/** Roman numerals as item labels (`i`…`xx`), for nesting under lettered items. */
+export function isRoman(label: string): boolean {
+  return /^(?:x{0,2})(?:ix|iv|v?i{0,3})$/.test(label) && label !== '';
+}
+
+/** Heading shape: short, with no sentence punctuation (footnote marks ignored). */
+export function looksLikeHeading(text: string): boolean {
+  const bare = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, '').trim();
+  return bare.length <= 40 && !/[。；：！？;:]/.test(bare) && !/[，,、]$/.test(bare);
+}
+
+/** Where a paragraph of running text ends: a sentence-final mark, maybe followed by a note mark. */
+export function endsSentence(text: string): boolean {
+  return /[。！？；：”」』）)]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})?$/.test(text);
+}
