@@ -268,12 +268,13 @@ function startsNewProse(body: DraftBlock, previous: TextLine | undefined, afterB
   if (/^[，。；：、）)]/.test(text)) return false;
   const prev = previous.text;
   if (afterBlank && endsSentence(prev)) return true;
-  return /[。！？；：，,]$/.test(prev) && prev.length < width * 0.8;
+  return width > 0 && /[。！？；：，,]$/.test(prev) && prev.length < width * 0.75;
 }
 
 /** The typical full line width of the wrapped text (90th percentile of line lengths). */
 function lineWidth(lines: TextLine[]): number {
-  if (!lines.length) return 0;
+  // Too few lines to know the full width: rely on blank lines alone.
+  if (lines.length < 20) return 0;
   const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
   return lengths[Math.floor(lengths.length * 0.9)]!;
 }
