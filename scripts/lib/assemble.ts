@@ -46,7 +46,7 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
       if (d.key) {
         chain.length = d.level - 1;
         chain.push(d.key);
-        key = chain.join('-');
+        key = chain.filter(Boolean).join('-');
       } else key = `u${++unlabelled}`;
       blocks.push({ type: 'heading', id: unique(`h-${key}`, d.line), line: d.line, level: d.level, kind: d.kind, label: d.label, content });
     } else if (d.type === 'paragraph') {

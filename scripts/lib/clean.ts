@@ -10,7 +10,7 @@
  * bidirectional marks. A dropped run leaves a `break` marker: on such pages a footnote block ends
  * there.
  */
-import { drop, type Ledger } from './ledger.ts';
+import { drop, type DropReason, type Ledger } from './ledger.ts';
 
 export interface TextLine {
   kind: 'line';
@@ -91,19 +91,19 @@ export function clean(text: string, ledger: Ledger): Cleaned {
       pushBreak(no);
     } else if ((m = JOB_LINE.exec(trimmed)) && /GE\.|\([A-Z]\)|\s/.test(trimmed)) {
       jobYears.push(2000 + Number(m[1]));
-      drop(ledger, no, trimmed, 'page-furniture');
+      drop(ledger, no, trimmed, jobReason(trimmed));
       pushBreak(no);
     } else if (RECYCLE.test(trimmed) || PAGE_OF.test(trimmed) || /^\*\d{7,8}\*$/.test(trimmed)) {
-      drop(ledger, no, trimmed, 'page-furniture');
+      drop(ledger, no, trimmed, RECYCLE.test(trimmed) ? 'recycle-mark' : PAGE_OF.test(trimmed) ? 'running-footer' : 'barcode');
       pushBreak(no);
     } else {
       // Furniture glued into a line of text (a page break inside a sentence).
       const before = raw;
-      raw = dropAll(raw, GE_ANYWHERE, no, 'page-furniture', ledger, (hit) => {
+      raw = dropAll(raw, GE_ANYWHERE, no, jobReason, ledger, (hit) => {
         const y = /GE\.(\d{2})-/.exec(hit);
         if (y) jobYears.push(2000 + Number(y[1]));
       });
-      raw = dropAll(raw, BARCODE, no, 'page-furniture', ledger);
+      raw = dropAll(raw, BARCODE, no, 'barcode', ledger);
       if (raw !== before) raw = trimEnd(raw.replace(/[ \t]{2,}/g, ' '));
       trimmed = raw.trim();
       if (trimmed === '') pushBreak(no);
@@ -113,13 +113,18 @@ export function clean(text: string, ledger: Ledger): Cleaned {
   return { tokens, links, headerSymbols, jobYears, sources };
 }
 
+/** A job number with its language code or print dates is the first page's; with a page number only, a page footer. */
+function jobReason(text: string): DropReason {
+  return /\([A-Z]\)|\d{6}/.test(text) ? 'job-number' : 'running-footer';
+}
+
 /** Remove every match of `pattern` from `line`, recording each as a drop. */
-function dropAll(line: string, pattern: RegExp, no: number, reason: Parameters<typeof drop>[3], ledger: Ledger, seen?: (hit: string) => void): string {
+function dropAll(line: string, pattern: RegExp, no: number, reason: DropReason | ((hit: string) => DropReason), ledger: Ledger, seen?: (hit: string) => void): string {
   pattern.lastIndex = 0;
   if (!pattern.test(line)) return line;
   pattern.lastIndex = 0;
   return line.replace(pattern, (hit) => {
-    drop(ledger, no, hit, reason);
+    drop(ledger, no, hit, typeof reason === 'function' ? reason(hit) : reason);
     seen?.(hit);
     return reason === 'replacement-char' || reason === 'control-char' ? '' : ' ';
   });

@@ -11,7 +11,7 @@
  */
 import type { Token, TextLine } from './clean.ts';
 import { joinLines } from './join.ts';
-import { drop, keep, type Ledger } from './ledger.ts';
+import { drop, keep, release, type Ledger } from './ledger.ts';
 
 export interface FrontMeta {
   body?: string;
@@ -35,20 +35,34 @@ export interface FrontMeta {
   speaker?: string;
   occasion?: string;
   place?: string;
+  /** The organ printed above the body that reports (`大会` above `人权理事会`). */
+  organ?: string;
+  /** Where the body was read (an organ read first is released to the masthead when the body follows). */
+  bodyLine?: number;
   /** A resolution or decision number printed before its title (`78/215．…`). */
   resolutionNumber?: string;
 }
 
 export interface Front {
   meta: FrontMeta;
+  /** The official-records note: its heading (`说明`) and text, shown before the body. */
+  explanatory: TextLine[];
   /** Cover lines that are no field and not the title: kept as text before the body. */
   rest: TextLine[];
 }
 
-const BODY = /^(?:大会|人权理事会|安全理事会|经济及社会理事会|托管理事会|[\u4e00-\u9fff]{2,20}委员会|[\u4e00-\u9fff]{2,12}小组)$/;
+const BODY = /^(?:大会|人权理事会|安全理事会|经济及社会理事会|托管理事会|[\u4e00-\u9fff、]{2,24}委员会|[\u4e00-\u9fff、]{2,12}小组)$/;
+/** A committee or group reports more specifically than the Human Rights Council, which does more than an organ. */
+const bodyRank = (body: string) => (/委员会$|小组$/.test(body) ? 3 : body === '人权理事会' ? 2 : 1);
 const ORGAN = /^联合国$/;
 const SESSION = /^(?:[\u4e00-\u9fff]{0,12})?第.{1,10}届(?:特别|常会|续会|实质性)?(?:会议|会期)$/;
-const DATES = /^\d{4}\s*年.{1,30}日$/;
+const DATES = /^[(（]?\d{4}\s*年.{1,60}日[)）]?$/;
+/** `2023年12月19日大会通过的决议`: when a resolution was adopted. */
+const ADOPTED_ON = /^\d{4}\s*年.{1,12}日.{0,20}通过的(?:决议|决定)$/;
+const SUPPLEMENT = /^补编\s*第.{1,6}号(?:\s*[(（].{1,20}[)）])?$/;
+const IMPRINT = /^联合国\s*[•·]\s*\d{4}\s*年/;
+/** The official-records note heading (`说明`): what follows it is text, never the title. */
+const NOTE_HEADING = /^说\s*明$/;
 const AGENDA = /^(?:临时)?议程(?:项目)?\s*(.+)$/;
 const AUTHOR = /^.{0,60}的(?:报告|说明)\s*\*?$/;
 const SUMMARY = /^(?:概\s*要|摘\s*要)$/;
@@ -63,7 +77,8 @@ const LATIN_DATE = /(\d{1,2})\s*(January|February|March|April|May|June|July|Augu
 const DISTR = /Distr\.?\s*[:：]\s*([A-Za-z]+)/;
 const ORIGINAL = /Original\s*[:：]\s*([A-Za-z]+)/;
 const LANGUAGE = /^(?:Chinese|English|French|Spanish|Russian|Arabic)$/;
-const SYMBOL = /\b[A-Z]{1,6}\/(?=[^\s]*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*/g;
+/** A symbol set off by white space (a column of the cover page), never one inside a sentence or brackets. */
+const SYMBOL = /(?<=^|\s)[A-Z]{1,6}\/(?=\S*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*(?=\s|$)/g;
 /** `主席先生，`, `尊敬的各位代表：`, `大会，` — a line that opens a speech or a resolution's preamble. */
 export const OPENER = /^(?:(?:尊敬的)?[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下|们|各位)|各位[\u4e00-\u9fff]{1,10}|大会|人权理事会|安全理事会|经济及社会理事会|[\u4e00-\u9fff]{2,20}委员会)\s*[，,：:]$/;
 
@@ -106,7 +121,7 @@ export function readFront(tokens: Token[], ledger: Ledger): Front {
       continue;
     }
     if (SUMMARY.test(t.text)) {
-      drop(ledger, t.no, t.text, 'cover-label');
+      keep(ledger, t.no, t.text);
       summary = [];
       continue;
     }
@@ -115,33 +130,66 @@ export function readFront(tokens: Token[], ledger: Ledger): Front {
   }
 
   // Free text: runs of lines between fields (or blank lines) are units; wrapped lines join.
-  const units = unitsOf(items);
   const rest: TextLine[] = [];
   const toRest = (unit: Unit[]) => rest.push(...unit.map((u) => ({ ...u.line, text: u.text })));
   const takeUnit = (unit: Unit[]) => {
     for (const u of unit) taken(u.line, u.text);
     return joinUnit(unit);
   };
+  let units = unitsOf(items);
+  // The official-records note (`说明` and its text) is text, never a title.
+  const noteAt = units.findIndex((u) => u.length === 1 && NOTE_HEADING.test(u[0]!.text));
+  const explanatory: TextLine[] = [];
+  if (noteAt >= 0) {
+    for (const unit of units.slice(noteAt)) explanatory.push(...unit.map((u) => ({ ...u.line, text: u.text })));
+    units = units.slice(0, noteAt);
+  }
+  // A treaty name the layout wrapped over lines.
+  units = units.filter((u) => {
+    const text = joinUnit(u);
+    if (meta.treaty || !TREATY.test(text)) return true;
+    meta.treaty = takeUnit(u);
+    return false;
+  });
+  // An annual report's title is printed as body, session and `报告` on lines of their own.
+  const reportAt = units.findIndex((u) => u.length === 1 && /^报\s*告$/.test(u[0]!.text));
+  if (reportAt >= 0 && meta.body) {
+    takeUnit(units[reportAt]!);
+    meta.title = `${meta.body}${meta.session ?? ''}报告`;
+    units.splice(reportAt, 1);
+  }
   const authorAt = units.findLastIndex((u) => u.length === 1 && AUTHOR.test(u[0]!.text));
-  let titleAt = authorAt > 0 ? authorAt - 1 : authorAt < 0 ? units.findLastIndex((u) => !isProse(u)) : -1;
-  if (authorAt >= 0) meta.author = takeUnit(units[authorAt]!).replace(/\s*\*$/, '');
+  // Agenda titles and the title, each on one line with nothing between them: split what the wrap heuristic joined.
+  const wanted = meta.agendaItems.length + 1;
+  const headEnd = authorAt >= 0 ? authorAt : units.length;
+  while (!meta.title && units.slice(0, headEnd).filter((u) => !isProse(u)).length < wanted) {
+    const at = units.slice(0, headEnd).findLastIndex((u) => u.length > 1);
+    if (at < 0) break;
+    const unit = units[at]!;
+    units.splice(at, 1, unit.slice(0, -1), unit.slice(-1));
+  }
+  const authorNow = units.findLastIndex((u) => u.length === 1 && AUTHOR.test(u[0]!.text));
+  let titleAt = meta.title ? -1 : authorNow > 0 ? authorNow - 1 : authorNow < 0 ? units.findLastIndex((u) => !isProse(u)) : -1;
+  if (authorNow >= 0) meta.author = takeUnit(units[authorNow]!).replace(/\s*\*$/, '');
   // A title that only says who reports (`联合国人权事务高级专员的报告`) is the title too.
-  if (titleAt < 0 && meta.author) meta.title = meta.author;
+  if (titleAt < 0 && !meta.title && meta.author) meta.title = meta.author;
   if (titleAt >= 0) {
     const title = takeUnit(units[titleAt]!);
     const res = RESOLUTION.exec(title);
     if (res) meta.resolutionNumber = res[1]!;
     meta.title = title.replace(/\s*\*+$/, '');
+    // `第七十七届会议报告` under a committee's name: the committee's report.
+    if (/^第.{1,24}届.{0,10}会议(?:的)?报告$/.test(meta.title) && meta.body && bodyRank(meta.body) === 3) meta.title = `${meta.body}${meta.title}`;
     const agendaCount = meta.agendaItems.length;
     units.slice(0, titleAt).forEach((unit, i) => {
       if (i < agendaCount || (agendaCount && !isProse(unit))) meta.agendaTitles.push(takeUnit(unit));
       else toRest(unit);
     });
   } else {
-    titleAt = authorAt;
-    units.slice(0, Math.max(0, authorAt)).forEach(toRest);
+    titleAt = authorNow;
+    units.slice(0, Math.max(0, authorNow)).forEach(toRest);
   }
-  units.slice(Math.max(titleAt, authorAt) + 1).forEach(toRest);
+  units.slice(Math.max(titleAt, authorNow) + 1).forEach(toRest);
   if (summary !== undefined) {
     const paragraphs: string[] = [];
     let current = '';
@@ -152,13 +200,17 @@ export function readFront(tokens: Token[], ledger: Ledger): Front {
         continue;
       }
       taken(t, t.text);
+      if (NOTICE.test(t.text)) {
+        meta.notice = meta.notice ? `${meta.notice}\n${t.text.replace(/^\*\s*/, '')}` : t.text.replace(/^\*\s*/, '');
+        continue;
+      }
       current = current ? joinLines(current, t.text) : t.text;
     }
     if (current) paragraphs.push(current);
     if (paragraphs.length) meta.summary = paragraphs.join('\n\n');
   }
   rest.sort((a, b) => a.no - b.no);
-  return { meta, rest };
+  return { meta, rest, explanatory };
 }
 
 /**
@@ -171,23 +223,25 @@ function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string | unde
     keep(ledger, t.no, hit);
     text = text.replace(hit, ' ');
   };
-  const label = (hit: string) => {
-    drop(ledger, t.no, hit, 'cover-label');
+  const masthead = (hit: string) => {
+    drop(ledger, t.no, hit, 'masthead');
     text = text.replace(hit, ' ');
   };
   let m: RegExpExecArray | null;
+  if (ADOPTION.test(text.trim())) {
+    meta.adoption ??= text.trim();
+    keep(ledger, t.no, text);
+    return undefined;
+  }
   // Latin fields of the right-hand column.
+  // A field's label (`Distr.:`, `Original:`) is part of the field.
   if ((m = DISTR.exec(text))) {
     meta.distribution ??= m[1]!;
-    keep(ledger, t.no, m[1]!);
-    label(m[0].slice(0, m[0].length - m[1]!.length));
-    text = text.replace(m[1]!, ' ');
+    took(m[0]);
   }
   if ((m = ORIGINAL.exec(text))) {
     meta.original ??= m[1]!;
-    keep(ledger, t.no, m[1]!);
-    label(m[0].slice(0, m[0].length - m[1]!.length));
-    text = text.replace(m[1]!, ' ');
+    took(m[0]);
   }
   if ((m = LATIN_DATE.exec(text))) {
     const d = isoDate(m[0]);
@@ -199,25 +253,49 @@ function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string | unde
     took(s);
   }
   const words = text.trim().split(/\s+/).filter(Boolean);
-  for (const w of words) if (LANGUAGE.test(w)) label(w);
+  for (const w of words) if (LANGUAGE.test(w)) masthead(w);
   text = unspace(text.trim().replace(/\s{2,}/g, ' '));
   if (!text) return undefined;
 
-  if (ORGAN.test(text)) {
-    drop(ledger, t.no, text, 'cover-label');
-    return undefined;
-  }
-  if (BODY.test(text)) {
-    // The organ prints first (`大会`), the body that reports after it (`人权理事会`).
-    meta.body = text;
-    keep(ledger, t.no, text);
-    return undefined;
-  }
   const setText = (key: 'session' | 'dates' | 'treaty' | 'officialRecords' | 'adoption') => {
     meta[key] ??= text;
     keep(ledger, t.no, text);
     return undefined;
   };
+  if (ORGAN.test(text)) {
+    drop(ledger, t.no, text, 'masthead');
+    return undefined;
+  }
+  if (BODY.test(text)) {
+    // The organ (`大会`) and the body that reports (`人权理事会`, a committee) both print; keep the body.
+    if (!meta.body || bodyRank(text) > bodyRank(meta.body)) {
+      if (meta.body && meta.bodyLine !== undefined) {
+        meta.organ = meta.body;
+        release(ledger, meta.bodyLine, meta.body, 'masthead');
+      }
+      meta.body = text;
+      meta.bodyLine = t.no;
+      keep(ledger, t.no, text);
+    } else {
+      meta.organ ??= text;
+      drop(ledger, t.no, text, 'masthead');
+    }
+    return undefined;
+  }
+  if (IMPRINT.test(text)) {
+    drop(ledger, t.no, text, 'masthead');
+    return undefined;
+  }
+  if (ADOPTED_ON.test(text)) {
+    const d = isoDate(text);
+    if (d) meta.date ??= d;
+    return setText('dates');
+  }
+  if (SUPPLEMENT.test(text) && meta.officialRecords) {
+    meta.officialRecords = `${meta.officialRecords} ${text}`;
+    keep(ledger, t.no, text);
+    return undefined;
+  }
   if (SESSION.test(text) && !meta.session) return setText('session');
   if (DATES.test(text) && !meta.dates) return setText('dates');
   if ((m = AGENDA.exec(text)) && /\d/.test(m[1]!)) {
@@ -226,7 +304,6 @@ function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string | unde
     return undefined;
   }
   if (RECORDS.test(text) && text.length <= 60) return setText('officialRecords');
-  if (ADOPTION.test(text)) return setText('adoption');
   if (TREATY.test(text) && !/的报告|结论性意见/.test(text)) return setText('treaty');
   if (NOTICE.test(text)) {
     meta.notice = meta.notice ? `${meta.notice}\n${text.replace(/^\*\s*/, '')}` : text.replace(/^\*\s*/, '');
@@ -236,8 +313,7 @@ function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string | unde
   if ((m = LABEL.exec(text))) {
     const value = m[2]!.trim();
     const key = m[1]!;
-    drop(ledger, t.no, text.slice(0, text.length - m[2]!.length), 'cover-label');
-    keep(ledger, t.no, value);
+    keep(ledger, t.no, text);
     if (/发言人|讲话人|演讲人|致辞人/.test(key)) meta.speaker ??= value;
     else if (/场合|活动/.test(key)) meta.occasion ??= value;
     else if (key === '地点') meta.place ??= value;
@@ -278,7 +354,7 @@ function unitsOf(items: (Field | 'gap')[]): Unit[][] {
       unit.push(u);
       const next = run[i + 1];
       if (!next) return;
-      const connector = /[、，,及和与或的—（(《“]$/.test(u.text);
+      const connector = /[、，,及和与或的—（(《“]$/.test(u.text) || /^(?:国际)?(?:公约|议定书)/.test(next.text);
       const continues = connector || (u.text.length >= 15 && u.text.length >= width - 3 && !/[。：:*]$/.test(u.text));
       const breaks = !connector && (AUTHOR.test(next.text) || AUTHOR.test(u.text) || NOTICE.test(next.text));
       if (!continues || breaks) {
@@ -298,5 +374,5 @@ function joinUnit(unit: Unit[]): string {
 /** Running prose rather than a title: long, or ending a sentence. */
 function isProse(unit: Unit[]): boolean {
   const text = joinUnit(unit);
-  return text.length > 80 || /[。！？]$/.test(text);
+  return text.length > 160 || /[。！？]$/.test(text);
 }

@@ -12,13 +12,15 @@
 export type DropReason =
   | 'running-header'
   | 'running-footer'
-  | 'page-furniture'
+  | 'job-number'
+  | 'barcode'
+  | 'recycle-mark'
   | 'hyperlink-line'
   | 'replacement-char'
   | 'control-char'
   | 'table-of-contents'
   | 'note-rule'
-  | 'cover-label'
+  | 'masthead'
   | 'infographic-debris';
 
 export interface Drop {
@@ -52,11 +54,28 @@ export function drop(ledger: Ledger, line: number, text: string, reason: DropRea
   if (weight(text)) ledger.drops.push({ line, reason, text });
 }
 
+/** Text first kept, then left out after all (an organ line once a more specific body follows). */
+export function release(ledger: Ledger, line: number, text: string, reason: DropReason): void {
+  ledger.kept.set(line, (ledger.kept.get(line) ?? 0) - weight(text));
+  drop(ledger, line, text, reason);
+}
+
 /** Drops counted by reason (lines, or characters for single-character drops), sorted by reason. */
 export function dropCounts(ledger: Ledger): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const d of ledger.drops) counts[d.reason] = (counts[d.reason] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The three sums of the accounting: input characters, kept, dropped. */
+export function totals(ledger: Ledger, sourceLines: readonly string[]): { input: number; kept: number; dropped: number } {
+  let input = 0;
+  for (const line of sourceLines) input += weight(line);
+  let kept = 0;
+  for (const n of ledger.kept.values()) kept += n;
+  let dropped = 0;
+  for (const d of ledger.drops) dropped += weight(d.text);
+  return { input, kept, dropped };
 }
 
 /**

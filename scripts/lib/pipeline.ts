@@ -13,7 +13,7 @@ import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
 import { SeedError } from './errors.ts';
 import { readFront, type FrontMeta } from './front.ts';
 import { isInfographic, unstructured } from './infographic.ts';
-import { dropCounts, keep, newLedger, unaccounted, type Ledger } from './ledger.ts';
+import { dropCounts, keep, newLedger, totals, unaccounted, type Ledger } from './ledger.ts';
 import type { ContentsEntry } from './contents.ts';
 import type { TextLine, Token } from './clean.ts';
 import { joinLines } from './join.ts';
@@ -51,7 +51,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     front = read.meta;
     if (s.starNotes.length) front.notice = [front.notice, ...s.starNotes].filter(Boolean).join('\n');
     bodyLine = s.blocks[0]?.line ?? Infinity;
-    draftBlocks = [...prefaceBlocks(read.rest, links, ledger), ...s.blocks];
+    draftBlocks = [...explanatoryBlocks(read.explanatory, links, ledger), ...prefaceBlocks(read.rest, links, ledger), ...s.blocks];
     draftNotes = s.notes;
     drafts.push(...s.diagnostics, ...coverDiagnostics(read.rest), ...contentsDiagnostics(s.contents, s.blocks));
     if (!s.blocks.some((b) => b.type === 'paragraph' && b.n !== undefined) && looksNumbered(cleaned.tokens)) {
@@ -90,8 +90,9 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
       headings: { chapter: count('chapter'), section: count('section'), subsection: count('subsection') },
       figures: assembled.blocks.filter((b) => b.type === 'figure').length,
       dropped: dropCounts(ledger),
+      accounting: totals(ledger, cleaned.sources),
     },
-    dropped: ledger.drops,
+    dropped: [...ledger.drops].sort((a, b) => a.line - b.line),
     warnings: drafts
       .map((d): Diagnostic => ({ level: 'warning', code: d.code, file, ...(d.line ? { line: d.line } : {}), message: d.message }))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
@@ -137,6 +138,14 @@ function prefaceBlocks(rest: TextLine[], links: ReadonlySet<string>, ledger: Led
   return blocks;
 }
 
+/** The official-records note (`说明` + its text): an unlabelled heading and its paragraph. */
+function explanatoryBlocks(lines: TextLine[], links: ReadonlySet<string>, ledger: Ledger): DraftBlock[] {
+  const [head, ...text] = lines;
+  if (!head) return [];
+  keep(ledger, head.no, head.text);
+  return [{ type: 'heading', line: head.no, level: 2, kind: 'section', label: '', key: '', text: head.text }, ...prefaceBlocks(text, links, ledger)];
+}
+
 function coverDiagnostics(rest: TextLine[]): DraftDiagnostic[] {
   if (!rest.length) return [];
   const first = rest[0]!;
@@ -156,6 +165,7 @@ function contentsDiagnostics(entries: ContentsEntry[], blocks: DraftBlock[]): Dr
   let maxPara = 0;
   for (const b of blocks) if (b.type === 'paragraph' && b.n) maxPara = Math.max(maxPara, b.n);
   for (const e of entries) {
+    if (!e.title) continue;
     const title = e.title.replace(/\s+/g, '');
     if (e.label ? !labels.has(e.label) && !labels.has(title) : !labels.has(title) && !/^附\s*件/.test(e.title)) {
       out.push({ code: 'contents-heading-missing', line: e.line, message: `the contents list "${e.label ?? ''}${e.label ? ' ' : ''}${e.title}", but the body has no such heading` });

@@ -167,6 +167,8 @@ export const statsSchema = z.object({
   figures: z.number().int(),
   /** What text repair dropped, by reason. */
   dropped: z.record(z.string(), z.number().int()),
+  /** Text accounting: non-whitespace characters of the input = kept + dropped (scripts/lib/ledger.ts). */
+  accounting: z.object({ input: z.number().int(), kept: z.number().int(), dropped: z.number().int() }).optional(),
 });
 export type Stats = z.output<typeof statsSchema>;
 

@@ -33,6 +33,10 @@ const NOTE_RULE = /^[_＿]{5,}$/;
 const BARE_NOTE = /^(\d{1,3})\s+(\S.*)$/;
 const SUP_NOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$/;
 const STAR_NOTE = /^(\*{1,3})\s*(\S.*)$/;
+/** A resolution's preamble opens with its body (`大会，`); each preambular paragraph then ends with `，`. */
+const PREAMBLE_OPENER = /^(?:大会|人权理事会|安全理事会|经济及社会理事会|[\u4e00-\u9fff、]{2,24}委员会)\s*[，,]$/;
+/** The closing lines of a resolution: `2023年12月19日` / `第50次全体会议`. */
+const CLOSING = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次(?:全体)?会议$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 /** Prose: a line long enough, or ending a sentence, that no cover field is. */
 const PROSE_MIN = 30;
 
@@ -105,6 +109,7 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>, ledge
   let lastLetter: string | undefined;
   let blankBefore = false;
   let lastLine: TextLine | undefined;
+  let preamble = false;
 
   /** Continuation lines per block, joined once at the end (linear even for a huge paragraph). */
   const joiners = new Map<{ text: string }, LineJoiner>();
@@ -122,6 +127,7 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>, ledge
     inNoteBlock = false;
     awaitingTitle = block.type === 'heading' && block.text === '' ? block : undefined;
     if (block.type !== 'item') lastLetter = undefined;
+    if (block.type === 'paragraph') preamble = block.n === undefined && (preamble || PREAMBLE_OPENER.test(block.text));
   };
   const heading = (t: TextLine, level: 1 | 2 | 3, kind: DraftHeading['kind'], label: string, key: string, text: string) => {
     open({ type: 'heading', line: t.no, level, kind, label, key, text }, t);
@@ -229,7 +235,9 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>, ledge
       if (nested) lastLetter = keepLetter;
     } else if (isUnnumberedSubheading(t, previous, body, tokens, i, onChain)) {
       heading(t, 3, 'subsection', '', '', text);
-    } else if (body && body.type !== 'heading' && body.type !== 'figure' && !startsNewProse(body, previous, afterBlank, text, width)) {
+    } else if (CLOSING.test(text) && body?.type === 'paragraph' && body.n !== undefined && previous && endsSentence(previous.text)) {
+      open({ type: 'paragraph', line: t.no, text }, t);
+    } else if (body && body.type !== 'heading' && body.type !== 'figure' && !startsNewProse(body, previous, afterBlank, text, width, preamble)) {
       append(body, t);
     } else {
       open({ type: 'paragraph', line: t.no, text }, t);
@@ -263,10 +271,11 @@ function isUnnumberedSubheading(t: TextLine, previous: TextLine | undefined, bod
  * starts a new paragraph when the previous line finished a sentence and either a blank line
  * separates them or the previous line stopped short of the full line width.
  */
-function startsNewProse(body: DraftBlock, previous: TextLine | undefined, afterBlank: boolean, text: string, width: number): boolean {
+function startsNewProse(body: DraftBlock, previous: TextLine | undefined, afterBlank: boolean, text: string, width: number, preamble: boolean): boolean {
   if (body.type !== 'paragraph' || body.n !== undefined || !previous) return false;
   if (/^[，。；：、）)]/.test(text)) return false;
   const prev = previous.text;
+  if (preamble && /[，,；;。]$/.test(prev)) return true;
   if (afterBlank && endsSentence(prev)) return true;
   return width > 0 && /[。！？；：，,]$/.test(prev) && prev.length < width * 0.75;
 }

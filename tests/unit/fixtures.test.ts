@@ -1,6 +1,7 @@
 /**
  * Fixture folders `tests/fixtures/<case>/input.txt` → `expected.json`: the pipeline's model
- * (blocks, notes, warnings, dropped text) for small shaped inputs. After a deliberate change,
+ * (metadata, blocks, notes, warnings, every dropped span and the text accounting) for small
+ * shaped inputs, one folder per convention of docs/un-document-anatomy.md. After a deliberate change,
  * `UPDATE=1 npm test` rewrites the expected files; review their diff before committing.
  */
 import assert from 'node:assert/strict';
@@ -14,7 +15,15 @@ for (const name of readdirSync(dir).sort()) {
   test(`fixture ${name}`, () => {
     const input = readFileSync(`${dir}/${name}/input.txt`);
     const { report } = convertSeed('input.txt', input);
-    const actual = { blocks: report.blocks, notes: report.notes, warnings: report.warnings, dropped: report.stats.dropped };
+    const actual = {
+      meta: report.meta,
+      blocks: report.blocks,
+      notes: report.notes,
+      warnings: report.warnings,
+      dropped: report.stats.dropped,
+      droppedSpans: report.dropped,
+      accounting: report.stats.accounting,
+    };
     const expectedPath = `${dir}/${name}/expected.json`;
     if (process.env.UPDATE || !existsSync(expectedPath)) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
     assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, 'utf8')));

