@@ -217,34 +217,45 @@ function resolutionPhrases(text: string): Phrase[] {
   let scanned = 0;
   for (let start = text.indexOf('第'); start !== -1; start = text.indexOf('第', start + 1)) {
     if (start < scanned) continue;
-    const numbers: Phrase['numbers'] = [];
+    /** Start and end of each number, flat: [start0, end0, start1, end1, …]. */
+    const bounds: number[] = [];
     let at = skipSpace(text, start + 1);
     for (;;) {
       RESOLUTION_NUMBER.lastIndex = at;
-      const m = RESOLUTION_NUMBER.exec(text);
-      if (!m) break;
-      numbers.push({ index: at, text: m[0] });
-      at = skipSpace(text, at + m[0].length);
-      if (text[at] === '号') at = skipSpace(text, at + 1);
-      const join = text[at];
-      if (join !== '和' && join !== '、' && join !== '及') break;
+      if (!RESOLUTION_NUMBER.test(text)) break;
+      bounds.push(at, RESOLUTION_NUMBER.lastIndex);
+      at = skipSpace(text, RESOLUTION_NUMBER.lastIndex);
+      if (text.charCodeAt(at) === 0x53f7 /* 号 */) at = skipSpace(text, at + 1);
+      const join = text.charCodeAt(at);
+      if (join !== 0x548c /* 和 */ && join !== 0x3001 /* 、 */ && join !== 0x53ca /* 及 */) break;
       let next = skipSpace(text, at + 1);
-      if (text[next] === '第') next = skipSpace(text, next + 1);
+      if (text.charCodeAt(next) === 0x7b2c /* 第 */) next = skipSpace(text, next + 1);
       RESOLUTION_NUMBER.lastIndex = next;
       if (!RESOLUTION_NUMBER.test(text)) break;
       at = next;
     }
     scanned = Math.max(at, start + 1);
-    if (numbers.length === 0) continue;
-    const ending = text.slice(at, at + 2);
-    if (ending === '决议' || ending === '决定') out.push({ index: start, decision: ending === '决定', numbers });
+    if (bounds.length === 0) continue;
+    const ending = text.startsWith('决议', at) ? 'resolution' : text.startsWith('决定', at) ? 'decision' : undefined;
+    if (!ending) continue;
+    const numbers: Phrase['numbers'] = [];
+    for (let i = 0; i < bounds.length; i += 2) numbers.push({ index: bounds[i]!, text: text.slice(bounds[i], bounds[i + 1]) });
+    out.push({ index: start, decision: ending === 'decision', numbers });
   }
   return out;
 }
 
+/** The first position from `at` that is not white space (what `\s` matches). */
 function skipSpace(text: string, at: number): number {
-  while (at < text.length && /\s/.test(text[at]!)) at += 1;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at += 1;
   return at;
+}
+
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** `48/141` by 大会 → `A/RES/48/141`; `2391(2017)` → `S/RES/2391(2017)`; `217(III)` → `A/RES/217(III)`. */
