@@ -14,21 +14,23 @@ export interface SymbolBody {
   prefix: string;
   /** A treaty body (committee or subcommittee) rather than a principal organ. */
   treaty: boolean;
+  /** The short name readers know a treaty body by (`CCPR`, `E/C.12`, `SPT`). */
+  abbr?: string;
 }
 
 /** Most specific prefix first: the first whose prefix starts the symbol names its body. */
 export const SYMBOL_BODIES: readonly SymbolBody[] = [
-  { id: 'ccpr', name: '人权事务委员会', prefix: 'CCPR/', treaty: true },
-  { id: 'cescr', name: '经济、社会及文化权利委员会', prefix: 'E/C.12/', treaty: true },
-  { id: 'spt', name: '防范酷刑小组委员会', prefix: 'CAT/OP/', treaty: true },
-  { id: 'cat', name: '禁止酷刑委员会', prefix: 'CAT/', treaty: true },
-  { id: 'crc', name: '儿童权利委员会', prefix: 'CRC/', treaty: true },
-  { id: 'cedaw', name: '消除对妇女歧视委员会', prefix: 'CEDAW/', treaty: true },
-  { id: 'cerd', name: '消除种族歧视委员会', prefix: 'CERD/', treaty: true },
-  { id: 'cmw', name: '保护所有移徙工人及其家庭成员权利委员会', prefix: 'CMW/', treaty: true },
-  { id: 'ced', name: '强迫失踪问题委员会', prefix: 'CED/', treaty: true },
-  { id: 'crpd', name: '残疾人权利委员会', prefix: 'CRPD/', treaty: true },
-  { id: 'hri', name: '人权条约机构（共同文件）', prefix: 'HRI/', treaty: true },
+  { id: 'ccpr', name: '人权事务委员会', prefix: 'CCPR/', treaty: true, abbr: 'CCPR' },
+  { id: 'cescr', name: '经济、社会及文化权利委员会', prefix: 'E/C.12/', treaty: true, abbr: 'E/C.12' },
+  { id: 'spt', name: '防范酷刑小组委员会', prefix: 'CAT/OP/', treaty: true, abbr: 'SPT' },
+  { id: 'cat', name: '禁止酷刑委员会', prefix: 'CAT/', treaty: true, abbr: 'CAT' },
+  { id: 'crc', name: '儿童权利委员会', prefix: 'CRC/', treaty: true, abbr: 'CRC' },
+  { id: 'cedaw', name: '消除对妇女歧视委员会', prefix: 'CEDAW/', treaty: true, abbr: 'CEDAW' },
+  { id: 'cerd', name: '消除种族歧视委员会', prefix: 'CERD/', treaty: true, abbr: 'CERD' },
+  { id: 'cmw', name: '保护所有移徙工人及其家庭成员权利委员会', prefix: 'CMW/', treaty: true, abbr: 'CMW' },
+  { id: 'ced', name: '强迫失踪问题委员会', prefix: 'CED/', treaty: true, abbr: 'CED' },
+  { id: 'crpd', name: '残疾人权利委员会', prefix: 'CRPD/', treaty: true, abbr: 'CRPD' },
+  { id: 'hri', name: '人权条约机构共同文件', prefix: 'HRI/', treaty: true, abbr: 'HRI' },
   { id: 'hrc', name: '人权理事会', prefix: 'A/HRC/', treaty: false },
   { id: 'ga', name: '大会', prefix: 'A/', treaty: false },
   { id: 'sc', name: '安全理事会', prefix: 'S/', treaty: false },
