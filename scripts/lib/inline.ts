@@ -1,11 +1,18 @@
 /**
  * Step 6 — cross-references: plain text → inline nodes.
  *
- * Recognises links (`www…`, `https://…`, `[text](url)`), UN document symbols (`A/HRC/40/3`,
- * `E/C.12/2020/1`, `A/HRC/40/38/Add.1`) and resolutions (`大会第 48/141 号决议`,
- * `人权理事会第 38/18 号决议`, `安全理事会第 2391(2017)号决议`), which are normalised to their
- * symbols (`A/RES/48/141`, `A/HRC/RES/38/18`, `S/RES/2391(2017)`). Everything else stays text.
+ * Recognises links (`www…`, `https://…`, `[text](url)`), UN document symbols of every series in
+ * `bodies.ts` (`A/HRC/40/3`, `E/CN.6/2023/3`, `CCPR/C/GBR/CO/8`, `CRC/C/KEN/6-7`,
+ * `CAT/C/SR.1950`, `S/RES/2250(2015)`), the shortened lists after a symbol (`CAT/C/SR.1950和1951`,
+ * `A/HRC/40/3和Corr.1`), and resolutions and decisions (`大会第 48/141 号决议`,
+ * `人权理事会第18/117号决定`, `安全理事会第 2391(2017)号决议`), which are normalised to their
+ * symbols (`A/RES/48/141`, `A/HRC/DEC/18/117`, `S/RES/2391(2017)`). Everything else stays text.
+ *
+ * Every pattern here has at most one level of repetition (no quantified group holds a
+ * quantifier), and lists are read by scanners that move forward only: time is linear in the
+ * text whatever it holds.
  */
+import { SYMBOL_BODIES } from './bodies.ts';
 import type { Inline } from './schema.ts';
 
 export interface InlineContext {
@@ -22,29 +29,44 @@ interface Hit {
 }
 
 const MD_LINK = /\[([^\]\n]{1,300})\]\(([^)\s]{1,2000})\)/g;
-const URL = /(?:https?:\/\/|www\d?\.)[^\s<>()[\]\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+(?:\([^\s()<>[\]]*\)[^\s<>()[\]\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*)*/gi;
-const SYMBOL = /(?<![A-Za-z0-9/.])[AES](?:\/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\(\d{4}\))?)+/g;
-/** A resolution phrase; the list is capped at 30 numbers so a long run without 决议 fails in linear time. */
-const RESOLUTION_PHRASE =
-  /第\s*(?:\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\))\s*号?(?:\s*(?:和|、|及)\s*(?:第\s*)?(?:\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\))\s*号?){0,30}\s*决议/g;
-const RESOLUTION_NUMBER = /\d{1,4}\/\d{1,4}|\d{1,4}\s*\((?:\d{4}|[IVXLC]+)\)/g;
-const BODY_MENTION = /(安全理事会|安理会|人权理事会|经济及社会理事会|大会|理事会)/g;
+const URL_START = /(?:https?:\/\/|www\d?\.)/gi;
+/** A character a URL may hold: not a space, bracket or CJK character or punctuation. */
+const URL_CHAR = /[^\s<>[\]\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]/;
+/** The series a symbol may start with: the first part of each prefix in `bodies.ts`. */
+const SERIES = [...new Set(SYMBOL_BODIES.map((b) => b.prefix.split('/')[0]!))].join('|');
+/** A symbol-shaped token: a series, a slash, then the characters symbols are made of. */
+const SYMBOL_TOKEN = new RegExp(String.raw`(?<![A-Za-z0-9/.])(?:${SERIES})\/[A-Za-z0-9./()\-]+`, 'g');
+/** A symbol part: `HRC`, `C.12`, `SR.3900`, `40`, `6-7`, `S-30`, `2250(2015)`, `Add.1`. */
+const SYMBOL_PART =
+  /^(?:[A-Z]{1,6}(?:\.\d{1,5})?|\d{1,5}(?:\(\d{4}\))?|\d{1,4}-\d{1,4}|E?S-\d{1,2}|(?:Add|Corr|Rev|CRP|Sub|Amend)\.\d{1,4})$/;
+/** A year printed with a space after a Security Council resolution: `S/RES/2250 (2015)`. */
+const SPACED_YEAR = /[ \u00a0]?\(\d{4}\)/y;
+/** What may join a shortened list after a symbol: `和`, `及`, `、`, commas. */
+const LIST_JOIN = /\s*(?:以及|和|及|、|,|，)\s*/y;
+/** A shortened addendum, corrigendum or revision after a symbol: `和Corr.1`. */
+const SUFFIX = /(Add|Corr|Rev)\.(\d{1,4})(?![\dA-Za-z/]|\.[\dA-Za-z])/y;
+/** A further summary-record number after `…/SR.1950`: `和1951`, not a year or a count. */
+const RECORD = /(\d{1,5})(?![\d/A-Za-z年月日段届次号%]|\.\d)/y;
+/** A resolution or decision number: `48/141`, `2019/209`, `S-30/1`, `2391(2017)`, `217(III)`. */
+const RESOLUTION_NUMBER = /(?:E?S-)?\d{1,4}\/\d{1,4}|\d{1,4}[ \u00a0]*\((?:\d{4}|[IVXLC]{1,6})\)/y;
+const BODY_MENTION = /(安全理事会|安理会|人权理事会|经济及社会理事会|经社理事会|大会|理事会)/g;
 
 /** Is this a plausible UN document symbol (not, say, `A/B` in prose)? */
 export function isSymbol(candidate: string): boolean {
   const parts = candidate.split('/');
   if (parts.length < 2 || !/\d/.test(candidate)) return false;
-  return parts.slice(1).every((p) => /^(?:[A-Z]{1,6}(?:\.\d+)?|\d{1,5}(?:\(\d{4}\))?|(?:Add|Corr|Rev|CRP)\.\d+)$/.test(p));
+  return parts.slice(1).every((p) => SYMBOL_PART.test(p));
 }
 
 export function parseInline(text: string, ctx: InlineContext): Inline[] {
   const hits: Hit[] = [];
   /** Characters already inside a hit: a mask keeps overlap checks linear in long paragraphs. */
   const covered = new Uint8Array(text.length);
-  const add = (hit: Hit) => {
-    if (covered.subarray(hit.index, hit.index + hit.length).includes(1)) return;
+  const add = (hit: Hit): boolean => {
+    if (covered.subarray(hit.index, hit.index + hit.length).includes(1)) return false;
     covered.fill(1, hit.index, hit.index + hit.length);
     hits.push(hit);
+    return true;
   };
 
   for (const m of text.matchAll(MD_LINK)) {
@@ -52,18 +74,23 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
     if (isSymbol(label!)) add({ index: m.index, length: whole.length, node: doc(label!, label!) });
     else if (/^https?:\/\//i.test(target!)) add({ index: m.index, length: whole.length, node: { type: 'link', url: target!, text: label! } });
   }
-  for (const m of text.matchAll(URL)) {
-    const url = m[0].replace(/[.,;:!?'"。，]+$/, '');
-    add({ index: m.index, length: url.length, node: { type: 'link', url: linkTarget(url, ctx.links), text: url } });
+  for (const { index, url } of urls(text)) {
+    add({ index, length: url.length, node: { type: 'link', url: linkTarget(url, ctx.links), text: url } });
   }
-  for (const m of text.matchAll(RESOLUTION_PHRASE)) {
-    const prefix = bodyBefore(text.slice(0, m.index)) ?? ctx.defaultBody;
-    for (const num of m[0].matchAll(RESOLUTION_NUMBER)) {
-      add({ index: m.index + num.index, length: num[0].length, node: resolution(num[0], prefix) });
+  for (const phrase of resolutionPhrases(text)) {
+    const prefix = bodyBefore(text.slice(0, phrase.index)) ?? ctx.defaultBody;
+    for (const num of phrase.numbers) {
+      const node = phrase.decision ? decision(num.text, prefix) : resolution(num.text, prefix);
+      if (node) add({ index: num.index, length: num.text.length, node });
     }
   }
-  for (const m of text.matchAll(SYMBOL)) {
-    if (isSymbol(m[0])) add({ index: m.index, length: m[0].length, node: doc(m[0], m[0]) });
+  SYMBOL_TOKEN.lastIndex = 0;
+  for (let m = SYMBOL_TOKEN.exec(text); m; m = SYMBOL_TOKEN.exec(text)) {
+    const found = symbolAt(text, m.index, m[0]);
+    if (!found) continue;
+    SYMBOL_TOKEN.lastIndex = m.index + found.printed.length;
+    if (!add({ index: m.index, length: found.printed.length, node: doc(found.symbol, found.printed) })) continue;
+    for (const more of shortenedList(text, m.index + found.printed.length, found.symbol)) add(more);
   }
 
   hits.sort((a, b) => a.index - b.index);
@@ -79,7 +106,156 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
 }
 
 function doc(symbol: string, text: string): Inline {
-  return { type: 'doc', symbol, text, kind: /\/RES\//.test(symbol) ? 'resolution' : 'document' };
+  return { type: 'doc', symbol, text, kind: /\/(?:RES|DEC)\//.test(symbol) ? 'resolution' : 'document' };
+}
+
+/**
+ * The symbol a token starts with, as printed and as normalised (`S/RES/2250 (2015)` →
+ * `S/RES/2250(2015)`). A token that is not a symbol as a whole may be one up to its first `-`
+ * or bracket (`A/HRC/40/3-A/HRC/40/5`, `A/HRC/40/3(a)`); the scan then resumes there.
+ */
+function symbolAt(text: string, index: number, token: string): { printed: string; symbol: string } | undefined {
+  let printed = trimSymbol(token);
+  if (!isSymbol(printed)) {
+    const cut = token.search(/[-()]/);
+    SYMBOL_TOKEN.lastIndex = cut === -1 ? index + token.length : index + cut + 1;
+    printed = cut === -1 ? '' : trimSymbol(token.slice(0, cut));
+    if (!isSymbol(printed)) return undefined;
+  }
+  let symbol = printed;
+  if (/^S\/RES\/\d+$/.test(printed)) {
+    SPACED_YEAR.lastIndex = index + printed.length;
+    const year = SPACED_YEAR.exec(text)?.[0];
+    if (year) {
+      printed += year;
+      symbol += year.trim();
+    }
+  }
+  return { printed, symbol };
+}
+
+/**
+ * A symbol token without what cannot end a symbol: a sentence's full stop (`E/C.12/2020/1.`), a
+ * dangling `-`, `/` or `(`, a `)` closing the sentence's own bracket (`（见 A/HRC/40/3)`).
+ */
+function trimSymbol(token: string): string {
+  let open = 0;
+  let close = 0;
+  for (const c of token) {
+    if (c === '(') open += 1;
+    else if (c === ')') close += 1;
+  }
+  let end = token.length;
+  for (;;) {
+    const c = token[end - 1];
+    if (c === '.' || c === '-' || c === '/' || c === '(') {
+      if (c === '(') open -= 1;
+      end -= 1;
+    } else if (c === ')' && close > open) {
+      close -= 1;
+      end -= 1;
+    } else break;
+  }
+  return token.slice(0, end);
+}
+
+/**
+ * The shortened list after a symbol at `from`: `和Corr.1` (→ `…/Corr.1`), `和Add.2` after
+ * `…/Add.1` (→ `…/Add.2`), `和1951` after `CAT/C/SR.1950` (→ `CAT/C/SR.1951`, a later meeting
+ * within a hundred). Each member is a hit of its own, printed as it stands.
+ */
+function shortenedList(text: string, from: number, symbol: string): Hit[] {
+  const out: Hit[] = [];
+  let at = from;
+  let base = symbol;
+  for (;;) {
+    LIST_JOIN.lastIndex = at;
+    const join = LIST_JOIN.exec(text);
+    if (!join) break;
+    const start = at + join[0].length;
+    SUFFIX.lastIndex = start;
+    const suffix = SUFFIX.exec(text);
+    RECORD.lastIndex = start;
+    const record = suffix ? null : RECORD.exec(text);
+    const meeting = /\/SR\.(\d+)$/.exec(base);
+    let next: string | undefined;
+    let printed = '';
+    if (suffix) {
+      printed = suffix[0];
+      const same = new RegExp(`/${suffix[1]}\\.\\d+$`);
+      next = same.test(base) ? base.replace(same, `/${printed}`) : `${base}/${printed}`;
+    } else if (record && meeting) {
+      const n = Number(record[1]);
+      const previous = Number(meeting[1]);
+      if (n > previous && n <= previous + 100) {
+        printed = record[1]!;
+        next = base.slice(0, base.length - meeting[1]!.length) + printed;
+      }
+    }
+    if (next === undefined) break;
+    out.push({ index: start, length: printed.length, node: doc(next, printed) });
+    base = next;
+    at = start + printed.length;
+  }
+  return out;
+}
+
+interface Phrase {
+  index: number;
+  decision: boolean;
+  numbers: { index: number; text: string }[];
+}
+
+/**
+ * Every resolution or decision phrase: `第` N `号`? (joiner `第`? N `号`?)* `决议`|`决定`, with
+ * spaces allowed between the pieces. A scanner, not one pattern: a list that does not end in
+ * 决议 or 决定 is read once, and the `第`s inside it are not tried again (their lists end at the
+ * same place), so a long run of numbers costs time in proportion to its length.
+ */
+function resolutionPhrases(text: string): Phrase[] {
+  const out: Phrase[] = [];
+  let scanned = 0;
+  for (let start = text.indexOf('第'); start !== -1; start = text.indexOf('第', start + 1)) {
+    if (start < scanned) continue;
+    /** Start and end of each number, flat: [start0, end0, start1, end1, …]. */
+    const bounds: number[] = [];
+    let at = skipSpace(text, start + 1);
+    for (;;) {
+      RESOLUTION_NUMBER.lastIndex = at;
+      if (!RESOLUTION_NUMBER.test(text)) break;
+      bounds.push(at, RESOLUTION_NUMBER.lastIndex);
+      at = skipSpace(text, RESOLUTION_NUMBER.lastIndex);
+      if (text.charCodeAt(at) === 0x53f7 /* 号 */) at = skipSpace(text, at + 1);
+      const join = text.charCodeAt(at);
+      if (join !== 0x548c /* 和 */ && join !== 0x3001 /* 、 */ && join !== 0x53ca /* 及 */) break;
+      let next = skipSpace(text, at + 1);
+      if (text.charCodeAt(next) === 0x7b2c /* 第 */) next = skipSpace(text, next + 1);
+      RESOLUTION_NUMBER.lastIndex = next;
+      if (!RESOLUTION_NUMBER.test(text)) break;
+      at = next;
+    }
+    scanned = Math.max(at, start + 1);
+    if (bounds.length === 0) continue;
+    const ending = text.startsWith('决议', at) ? 'resolution' : text.startsWith('决定', at) ? 'decision' : undefined;
+    if (!ending) continue;
+    const numbers: Phrase['numbers'] = [];
+    for (let i = 0; i < bounds.length; i += 2) numbers.push({ index: bounds[i]!, text: text.slice(bounds[i], bounds[i + 1]) });
+    out.push({ index: start, decision: ending === 'decision', numbers });
+  }
+  return out;
+}
+
+/** The first position from `at` that is not white space (what `\s` matches). */
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && isSpace(text.charCodeAt(at))) at += 1;
+  return at;
+}
+
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** `48/141` by 大会 → `A/RES/48/141`; `2391(2017)` → `S/RES/2391(2017)`; `217(III)` → `A/RES/217(III)`. */
@@ -87,6 +263,16 @@ function resolution(number: string, body: string): Inline {
   const n = number.replace(/\s+/g, '');
   const symbol = /\(\d{4}\)$/.test(n) ? `S/RES/${n}` : `${/\(/.test(n) ? 'A' : body}/RES/${n}`;
   return { type: 'doc', symbol, text: number, kind: 'resolution' };
+}
+
+/**
+ * `18/117` by 人权理事会 → `A/HRC/DEC/18/117`; by 大会 → `A/DEC/73/546`; by 经济及社会理事会 →
+ * `E/DEC/2019/209`. The Security Council numbers no decisions, and old numbers with a year or
+ * session in brackets have no symbol of this form: those stay text.
+ */
+function decision(number: string, body: string): Inline | undefined {
+  if (body === 'S' || number.includes('(')) return undefined;
+  return { type: 'doc', symbol: `${body}/DEC/${number}`, text: number, kind: 'resolution' };
 }
 
 /** The body named last in the same sentence before a resolution (`人权理事会第 …`). */
@@ -97,9 +283,38 @@ function bodyBefore(before: string): string | undefined {
   const last = mentions.at(-1)?.[1];
   if (!last) return undefined;
   if (last === '安全理事会' || last === '安理会') return 'S';
-  if (last === '经济及社会理事会') return 'E';
+  if (last === '经济及社会理事会' || last === '经社理事会') return 'E';
   if (last === '大会') return 'A';
   return 'A/HRC';
+}
+
+/**
+ * Every printed URL: from `http(s)://` or `www.` through the characters a URL holds, a bracketed
+ * part kept (`…/Doc(1)`) when its `(` … `)` holds no space, trailing punctuation left out.
+ */
+function urls(text: string): { index: number; url: string }[] {
+  const out: { index: number; url: string }[] = [];
+  let scanned = 0;
+  for (const m of text.matchAll(URL_START)) {
+    if (m.index < scanned) continue;
+    const from = m.index + m[0].length;
+    let end = from;
+    for (;;) {
+      while (end < text.length && text[end] !== '(' && text[end] !== ')' && URL_CHAR.test(text[end]!)) end += 1;
+      if (text[end] !== '(' || end === from) break;
+      let close = end + 1;
+      while (close < text.length && text[close] !== '(' && text[close] !== ')' && /[^\s<>[\]]/.test(text[close]!)) close += 1;
+      if (text[close] !== ')') break;
+      end = close + 1;
+    }
+    scanned = end;
+    let url = text.slice(m.index, end);
+    let cut = url.length;
+    while (cut > 0 && `.,;:!?'"。，`.includes(url[cut - 1]!)) cut -= 1;
+    url = url.slice(0, cut);
+    if (url.length > m[0].length) out.push({ index: m.index, url });
+  }
+  return out;
 }
 
 /** A printed `www…` link completed from the harvested targets, else with `https://`. */

@@ -4,6 +4,7 @@
  * dates or job number → year, `…至…期间` → period), overridden by the manifest. Where
  * nothing is known the title and slug fall back to the file name, with a warning.
  */
+import { symbolBody } from './bodies.ts';
 import type { FrontMeta } from './front.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { toChinese } from './numerals.ts';
@@ -144,13 +145,9 @@ function addendumSymbol(blocks: Block[], notes: Note[]): string | undefined {
   return undefined;
 }
 
+/** The organ or treaty body whose series the symbol belongs to (`CCPR/C/GBR/CO/8` → 人权事务委员会). */
 function bodyOfSymbol(symbol: string | undefined): string | undefined {
-  if (!symbol) return undefined;
-  if (symbol.startsWith('A/HRC/')) return '人权理事会';
-  if (symbol.startsWith('A/')) return '大会';
-  if (symbol.startsWith('E/')) return '经济及社会理事会';
-  if (symbol.startsWith('S/')) return '安全理事会';
-  return undefined;
+  return symbol ? symbolBody(symbol)?.name : undefined;
 }
 
 function sessionOfSymbol(symbol: string | undefined): string | undefined {

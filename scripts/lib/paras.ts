@@ -8,16 +8,55 @@
  */
 import type { Inline } from './schema.ts';
 
-const NUM = String.raw`\d{1,4}(?:\s*\([a-z]\))?`;
-const RANGE = String.raw`${NUM}(?:\s*[-–—~至到]\s*(?:第\s*)?${NUM})?`;
-const JOIN = String.raw`\s*(?:和|及|以及|、|,|，)\s*`;
-/** What may stand between the symbol and the paragraph part. */
-const LEAD = String.raw`^(\s*(?:号决议|号)?\s*[,，]\s*)`;
-const PARAGRAPHS = `(第\\s*${RANGE}(?:${JOIN}(?:第\\s*)?${RANGE})*\\s*段)`;
-const CITATION = new RegExp(`${LEAD}${PARAGRAPHS}`);
-/** An ibid note (`同上，第 27(a)段`): the paragraphs belong to the document the note repeats. */
-const IBID = new RegExp(`^(同上\\s*[,，]\\s*)${PARAGRAPHS}`);
-const PART = new RegExp(`(?:第\\s*)?(${NUM})(?:\\s*[-–—~至到]\\s*(?:第\\s*)?${NUM})?`, 'g');
+/** A paragraph number, with its letter: `12`, `27(a)`, `27 (a)`. */
+const NUM = /\d{1,4}(?:\s*\([a-z]\))?(?!\d)/y;
+/** The dash of a range: `7-16`, `7至16`. */
+const DASH = /\s*[-–—~至到]\s*(?:第\s*)?/y;
+/** What joins two paragraphs or ranges: `和`, `及`, `以及`, `、`, commas. */
+const JOIN = /\s*(?:和|及|以及|、|,|，)\s*(?:第\s*)?/y;
+/** What may stand between the symbol and the paragraph part: `，`, `号决议，`. */
+const LEAD = /\s*(?:号决议|号)?\s*[,，]\s*/y;
+/** What starts an ibid note that cites paragraphs: `同上，`. */
+const IBID_LEAD = /同上\s*[,，]\s*/y;
+/** One printed number or range in a paragraph part, the first number captured. */
+const PART = /(?:第\s*)?(\d{1,4}(?:\s*\([a-z]\))?)(?:\s*[-–—~至到]\s*(?:第\s*)?\d{1,4}(?:\s*\([a-z]\))?)?/g;
+
+/** Does sticky `pattern` match `text` at `at`? The end of the match, or -1. */
+function stick(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.test(text) ? pattern.lastIndex : -1;
+}
+
+/**
+ * The paragraph part at the start of `text`, after `lead`: `第` range (join range)* `段`, read
+ * forward once (each piece is a pattern without nested repetition, so time is linear).
+ * The lead and the paragraph part, as printed, or null.
+ */
+function leadingParagraphs(text: string, lead: RegExp): { lead: string; paragraphs: string } | null {
+  const from = stick(lead, text, 0);
+  if (from === -1 || text[from] !== '第') return null;
+  let at = skipSpace(text, from + 1);
+  for (;;) {
+    at = stick(NUM, text, at);
+    if (at === -1) return null;
+    const dash = stick(DASH, text, at);
+    if (dash !== -1) {
+      const end = stick(NUM, text, dash);
+      if (end !== -1) at = end;
+    }
+    const join = stick(JOIN, text, at);
+    if (join === -1 || stick(NUM, text, join) === -1) break;
+    at = join;
+  }
+  at = skipSpace(text, at);
+  if (text[at] !== '段') return null;
+  return { lead: text.slice(0, from), paragraphs: text.slice(from, at + 1) };
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at]!)) at += 1;
+  return at;
+}
 
 /** The anchor of a printed paragraph number: `12` → `p-12`, `27(a)` → `p-27-a`. */
 export function paragraphAnchor(printed: string): string {
@@ -58,16 +97,16 @@ export function markParagraphCitations(content: Inline[], ibid?: string): Inline
     }
     const before = content[i - 1];
     const symbol = before?.type === 'doc' ? before.symbol : i === 0 ? ibid : undefined;
-    const m = symbol === undefined ? null : (before?.type === 'doc' ? CITATION : IBID).exec(run.value);
+    const m = symbol === undefined ? null : leadingParagraphs(run.value, before?.type === 'doc' ? LEAD : IBID_LEAD);
     if (!m || symbol === undefined) {
       out.push(run);
       return;
     }
-    if (m[1]) out.push({ type: 'text', value: m[1] });
-    for (const piece of splitParagraphs(m[2]!)) {
+    if (m.lead) out.push({ type: 'text', value: m.lead });
+    for (const piece of splitParagraphs(m.paragraphs)) {
       out.push(typeof piece === 'string' ? { type: 'text', value: piece } : { type: 'paraRef', symbol, ...piece });
     }
-    const rest = run.value.slice(m[0].length);
+    const rest = run.value.slice(m.lead.length + m.paragraphs.length);
     if (rest) out.push({ type: 'text', value: rest });
   });
   return out;

@@ -34,3 +34,28 @@ test('document symbols become lower-case file names', () => {
   assert.equal(docPath('A/RES/48/141'), 'docs/a-res-48-141.html');
   assert.throws(() => symbolSlug('（）'));
 });
+
+test('every symbol family gets its own valid file name: dots, dashes and brackets become hyphens', () => {
+  const families = {
+    'CCPR/C/GBR/CO/8': 'ccpr-c-gbr-co-8',
+    'CCPR/C/SR.3900': 'ccpr-c-sr-3900',
+    'CAT/C/KAZ/Q/4/Add.1': 'cat-c-kaz-q-4-add-1',
+    'CAT/C/SR.1951': 'cat-c-sr-1951',
+    'CRC/C/KEN/6-7': 'crc-c-ken-6-7',
+    'CEDAW/C/PER/9': 'cedaw-c-per-9',
+    'E/C.12/GC/25': 'e-c-12-gc-25',
+    'E/CN.6/2023/3': 'e-cn-6-2023-3',
+    'A/HRC/40/3/Corr.1': 'a-hrc-40-3-corr-1',
+    'A/HRC/DEC/18/117': 'a-hrc-dec-18-117',
+    'A/DEC/73/546': 'a-dec-73-546',
+    'A/HRC/RES/S-30/1': 'a-hrc-res-s-30-1',
+    'S/2023/123': 's-2023-123',
+    'S/RES/2250(2015)': 's-res-2250-2015',
+    'A/RES/217(III)': 'a-res-217-iii',
+  };
+  for (const [symbol, slug] of Object.entries(families)) {
+    assert.equal(symbolSlug(symbol), slug, symbol);
+    assert.match(docPath(symbol), /^docs\/[a-z0-9]+(?:-[a-z0-9]+)*\.html$/);
+  }
+  assert.equal(new Set(Object.values(families)).size, Object.keys(families).length);
+});
