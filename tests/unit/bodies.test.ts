@@ -23,8 +23,12 @@ test('each series names its body, the most specific prefix first', () => {
 test('a report whose only clue is a treaty-body symbol gets that committee as its body', () => {
   const { meta } = inferMeta({
     file: 'x.txt',
-    front: { agendaItems: [], agendaTitles: [], title: '结论性意见' },
-    headerSymbols: ['CCPR/C/GBR/CO/8', 'CCPR/C/GBR/CO/8'],
+    front: { agendaItems: [], agendaTitles: [], symbols: [], title: '结论性意见' },
+    headerSymbols: [
+      { symbol: 'CCPR/C/GBR/CO/8', line: 30 },
+      { symbol: 'CCPR/C/GBR/CO/8', line: 60 },
+    ],
+    bodyLine: 1,
     jobYears: [],
     blocks: [],
     notes: [],
