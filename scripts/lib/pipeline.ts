@@ -17,7 +17,6 @@ import { dropCounts, keep, newLedger, totals, unaccounted, type Ledger } from '.
 import type { ContentsEntry } from './contents.ts';
 import type { TextLine, Token } from './clean.ts';
 import { joinLines } from './join.ts';
-import { numbered } from './lines.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { inferMeta } from './metadata.ts';
 import { markParagraphCitations } from './paras.ts';
@@ -177,10 +176,10 @@ function contentsDiagnostics(entries: ContentsEntry[], blocks: DraftBlock[]): Dr
   return out;
 }
 
-/** Lines that start like a paragraph number (`1. `, `1.`, `１．`), at least three of them. */
+/** Lines that start like a numbered paragraph in any notation (`1. `, `１．`, `1)`, `1、`), at least three of them. */
 function looksNumbered(tokens: Token[]): boolean {
   let n = 0;
-  for (const t of tokens) if (t.kind === 'line' && numbered(t.text)) n++;
+  for (const t of tokens) if (t.kind === 'line' && /^[0-9０-９]{1,4}\s*[.．、)）]\s*[\u4e00-\u9fff]/.test(t.text)) n++;
   return n >= 3;
 }
 
