@@ -69,7 +69,8 @@ export function clean(text: string, ledger: Ledger): Cleaned {
   const hyperlinkRun = markHyperlinkRuns(sources);
   sources.forEach((source, index) => {
     const no = index + 1;
-    let raw = source.replace(/[\u2028\u2029]/g, ' ');
+    // A line or paragraph separator inside a line is a wrap: nothing between ideographs, a space elsewhere.
+    let raw = source.replace(/(?<=[\u4e00-\u9fff])[\u2028\u2029]+(?=[\u4e00-\u9fff])/g, '').replace(/[\u2028\u2029]/g, ' ');
     raw = dropAll(raw, /\uFFFD/g, no, 'replacement-char', ledger);
     raw = dropAll(raw, INVISIBLE, no, 'control-char', ledger);
     raw = trimEnd(raw);
