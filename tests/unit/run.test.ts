@@ -110,4 +110,17 @@ describe('converting the seed folder', () => {
     assert.equal(failed.status, 2);
     assert.equal(failed.stderr, `error --seeds ${join(tmpdir(), 'no-such-seeds-folder')}: no such folder\n`);
   });
+
+  test('seeds named in Chinese get distinct slugs', () => {
+    const seeds = fs.mkdtempSync(join(tmpdir(), 'seeds-'));
+    const body = '关于某一专题的报告\n\n1. 这是第一段的文字。\n\n2. 这是第二段的文字。\n';
+    for (const name of ['人权报告.txt', '年度报告.txt', '2023年报告.txt']) fs.writeFileSync(join(seeds, name), body);
+    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const { result } = run(seeds, out);
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.converted, 3);
+    const slugs = (JSON.parse(fs.readFileSync(join(out, 'index.json'), 'utf8')) as { reports: { slug: string }[] }).reports.map((r) => r.slug);
+    assert.equal(new Set(slugs).size, 3);
+    for (const slug of slugs) assert.match(slug, /^(?:report|2023)-[0-9a-f]{8}$/);
+  });
 });
