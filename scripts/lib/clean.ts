@@ -65,7 +65,7 @@ export function clean(text: string): Cleaned {
     lineNo = no;
     const replacements = source.match(/\uFFFD/g)?.length ?? 0;
     if (replacements) count('replacement-char', replacements);
-    const raw = source.replace(/\uFFFD/g, '').replace(/[\s\u3000]+$/, '');
+    const raw = source.replace(/\uFFFD/g, '').trimEnd(); // trimEnd: linear on any run of spaces (U+3000 included)
     const trimmed = raw.trim();
     if (trimmed === '') {
       tokens.push({ kind: 'blank', no });
