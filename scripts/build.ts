@@ -97,6 +97,8 @@ try {
     progress,
   );
   progress.line(formatSummary(outcome, show(distDir), show(zipPath)));
+  // The site was built from the other seeds, but a converter bug must not pass silently.
+  if (outcome.counts.failed) process.exitCode = 1;
   const json = value('--json');
   if (json) {
     const usage = process.resourceUsage();

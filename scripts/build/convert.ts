@@ -20,6 +20,7 @@ export const convertStep: Step = {
     const { root, progress, counts } = context;
     const seedsDir = join(root, 'seeds');
     const outDir = join(root, 'content');
+    // Every seed converts in its own error boundary (convertAll): one failure never stops the others.
     const total = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).length;
     let done = 0;
     /** Reports the cache skipped: their warnings are read back from their models, so every build shows them. */
@@ -40,6 +41,7 @@ export const convertStep: Step = {
     });
     counts.reports += result.converted + result.unchanged;
     counts.rejected += result.errors.length;
+    counts.failed += result.failed;
     counts.warnings += result.warnings;
     const dataDir = join(outDir, 'data');
     for (const name of readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()) {
@@ -50,6 +52,7 @@ export const convertStep: Step = {
       }
     }
     const rejected = result.errors.length ? `, ${result.errors.length} rejected` : '';
-    return `${total} seeds: ${result.converted} converted, ${result.unchanged} unchanged${rejected}, ${result.warnings} warnings`;
+    const failed = result.failed ? ` (${result.failed} failed with an unexpected error)` : '';
+    return `${total} seeds: ${result.converted} converted, ${result.unchanged} unchanged${rejected}${failed}, ${result.warnings} warnings`;
   },
 };

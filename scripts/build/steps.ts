@@ -15,6 +15,8 @@ export interface BuildCounts {
   reports: number;
   /** Seeds the converter rejected (empty, binary, undecodable…): the others still build. */
   rejected: number;
+  /** Of those, seeds whose conversion threw an unexpected exception (a converter bug): the build exits 1 after finishing. */
+  failed: number;
   figures: number;
   warnings: number;
 }
@@ -96,7 +98,7 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
     staging,
     zipStaging,
     progress,
-    counts: { reports: 0, rejected: 0, figures: 0, warnings: 0 },
+    counts: { reports: 0, rejected: 0, failed: 0, figures: 0, warnings: 0 },
     force: Boolean(plan.force),
   };
   const steps: StepTiming[] = [];

@@ -8,7 +8,8 @@ const MB = 1e6;
 
 export function formatSummary(outcome: BuildOutcome, dist: string, zip: string): string {
   const { counts, tree } = outcome;
-  const rejected = counts.rejected ? ` (${counts.rejected} seed${counts.rejected === 1 ? '' : 's'} rejected: see the errors above)` : '';
+  const failed = counts.failed ? `, ${counts.failed} of them failed with an unexpected error` : '';
+  const rejected = counts.rejected ? ` (${counts.rejected} seed${counts.rejected === 1 ? '' : 's'} rejected${failed}: see the errors above)` : '';
   const zipLine = outcome.zipBytes === undefined ? 'no offline zip step' : `${zip} ${(outcome.zipBytes / MB).toFixed(2)} MB`;
   return [
     `Build complete in ${outcome.seconds.toFixed(1)} s: ${dist}/ replaced as a whole.`,

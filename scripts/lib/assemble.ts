@@ -25,9 +25,16 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
   const inline = (segments: Segment[]) => toInline(segments, ctx);
 
   const used = new Set<string>();
+  /** Per repeated anchor, the next suffix to try: the n-th repeat does not probe `-2` … `-n` again. */
+  const nextSuffix = new Map<string, number>();
   const unique = (id: string, line: number) => {
     let candidate = id;
-    for (let k = 2; used.has(candidate); k++) candidate = `${id}-${k}`;
+    if (used.has(candidate)) {
+      let k = nextSuffix.get(id) ?? 2;
+      while (used.has(`${id}-${k}`)) k++;
+      candidate = `${id}-${k}`;
+      nextSuffix.set(id, k + 1);
+    }
     if (candidate !== id) diagnostics.push({ code: 'duplicate-anchor', line, message: `anchor #${id} is used twice; this one is #${candidate}` });
     used.add(candidate);
     return candidate;

@@ -73,7 +73,7 @@ export function clean(text: string, ledger: Ledger): Cleaned {
     let raw = source.replace(/(?<=[\u4e00-\u9fff])[\u2028\u2029]+(?=[\u4e00-\u9fff])/g, '').replace(/[\u2028\u2029]/g, ' ');
     raw = dropAll(raw, /\uFFFD/g, no, 'replacement-char', ledger);
     raw = dropAll(raw, INVISIBLE, no, 'control-char', ledger);
-    raw = trimEnd(raw);
+    raw = raw.trimEnd(); // linear on any run of spaces (U+3000 included)
     let trimmed = raw.trim();
     let m: RegExpExecArray | null;
     if (trimmed === '') {
@@ -105,7 +105,7 @@ export function clean(text: string, ledger: Ledger): Cleaned {
         if (y) jobYears.push(2000 + Number(y[1]));
       });
       raw = dropAll(raw, BARCODE, no, 'barcode', ledger);
-      if (raw !== before) raw = trimEnd(raw.replace(/[ \t]{2,}/g, ' '));
+      if (raw !== before) raw = raw.replace(/[ \t]{2,}/g, ' ').trimEnd();
       trimmed = raw.trim();
       if (trimmed === '') pushBreak(no);
       else tokens.push({ kind: 'line', no, raw, text: trimmed });
@@ -129,13 +129,6 @@ function dropAll(line: string, pattern: RegExp, no: number, reason: DropReason |
     seen?.(hit);
     return reason === 'replacement-char' || reason === 'control-char' ? '' : ' ';
   });
-}
-
-/** Trailing white space removed by a scan (a regex `\s+$` is quadratic on long inner runs). */
-function trimEnd(line: string): string {
-  let end = line.length;
-  while (end > 0 && /[\s\u3000]/.test(line[end - 1]!)) end--;
-  return line.slice(0, end);
 }
 
 /**

@@ -7,7 +7,7 @@
  * when it is the next note number expected; numbers followed by a counter word are counts.
  */
 import type { DraftDiagnostic, DraftNote } from './draft.ts';
-import { fromSuperscript, SUPERSCRIPT_RUN } from './numerals.ts';
+import { fromSuperscript } from './numerals.ts';
 
 export type Segment = string | { ref: number; id: string };
 
@@ -20,6 +20,8 @@ export interface Referenced {
 }
 
 const COUNTER = /^\s?[名个项次年月日号份笔届%％亿万多余家所起件条点周岁倍]/;
+/** A superscript run, or a bare number right after punctuation (and at most one space) and before white space or the end. */
+const TOKEN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[。，；：、”’）)」』.;])\s?(\d+)(?=\s|$)/g;
 
 export function findReferences(
   texts: { text: string; line: number }[],
@@ -36,34 +38,41 @@ export function findReferences(
     return { ref: n, id };
   };
   const bare = notes.filter((n) => n.style === 'bare').map((n) => n.n).sort((a, b) => a - b);
+  const bareIndex = new Map<number, number>();
+  bare.forEach((n, i) => bareIndex.has(n) || bareIndex.set(n, i));
   let expected = 0;
 
+  // One left-to-right pass per text: each candidate token is looked at once (linear time).
   const segments = texts.map(({ text, line }) => {
     const out: Segment[] = [];
-    let rest = text;
-    for (;;) {
-      const sup = SUPERSCRIPT_RUN.exec(rest);
-      SUPERSCRIPT_RUN.lastIndex = 0;
-      const bareHit = expected < bare.length ? findBare(rest, bare.slice(expected, expected + 3)) : undefined;
-      if (!sup && !bareHit) break;
-      if (sup && (!bareHit || sup.index <= bareHit.index)) {
-        const n = fromSuperscript(sup[0]);
-        out.push(rest.slice(0, sup.index));
+    let last = 0;
+    for (const m of text.matchAll(TOKEN)) {
+      const end = m.index + m[0].length;
+      if (m[1] === undefined) {
+        const n = fromSuperscript(m[0]);
+        out.push(text.slice(last, m.index));
         if (numbers.has(n)) out.push(anchor(n));
         else {
-          diagnostics.push({ code: 'note-missing', line, message: `footnote reference ${sup[0]} (${n}) has no note` });
-          out.push(sup[0]);
+          diagnostics.push({ code: 'note-missing', line, message: `footnote reference ${m[0]} (${n}) has no note` });
+          out.push(m[0]);
         }
-        rest = rest.slice(sup.index + sup[0].length);
-      } else {
-        const hit = bareHit!;
-        out.push(rest.slice(0, hit.index).replace(/\s$/, ''));
-        out.push(anchor(hit.n));
-        expected = bare.indexOf(hit.n) + 1;
-        rest = rest.slice(hit.index + hit.length).replace(/^\s+(?=[\u4e00-\u9fff])/, '');
+        last = end;
+        continue;
       }
+      // A bare number is a reference when it is one of the next three note numbers expected.
+      const n = Number(m[1]);
+      const at = bareIndex.get(n);
+      if (m[1].startsWith('0') || at === undefined || at < expected || at >= expected + 3) continue;
+      if (COUNTER.test(text.slice(end, end + 2))) continue;
+      out.push(text.slice(last, m.index).replace(/\s$/, ''));
+      out.push(anchor(n));
+      expected = at + 1;
+      last = end;
+      let next = end;
+      while (next < text.length && /\s/.test(text[next]!)) next++;
+      if (next > end && /[\u4e00-\u9fff]/.test(text[next] ?? '')) last = next;
     }
-    out.push(rest);
+    out.push(text.slice(last));
     return out.filter((s) => s !== '');
   });
 
@@ -73,18 +82,4 @@ export function findReferences(
     }
   }
   return { segments, refs, diagnostics };
-}
-
-/** The earliest bare reference to one of the candidate note numbers, after punctuation. */
-function findBare(text: string, candidates: number[]): { index: number; length: number; n: number } | undefined {
-  let best: { index: number; length: number; n: number } | undefined;
-  for (const n of candidates) {
-    const re = new RegExp(`(?<=[。，；：、”’）)」』.;])\\s?${n}(?=\\s|$)`, 'g');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (COUNTER.test(text.slice(m.index + m[0].length))) continue;
-      if (!best || m.index < best.index) best = { index: m.index, length: m[0].length, n };
-      break;
-    }
-  }
-  return best;
 }

@@ -83,9 +83,80 @@ function joint(a: string, b: string, knownUrls: ReadonlySet<string>): '' | ' ' {
  */
 function continuesUrl(head: string, next: string, knownUrls: ReadonlySet<string>): boolean {
   const tail = /^[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff<>]*/.exec(next)![0].replace(/[。，；.]+$/, '');
-  const joined = head + tail;
-  for (const known of knownUrls) {
-    if (known.endsWith(joined) || known.includes(joined)) return true;
-  }
+  if (knownUrls.size && substrings(knownUrls).has(head + tail)) return true;
   return /[-_/.]$/.test(head) || /\/[^/]*[A-Za-z0-9]$/.test(head);
+}
+
+/** Answers "is this a substring of some known URL?" in time linear in the question. */
+interface SubstringIndex {
+  has(text: string): boolean;
+}
+
+const indexes = new WeakMap<ReadonlySet<string>, SubstringIndex>();
+
+/**
+ * The substring index of a set of URLs, built once per set (a report re-joins many lines
+ * against the same set): a suffix automaton over the URLs, linear in their total length,
+ * where looping over every URL per join was quadratic.
+ */
+function substrings(urls: ReadonlySet<string>): SubstringIndex {
+  let index = indexes.get(urls);
+  if (!index) indexes.set(urls, (index = suffixAutomaton([...urls])));
+  return index;
+}
+
+function suffixAutomaton(words: string[]): SubstringIndex {
+  const next: Map<string, number>[] = [new Map()];
+  const link: number[] = [-1];
+  const len: number[] = [0];
+  for (const word of words) {
+    let last = 0;
+    for (const ch of word) {
+      // Generalised construction: a state for this word may already exist (a shared prefix).
+      const existing = next[last]!.get(ch);
+      if (existing !== undefined && len[existing] === len[last]! + 1) {
+        last = existing;
+        continue;
+      }
+      const cur = existing === undefined ? next.push(new Map()) - 1 : -1;
+      if (cur >= 0) len[cur] = len[last]! + 1;
+      let p = last;
+      while (cur >= 0 && p !== -1 && !next[p]!.has(ch)) {
+        next[p]!.set(ch, cur);
+        p = link[p]!;
+      }
+      if (cur >= 0 && p === -1) {
+        link[cur] = 0;
+        last = cur;
+        continue;
+      }
+      const q = next[p]!.get(ch)!;
+      if (len[p]! + 1 === len[q]) {
+        if (cur >= 0) link[cur] = q;
+        last = cur >= 0 ? cur : q;
+        continue;
+      }
+      const clone = next.push(new Map(next[q])) - 1;
+      len[clone] = len[p]! + 1;
+      link[clone] = link[q]!;
+      while (p !== -1 && next[p]!.get(ch) === q) {
+        next[p]!.set(ch, clone);
+        p = link[p]!;
+      }
+      link[q] = clone;
+      if (cur >= 0) link[cur] = clone;
+      last = cur >= 0 ? cur : clone;
+    }
+  }
+  return {
+    has(text) {
+      let state = 0;
+      for (const ch of text) {
+        const to = next[state]!.get(ch);
+        if (to === undefined) return false;
+        state = to;
+      }
+      return true;
+    },
+  };
 }

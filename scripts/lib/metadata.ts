@@ -112,9 +112,17 @@ export function inferKind(front: FrontMeta, symbol: string | undefined, title: s
   return 'report';
 }
 
-/** `A/HRC/40/38/Add.1` → `a-hrc-40-38-add-1`. */
+/**
+ * `A/HRC/40/38/Add.1` → `a-hrc-40-38-add-1`. Text with characters a slug cannot hold (a file
+ * named `人权报告`) gets a short hash of the whole text, so distinct names keep distinct slugs
+ * (`report-3f9a1c2b`, `2023-3f9a1c2b`).
+ */
 export function slugOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'report';
+  const ascii = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (!/[^\x20-\x7e]/.test(text)) return ascii || 'report';
+  let hash = 0x811c9dc5; // FNV-1a over the UTF-16 code units: short, stable, dependency-free
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${ascii || 'report'}-${hash.toString(16).padStart(8, '0')}`;
 }
 
 function stem(file: string): string {

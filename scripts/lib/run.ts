@@ -7,8 +7,8 @@ import { readdirSync as readDir, readFileSync as readFile } from 'node:fs';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SeedError } from './errors.ts';
-import { parseManifest, type Manifest } from './manifest.ts';
-import { convertSeed } from './pipeline.ts';
+import { parseManifest, type Manifest, type ManifestEntry } from './manifest.ts';
+import { convertSeed, type Converted } from './pipeline.ts';
 import type { Diagnostic } from './schema.ts';
 
 export interface RunFs {
@@ -29,12 +29,17 @@ export interface RunOptions {
   check?: boolean;
   fs: RunFs;
   log: (line: string) => void;
+  /** The conversion of one seed; a test seam (defaults to `convertSeed`). */
+  convert?: (file: string, bytes: Uint8Array, manifest?: ManifestEntry) => Converted;
 }
 
 export interface RunResult {
   converted: number;
   unchanged: number;
+  /** Rejected seeds (input problems, SeedError) and failed ones (unexpected exceptions, code `crash`). */
   errors: Diagnostic[];
+  /** Seeds whose conversion threw an unexpected exception: a converter bug; the CLIs exit non-zero. */
+  failed: number;
   warnings: number;
   stale: string[];
 }
@@ -76,7 +81,8 @@ export function convertAll(options: RunOptions): RunResult {
     if (!files.includes(key)) log(`warning ${manifestPath}: entry "${key}" names no seed file`);
   }
 
-  const result: RunResult = { converted: 0, unchanged: 0, errors: [], warnings: 0, stale: [] };
+  const convert = options.convert ?? convertSeed;
+  const result: RunResult = { converted: 0, unchanged: 0, errors: [], failed: 0, warnings: 0, stale: [] };
   const entries: IndexEntry[] = [];
   /** Paths this run produced (paths only: keeping the texts would grow memory with the corpus). */
   const outputs = new Set<string>();
@@ -94,7 +100,15 @@ export function convertAll(options: RunOptions): RunResult {
   }
 
   for (const file of files) {
-    const bytes = fs.readFileSync(fs.join(seedsDir, file));
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(fs.join(seedsDir, file));
+    } catch (error) {
+      const message = `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+      result.errors.push({ level: 'error', code: 'unreadable', file, message });
+      log(`error ${message} [unreadable] — skipped; the other reports still convert`);
+      continue;
+    }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const key = createHash('sha256').update(`${sha256}\n${code}\n${JSON.stringify(manifest[file] ?? {})}`).digest('hex').slice(0, 16);
     const cached = previous.find((e) => e.file === file && e.key === key);
@@ -109,7 +123,7 @@ export function convertAll(options: RunOptions): RunResult {
       continue;
     }
     try {
-      const { report, mdx, json } = convertSeed(file, bytes, manifest[file]);
+      const { report, mdx, json } = convert(file, bytes, manifest[file]);
       const clash = slugs.get(report.slug);
       if (clash) throw new SeedError('slug-clash', file, `slug "${report.slug}" is already used by ${clash}; set another "slug" in seeds/manifest.json`);
       slugs.set(report.slug, file);
@@ -127,7 +141,15 @@ export function convertAll(options: RunOptions): RunResult {
       result.converted++;
       entries.push({ file, sha256, key, slug: report.slug, line, warnings: report.warnings.length });
     } catch (error) {
-      if (!(error instanceof SeedError)) throw error;
+      if (!(error instanceof SeedError)) {
+        // A converter bug must not cost the other seeds: one line, the file and the step, no stack.
+        const step = stepOf(error);
+        const message = `${file}: unexpected ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} in step "${step}"`;
+        result.errors.push({ level: 'error', code: 'crash', file, message });
+        result.failed++;
+        log(`error ${message.split('\n')[0]!.slice(0, 300)} [crash] — skipped; the other reports still convert`);
+        continue;
+      }
       const diagnostic: Diagnostic = { level: 'error', code: error.code, file: error.file, ...(error.line ? { line: error.line } : {}), message: error.message };
       result.errors.push(diagnostic);
       log(`error ${error.message} [${error.code}] — skipped; the other reports still convert`);
@@ -149,9 +171,25 @@ export function convertAll(options: RunOptions): RunResult {
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   log(
-    `${files.length} seeds: ${result.converted} converted, ${result.unchanged} unchanged, ${result.errors.length} failed, ${result.warnings} warnings (${seconds} s)`,
+    `${files.length} seeds: ${result.converted} converted, ${result.unchanged} unchanged, ${result.errors.length - result.failed} rejected, ${result.failed} failed, ${result.warnings} warnings (${seconds} s)`,
   );
   return result;
+}
+
+/**
+ * The pipeline step an unexpected exception came from: the innermost stack frame in the
+ * converter's folder (`figures/mentions.ts` → `figures/mentions`), else `convert`.
+ */
+export function stepOf(error: unknown): string {
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  for (const line of stack.split('\n')) {
+    const at = line.indexOf(dir);
+    if (at < 0) continue;
+    const m = /^[\\/]([\w/\\.-]+?)\.ts:/.exec(line.slice(at + dir.length));
+    if (m) return m[1]!.replace(/\\/g, '/');
+  }
+  return 'convert';
 }
 
 function text(bytes: Uint8Array): string {

@@ -94,7 +94,7 @@ function inline(content: Inline[]): PhrasingContent[] {
 }
 
 function text(value: string): Text {
-  return { type: 'text', value: value.replace(/\s*\n\s*/g, ' ') };
+  return { type: 'text', value: value.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)) };
 }
 
 function attributes(attrs: Record<string, string>): MdxJsxAttribute[] {

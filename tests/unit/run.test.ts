@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { extractFigures } from '../../scripts/lib/figures.ts';
+import { convertSeed } from '../../scripts/lib/pipeline.ts';
 import { convertAll, type RunOptions } from '../../scripts/lib/run.ts';
 import { root, seedFiles, seedsDir } from './helpers.ts';
 
@@ -71,5 +74,53 @@ describe('converting the seed folder', () => {
     assert.ok(!fs.existsSync(join(out, 'reports', 'a-74-36.mdx')));
     fs.writeFileSync(join(seeds, 'manifest.json'), JSON.stringify({ '002_5abb10e344218c75.txt': { slug: 'Bad Slug' } }));
     assert.throws(() => run(seeds, out), /manifest\.json: 002_5abb10e344218c75\.txt\.slug: slug: lower-case/);
+  });
+
+  test('a seed whose conversion throws unexpectedly is one error line naming the file and step; the others and the index are written', () => {
+    const seeds = copySeeds();
+    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const broken = seedFiles[1]!;
+    // The seam stands for a converter bug: a real converter step fed what it cannot handle.
+    const convert: RunOptions['convert'] = (file, bytes, entry) => {
+      if (file === broken) extractFigures(null as never);
+      return convertSeed(file, bytes, entry);
+    };
+    const { result, lines } = run(seeds, out, { convert });
+    assert.equal(result.converted, 3);
+    assert.equal(result.failed, 1);
+    assert.deepEqual(result.errors.map((e) => [e.file, e.code]), [[broken, 'crash']]);
+    const errorLines = lines.filter((l) => l.startsWith('error '));
+    assert.equal(errorLines.length, 1);
+    assert.match(errorLines[0]!, new RegExp(`^error ${broken.replace('.', '\\.')}: unexpected TypeError: .* in step "figures" \\[crash\\]`));
+    assert.ok(!errorLines[0]!.includes('\n') && !errorLines[0]!.includes('    at '), 'no stack trace');
+    assert.match(lines.at(-1)!, /3 converted, 0 unchanged, 0 rejected, 1 failed/);
+    const index = JSON.parse(fs.readFileSync(join(out, 'index.json'), 'utf8')) as { reports: { file: string; slug: string }[] };
+    assert.deepEqual(index.reports.map((r) => r.file), seedFiles.filter((f) => f !== broken));
+    assert.deepEqual(fs.readdirSync(join(out, 'reports')).sort(), index.reports.map((r) => `${r.slug}.mdx`).sort());
+  });
+
+  test('--seeds naming a missing folder is one error line and exit 2', () => {
+    let failed: { status: number; stderr: string; stdout: string } | undefined;
+    try {
+      execFileSync(process.execPath, [join(root, 'scripts', 'convert.ts'), '--seeds', join(tmpdir(), 'no-such-seeds-folder'), '--out', fs.mkdtempSync(join(tmpdir(), 'content-'))], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      failed = error as typeof failed;
+    }
+    assert.ok(failed);
+    assert.equal(failed.status, 2);
+    assert.equal(failed.stderr, `error --seeds ${join(tmpdir(), 'no-such-seeds-folder')}: no such folder\n`);
+  });
+
+  test('seeds named in Chinese get distinct slugs', () => {
+    const seeds = fs.mkdtempSync(join(tmpdir(), 'seeds-'));
+    const body = '关于某一专题的报告\n\n1. 这是第一段的文字。\n\n2. 这是第二段的文字。\n';
+    for (const name of ['人权报告.txt', '年度报告.txt', '2023年报告.txt']) fs.writeFileSync(join(seeds, name), body);
+    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const { result } = run(seeds, out);
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.converted, 3);
+    const slugs = (JSON.parse(fs.readFileSync(join(out, 'index.json'), 'utf8')) as { reports: { slug: string }[] }).reports.map((r) => r.slug);
+    assert.equal(new Set(slugs).size, 3);
+    for (const slug of slugs) assert.match(slug, /^(?:report|2023)-[0-9a-f]{8}$/);
   });
 });
