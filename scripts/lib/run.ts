@@ -138,6 +138,12 @@ export function convertAll(options: RunOptions): RunResult {
       log(line);
       for (const w of report.warnings) log(`  warning ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message} [${w.code}]`);
       result.warnings += report.warnings.length;
+      const before = previous.find((e) => e.file === file);
+      if (before && before.slug !== report.slug) {
+        // The report's address changes: every link to reports/<old>.html breaks.
+        log(`  warning ${file}: its page moves from reports/${before.slug}.html to reports/${report.slug}.html (its symbol or slug changed); to keep the old address set "slug": "${before.slug}" in seeds/manifest.json [slug-changed]`);
+        result.warnings++;
+      }
       result.converted++;
       entries.push({ file, sha256, key, slug: report.slug, line, warnings: report.warnings.length });
     } catch (error) {

@@ -65,6 +65,24 @@ describe('converting the seed folder', () => {
     assert.equal(fs.readdirSync(join(out, 'reports')).length, 4);
   });
 
+  test('a report whose address changes says so, with the old and the new page and how to keep the old one', () => {
+    const seeds = copySeeds();
+    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    run(seeds, out);
+    const manifestPath = join(seeds, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+    const file = seedFiles.find((f) => f.startsWith('002'))!;
+    const old = convertSeed(file, fs.readFileSync(join(seeds, file)), manifest[file]).report.slug;
+    manifest[file] = { ...manifest[file], slug: 'moved-report' };
+    fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+    const { result, lines } = run(seeds, out);
+    const warning = lines.filter((l) => l.includes('[slug-changed]'));
+    assert.equal(warning.length, 1);
+    assert.ok(warning[0]!.includes(`reports/${old}.html to reports/moved-report.html`), warning[0]);
+    assert.ok(warning[0]!.includes(`"slug": "${old}"`));
+    assert.ok(result.warnings >= 1);
+  });
+
   test('a removed seed loses its content; a manifest error names the key', () => {
     const seeds = copySeeds();
     const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
