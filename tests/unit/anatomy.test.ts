@@ -118,9 +118,9 @@ function strings(s: string, count: number): { values: string[]; rest: string } {
 }
 
 /** `id=p-10-c-i` at the end of a line, if written. */
-function idOf(rest: string): { id?: string; rest: string } {
+function idOf(rest: string): { id: string | undefined; rest: string } {
   const m = /(?:^|\s)id=(\S+)\s*$/.exec(rest);
-  return m ? { id: m[1], rest: rest.slice(0, m.index).trim() } : { rest: rest.trim() };
+  return m ? { id: m[1], rest: rest.slice(0, m.index).trim() } : { id: undefined, rest: rest.trim() };
 }
 
 const KEYWORDS = /^(meta\.|heading |paragraph |item |note |dropped |warning |contents |accounting |no-warnings$)/;
