@@ -43,6 +43,7 @@ export function readContents(tokens: Token[], start: number): { end: number; lin
   const entries: ContentsEntry[] = [];
   let pending: TextLine[] = [];
   let end = start;
+  let inAnnexes = false;
   for (let i = start; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'line') continue;
@@ -52,7 +53,10 @@ export function readContents(tokens: Token[], start: number): { end: number; lin
       continue;
     }
     if (isContentsEntry(t)) {
+      if (/^附\s*件$/.test(t.text)) inAnnexes = true;
       const entry = parseEntry([...pending.map((p) => p.text), t.text].join(''), pending[0]?.no ?? t.no);
+      // Under `附件`, `一. 标题` lists annex one: the body prints it as `附件一`.
+      if (entry?.label && inAnnexes && /^[一二三四五六七八九十]+\.$/.test(entry.label)) entry.label = `附件${entry.label.slice(0, -1)}`;
       if (entry) entries.push(entry);
       lines.push(...pending, t);
       pending = [];
@@ -84,8 +88,12 @@ function parseEntry(text: string, line: number): ContentsEntry | undefined {
   if (nums?.[1] && nums[2]) {
     from = Number(nums[1]);
     to = Number(nums[2]);
+  } else {
+    // `三. 结论 7 4`: one paragraph, then the page.
+    const single = /\s(\d{1,4})\s+\d{1,4}$/.exec(t.replace(/[.…·。]+(?=\s*\d)/g, ' ').trim());
+    if (single) from = to = Number(single[1]);
   }
-  t = t.replace(/[.…·。\s]*(?:\d{1,4}\s*[-–—]\s*\d{1,4}\s*)?[.…·。\s]*\d{1,4}\s*$/, '').replace(/(?:\.{3,}|…{2,}|·{3,})/g, '').trim();
+  t = t.replace(/[.…·。\s]*(?:\d{1,4}\s*[-–—]\s*\d{1,4}\s*|\d{1,4}\s+(?=\d))?[.…·。\s]*\d{1,4}\s*$/, '').replace(/(?:\.{3,}|…{2,}|·{3,})/g, '').trim();
   if (!t || COLUMN_HEADS.test(t)) return undefined;
   const h = headingLine(t);
   return { line, ...(h ? { label: h.label } : {}), title: h ? h.rest : t, ...(from !== undefined && to !== undefined && from <= to ? { from, to } : {}) };

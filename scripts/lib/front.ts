@@ -75,7 +75,7 @@ const LABEL = /^(发言人|讲话人|演讲人|致辞人|场合|活动|地点|�
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const LATIN_DATE = /(\d{1,2})\s*(January|February|March|April|May|June|July|August|September|October|November|December)\s*(\d{4})/i;
 const DISTR = /Distr\.?\s*[:：]\s*([A-Za-z]+)/;
-const ORIGINAL = /Original\s*[:：]\s*([A-Za-z]+)/;
+const ORIGINAL = /Original\s*[:：]\s*([A-Za-z]+(?:\s*[/,]\s*[A-Za-z]+)*)/;
 const LANGUAGE = /^(?:Chinese|English|French|Spanish|Russian|Arabic)$/;
 /** A symbol set off by white space (a column of the cover page), never one inside a sentence or brackets. */
 const SYMBOL = /(?<=^|\s)[A-Z]{1,6}\/(?=\S*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*(?=\s|$)/g;
@@ -177,7 +177,8 @@ export function readFront(tokens: Token[], ledger: Ledger): Front {
     const title = takeUnit(units[titleAt]!);
     const res = RESOLUTION.exec(title);
     if (res) meta.resolutionNumber = res[1]!;
-    meta.title = title.replace(/\s*\*+$/, '');
+    // `78/215．标题`: the number is the resolution's symbol, the rest its title.
+    meta.title = title.replace(/\s*\*+$/, '').replace(/^\d{1,3}\/\d{1,4}\s*[.．]\s*/, '');
     // `第七十七届会议报告` under a committee's name: the committee's report.
     if (/^第.{1,24}届.{0,10}会议(?:的)?报告$/.test(meta.title) && meta.body && bodyRank(meta.body) === 3) meta.title = `${meta.body}${meta.title}`;
     const agendaCount = meta.agendaItems.length;
@@ -195,8 +196,11 @@ export function readFront(tokens: Token[], ledger: Ledger): Front {
     let current = '';
     for (const t of afterSummary) {
       if (t === 'gap') {
-        if (current) paragraphs.push(current);
-        current = '';
+        // A blank line ends a summary paragraph only after a finished sentence (spaced layouts wrap with blank lines).
+        if (current && /[。！？]$/.test(current)) {
+          paragraphs.push(current);
+          current = '';
+        }
         continue;
       }
       taken(t, t.text);
@@ -287,9 +291,12 @@ function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string | unde
     return undefined;
   }
   if (ADOPTED_ON.test(text)) {
+    // `2023年12月19日大会通过的决议` says who adopted it and when: a resolution's author line.
     const d = isoDate(text);
     if (d) meta.date ??= d;
-    return setText('dates');
+    meta.author ??= text;
+    keep(ledger, t.no, text);
+    return undefined;
   }
   if (SUPPLEMENT.test(text) && meta.officialRecords) {
     meta.officialRecords = `${meta.officialRecords} ${text}`;
@@ -341,8 +348,12 @@ function unitsOf(items: (Field | 'gap')[]): Unit[][] {
     if (current.length) runs.push(current);
     current = [];
   };
+  // A layout with a blank line after every line says nothing by its blank lines: only fields separate.
+  const doubleSpaced = everyLineSpaced(items);
   for (const item of items) {
-    if (item === 'gap' || item.kind === 'field') flush();
+    if (item === 'gap') {
+      if (!doubleSpaced) flush();
+    } else if (item.kind === 'field') flush();
     else current.push({ line: item.line, text: item.text });
   }
   flush();
@@ -365,6 +376,26 @@ function unitsOf(items: (Field | 'gap')[]): Unit[][] {
     if (unit.length) units.push(unit);
   }
   return units;
+}
+
+/** True when every two consecutive lines of the cover have a blank line between them. */
+function everyLineSpaced(items: (Field | 'gap')[]): boolean {
+  let pairs = 0;
+  let gapBefore = false;
+  let seen = false;
+  for (const item of items) {
+    if (item === 'gap') {
+      gapBefore = true;
+      continue;
+    }
+    if (seen) {
+      if (!gapBefore) return false;
+      pairs++;
+    }
+    seen = true;
+    gapBefore = false;
+  }
+  return pairs >= 2;
 }
 
 function joinUnit(unit: Unit[]): string {

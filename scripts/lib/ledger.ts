@@ -60,6 +60,13 @@ export function release(ledger: Ledger, line: number, text: string, reason: Drop
   drop(ledger, line, text, reason);
 }
 
+/** Drops that turn out to be model text after all (a symbol alone on a cover line): kept instead. */
+export function reclaim(ledger: Ledger, which: (d: Drop) => boolean): void {
+  const stay = ledger.drops.filter((d) => !which(d));
+  for (const d of ledger.drops) if (which(d)) keep(ledger, d.line, d.text);
+  ledger.drops.splice(0, ledger.drops.length, ...stay);
+}
+
 /** Drops counted by reason (lines, or characters for single-character drops), sorted by reason. */
 export function dropCounts(ledger: Ledger): Record<string, number> {
   const counts: Record<string, number> = {};

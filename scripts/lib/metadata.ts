@@ -15,8 +15,8 @@ export interface MetaInput {
   file: string;
   front: FrontMeta;
   headerSymbols: { symbol: string; line: number }[];
-  /** First line of the body: symbols printed alone on a line before it are the cover's. */
-  bodyLine: number;
+  /** Where the cover page ends: symbols printed alone on a line before it are the cover's. */
+  coverEnd: number;
   jobYears: number[];
   blocks: Block[];
   notes: Note[];
@@ -35,7 +35,7 @@ export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnos
     return fromManifest ?? fromText;
   };
 
-  const coverSymbols = unique([...input.headerSymbols.filter((h) => h.line < input.bodyLine).map((h) => h.symbol), ...front.symbols]);
+  const coverSymbols = unique([...input.headerSymbols.filter((h) => h.line < input.coverEnd).map((h) => h.symbol), ...front.symbols]);
   const resolutionSymbol = front.resolutionNumber ? `${front.body === '人权理事会' ? 'A/HRC/RES/' : 'A/RES/'}${front.resolutionNumber}` : undefined;
   const symbol = pick(
     'symbol',

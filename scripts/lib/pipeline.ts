@@ -13,7 +13,7 @@ import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
 import { SeedError } from './errors.ts';
 import { readFront, type FrontMeta } from './front.ts';
 import { isInfographic, unstructured } from './infographic.ts';
-import { dropCounts, keep, newLedger, totals, unaccounted, type Ledger } from './ledger.ts';
+import { dropCounts, keep, newLedger, reclaim, totals, unaccounted, type Ledger } from './ledger.ts';
 import type { ContentsEntry } from './contents.ts';
 import type { TextLine, Token } from './clean.ts';
 import { joinLines } from './join.ts';
@@ -23,6 +23,9 @@ import { markParagraphCitations } from './paras.ts';
 import { reportSchema, type Block, type Diagnostic, type Inline, type Note, type Report } from './schema.ts';
 import { toMdx } from './serialize.ts';
 import { structure } from './structure.ts';
+
+/** Drops that mark the end of the cover page: the contents, a page footer, the first page's job number. */
+const COVER_ENDS = new Set(['table-of-contents', 'running-footer', 'job-number', 'barcode', 'recycle-mark']);
 
 export interface Converted {
   report: Report;
@@ -40,7 +43,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   let front: FrontMeta = readFront([], ledger).meta;
   let draftBlocks: DraftBlock[];
   let draftNotes: DraftNote[] = [];
-  let bodyLine = Infinity;
+  let coverEnd = Infinity;
   if (isInfographic(cleaned.tokens)) {
     const u = unstructured(cleaned.tokens, links, ledger);
     draftBlocks = u.blocks;
@@ -49,7 +52,11 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     const read = readFront(s.front, ledger);
     front = read.meta;
     if (s.starNotes.length) front.notice = [front.notice, ...s.starNotes].filter(Boolean).join('\n');
-    bodyLine = s.blocks[0]?.line ?? Infinity;
+    // The cover page ends where the body, the contents or the first page's furniture begins.
+    const pageEnd = ledger.drops.filter((d) => COVER_ENDS.has(d.reason)).reduce((min, d) => Math.min(min, d.line), Infinity);
+    coverEnd = Math.min(s.blocks[0]?.line ?? Infinity, pageEnd);
+    // A symbol alone on a cover line is the report's own: kept in meta.symbols, not a running header.
+    reclaim(ledger, (d) => d.reason === 'running-header' && d.line < coverEnd);
     draftBlocks = [...explanatoryBlocks(read.explanatory, links, ledger), ...prefaceBlocks(read.rest, links, ledger), ...s.blocks];
     draftNotes = s.notes;
     drafts.push(...s.diagnostics, ...coverDiagnostics(read.rest), ...contentsDiagnostics(s.contents, s.blocks));
@@ -68,7 +75,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     file,
     front,
     headerSymbols: cleaned.headerSymbols,
-    bodyLine,
+    coverEnd,
     jobYears: cleaned.jobYears,
     blocks: assembled.blocks,
     notes: assembled.notes,

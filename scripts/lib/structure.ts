@@ -204,7 +204,7 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>, ledge
     const h = headingLine(text);
     const num = numbered(text);
     const item = itemLine(text);
-    if (h && !(num && onChain.has(t)) && (h.rest === '' || looksLikeHeading(h.rest) || h.kind === 'chapter')) {
+    if (h && !(num && onChain.has(t)) && (h.rest === '' || looksLikeHeading(h.rest) || (h.kind === 'chapter' && isLongTitle(h.rest)))) {
       if (h.kind === 'annex') heading(t, 1, 'chapter', h.label, h.key, h.rest);
       else heading(t, h.level, h.kind, h.label, h.key, h.rest);
     } else if (num && (onChain.has(t) || num.spaced)) {
@@ -228,7 +228,9 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>, ledge
         open({ type: 'paragraph', line: t.no, n, text: num.rest }, t);
       }
     } else if (item) {
-      const nested = isRoman(item.label) && lastLetter !== undefined && !(item.label === 'i' && lastLetter === 'h');
+      // `(i)` after `(h)` and `(v)` after `(u)` are letters; a roman label after any other letter is nested under it.
+      const nextLetter = lastLetter && lastLetter.length === 1 ? String.fromCharCode(lastLetter.charCodeAt(0) + 1) : undefined;
+      const nested = isRoman(item.label) && lastLetter !== undefined && item.label !== nextLetter;
       if (!nested) lastLetter = item.label;
       const keepLetter = lastLetter;
       open({ type: 'item', line: t.no, label: item.label, text: item.rest, ...(nested && keepLetter ? { parent: keepLetter } : {}) }, t);
@@ -246,6 +248,11 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>, ledge
   for (const [target, joiner] of joiners) target.text = joiner.text();
   if (awaitingTitle) diagnostics.push({ code: 'heading-untitled', line: awaitingTitle.line, message: `heading ${awaitingTitle.label} has no title line after it` });
   return { front, blocks, notes, starNotes, contents, diagnostics };
+}
+
+/** A chapter title may be long (`五. 特别报告员…年度会议`) but is never a sentence. */
+function isLongTitle(text: string): boolean {
+  return text.length <= 80 && !/[。；！？]$/.test(text) && !/[。；！？].*[。；！？]/.test(text);
 }
 
 function startsBlock(t: TextLine, onChain: Set<TextLine>): boolean {
@@ -276,6 +283,8 @@ function startsNewProse(body: DraftBlock, previous: TextLine | undefined, afterB
   if (/^[，。；：、）)]/.test(text)) return false;
   const prev = previous.text;
   if (preamble && /[，,；;。]$/.test(prev)) return true;
+  // A salutation (`主席先生，` / `各位阁下，`) is a paragraph of its own.
+  if (OPENER.test(prev) && !OPENER.test(text)) return true;
   if (afterBlank && endsSentence(prev)) return true;
   return width > 0 && /[。！？；：，,]$/.test(prev) && prev.length < width * 0.75;
 }

@@ -28,7 +28,7 @@ test('a report whose only clue is a treaty-body symbol gets that committee as it
       { symbol: 'CCPR/C/GBR/CO/8', line: 30 },
       { symbol: 'CCPR/C/GBR/CO/8', line: 60 },
     ],
-    bodyLine: 1,
+    coverEnd: 1,
     jobYears: [],
     blocks: [],
     notes: [],
