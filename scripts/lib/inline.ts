@@ -47,8 +47,8 @@ const LIST_JOIN = /\s*(?:以及|和|及|、|,|，)\s*/y;
 const SUFFIX = /(Add|Corr|Rev)\.(\d{1,4})(?![\dA-Za-z/]|\.[\dA-Za-z])/y;
 /** A further summary-record number after `…/SR.1950`: `和1951`, not a year or a count. */
 const RECORD = /(\d{1,5})(?![\d/A-Za-z年月日段届次号%]|\.\d)/y;
-/** A resolution or decision number: `48/141`, `2019/209`, `S-30/1`, `2391(2017)`, `217(III)`. */
-const RESOLUTION_NUMBER = /(?:E?S-)?\d{1,4}\/\d{1,4}|\d{1,4}[ \u00a0]*\((?:\d{4}|[IVXLC]{1,6})\)/y;
+/** A resolution or decision number: `48/141`, `2019/209`, `S-30/1`, `2391(2017)`, `217(III)`, `217 A(III)` (part A of 217). */
+const RESOLUTION_NUMBER = /(?:E?S-)?\d{1,4}\/\d{1,4}|\d{1,4}[ \u00a0]*(?:[A-D][ \u00a0]?)?\((?:\d{4}|[IVXLC]{1,6})\)/y;
 const BODY_MENTION = /(安全理事会|安理会|人权理事会|经济及社会理事会|经社理事会|大会|理事会)/g;
 
 /** Is this a plausible UN document symbol (not, say, `A/B` in prose)? */
@@ -260,7 +260,8 @@ function isSpace(c: number): boolean {
 
 /** `48/141` by 大会 → `A/RES/48/141`; `2391(2017)` → `S/RES/2391(2017)`; `217(III)` → `A/RES/217(III)`. */
 function resolution(number: string, body: string): Inline {
-  const n = number.replace(/\s+/g, '');
+  // `217 A(III)` is part A of resolution 217 (III): its symbol is that of the resolution.
+  const n = number.replace(/\s+/g, '').replace(/[A-D](?=\()/, '');
   const symbol = /\(\d{4}\)$/.test(n) ? `S/RES/${n}` : `${/\(/.test(n) ? 'A' : body}/RES/${n}`;
   return { type: 'doc', symbol, text: number, kind: 'resolution' };
 }

@@ -102,6 +102,7 @@ describe('resolutions and decisions named by their body', () => {
     assert.deepEqual(cited('人权理事会第 26/2 号和第 36/17 号决议'), ['26/2→A/HRC/RES/26/2', '36/17→A/HRC/RES/36/17']);
     assert.deepEqual(cited('安全理事会第 2391(2017)号决议'), ['2391(2017)→S/RES/2391(2017)']);
     assert.deepEqual(cited('大会第 217(III)号决议'), ['217(III)→A/RES/217(III)']);
+    assert.deepEqual(cited('见大会第217 A(III)号决议。'), ['217 A(III)→A/RES/217(III)']);
     assert.deepEqual(cited('人权理事会第S-30/1号决议'), ['S-30/1→A/HRC/RES/S-30/1']);
     assert.deepEqual(cited('经社理事会第 2019/12 号决议'), ['2019/12→E/RES/2019/12']);
   });
