@@ -21,7 +21,7 @@ export interface Referenced {
 
 const COUNTER = /^\s?[名个项次年月日号份笔届%％亿万多余家所起件条点周岁倍]/;
 /** A superscript run, or a bare number right after punctuation (and at most one space) and before white space or the end. */
-const TOKEN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[。，；：、”’）)」』.;])\s?(\d+)(?=\s|$)/g;
+const TOKEN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[。，；：、”’）)」』》.;])\s?(\d+)(?=\s|$)/g;
 
 export function findReferences(
   texts: { text: string; line: number }[],
