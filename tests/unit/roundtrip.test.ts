@@ -80,7 +80,7 @@ async function assertRoundTrip(report: Report, parse: (body: string) => Promise<
   // The model's links, in order; besides them only GFM literal autolinks of plain text
   // (`www.x`, `https://x`, `a@b.org`), which no escape can stop and which keep their text.
   let next = 0;
-  for (const [url, text] of all.filter((el) => el.type === 'a').map((el) => [el.props.href, textOf(el)])) {
+  for (const [url, text] of all.filter((el) => el.type === 'a').map((el) => [String(el.props.href), textOf(el)] as const)) {
     if (url === want.links[next]?.[0] && text === want.links[next]?.[1]) next++;
     else assert.ok([text, `http://${text}`, `mailto:${text}`].some((u) => /^(https?|mailto):/.test(u) && url === href(u)), `a link not in the model: ${url} ${text}`);
   }
