@@ -7,8 +7,8 @@
  * that MDX with GFM reads as syntax inside a line, so it reaches the page as the same literal
  * text. Attribute values and link destinations have their own escapes. A line never starts
  * with text, so block syntax (`#`, `-`, `>`, `import`, `export`, tables) cannot arise.
- * `tests/unit/serialize.test.ts` proves it by parsing the output back, on seeds, fixtures,
- * the hostile corpus and random strings.
+ * `tests/unit/roundtrip.test.ts` proves it by parsing the output back with the site's processor
+ * and with @mdx-js/mdx, on seeds, fixtures, the hostile corpus and random strings.
  */
 import { frontmatterSchema, type Frontmatter, type Inline, type Report } from './schema.ts';
 
