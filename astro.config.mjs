@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { inSitemap, sitemapPageUrl } from './src/lib/sitemap.ts';
-import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, inlineScriptHashes } from './src/lib/csp.ts';
 import { seedWatch } from './src/integrations/seed-watch.ts';
 import { mdxCache } from './src/integrations/mdx-cache.ts';
@@ -13,8 +13,8 @@ import { mdxCache } from './src/integrations/mdx-cache.ts';
  * The reading site. Pages are written as `x.html` files and link to each other with
  * relative URLs, so the same build works under any base path and opened from disk.
  *
- * The remark pipeline (not Astro 7's default Sätteri) is used so that GFM applies and
- * SmartyPants stays off: seed text must never have its quotes, dashes or dots rewritten.
+ * Markdown and MDX go through Astro 7's default processor, Sätteri (Rust), with GFM on and smart
+ * punctuation off: seed text must never have its quotes, dashes or dots rewritten.
  *
  * Every page carries a strict Content-Security-Policy (see src/lib/csp.ts): only the build's own
  * script files and hashed inline scripts from src/ run; styles are Astro's hashed inline ones.
@@ -31,7 +31,7 @@ export default defineConfig({
   },
   markdown: {
     syntaxHighlight: false,
-    processor: unified({ gfm: true, smartypants: false }),
+    processor: satteri({ features: { gfm: true, smartPunctuation: false } }),
   },
   // A sitemap only makes sense with absolute URLs, so only when the deployment's `site` is known.
   integrations: [mdx(), mdxCache(), seedWatch(), ...(site ? [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }) })] : [])],

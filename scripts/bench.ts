@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: how fast the converter is and how much memory it takes, on the real seeds
  * and on synthetic corpora of 10, 100 and 1000 reports (`--sizes 10,100` to choose); then
- * the whole site build at the same sizes (`site-bench.ts`; `--only convert` or `--only site`).
+ * the whole site build at the same sizes (`site-bench.ts`); then our build against a Starlight
+ * build of the same reports, on the seeds and 100 reports (`starlight-bench.ts`; `--starlight
+ * 100` for its sizes, `--pairs 3` to alternate more). `--only convert|site|starlight` runs one.
  *
  * The parent writes each corpus into a temporary folder, then converts it in a child process
  * (`--child`), so that each size's peak RSS is its own. The child times a cold `convertAll`
@@ -17,6 +19,7 @@ import { convertAll, converterHash } from './lib/run.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { pageWeightTable, reportPageWeights } from './page-weight.ts';
 import { benchSites } from './site-bench.ts';
+import { benchStarlight } from './starlight-bench.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const MB = 1e6;
@@ -43,8 +46,10 @@ const flag = (name: string) => {
 const sizes = (flag('--sizes') ?? '10,100,1000').split(',').map(Number);
 if (args.includes('--child')) child(flag('--case')!, flag('--seeds')!, flag('--out')!);
 else {
-  if (flag('--only') !== 'site') parent(sizes);
-  if (flag('--only') !== 'convert') await benchSites(root, sizes);
+  const only = flag('--only');
+  if (!only || only === 'convert') parent(sizes);
+  if (!only || only === 'site') await benchSites(root, sizes);
+  if (!only || only === 'starlight') await benchStarlight(root, (flag('--starlight') ?? '100').split(',').filter(Boolean).map(Number), Number(flag('--pairs') ?? 1));
 }
 
 function parent(sizes: number[]) {

@@ -1,31 +1,19 @@
 /**
- * Step 9 — serialise: report model → MDX, by building an mdast tree and printing it with
- * mdast-util-to-markdown (MDX, GFM and frontmatter extensions). Never string concatenation:
- * seed text goes into `text` nodes, so `{`, `<`, `*`, `[` … are escaped by the printer and
- * reach the page as the same literal text.
+ * Step 9 — serialise: report model → MDX, printed directly in the project's own small dialect:
+ * YAML frontmatter, then one line per block (a JSX element of ours holding the block's inline
+ * content; lists and notes wrap theirs in a flow element, one indented line per child).
  *
- * Each block is one line: a paragraph holding one JSX element, which MDX unwraps, so the
- * component renders the block's own element. The page passes the components (no imports).
+ * Seed text is data: each text node is escaped once (`escapeText`) for exactly the characters
+ * that MDX with GFM reads as syntax inside a line, so it reaches the page as the same literal
+ * text. Attribute values and link destinations have their own escapes. A line never starts
+ * with text, so block syntax (`#`, `-`, `>`, `import`, `export`, tables) cannot arise.
+ * `tests/unit/roundtrip.test.ts` proves it by parsing the output back with the site's processor
+ * and with @mdx-js/mdx, on seeds, fixtures, the hostile corpus and random strings.
  */
-import type { Link, Paragraph, PhrasingContent, Root, RootContent, Text, Yaml } from 'mdast';
-import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
-import { gfmToMarkdown } from 'mdast-util-gfm';
-import { mdxToMarkdown } from 'mdast-util-mdx';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { toMarkdown } from 'mdast-util-to-markdown';
 import { frontmatterSchema, type Frontmatter, type Inline, type Report } from './schema.ts';
 
 export function toMdx(report: Report): string {
-  const root: Root = { type: 'root', children: [frontmatter(report), ...body(report)] };
-  return toMarkdown(root, {
-    extensions: [frontmatterToMarkdown(['yaml']), mdxToMarkdown(), gfmToMarkdown()],
-    // A text line starting with `import`/`export` would be read as ESM; ours never start a line,
-    // but escape them anyway should a future block shape allow it.
-    unsafe: [
-      { character: 'i', atBreak: true, after: 'mport\\b' },
-      { character: 'e', atBreak: true, after: 'xport\\b' },
-    ],
-  });
+  return `---\n${frontmatter(report)}\n---\n\n${body(report).join('\n\n')}\n`;
 }
 
 /** Frontmatter values are printed as JSON, which is valid YAML (double-quoted scalars). */
@@ -42,16 +30,14 @@ export function frontmatterOf(report: Report): Frontmatter {
   });
 }
 
-function frontmatter(report: Report): Yaml {
-  const data = frontmatterOf(report);
-  const lines = Object.entries(data).map(
-    ([key, value]) => `${key}: ${JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}`,
-  );
-  return { type: 'yaml', value: lines.join('\n') };
+function frontmatter(report: Report): string {
+  return Object.entries(frontmatterOf(report))
+    .map(([key, value]) => `${key}: ${JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}`)
+    .join('\n');
 }
 
-function body(report: Report): RootContent[] {
-  const out: RootContent[] = [];
+function body(report: Report): string[] {
+  const out: string[] = [];
   const chartsAfter = new Map<string, string[]>();
   for (const chart of report.figures?.charts ?? []) {
     const owner = report.blocks.find((b) => b.id === chart.block || (b.type === 'list' && b.items.some((i) => i.id === chart.block)))?.id ?? chart.block;
@@ -59,56 +45,90 @@ function body(report: Report): RootContent[] {
   }
   for (const block of report.blocks) {
     if (block.type === 'heading') {
-      out.push(line(jsx('Heading', { id: block.id, level: String(block.level), kind: block.kind, label: block.label }, inline(block.content))));
+      out.push(element('Heading', { id: block.id, level: String(block.level), kind: block.kind, label: block.label }, inline(block.content)));
     } else if (block.type === 'paragraph') {
-      out.push(line(jsx('Para', { ...(block.n ? { n: String(block.n) } : {}), id: block.id }, inline(block.content))));
+      out.push(element('Para', { ...(block.n ? { n: String(block.n) } : {}), id: block.id }, inline(block.content)));
     } else if (block.type === 'figure') {
-      out.push(line(jsx('KeyFigure', { id: block.id, value: block.value }, [text(block.caption)])));
+      out.push(element('KeyFigure', { id: block.id, value: block.value }, escapeText(block.caption)));
     } else {
-      out.push(flow('Items', { id: block.id }, block.items.map((item) => line(jsx('Item', { label: item.label, id: item.id }, inline(item.content))))));
+      out.push(flow('Items', { id: block.id }, block.items.map((item) => element('Item', { label: item.label, id: item.id }, inline(item.content)))));
     }
-    for (const id of chartsAfter.get(block.id) ?? []) out.push(line(jsx('Chart', { report: report.slug, id }, [])));
+    for (const id of chartsAfter.get(block.id) ?? []) out.push(element('Chart', { report: report.slug, id }));
   }
   if (report.notes.length) {
-    out.push(
-      flow(
-        'Notes',
-        {},
-        report.notes.map((n) => line(jsx('Note', { n: String(n.n), id: n.id, refs: n.refs.join(' ') }, inline(n.content)))),
-      ),
-    );
+    out.push(flow('Notes', {}, report.notes.map((n) => element('Note', { n: String(n.n), id: n.id, refs: n.refs.join(' ') }, inline(n.content)))));
   }
   return out;
 }
 
-function inline(content: Inline[]): PhrasingContent[] {
-  return content.map((c): PhrasingContent => {
-    if (c.type === 'text') return text(c.value);
-    if (c.type === 'noteRef') return jsx('NoteRef', { n: String(c.n), id: c.id }, []);
-    if (c.type === 'doc') return jsx('Doc', { s: c.symbol, kind: c.kind }, [text(c.text)]);
-    if (c.type === 'paraRef') return jsx('ParaRef', { s: c.symbol, p: c.anchor }, [text(c.text)]);
-    if (c.type === 'country') return jsx('Country', { code: c.code }, [text(c.text)]);
-    const link: Link = { type: 'link', url: c.url, children: [text(c.text)] };
-    return link;
-  });
+function inline(content: Inline[]): string {
+  let out = '';
+  for (const c of content) {
+    if (c.type === 'text') out += escapeText(c.value);
+    else if (c.type === 'noteRef') out += element('NoteRef', { n: String(c.n), id: c.id });
+    else if (c.type === 'doc') out += element('Doc', { s: c.symbol, kind: c.kind }, escapeText(c.text));
+    else if (c.type === 'paraRef') out += element('ParaRef', { s: c.symbol, p: c.anchor }, escapeText(c.text));
+    else if (c.type === 'country') out += element('Country', { code: c.code }, escapeText(c.text));
+    // A `!` just before a link would make it an image.
+    else out = `${out.endsWith('!') ? `${out.slice(0, -1)}\\!` : out}[${escapeText(c.text, true)}](${destination(c.url)})`;
+  }
+  return out;
 }
 
-function text(value: string): Text {
-  return { type: 'text', value: value.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)) };
+/**
+ * Characters MDX (with GFM) reads as syntax inside a line of text, each escaped with a
+ * backslash: escapes themselves, code, emphasis, strikethrough, links and images, JSX and
+ * expressions, and `&` where it could start a character reference. Everything else, Chinese
+ * punctuation and `>`, `#`, `|`, `-`, `!`, `}` included, is literal in mid-line, and so is `]`
+ * outside a link's text. GFM's literal autolinks (`www.x`, `https://x`, `name@host`) are found
+ * twice: while parsing, taking the source's backslashes into the link text, and again in the
+ * text once escapes are resolved. Escaping the `.` of `www.` and the `:` of `http://` stops the
+ * first; nothing stops the second, which keeps the text as it is and makes at most an http or
+ * mailto link of what the converter did not link itself (`a@b.org`, `www.` before Chinese).
+ */
+const SYNTAX = /[\\`*_~[<{]|&(?=[#A-Za-z])|(?<=[Ww]{3})\.|(?<=[Hh][Tt][Tt][Pp][Ss]?):(?=\/\/)/g;
+/** The same in a link's text, where `]` would end the text. */
+const LINK_SYNTAX = /[\\`*_~[\]<{]|&(?=[#A-Za-z])/g;
+
+/** One text node, on one line: a line break and the blanks around it become one space. */
+export function escapeText(value: string, inLink = false): string {
+  // One pass over each white-space run (a `\s*\n\s*` pattern is quadratic on a long run of spaces).
+  return oneLine(value).replace(inLink ? LINK_SYNTAX : SYNTAX, '\\$&');
 }
 
-function attributes(attrs: Record<string, string>): MdxJsxAttribute[] {
-  return Object.entries(attrs).map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value }));
+/** White-space runs holding a line break become one space; other runs stay as they are. */
+function oneLine(value: string): string {
+  return value.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run));
 }
 
-function jsx(name: string, attrs: Record<string, string>, children: PhrasingContent[]): MdxJsxTextElement {
-  return { type: 'mdxJsxTextElement', name, attributes: attributes(attrs), children };
+/** A link destination: escapes where a raw destination needs them; `<…>` if it holds blanks. */
+function destination(url: string): string {
+  const escaped = url.replace(/[\\()<>]|&(?=[#A-Za-z])/g, '\\$&');
+  return /[\s\x00-\x1f]/.test(url) ? `<${escaped.replace(/[\r\n]/g, ' ')}>` : escaped;
 }
 
-function flow(name: string, attrs: Record<string, string>, children: Paragraph[]): MdxJsxFlowElement {
-  return { type: 'mdxJsxFlowElement', name, attributes: attributes(attrs), children };
+/** A JSX attribute value in double quotes, on one line: `&` and `"` as character references (MDX decodes them). */
+function attribute(value: string): string {
+  return oneLine(value).replace(/&/g, '&#x26;').replace(/"/g, '&#x22;');
 }
 
-function line(element: MdxJsxTextElement): Paragraph {
-  return { type: 'paragraph', children: [element] };
+function attributes(attrs: Record<string, string>): string {
+  let out = '';
+  for (const [name, value] of Object.entries(attrs)) out += ` ${name}="${attribute(value)}"`;
+  return out;
+}
+
+/** `<Name …>children</Name>`, or `<Name … />` when it has none. */
+function element(name: string, attrs: Record<string, string>, children?: string): string {
+  return children === undefined ? `<${name}${attributes(attrs)} />` : `<${name}${attributes(attrs)}>${edges(children)}</${name}>`;
+}
+
+/** Blanks at either end of an element's content would be trimmed: the outer ones become character references. */
+function edges(children: string): string {
+  return children.replace(/^[ \t]|[ \t]$/g, (c) => (c === ' ' ? '&#x20;' : '&#x9;'));
+}
+
+/** A flow element: its children one per line, indented, with a blank line between them. */
+function flow(name: string, attrs: Record<string, string>, children: string[]): string {
+  return `<${name}${attributes(attrs)}>\n${children.map((c) => `  ${c}`).join('\n\n')}\n</${name}>`;
 }

@@ -1,7 +1,7 @@
 /**
- * A build cache for compiled MDX. Compiling the report bodies (@mdx-js: micromark, mdast,
- * hast, estree) is most of an Astro build's CPU time here, and Vite compiles every module on
- * every build; with this cache a rebuild after one seed changes compiles only that report.
+ * A build cache for compiled MDX. Vite compiles every module on every build, and compiling the
+ * report bodies was most of an Astro build's CPU time with the remark pipeline (less with Sätteri);
+ * with this cache a rebuild after one seed changes compiles only that report.
  *
  * It wraps the transform of @astrojs/mdx's Vite plugin: the result for a module is stored
  * under a key made of the module's path and source text and everything else that shapes the

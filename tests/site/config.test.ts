@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 
 const { default: config } = await import('../../astro.config.mjs');
 
-test('markdown keeps GFM and never rewrites punctuation (smartypants off)', () => {
-  const processor = config.markdown?.processor as { name: string; options: { gfm?: boolean; smartypants?: unknown } };
-  assert.equal(processor.name, 'unified');
-  assert.equal(processor.options.gfm, true);
-  assert.equal(processor.options.smartypants, false);
+test('markdown keeps GFM and never rewrites punctuation (Sätteri, smart punctuation off)', () => {
+  const processor = config.markdown?.processor as { name: string; options: { features: { gfm?: boolean; smartPunctuation?: unknown } } };
+  assert.equal(processor.name, 'satteri');
+  assert.equal(processor.options.features.gfm, true);
+  assert.equal(processor.options.features.smartPunctuation, false);
 });
 
 test('pages are built as explicit .html files with inlined styles', () => {
