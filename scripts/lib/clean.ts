@@ -3,7 +3,7 @@
  *
  * Drops what the PDF/Word extraction added around the report text and counts each drop:
  * running headers (`A/74/36`), running footers (`19-13231 19/21`), the duplicated hyperlink
- * lines printed after footnotes (kept as link targets), and U+FFFD replacement characters.
+ * lines printed after footnotes (kept as link targets), U+FFFD replacement characters and NULs.
  * A dropped run leaves a `break` marker: on such pages a footnote block ends there.
  */
 
@@ -65,7 +65,9 @@ export function clean(text: string): Cleaned {
     lineNo = no;
     const replacements = source.match(/\uFFFD/g)?.length ?? 0;
     if (replacements) count('replacement-char', replacements);
-    const raw = source.replace(/\uFFFD/g, '').trimEnd(); // trimEnd: linear on any run of spaces (U+3000 included)
+    const nuls = source.match(/\0/g)?.length ?? 0;
+    if (nuls) count('nul-char', nuls);
+    const raw = source.replace(/[\uFFFD\0]/g, '').trimEnd(); // trimEnd: linear on any run of spaces (U+3000 included)
     const trimmed = raw.trim();
     if (trimmed === '') {
       tokens.push({ kind: 'blank', no });
@@ -95,7 +97,7 @@ export function clean(text: string): Cleaned {
  * wrapped, whose rest is on the next line.
  */
 function markHyperlinkRuns(sources: string[]): boolean[] {
-  const isUrl = sources.map((s) => URL_LINE.test(s.replace(/\uFFFD/g, '').trim()));
+  const isUrl = sources.map((s) => URL_LINE.test(s.replace(/[\uFFFD\0]/g, '').trim()));
   const neighbour = (i: number, step: number): number => {
     for (let j = i + step; j >= 0 && j < sources.length; j += step) {
       if (sources[j]!.trim() !== '') return j;

@@ -16,6 +16,7 @@ import { unstructured } from './infographic.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { inferMeta } from './metadata.ts';
 import { markParagraphCitations } from './paras.ts';
+import { repairLinks } from './repair.ts';
 import { reportSchema, type Block, type Diagnostic, type Inline, type Note, type Report } from './schema.ts';
 import { toMdx } from './serialize.ts';
 import { hasNumberedParagraphs, structure } from './structure.ts';
@@ -55,11 +56,14 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   if (cleaned.dropped['replacement-char']) {
     drafts.push({ code: 'text-dropped', line: cleaned.firstLine['replacement-char']!, message: `${cleaned.dropped['replacement-char']} U+FFFD replacement characters dropped` });
   }
+  if (cleaned.dropped['nul-char']) {
+    drafts.push({ code: 'text-dropped', line: cleaned.firstLine['nul-char']!, message: `${cleaned.dropped['nul-char']} NUL characters dropped` });
+  }
 
   const defaultBody = (manifest?.body ?? front.body) === '人权理事会' || cleaned.headerSymbols[0]?.startsWith('A/HRC/') ? 'A/HRC' : 'A';
-  const assembled = mapInlines(assemble(draftBlocks, draftNotes, { links: cleaned.links, defaultBody }), (c, ibid) =>
+  const assembled = repairLinks(mapInlines(assemble(draftBlocks, draftNotes, { links: cleaned.links, defaultBody }), (c, ibid) =>
     markCountries(markParagraphCitations(c, ibid)),
-  );
+  ));
   drafts.push(...assembled.diagnostics);
   const { meta, slug, diagnostics } = inferMeta({
     file,
@@ -72,6 +76,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   });
   drafts.push(...diagnostics);
 
+  const figures = extractFigures(assembled.blocks, (d) => drafts.push(d));
   const count = (kind: string) => assembled.blocks.filter((b) => b.type === 'heading' && b.kind === kind).length;
   const candidate = {
     slug,
@@ -89,7 +94,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     warnings: drafts
       .map((d): Diagnostic => ({ level: 'warning', code: d.code, file, ...(d.line ? { line: d.line } : {}), message: d.message }))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
-    figures: extractFigures(assembled.blocks),
+    figures,
   };
   const parsed = reportSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -32,12 +32,22 @@ const STOPS = [...LEADING, '在', '向', '以', '中', '都', '和地区', '援�
 const MODIFIER = /^(?:新|援助|据称|相当于|支持|有关|关于|.$)/;
 const MAX_NOUN = 14;
 
-/** Every quantity in `text`, in order of appearance. */
-export function findMentions(text: string): Mention[] {
+/** Significant digits a number may have to be held exactly (a double holds 15). */
+const MAX_DIGITS = 15;
+
+/**
+ * Every quantity in `text`, in order of appearance. A number with more digits than the model
+ * can hold exactly stays text only; `onTooLong` is told its printed form (for a warning).
+ */
+export function findMentions(text: string, onTooLong?: (printed: string) => void): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(ARABIC)) {
     const start = m.index;
     const before = text.slice(0, start);
+    if (m[1]!.replace(/\D/g, '').replace(/^0+/, '').length > MAX_DIGITS) {
+      onTooLong?.(m[1]!);
+      continue;
+    }
     if (/[\d.,/\-–A-Za-z#]$/.test(before) || /(?:第|人权)\s*$/.test(before) || /目标\s*[\d、和及\s]*$/.test(before)) continue;
     const mention = complete(text, start, m[1]!, Number(m[1]!.replace(/[, \u00a0]/g, '')));
     if (!mention) continue;

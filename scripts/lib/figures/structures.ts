@@ -13,7 +13,8 @@ export interface Sentence {
   mentions: Mention[];
 }
 
-type Draft = Omit<Chart, 'id' | 'block'>;
+/** A chart before it has an id; `texts` are the sentence(s) it is read from (the caller indexes them). */
+type Draft = Omit<Chart, 'id' | 'block' | 'sentences'> & { texts: string[] };
 
 const TOLERANCE = 0.005;
 const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(TOLERANCE * Math.abs(b), 1e-9);
@@ -26,7 +27,7 @@ export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
 
   const shares = s.mentions.filter((m) => m.unit === '%');
   if (shares.length >= 2 && close(shares.reduce((t, m) => t + m.value, 0), 100)) {
-    out.push({ kind: 'shares', title: titleBefore(s.text, shares[0]!), unit: '%', sum: 'exact', items: shares.map((m) => item(m)), sentence: s.text });
+    out.push({ kind: 'shares', title: titleBefore(s.text, shares[0]!), unit: '%', sum: 'exact', items: shares.map((m) => item(m)), texts: [s.text] });
     shares.forEach((m) => used.add(m));
   }
 
@@ -41,7 +42,7 @@ export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
       ...(total ? { total: item(total) } : {}),
       sum: total ? 'exact' : 'partial',
       items: listed.map((m) => item(m)),
-      sentence: s.text,
+      texts: [s.text],
     });
     listed.forEach((m) => used.add(m));
     if (total) used.add(total);
@@ -62,7 +63,7 @@ export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
       if (earlier.length >= 2 && close(earlier.reduce((t, m) => t + m.value, 0), total.value)) parts = earlier;
     }
     if (!parts) return;
-    out.push({ kind: 'parts', title: totalTitle(total, s.text), unit: total.unit, total: item(total), sum, items: parts.map((m) => item(m, partLabel(s.text, m, total))), sentence: s.text });
+    out.push({ kind: 'parts', title: totalTitle(total, s.text), unit: total.unit, total: item(total), sum, items: parts.map((m) => item(m, partLabel(s.text, m, total))), texts: [s.text] });
     [total, ...parts].forEach((m) => used.add(m));
   });
 
@@ -79,7 +80,7 @@ export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
         total: { label: whole.noun || whole.printed, value: whole.value, printed: whole.printed, block: previous.block },
         sum: 'exact',
         items: parts.map((m) => item(m, partLabel(s.text, m, whole))),
-        sentence: `${previous.text}${s.text}`,
+        texts: [previous.text, s.text],
       });
     }
   }
