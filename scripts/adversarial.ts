@@ -1,7 +1,8 @@
 /**
  * Adversarial seeds, one generator per class of pathological input (issue 11), each scaled by
- * `n`: the regression tests convert them at two sizes and require time to grow linearly, and
- * `npm run bench` prints the 1×/2×/4× curve. Deterministic: the same `n` gives the same text.
+ * `n`: `npm run bench` (and `npm run bench -- --only hostile`) prints the 1×/2×/4× curve of the
+ * whole conversion; tests/unit/degrade.test.ts uses the numbers class. Deterministic: the same
+ * `n` gives the same text.
  */
 import { convertSeed } from './lib/pipeline.ts';
 
@@ -69,16 +70,43 @@ function toSuperscript(n: number): string {
   return String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
 }
 
-/** Milliseconds to convert one adversarial seed (best of `runs`, so a busy machine counts less). */
+/** CPU milliseconds to convert one adversarial seed (best of `runs`: a shared machine's load counts less than in wall time). */
 export function timeCase(c: AdversarialCase, n: number, runs = 2): { ms: number; inBytes: number; outBytes: number } {
   const bytes = new TextEncoder().encode(c.make(n));
   let best = Infinity;
   let outBytes = 0;
   for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     const { json, mdx } = convertSeed(`${c.name}.txt`, bytes);
-    best = Math.min(best, performance.now() - t0);
+    const used = process.cpuUsage(t0);
+    best = Math.min(best, (used.user + used.system) / 1000);
     outBytes = json.length + mdx.length;
   }
   return { ms: best, inBytes: bytes.length, outBytes };
+}
+
+export interface Curve {
+  case: string;
+  what: string;
+  points: { scale: number; inBytes: number; ms: number; outBytes: number }[];
+}
+
+/** The 1×/2×/4× curve of every class: time and output size should both double with the input. */
+export function curves(scales = [1, 2, 4]): Curve[] {
+  return ADVERSARIAL.map((c) => {
+    timeCase(c, c.base, 1); // warm-up: compilation is not part of the curve
+    return { case: c.name, what: c.what, points: scales.map((scale) => ({ scale, ...timeCase(c, c.base * scale) })) };
+  });
+}
+
+/** The curves as a table: CPU ms per size, the 4×/1× time ratio (linear ≈ 4) and output/input. */
+export function curveTable(rows: Curve[]): string {
+  const head = ['class', ...rows[0]!.points.map((p) => `${p.scale}× ms`), 'time 4×/1×', 'out/in', 'input 1×'];
+  const body = rows.map((r) => {
+    const first = r.points[0]!;
+    const last = r.points.at(-1)!;
+    return [r.case, ...r.points.map((p) => p.ms.toFixed(0)), (last.ms / first.ms).toFixed(1), (last.outBytes / last.inBytes).toFixed(1), `${(first.inBytes / 1000).toFixed(0)} KB`];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  return [head, ...body].map((row) => row.map((cell, i) => (i ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')).join('\n');
 }

@@ -64,9 +64,13 @@ function sentences(text: string): string[] {
  * passage, exact before approximate, in reading order.
  */
 function headline(values: FigureValue[], charts: Chart[], keyFigures: Set<string>): string[] {
+  const firstOf = new Map<string, FigureValue>();
+  for (const v of values) if (!firstOf.has(v.block)) firstOf.set(v.block, v);
   if (keyFigures.size) {
-    return [...keyFigures].map((id) => values.find((v) => v.block === id)?.id).filter((id): id is string => Boolean(id)).slice(0, HEADLINES);
+    return [...keyFigures].map((id) => firstOf.get(id)?.id).filter((id): id is string => Boolean(id)).slice(0, HEADLINES);
   }
+  const byPrinted = new Map<string, FigureValue>();
+  for (const v of values) if (!byPrinted.has(`${v.block}\n${v.printed}`)) byPrinted.set(`${v.block}\n${v.printed}`, v);
   const chosen = new Map<string, FigureValue>();
   const specific = (v: FigureValue) => v.noun.length >= 2 && !GENERIC.test(v.noun);
   const eligible = (v: FigureValue) => v.unit !== '%' && v.noun.length >= 2 && v.value >= 10 && !v.approx;
@@ -74,7 +78,7 @@ function headline(values: FigureValue[], charts: Chart[], keyFigures: Set<string
     if (v && chosen.size < HEADLINES && !chosen.has(v.block)) chosen.set(v.block, v);
   };
   for (const chart of charts) {
-    const total = chart.total && values.find((v) => v.block === chart.total!.block && v.printed === chart.total!.printed);
+    const total = chart.total && byPrinted.get(`${chart.total.block}\n${chart.total.printed}`);
     if (total && specific(total)) take(total);
   }
   for (const v of values) if (eligible(v) && specific(v)) take(v);
