@@ -3,7 +3,8 @@
  * and on synthetic corpora of 10, 100 and 1000 reports (`--sizes 10,100` to choose); then
  * the whole site build at the same sizes (`site-bench.ts`); then our build against a Starlight
  * build of the same reports, on the seeds and 100 reports (`starlight-bench.ts`; `--starlight
- * 100` for its sizes, `--pairs 3` to alternate more). `--only convert|site|starlight` runs one.
+ * 100` for its sizes, `--pairs 3` to alternate more). First, the 1×/2×/4× curve of the converter
+ * on adversarial inputs. `--only hostile|convert|site|starlight` runs one.
  *
  * The parent writes each corpus into a temporary folder, then converts it in a child process
  * (`--child`), so that each size's peak RSS is its own. The child times a cold `convertAll`
@@ -15,6 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { curves, curveTable } from './adversarial.ts';
 import { convertAll, converterHash } from './lib/run.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { pageWeightTable, reportPageWeights } from './page-weight.ts';
@@ -44,12 +46,23 @@ const flag = (name: string) => {
 };
 
 const sizes = (flag('--sizes') ?? '10,100,1000').split(',').map(Number);
+const only = flag('--only');
 if (args.includes('--child')) child(flag('--case')!, flag('--seeds')!, flag('--out')!);
 else {
-  const only = flag('--only');
+  if (!only || only === 'hostile') hostile();
   if (!only || only === 'convert') parent(sizes);
   if (!only || only === 'site') await benchSites(root, sizes);
   if (!only || only === 'starlight') await benchStarlight(root, (flag('--starlight') ?? '100').split(',').filter(Boolean).map(Number), Number(flag('--pairs') ?? 1));
+}
+
+/** The converter on adversarial inputs of each class (scripts/adversarial.ts) at 1×, 2× and 4×. */
+function hostile() {
+  console.log('Adversarial inputs (CPU ms to convert one seed; linear time: 4×/1× ≈ 4):');
+  const rows = curves();
+  console.log(curveTable(rows));
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results', 'hostile.json'), `${JSON.stringify({ node: process.version, curves: rows }, null, 2)}\n`);
+  console.log('');
 }
 
 function parent(sizes: number[]) {

@@ -74,6 +74,9 @@ export function clean(text: string, ledger: Ledger): Cleaned {
     raw = dropAll(raw, /\uFFFD/g, no, 'replacement-char', ledger);
     raw = dropAll(raw, INVISIBLE, no, 'control-char', ledger);
     raw = raw.trimEnd(); // linear on any run of spaces (U+3000 included)
+    // No line holds a run of more than four blanks or a line terminator: every pattern that reads
+    // a line can then backtrack over a blank run of bounded length only, so it stays linear.
+    raw = raw.replace(/\r/g, ' ').replace(/(\s{4})\s+/g, '$1');
     let trimmed = raw.trim();
     let m: RegExpExecArray | null;
     if (trimmed === '') {
@@ -137,7 +140,7 @@ function dropAll(line: string, pattern: RegExp, no: number, reason: DropReason |
  * wrapped, whose rest is on the next line.
  */
 function markHyperlinkRuns(sources: string[]): boolean[] {
-  const isUrl = sources.map((s) => URL_LINE.test(s.replace(/\uFFFD/g, '').trim()));
+  const isUrl = sources.map((s) => URL_LINE.test(s.replace(/[\uFFFD\0]/g, '').trim()));
   const neighbour = (i: number, step: number): number => {
     for (let j = i + step; j >= 0 && j < sources.length; j += step) {
       if (sources[j]!.trim() !== '') return j;

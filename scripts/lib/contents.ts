@@ -70,6 +70,13 @@ export function readContents(tokens: Token[], start: number): { end: number; lin
   return { end, lines, entries: fixRunTogether(entries) };
 }
 
+/** The entry without its leaders, paragraph range and page number, scanned from the end. */
+function withoutTrailer(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[.…·。\s\d\-–—]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** `21-406` is range 21-40 and page 6 when the next entry's range starts at 41. */
 function fixRunTogether(entries: ContentsEntry[]): ContentsEntry[] {
   const ranged = entries.filter((e) => e.to !== undefined);
@@ -93,7 +100,7 @@ function parseEntry(text: string, line: number): ContentsEntry | undefined {
     const single = /\s(\d{1,4})\s+\d{1,4}$/.exec(t.replace(/[.…·。]+(?=\s*\d)/g, ' ').trim());
     if (single) from = to = Number(single[1]);
   }
-  t = t.replace(/[.…·。\s]*(?:\d{1,4}\s*[-–—]\s*\d{1,4}\s*|\d{1,4}\s+(?=\d))?[.…·。\s]*\d{1,4}\s*$/, '').replace(/(?:\.{3,}|…{2,}|·{3,})/g, '').trim();
+  t = withoutTrailer(t).replace(/(?:\.{3,}|…{2,}|·{3,})/g, '').trim();
   if (!t || COLUMN_HEADS.test(t)) return undefined;
   const h = headingLine(t);
   return { line, ...(h ? { label: h.label } : {}), title: h ? h.rest : t, ...(from !== undefined && to !== undefined && from <= to ? { from, to } : {}) };

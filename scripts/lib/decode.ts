@@ -3,9 +3,11 @@
  *
  * Accepts UTF-8 (with or without BOM), UTF-16 LE/BE with BOM and GB18030/GBK, and
  * normalises line ends to `\n`, so every encoding of one report yields the same model.
- * Rejects empty, binary and undecodable input with a SeedError naming the file.
+ * Rejects empty, binary and undecodable input with a SeedError naming the file. A stray NUL or
+ * U+FFFD is text damage, not a reason to reject: both reach the clean step, which drops them
+ * with a warning, whatever the encoding (GB18030 is decoded by the platform's WHATWG decoder,
+ * strictly, so an encoded U+FFFD is told apart from bytes that are not GB18030).
  */
-import iconv from 'iconv-lite';
 import { SeedError } from './errors.ts';
 
 export interface Decoded {
@@ -14,6 +16,7 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gbk = new TextDecoder('gb18030', { fatal: true });
 
 /** Share of control characters (other than tab, LF, CR, FF) above which input counts as binary. */
 const MAX_CONTROL_SHARE = 0.01;
@@ -37,7 +40,8 @@ function decodeBytes(bytes: Uint8Array, file: string): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
-  if (bytes.includes(0)) throw new SeedError('binary', file, 'binary file (contains NUL bytes); expected text');
+  // Binary before decoding: undecodable bytes would otherwise be reported as a wrong encoding.
+  if (controlShare(bytes) > MAX_CONTROL_SHARE) throw new SeedError('binary', file, 'binary file (too many control characters); expected text');
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -54,26 +58,33 @@ function strictUtf8(bytes: Uint8Array, file: string): string {
 }
 
 /**
- * GB18030 is a superset of GBK and GB2312. iconv-lite replaces undecodable sequences with
- * U+FFFD, so a result with any (the source had none: it was not UTF-8) means the bytes are
- * neither UTF-8 nor GB18030.
+ * GB18030 is a superset of GBK and GB2312. The strict decoder throws on bytes that are not
+ * GB18030, so bytes that are neither UTF-8 nor GB18030 are rejected, while a U+FFFD that
+ * the file really contains decodes like any other character.
  */
 function gb18030(bytes: Uint8Array, file: string): string {
-  const text = iconv.decode(Buffer.from(bytes), 'gb18030');
-  if (text.includes('\uFFFD')) {
+  try {
+    return gbk.decode(bytes);
+  } catch {
     // Name the line where the bytes first stop being UTF-8, the encoding most seeds use.
     const asUtf8 = new TextDecoder('utf-8').decode(bytes);
     const line = asUtf8.slice(0, asUtf8.indexOf('\uFFFD')).split('\n').length;
     throw new SeedError('encoding', file, 'text is neither valid UTF-8 nor GB18030 (undecodable bytes)', line);
   }
-  return text;
+}
+
+/** Share of control bytes (other than tab, LF, CR, FF) in single-byte-compatible input. */
+function controlShare(bytes: Uint8Array): number {
+  let control = 0;
+  for (const c of bytes) if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++;
+  return control / bytes.length;
 }
 
 function checkNotBinary(text: string, file: string): void {
   let control = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c) || c === 0x7f) control++;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c) || c === 0x7f) control++; // NUL counts: a few are stripped later, many mean binary
   }
   if (control / text.length > MAX_CONTROL_SHARE) {
     throw new SeedError('binary', file, 'binary file (too many control characters); expected text');

@@ -3,7 +3,9 @@
  * Latin words, nothing inside a URL (whether or not it broke at a hyphen).
  */
 
-const URL_TOKEN = /(?:https?:\/\/|www\d?\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff<>]*$/i;
+/** What ends a URL token: white space, CJK punctuation and ideographs, full-width forms, `<>`. */
+const URL_STOP = /[\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff<>]/;
+const URL_START = /https?:\/\/|www\d?\./i;
 const LATIN_END = /[A-Za-z0-9\u00c0-\u024f%)]$/;
 const LATIN_START = /^[A-Za-z0-9\u00c0-\u024f(]/;
 const IDEOGRAPH_START = /^[\u4e00-\u9fff]/;
@@ -68,12 +70,25 @@ export function lineJoiner(first: string, knownUrls: ReadonlySet<string> = new S
 
 /** What goes between the end of one line (`a`, trimmed) and the next (`b`, trimmed): a space or nothing. */
 function joint(a: string, b: string, knownUrls: ReadonlySet<string>): '' | ' ' {
-  const url = URL_TOKEN.exec(a);
-  if (url && URL_CONTINUATION.test(b) && continuesUrl(url[0], b, knownUrls)) return '';
+  const url = urlAtEnd(a);
+  if (url && URL_CONTINUATION.test(b) && continuesUrl(url, b, knownUrls)) return '';
   if (LATIN_END.test(a) && LATIN_START.test(b)) return ' ';
   // UN Chinese typesetting puts a space between an ideograph and a Latin word or number.
   if ((/[A-Za-z0-9]$/.test(a) && IDEOGRAPH_START.test(b)) || (IDEOGRAPH_END.test(a) && /^[A-Za-z0-9]/.test(b))) return ' ';
   return '';
+}
+
+/**
+ * The URL the text ends with, if any: from the first `http(s)://` or `www.` in the last run of
+ * URL characters. A scan back to that run's start, not an end-anchored pattern (which retried
+ * from every `www.` and was quadratic).
+ */
+function urlAtEnd(text: string): string | undefined {
+  let start = text.length;
+  while (start > 0 && !URL_STOP.test(text[start - 1]!)) start--;
+  const run = text.slice(start);
+  const m = URL_START.exec(run);
+  return m ? run.slice(m.index) : undefined;
 }
 
 /**
@@ -82,7 +97,8 @@ function joint(a: string, b: string, knownUrls: ReadonlySet<string>): '' | ' ' {
  * separator (`-`, `_`, `/`, `.`) or inside a path segment.
  */
 function continuesUrl(head: string, next: string, knownUrls: ReadonlySet<string>): boolean {
-  const tail = /^[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff<>]*/.exec(next)![0].replace(/[。，；.]+$/, '');
+  let tail = /^[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff<>]*/.exec(next)![0];
+  while (tail && '。，；.'.includes(tail.at(-1)!)) tail = tail.slice(0, -1);
   if (knownUrls.size && substrings(knownUrls).has(head + tail)) return true;
   return /[-_/.]$/.test(head) || /\/[^/]*[A-Za-z0-9]$/.test(head);
 }

@@ -118,7 +118,7 @@ export function inferKind(front: FrontMeta, symbol: string | undefined, title: s
  * (`report-3f9a1c2b`, `2023-3f9a1c2b`).
  */
 export function slugOf(text: string): string {
-  const ascii = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const ascii = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''); // runs are one dash already
   if (!/[^\x20-\x7e]/.test(text)) return ascii || 'report';
   let hash = 0x811c9dc5; // FNV-1a over the UTF-16 code units: short, stable, dependency-free
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;

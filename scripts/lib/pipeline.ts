@@ -20,6 +20,7 @@ import { joinLines } from './join.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { inferMeta } from './metadata.ts';
 import { markParagraphCitations } from './paras.ts';
+import { repairLinks } from './repair.ts';
 import { reportSchema, type Block, type Diagnostic, type Inline, type Note, type Report } from './schema.ts';
 import { toMdx } from './serialize.ts';
 import { structure } from './structure.ts';
@@ -67,9 +68,9 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   if (!draftBlocks.length) throw new SeedError('no-text', file, 'no report text found after cleaning');
   drafts.push(...dropDiagnostics(ledger));
   const defaultBody = (manifest?.body ?? front.body) === '人权理事会' || cleaned.headerSymbols[0]?.symbol.startsWith('A/HRC/') ? 'A/HRC' : 'A';
-  const assembled = mapInlines(assemble(draftBlocks, draftNotes, { links: cleaned.links, defaultBody }), (c, ibid) =>
+  const assembled = repairLinks(mapInlines(assemble(draftBlocks, draftNotes, { links: cleaned.links, defaultBody }), (c, ibid) =>
     markCountries(markParagraphCitations(c, ibid)),
-  );
+  ));
   drafts.push(...assembled.diagnostics);
   const { meta, slug, diagnostics } = inferMeta({
     file,
@@ -83,6 +84,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   });
   drafts.push(...diagnostics);
 
+  const figures = extractFigures(assembled.blocks, (d) => drafts.push(d));
   const count = (kind: string) => assembled.blocks.filter((b) => b.type === 'heading' && b.kind === kind).length;
   const candidate = {
     slug,
@@ -102,7 +104,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     warnings: drafts
       .map((d): Diagnostic => ({ level: 'warning', code: d.code, file, ...(d.line ? { line: d.line } : {}), message: d.message }))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
-    figures: extractFigures(assembled.blocks),
+    figures,
   };
   const lost = unaccounted(ledger, cleaned.sources);
   if (lost.length) {

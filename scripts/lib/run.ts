@@ -57,7 +57,12 @@ interface IndexEntry {
 export function converterHash(): string {
   const dir = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
-  for (const name of readDir(dir).filter((n) => n.endsWith('.ts')).sort()) {
+  // Sub-folders too (figures/): a change there changes the output as much as one here.
+  const sources = (sub: string): string[] =>
+    readDir(joinPath(dir, sub), { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .flatMap((e) => (e.isDirectory() ? sources(joinPath(sub, e.name)) : e.name.endsWith('.ts') ? [joinPath(sub, e.name)] : []));
+  for (const name of sources('')) {
     hash.update(name).update(readFile(joinPath(dir, name)));
   }
   // The converter's data (country names) changes its output as much as its code does.

@@ -224,7 +224,8 @@ export const figureValueSchema = z.object({
   noun: z.string(),
   /** `700 多名`, `约 40 个`, `十几个`. */
   approx: z.boolean(),
-  sentence: z.string(),
+  /** Index of the sentence the number is printed in, in `figures.sentences` (stored once, however many numbers it holds). */
+  sentence: z.number().int().nonnegative(),
 });
 export type FigureValue = z.output<typeof figureValueSchema>;
 
@@ -253,11 +254,17 @@ export const chartSchema = z.object({
   /** Whether the parts add up to the total as printed (`exact`) or cover only some of it. */
   sum: z.enum(['exact', 'partial']),
   items: z.array(chartItemSchema).min(1),
-  sentence: z.string(),
+  /** Indexes in `figures.sentences` of the sentence(s) the chart is read from (a split total: the previous one too). */
+  sentences: z.array(z.number().int().nonnegative()).min(1),
 });
 export type Chart = z.output<typeof chartSchema>;
 
 export const figuresSchema = z.object({
+  /**
+   * The sentences values and charts are read from, each stored once: a value points at its
+   * sentence by index, so output grows with the text, not with numbers × sentence length.
+   */
+  sentences: z.array(z.string()),
   values: z.array(figureValueSchema),
   charts: z.array(chartSchema),
   /** Ids of the values shown in the report's key-figures strip, in reading order. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { barChart, textWidth, wrapLabel } from '../../src/charts/bars.ts';
 import { formatZh } from '../../src/charts/format.ts';
-import { csvField } from '../../src/lib/figure-files.ts';
+import { csvField, excerpt } from '../../src/lib/figure-files.ts';
 
 const r = (n: number) => Math.round(n);
 
@@ -49,6 +49,12 @@ test('long labels wrap onto more lines, never splitting a run of digits', () => 
 
 test('CSV fields are quoted as RFC 4180 says', () => {
   assert.deepEqual([csvField('函件'), csvField('a,b'), csvField('他说"是"'), csvField('一\n二'), csvField(1128), csvField(true)], ['函件', '"a,b"', '"他说""是"""', '"一\n二"', '1128', 'true']);
+});
+
+test('a CSV row quotes its sentence, cut to 40 characters each side of a number in a long one', () => {
+  assert.equal(excerpt('函件涉及 1,128 人。', '1,128'), '函件涉及 1,128 人。');
+  const long = `${'甲'.repeat(100)}共 47 人${'乙'.repeat(100)}`;
+  assert.equal(excerpt(long, '47'), `…${'甲'.repeat(38)}共 47 人${'乙'.repeat(38)}…`);
 });
 
 test('the maintainer file renames and hides charts, and a key naming no chart stops the build', async () => {

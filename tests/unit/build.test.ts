@@ -215,3 +215,9 @@ describe('npm run dev watching seeds/', () => {
     assert.equal(isSeedPath(join('/p', 'seeds-old', '001.txt'), seeds), false);
   });
 });
+
+test('the build summary says how many rejected seeds failed with an unexpected error', async () => {
+  const { formatSummary } = await import('../../scripts/build/summary.ts');
+  const outcome = { counts: { reports: 3, rejected: 2, failed: 1, figures: 0, warnings: 0 }, steps: [], seconds: 1, tree: { pages: 1, files: 1, bytes: 1 }, zipBytes: undefined };
+  assert.match(formatSummary(outcome as never, 'dist', 'x.zip'), /reports {3}3 \(2 seeds rejected, 1 of them failed with an unexpected error: see the errors above\)/);
+});

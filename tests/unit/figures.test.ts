@@ -60,7 +60,7 @@ describe('number forms in the issue', () => {
       const anchors = new Set(r.blocks.flatMap((b) => (b.type === 'list' ? b.items.map((i) => i.id) : [b.id])));
       for (const v of r.figures!.values) {
         assert.ok(anchors.has(v.block), `${r.slug} ${v.id}`);
-        assert.ok(v.sentence.includes(v.printed), `${r.slug} ${v.id}: ${v.printed} in ${v.sentence}`);
+        assert.ok(r.figures!.sentences[v.sentence]!.includes(v.printed), `${r.slug} ${v.id}: ${v.printed} in sentence ${v.sentence}`);
       }
     }
   });

@@ -46,6 +46,7 @@ const OUTCOMES: Record<string, Outcome> = {
       ['paragraph-order', 9],
       ['duplicate-anchor', 9],
       ['paragraph-gap', 11],
+      ['number-too-long', 11],
       ['paragraph-order', 17],
       ['duplicate-anchor', 17],
     ],

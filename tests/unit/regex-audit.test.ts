@@ -1,124 +1,64 @@
 /**
- * No pattern that reads citations out of user text repeats a group that itself repeats (`(a+)+`,
- * `(?:\s*x\s*){0,30}`): nested repetition is what lets a regular expression backtrack
- * exponentially. Every regular expression literal and `new RegExp(…)` in the audited files is
- * found with the TypeScript parser and its star height measured.
+ * Every regular expression of the converter (`scripts/lib/**`) checked for super-linear
+ * backtracking by recheck (scripts/regex-audit.ts). A pattern recheck finds vulnerable fails
+ * the test unless it is listed below as known, with the file that owns it; patterns recheck
+ * cannot decide in its time budget (most use look-arounds) are allowed and listed by
+ * `node scripts/regex-audit.ts`. The pipeline's linear time on each input class is measured
+ * apart (tests/unit/linear.test.ts, `npm run bench`).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { describe, test } from 'node:test';
-import ts from 'typescript';
-import { root } from './helpers.ts';
-
-const AUDITED = ['scripts/lib/inline.ts', 'scripts/lib/paras.ts', 'src/lib/docgroups.ts'];
+import { test } from 'node:test';
+import { audit, findRegexes } from '../../scripts/regex-audit.ts';
 
 /**
- * The star height of a pattern: how deeply repetitions (`*`, `+`, `{n,m}` with m > 1) nest.
- * `a+` is 1, `(?:ab*)+` is 2. `?` does not repeat, so `(?:\s*x)?` stays 1.
+ * Known vulnerable patterns, to be rewritten as scanners by their owners (structure, front
+ * matter and citations are being reworked). Keyed by file and pattern source.
  */
-export function starHeight(pattern: string): number {
-  const stack: number[] = [0];
-  let last = 0;
-  for (let i = 0; i < pattern.length; i += 1) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i += 1;
-      last = 0;
-    } else if (c === '[') {
-      for (i += 1; i < pattern.length && pattern[i] !== ']'; i += 1) if (pattern[i] === '\\') i += 1;
-      last = 0;
-    } else if (c === '(') {
-      stack.push(0);
-      continue;
-    } else if (c === ')') {
-      last = stack.pop()!;
-    } else if (c === '*' || c === '+' || c === '?' || c === '{') {
-      let repeats = c !== '?';
-      if (c === '{') {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
-        if (!m) {
-          last = 0;
-        } else {
-          i += m[0].length - 1;
-          repeats = m[2] === undefined ? Number(m[1]) > 1 : m[3] === '' || Number(m[3]) > 1;
-        }
-      }
-      if (pattern[i + 1] === '?') i += 1;
-      const h = last + (repeats ? 1 : 0);
-      stack[stack.length - 1] = Math.max(stack.at(-1)!, h);
-      last = h;
-      continue;
-    } else {
-      last = 0;
-    }
-    stack[stack.length - 1] = Math.max(stack.at(-1)!, last);
-  }
-  return stack[0]!;
-}
+const KNOWN = new Set([
+  'scripts/lib/front.ts /^议程项目\\s*(.+)$/',
+  'scripts/lib/front.ts /\\s*(?:和|、|,|，|及)\\s*/',
+  'scripts/lib/front.ts /\\s*\\*$/',
+  'scripts/lib/inline.ts /[.,;:!?\'"。，]+$/',
+  'scripts/lib/structure.ts /^([一二三四五六七八九十]+)\\s*[.．、]\\s*(.+)$/',
+  'scripts/lib/structure.ts /^([A-Z])\\.\\s+(.+)$/',
+  'scripts/lib/structure.ts /^(\\d{1,4})\\.\\s+(.+)$/',
+  'scripts/lib/structure.ts /^\\(([a-z]{1,2})\\)\\s*(.+)$/',
+  'scripts/lib/structure.ts /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\\s*(\\S.*)$/',
+  'scripts/lib/structure.ts /(?:\\t\\s*\\d+\\s*$|\\.{3,}|…{2,}|^\\t?页次$)/',
+]);
 
 /**
- * Every pattern in a source file: regex literals, and `new RegExp` arguments, where a `${NAME}`
- * naming a string constant of the file is replaced by that constant (so a pattern assembled
- * from pieces is audited whole) and any other `${…}` by `x`.
+ * Patterns that backtrack only over runs of blanks or across a line terminator. clean.ts leaves
+ * no line terminator inside a line and no blank run longer than four (`(\s{4})\s+` → `$1`), and
+ * the sticky (`/y`) patterns are tried at one position only, so on the converter's own input each
+ * of these is linear; recheck cannot know that, so they are listed here by file and source.
  */
-function patternsIn(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(`${root}${file}`, 'utf8'), ts.ScriptTarget.Latest, true);
-  const out: string[] = [];
-  const constants = new Map<string, ts.Expression>();
-  const collect = (node: ts.Node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) constants.set(node.name.text, node.initializer);
-    ts.forEachChild(node, collect);
-  };
-  collect(source);
-  const templateText = (node: ts.Node, raw = false): string | undefined => {
-    const piece = (n: ts.TemplateLiteralLikeNode) => (raw ? (n.rawText ?? n.text) : n.text);
-    if (ts.isStringLiteral(node)) return node.text;
-    if (ts.isNoSubstitutionTemplateLiteral(node)) return piece(node);
-    if (ts.isTaggedTemplateExpression(node)) return templateText(node.template, node.tag.getText(source) === 'String.raw');
-    if (ts.isTemplateExpression(node)) {
-      const sub = (e: ts.Expression) => {
-        const named = ts.isIdentifier(e) ? constants.get(e.text) : undefined;
-        return (named && templateText(named)) ?? 'x';
-      };
-      return piece(node.head) + node.templateSpans.map((s) => sub(s.expression) + piece(s.literal)).join('');
-    }
-    return undefined;
-  };
-  const visit = (node: ts.Node) => {
-    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
-      const text = node.getText(source);
-      out.push(text.slice(1, text.lastIndexOf('/')));
-    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
-      const arg = node.arguments?.[0];
-      const text = arg && templateText(arg);
-      assert.ok(text !== undefined, `${file}: a new RegExp whose pattern cannot be audited: ${arg?.getText(source)}`);
-      out.push(text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return out;
-}
+const BOUNDED_BLANKS = new Set([
+  'scripts/lib/contents.ts',
+  'scripts/lib/front.ts',
+  'scripts/lib/inline.ts',
+  'scripts/lib/lines.ts',
+  'scripts/lib/paras.ts',
+]);
+/** recheck's attack string repeats only blanks and line terminators (`'\\t'.repeat(54773) + …`). */
+const blanksOnly = (attack: string) => {
+  const repeated = [...attack.matchAll(/'((?:[^'\\]|\\.)*)'\.repeat\(\d+\)/g)].map((m) => m[1]!);
+  return repeated.length > 0 && repeated.every((r) => /^(?:\\[tnr]| |\\u3000)+$/.test(r));
+};
 
-describe('regular expressions over user text', () => {
-  test('the star height measure: nested repetition is 2, one level is 1', () => {
-    assert.equal(starHeight(String.raw`\d{1,4}\/\d{1,4}`), 1);
-    assert.equal(starHeight(String.raw`(?:\s*\([a-z]\))?`), 1);
-    assert.equal(starHeight('(a+)+'), 2);
-    assert.equal(starHeight(String.raw`(?:[(*+]x)+`), 1);
-    assert.equal(starHeight('(?:ab{2})*'), 2);
-    assert.equal(starHeight('(?:ab{1})*'), 1);
-    // The resolution pattern this project used to have: exponential on an unclosed list.
-    const old = String.raw`第\s*(?:\d{1,4}\/\d{1,4})\s*号?(?:\s*(?:和|、|及)\s*(?:第\s*)?(?:\d{1,4}\/\d{1,4})\s*号?){0,30}\s*决议`;
-    assert.equal(starHeight(old), 2);
-  });
+test('no regular expression in scripts/lib is found vulnerable to super-linear backtracking (known ones listed)', { timeout: 300_000 }, () => {
+  const found = findRegexes();
+  assert.ok(found.length > 50, `found only ${found.length} regexes: the finder is broken`);
+  const vulnerable = found
+    .map((f) => audit(f))
+    .filter((v) => v.status === 'vulnerable' && !KNOWN.has(`${v.file} /${v.source}/`))
+    .filter((v) => !(BOUNDED_BLANKS.has(v.file) && blanksOnly(v.attack ?? '')))
+    .map((v) => `${v.file}:${v.line} /${v.source}/${v.flags} — ${v.complexity}, attack ${v.attack}`);
+  assert.deepEqual(vulnerable, []);
+});
 
-  for (const file of AUDITED) {
-    test(`${file}: no pattern nests repetition`, () => {
-      const patterns = patternsIn(file);
-      assert.ok(patterns.length > 3, `${file}: found only ${patterns.length} patterns`);
-      const nested = patterns.filter((p) => starHeight(p) > 1);
-      assert.deepEqual(nested, []);
-    });
-  }
+test('the checker does flag a pattern with nested quantifiers', () => {
+  const v = audit({ file: 'x.ts', line: 1, source: '^(a+)+$', flags: '' });
+  assert.equal(v.status, 'vulnerable');
+  assert.equal(v.complexity, 'exponential');
 });

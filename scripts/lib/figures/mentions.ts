@@ -21,8 +21,8 @@ export interface Mention {
 }
 
 const MEASURES = '个名次份项人笔起件封场本所位家条点批类种轮座处';
-const ARABIC = /(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+(?:\.\d+)?)(?![\d/+]|\.\d|[A-Za-z])/g;
-const CHINESE = new RegExp(`([两二三四五六七八九十百千]+|十几)(多|余)?(?=[${MEASURES}])`, 'g');
+const ARABIC = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+(?:\.\d+)?)(?![\d/+]|\.\d|[A-Za-z])/g;
+const CHINESE = new RegExp(`(?<![两二三四五六七八九十百千])([两二三四五六七八九十百千]+|十几)(多|余)?(?=[${MEASURES}])`, 'g');
 const TAIL = new RegExp(`^(\\s*([万亿]))?(\\s*(美元|%|％))?(\\s*(多|余))?(\\s*([${MEASURES}]))?`);
 const NOT_A_QUANTITY_AFTER = /^\s*(?:年|月|日|天|小时|周年|周|届|号|段|世纪|岁)/;
 const APPROX_BEFORE = /(?:约|大约|超过|逾|近|将近|至少|估计[^，。；]{0,6}|多达)\s*$/;
@@ -31,26 +31,41 @@ const LEADING = ['为', '是', '已', '被', '获得', '提供', '参加', '出�
 const STOPS = [...LEADING, '在', '向', '以', '中', '都', '和地区', '援助', '至少', '供', '发放', '收集'];
 const MODIFIER = /^(?:新|援助|据称|相当于|支持|有关|关于|.$)/;
 const MAX_NOUN = 14;
+/**
+ * How far back the tests before a number look. They only need the last clause; looking at the
+ * whole passage before every number made a sentence of thousands of numbers quadratic.
+ */
+const BEFORE = 120;
+const before = (text: string, start: number) => text.slice(Math.max(0, start - BEFORE), start);
 
-/** Every quantity in `text`, in order of appearance. */
-export function findMentions(text: string): Mention[] {
+/** Significant digits a number may have to be held exactly (a double holds 15). */
+const MAX_DIGITS = 15;
+
+/**
+ * Every quantity in `text`, in order of appearance. A number with more digits than the model
+ * can hold exactly stays text only; `onTooLong` is told its printed form (for a warning).
+ */
+export function findMentions(text: string, onTooLong?: (printed: string) => void): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(ARABIC)) {
     const start = m.index;
-    const before = text.slice(0, start);
-    if (/[\d.,/\-–A-Za-z#]$/.test(before) || /(?:第|人权)\s*$/.test(before) || /目标\s*[\d、和及\s]*$/.test(before)) continue;
+    const prefix = before(text, start);
+    if (m[1]!.replace(/\D/g, '').replace(/^0+/, '').length > MAX_DIGITS) {
+      onTooLong?.(m[1]!);
+      continue;
+    }
+    if (/[\d.,/\-–A-Za-z#]$/.test(prefix) || /(?:第|人权)\s*$/.test(prefix) || /目标$/.test(prefix.slice(0, runStart(prefix, /[\d、和及\s]/)))) continue;
     const mention = complete(text, start, m[1]!, Number(m[1]!.replace(/[, \u00a0]/g, '')));
     if (!mention) continue;
     const plainYear = /^\d{4}$/.test(m[1]!) && mention.value >= 1900 && mention.value <= 2100 && !mention.unit;
     if (plainYear) continue;
-    if (/\($/.test(before) && text[mention.end] === ')' && /\d\s*\($/.test(before)) continue;
-    const label = /[(（]$/.test(before) && /^[)）]/.test(text.slice(mention.end)) ? /([\u4e00-\u9fff]+)[(（]$/.exec(before)?.[1] : undefined;
+    if (/\($/.test(prefix) && text[mention.end] === ')' && /\d\s*\($/.test(prefix)) continue;
+    const label = /[(（]$/.test(prefix) && /^[)）]/.test(text.slice(mention.end)) ? prefix.slice(runStart(prefix.slice(0, -1), /[\u4e00-\u9fff]/), -1) || undefined : undefined;
     out.push(label ? { ...mention, noun: enumerationLabel(label) } : mention);
   }
   for (const m of text.matchAll(CHINESE)) {
     const start = m.index;
-    const before = text.slice(0, start);
-    if (/[第一二三四五六七八九十百千两]$/.test(before)) continue;
+    if (/[第一二三四五六七八九十百千两]$/.test(before(text, start))) continue;
     const value = m[1] === '十几' ? 10 : m[1] === '两' ? 2 : fromChinese(m[1]!.replace(/^两/, '二'));
     if (value === undefined || value < 2) continue;
     const mention = complete(text, start, m[1]!, value);
@@ -68,11 +83,11 @@ function complete(text: string, start: number, printed: string, base: number): M
   const currencyOrPercent = tail[4] === '％' ? '%' : (tail[4] ?? '');
   const unit = currencyOrPercent || tail[8] || '';
   if (NOT_A_QUANTITY_AFTER.test(after.slice(tail[0].length))) return undefined;
-  const approx = Boolean(tail[6]) || APPROX_BEFORE.test(text.slice(0, start)) || /^以上/.test(after.slice(tail[0].length));
+  const approx = Boolean(tail[6]) || APPROX_BEFORE.test(before(text, start)) || /^以上/.test(after.slice(tail[0].length));
   const value = round(base * magnitude);
   const rest = after.slice(tail[0].length);
   let noun = unit === '%' ? '' : nounAfter(rest);
-  if (!noun) noun = nounBefore(text.slice(0, start), rest, unit);
+  if (!noun) noun = nounBefore(before(text, start), rest, unit);
   return {
     value,
     printed: text.slice(start, end + (tail[1] ? tail[1].length : 0)),
@@ -123,6 +138,13 @@ export function enumerationLabel(run: string): string {
   if (/^[和及与]./.test(run)) return run.slice(1);
   const cut = run.lastIndexOf('在');
   return cut >= 0 && cut < run.length - 1 ? run.slice(cut + 1) : run;
+}
+
+/** Where the run of characters matching `char` that `text` ends with starts (a scan back: end-anchored `[…]+$` patterns are quadratic). */
+function runStart(text: string, char: RegExp): number {
+  let start = text.length;
+  while (start > 0 && char.test(text[start - 1]!)) start--;
+  return start;
 }
 
 function round(n: number): number {

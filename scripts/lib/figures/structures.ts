@@ -13,9 +13,16 @@ export interface Sentence {
   mentions: Mention[];
 }
 
-type Draft = Omit<Chart, 'id' | 'block'>;
+/** A chart before it has an id; `texts` are the sentence(s) it is read from (the caller indexes them). */
+type Draft = Omit<Chart, 'id' | 'block' | 'sentences'> & { texts: string[] };
 
 const TOLERANCE = 0.005;
+/**
+ * How many mentions on either side of a total are looked at for its parts. A chart never has
+ * more (a subset sum is tried on at most 12); the bound keeps a sentence of thousands of numbers
+ * linear instead of looking at every pair.
+ */
+const REACH = 64;
 const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(TOLERANCE * Math.abs(b), 1e-9);
 
 /** The charts one sentence holds (the previous sentence of the same passage is context). */
@@ -26,7 +33,7 @@ export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
 
   const shares = s.mentions.filter((m) => m.unit === '%');
   if (shares.length >= 2 && close(shares.reduce((t, m) => t + m.value, 0), 100)) {
-    out.push({ kind: 'shares', title: titleBefore(s.text, shares[0]!), unit: '%', sum: 'exact', items: shares.map((m) => item(m)), sentence: s.text });
+    out.push({ kind: 'shares', title: titleBefore(s.text, shares[0]!), unit: '%', sum: 'exact', items: shares.map((m) => item(m)), texts: [s.text] });
     shares.forEach((m) => used.add(m));
   }
 
@@ -41,28 +48,37 @@ export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
       ...(total ? { total: item(total) } : {}),
       sum: total ? 'exact' : 'partial',
       items: listed.map((m) => item(m)),
-      sentence: s.text,
+      texts: [s.text],
     });
     listed.forEach((m) => used.add(m));
     if (total) used.add(total);
   }
 
+  const clauseStart = clauseStarts(s);
   s.mentions.forEach((total, i) => {
     if (used.has(total) || !total.unit || total.unit === '%') return;
-    const later = s.mentions.slice(i + 1).filter((m) => !used.has(m) && m.unit === total.unit && m.value < total.value);
+    // Up to 13 candidates: more than 12 is all subsetSumming needs to know to give up; past
+    // REACH mentions, candidates further on are unknown, so the sum is not tried either.
+    const later: Mention[] = [];
+    let j = i + 1;
+    for (; j < s.mentions.length && j <= i + REACH && later.length <= 12; j++) {
+      const m = s.mentions[j]!;
+      if (!used.has(m) && m.unit === total.unit && m.value < total.value) later.push(m);
+    }
+    const unknown = later.length <= 12 && j < s.mentions.length;
     const linked = /其中|包括|[(（：:]/.test(s.text.slice(total.end, later[0]?.start ?? total.end));
-    let parts = subsetSumming(later, total.value);
+    let parts = unknown ? undefined : subsetSumming(later, total.value);
     let sum: 'exact' | 'partial' = 'exact';
     if (!parts && linked && later.length) {
       parts = [later[0]!];
       sum = 'partial';
     }
     if (!parts) {
-      const earlier = contiguousBefore(s, i).filter((m) => !used.has(m));
+      const earlier = contiguousBefore(s, i, clauseStart[i]!).filter((m) => !used.has(m));
       if (earlier.length >= 2 && close(earlier.reduce((t, m) => t + m.value, 0), total.value)) parts = earlier;
     }
     if (!parts) return;
-    out.push({ kind: 'parts', title: totalTitle(total, s.text), unit: total.unit, total: item(total), sum, items: parts.map((m) => item(m, partLabel(s.text, m, total))), sentence: s.text });
+    out.push({ kind: 'parts', title: totalTitle(total, s.text), unit: total.unit, total: item(total), sum, items: parts.map((m) => item(m, partLabel(s.text, m, total))), texts: [s.text] });
     [total, ...parts].forEach((m) => used.add(m));
   });
 
@@ -79,7 +95,7 @@ export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
         total: { label: whole.noun || whole.printed, value: whole.value, printed: whole.printed, block: previous.block },
         sum: 'exact',
         items: parts.map((m) => item(m, partLabel(s.text, m, whole))),
-        sentence: `${previous.text}${s.text}`,
+        texts: [previous.text, s.text],
       });
     }
   }
@@ -98,10 +114,24 @@ function subsetSumming(candidates: Mention[], total: number): Mention[] | undefi
   return best;
 }
 
-/** Mentions right before `s.mentions[i]` in the same clause (`6 个…、9 个…和 1 个…的 16 份`). */
-function contiguousBefore(s: Sentence, i: number): Mention[] {
-  const clauseStart = Math.max(...['，', '；', '。', '：'].map((p) => s.text.lastIndexOf(p, s.mentions[i]!.start)));
-  return s.mentions.slice(0, i).filter((m) => m.start > clauseStart);
+/** Mentions right before `s.mentions[i]` in the same clause (`6 个…、9 个…和 1 个…的 16 份`), at most REACH of them. */
+function contiguousBefore(s: Sentence, i: number, clauseStart: number): Mention[] {
+  const out: Mention[] = [];
+  for (let j = i - 1; j >= Math.max(0, i - REACH) && s.mentions[j]!.start > clauseStart; j--) out.unshift(s.mentions[j]!);
+  return out;
+}
+
+/** Per mention, the position of the last `，；。：` before it (-1 if none): one pass over the sentence. */
+function clauseStarts(s: Sentence): number[] {
+  const out: number[] = [];
+  let last = -1;
+  let at = 0;
+  for (const m of s.mentions) {
+    for (; at < m.start && at < s.text.length; at++) if ('，；。：'.includes(s.text[at]!)) last = at;
+    // lastIndexOf(p, start) also finds a mark at `start` itself.
+    out.push('，；。：'.includes(s.text[m.start] ?? '') ? m.start : last);
+  }
+  return out;
 }
 
 const CLAUSE = /[，；。：,;:、]/;

@@ -8,6 +8,8 @@ import type { Block } from '../schema.ts';
 /** A piece of report text with the anchor a reader lands on (paragraph, list item, key figure). */
 export interface Passage {
   id: string;
+  /** Line of the passage in the seed, for diagnostics. */
+  line: number;
   text: string;
 }
 
@@ -15,9 +17,9 @@ export interface Passage {
 export function passages(blocks: Block[]): Passage[] {
   const out: Passage[] = [];
   for (const b of blocks) {
-    if (b.type === 'paragraph') out.push({ id: b.id, text: plainText(b.content) });
-    else if (b.type === 'list') for (const item of b.items) out.push({ id: item.id, text: plainText(item.content) });
-    else if (b.type === 'figure') out.push({ id: b.id, text: `${b.value}${/^[\d.]/.test(b.caption) ? '，' : ''}${b.caption}` });
+    if (b.type === 'paragraph') out.push({ id: b.id, line: b.line, text: plainText(b.content) });
+    else if (b.type === 'list') for (const item of b.items) out.push({ id: item.id, line: item.line, text: plainText(item.content) });
+    else if (b.type === 'figure') out.push({ id: b.id, line: b.line, text: `${b.value}${/^[\d.]/.test(b.caption) ? '，' : ''}${b.caption}` });
   }
   return out;
 }
