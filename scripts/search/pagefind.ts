@@ -18,7 +18,8 @@ import * as pagefind from 'pagefind';
 import { allRecords, readReports } from './records.ts';
 import { chunkPayload, chunkRecords, type SearchChunk } from './chunks.ts';
 import { groupByShard, SEARCH_SHARDS, type ShardBuildOptions } from './shards.ts';
-import { buildCache, cacheKey, filesKey } from '../build/cache.ts';
+import { buildCache, cacheKey } from '../build/cache.ts';
+import { codeKey } from '../build/modules.ts';
 
 /** Pagefind's ready-made UIs and highlighter: the search page has its own UI, so they are not shipped. */
 export const unusedBundles = [
@@ -56,9 +57,8 @@ const isRuntime = (name: string) => runtimeFiles.has(name) || name.startsWith('w
  * chunking (how records become Pagefind records).
  */
 function indexFormat(): string {
-  const here = fileURLToPath(import.meta.url);
-  const sources = [join(fileURLToPath(import.meta.resolve('pagefind')), '..', '..', 'package.json'), here, join(here, '..', 'chunks.ts')];
-  return cacheKey(filesKey(sources), String(SEARCH_SHARDS));
+  // The module graph of this file covers chunks.ts and Pagefind's version (scripts/build/modules.ts).
+  return cacheKey(codeKey([fileURLToPath(import.meta.url)]), String(SEARCH_SHARDS));
 }
 
 /** Index one shard's records into `outputPath` (a whole Pagefind bundle, without the UIs). */
