@@ -17,6 +17,7 @@ import { convertAll, converterHash } from './lib/run.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { pageWeightTable, reportPageWeights } from './page-weight.ts';
 import { benchSites } from './site-bench.ts';
+import { parseCli } from './cli.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const MB = 1e6;
@@ -34,17 +35,23 @@ interface Measure {
   output: { files: number; MB: number };
 }
 
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-
-const sizes = (flag('--sizes') ?? '10,100,1000').split(',').map(Number);
-if (args.includes('--child')) child(flag('--case')!, flag('--seeds')!, flag('--out')!);
+const { values: flags } = parseCli('npm run bench -- [--sizes 10,100,1000] [--only convert|site]', {
+  options: {
+    sizes: { type: 'string', default: '10,100,1000' },
+    only: { type: 'string' },
+    // The measuring child process (run by this script, not by hand).
+    child: { type: 'boolean', default: false },
+    case: { type: 'string' },
+    seeds: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+if (flags.only !== undefined && flags.only !== 'convert' && flags.only !== 'site') throw new Error(`--only ${flags.only}: expected convert or site`);
+const sizes = flags.sizes.split(',').map(Number);
+if (flags.child) child(flags.case!, flags.seeds!, flags.out!);
 else {
-  if (flag('--only') !== 'site') parent(sizes);
-  if (flag('--only') !== 'convert') await benchSites(root, sizes);
+  if (flags.only !== 'site') parent(sizes);
+  if (flags.only !== 'convert') await benchSites(root, sizes);
 }
 
 function parent(sizes: number[]) {

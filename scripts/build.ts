@@ -14,7 +14,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { astroChildren, astroStep, lastAstroUsage } from './build/astro.ts';
 import { convertStep } from './build/convert.ts';
 import { createProgress } from './build/progress.ts';
@@ -25,19 +24,17 @@ import { defaultZipPath } from './offline-zip.ts';
 import { parseCli } from './cli.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const { values: flags } = parseCli(() =>
-  parseArgs({
-    options: {
-      force: { type: 'boolean', default: false },
-      dist: { type: 'string' },
-      zip: { type: 'string' },
-      seeds: { type: 'string' },
-      cache: { type: 'string' },
-      'fail-after': { type: 'string' },
-      json: { type: 'string' },
-    },
-  }),
-);
+const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE]', {
+  options: {
+    force: { type: 'boolean', default: false },
+    dist: { type: 'string' },
+    zip: { type: 'string' },
+    seeds: { type: 'string' },
+    cache: { type: 'string' },
+    'fail-after': { type: 'string' },
+    json: { type: 'string' },
+  },
+});
 
 /** The build, one entry per step, in order. */
 const steps: Step[] = [

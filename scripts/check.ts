@@ -19,7 +19,6 @@ import * as fs from 'node:fs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { unzipSync } from 'fflate';
 import { checkDist, listFiles } from './check-links.ts';
 import { parseCli } from './cli.ts';
@@ -171,9 +170,9 @@ export function formatChecks(results: readonly CheckResult[]): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL('../', import.meta.url));
-  const { values } = parseCli(() =>
-    parseArgs({ options: { seeds: { type: 'string' }, dist: { type: 'string' }, zip: { type: 'string' }, strict: { type: 'boolean', default: false } } }),
-  );
+  const { values } = parseCli('npm run check -- [--seeds DIR] [--dist DIR] [--zip FILE] [--strict]', {
+    options: { seeds: { type: 'string' }, dist: { type: 'string' }, zip: { type: 'string' }, strict: { type: 'boolean', default: false } },
+  });
   const results = checkCorpus({
     seedsDir: resolve(root, values.seeds ?? 'seeds'),
     distDir: resolve(root, values.dist ?? 'dist'),

@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCli } from '../scripts/cli.ts';
 
 export const root = fileURLToPath(new URL('../', import.meta.url));
 /** The pinned seeds (plus manifest.json and figures.json). */
@@ -39,4 +40,6 @@ export function buildPinned(force = false): void {
   execFileSync(process.execPath, [join(root, 'scripts', 'build.ts'), ...flags], { cwd: root, stdio: 'inherit', env: { ...process.env, CI: '1' } });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) buildPinned(process.argv.includes('--force'));
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildPinned(parseCli('npm run test:build -- [--force]', { options: { force: { type: 'boolean', default: false } } }).values.force);
+}

@@ -22,6 +22,7 @@ import { searchText } from './text.ts';
 import { groupByShard, SEARCH_SHARDS, type ShardBuildOptions } from './shards.ts';
 import { buildCache, cacheKey, type BuildCache } from '../build/cache.ts';
 import { codeKey } from '../build/modules.ts';
+import { parseCli } from '../cli.ts';
 
 /** The fields searched, and the fields the result list shows. */
 export const offlineFields = ['text', 'keys', 'heading'];
@@ -128,7 +129,7 @@ export async function writeOfflineIndex(distDir: string, contentDir = 'content',
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = process.argv[2] ?? 'dist';
+  const dist = parseCli('npx node scripts/search/offline.ts [DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist';
   const { records, bytes, shards } = await writeOfflineIndex(dist);
   console.log(`offline index: ${records} records in ${shards} shards, ${(bytes / 1024).toFixed(0)} KB → ${join(dist, 'search', 'offline')}/`);
 }

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCli } from '../../scripts/cli.ts';
 import { convertAll, type RunOptions } from '../../scripts/lib/run.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,8 +24,8 @@ export function hostileSeeds(dir: string): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dir = process.argv[2];
-  if (!dir) throw new Error('usage: node tests/hostile/site.ts DIR');
+  const dir = parseCli('npx node tests/hostile/site.ts DIR', { allowPositionals: true, options: {} }, 1).positionals[0];
+  if (!dir) throw new Error('usage: npx node tests/hostile/site.ts DIR');
   const content = join(dir, 'content');
   const result = convertAll({
     seedsDir: hostileSeeds(dir),

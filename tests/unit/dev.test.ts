@@ -41,7 +41,8 @@ test('a seed edited while the dev server runs is reconverted and served; a remov
   const server = spawn(process.execPath, [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    // The copy's own content/ (the test command points CONTENT_DIR at the pinned build).
+    env: { ...process.env, CONTENT_DIR: join(dir, 'content'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
   });
   let log = '';
   server.stdout!.on('data', (chunk) => (log += chunk));
