@@ -39,7 +39,8 @@ export default defineConfig({
   webServer: {
     command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port} --outDir .test-build/dist`,
     url: `http://127.0.0.1:${port}${base}index.html`,
-    reuseExistingServer: !process.env.CI,
+    // Never a server already on the port: it could be serving another site (your dist/), not the pinned build.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });
