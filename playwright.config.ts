@@ -1,7 +1,7 @@
 /**
- * Browser tests against the production build in `dist/`, served by `astro preview`.
- * They use the system's Chromium (Debian's /usr/bin/chromium): nothing is downloaded.
- * Run `npm run build` first. `--ignore-lock` lets the test server run beside anyone's own
+ * Browser tests against the production build of the pinned test corpus in `.test-build/dist/`
+ * (tests/pinned.ts), served by `astro preview`. They use the system's Chromium (Debian's
+ * /usr/bin/chromium): nothing is downloaded. `npm test` builds it first (`npm run test:build`). `--ignore-lock` lets the test server run beside anyone's own
  * `astro preview` of this project (Astro 7 otherwise allows one per project).
  */
 import { defineConfig } from '@playwright/test';
@@ -37,9 +37,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
+    command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port} --outDir .test-build/dist`,
     url: `http://127.0.0.1:${port}${base}index.html`,
-    reuseExistingServer: !process.env.CI,
+    // Never a server already on the port: it could be serving another site (your dist/), not the pinned build.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

@@ -22,9 +22,10 @@ import { gzipSync, createGzip } from 'node:zlib';
 import { chromium } from 'playwright';
 import { allRecords, readReports } from './search/records.ts';
 import { defaultZipPath } from './offline-zip.ts';
+import { parseCli } from './cli.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const dist = join(root, process.argv[2] ?? 'dist');
+const dist = join(root, parseCli('npm run bench:search [-- DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist');
 const queries = ['函件', '外地办事处', '疫苗', '酷刑受害者', 'A/HRC/40/38', '普遍定期审议', '48/141', '2391(2017)'];
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

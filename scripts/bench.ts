@@ -21,6 +21,7 @@ import { convertAll, converterHash } from './lib/run.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { pageWeightTable, reportPageWeights } from './page-weight.ts';
 import { benchSites } from './site-bench.ts';
+import { parseCli } from './cli.ts';
 import { benchStarlight } from './starlight-bench.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -39,20 +40,29 @@ interface Measure {
   output: { files: number; MB: number };
 }
 
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-
-const sizes = (flag('--sizes') ?? '10,100,1000').split(',').map(Number);
-const only = flag('--only');
-if (args.includes('--child')) child(flag('--case')!, flag('--seeds')!, flag('--out')!);
+const { values: flags } = parseCli('npm run bench -- [--sizes 10,100,1000] [--only hostile|convert|site|starlight] [--starlight 100] [--pairs 1]', {
+  options: {
+    sizes: { type: 'string', default: '10,100,1000' },
+    only: { type: 'string' },
+    starlight: { type: 'string', default: '100' },
+    pairs: { type: 'string', default: '1' },
+    // The measuring child process (run by this script, not by hand).
+    child: { type: 'boolean', default: false },
+    case: { type: 'string' },
+    seeds: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const ONLY = ['hostile', 'convert', 'site', 'starlight'];
+if (flags.only !== undefined && !ONLY.includes(flags.only)) throw new Error(`--only ${flags.only}: expected one of ${ONLY.join(', ')}`);
+const only = flags.only;
+const sizes = flags.sizes.split(',').map(Number);
+if (flags.child) child(flags.case!, flags.seeds!, flags.out!);
 else {
   if (!only || only === 'hostile') hostile();
   if (!only || only === 'convert') parent(sizes);
   if (!only || only === 'site') await benchSites(root, sizes);
-  if (!only || only === 'starlight') await benchStarlight(root, (flag('--starlight') ?? '100').split(',').filter(Boolean).map(Number), Number(flag('--pairs') ?? 1));
+  if (!only || only === 'starlight') await benchStarlight(root, flags.starlight.split(',').filter(Boolean).map(Number), Number(flags.pairs));
 }
 
 /** The converter on adversarial inputs of each class (scripts/adversarial.ts) at 1×, 2× and 4×. */
@@ -61,7 +71,8 @@ function hostile() {
   const rows = curves();
   console.log(curveTable(rows));
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', 'hostile.json'), `${JSON.stringify({ node: process.version, curves: rows }, null, 2)}\n`);
+  writeFileSync(join(root, 'bench', 'results', 'hostile.json'), `${JSON.stringify({ node: process.version, curves: rows }, null, 2)}
+`);
   console.log('');
 }
 

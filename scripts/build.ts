@@ -5,9 +5,11 @@
  * Steps run in order into a staging folder (`.build/<pid>/`): convert (incremental),
  * Astro's build, then the search steps. Progress is one updating line on a terminal and
  * plain lines in CI; a summary closes the run; a failure names the step and what to fix and
- * exits 1. Flags: --force (ignore caches), --dist DIR and --zip FILE (where the results go;
- * default dist/ and artifacts/un-hr-reports-offline.zip), --fail-after STEP (test the atomic swap),
- * --json FILE (write step timings and counts, for the benchmark).
+ * exits 1. Flags: --force (ignore caches, and refill them), --dist DIR and --zip FILE (where the
+ * results go; default dist/ and artifacts/un-hr-reports-offline.zip), --seeds DIR (the corpus; default
+ * seeds/, converted into content/ beside it), --cache DIR (default node_modules/.astro),
+ * --fail-after STEP (test the atomic swap), --json FILE (write step timings and counts, for the
+ * benchmark). An unknown flag is an error.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -19,13 +21,20 @@ import { BuildFailure, runBuild, type Step } from './build/steps.ts';
 import { formatSummary } from './build/summary.ts';
 import { offlineIndexStep, pagefindStep, zipStep } from './build/search.ts';
 import { defaultZipPath } from './offline-zip.ts';
+import { parseCli } from './cli.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const args = process.argv.slice(2);
-const value = (flag: string) => {
-  const i = args.indexOf(flag);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE]', {
+  options: {
+    force: { type: 'boolean', default: false },
+    dist: { type: 'string' },
+    zip: { type: 'string' },
+    seeds: { type: 'string' },
+    cache: { type: 'string' },
+    'fail-after': { type: 'string' },
+    json: { type: 'string' },
+  },
+});
 
 /** The build, one entry per step, in order. */
 const steps: Step[] = [
@@ -37,8 +46,8 @@ const steps: Step[] = [
   zipStep,
 ];
 
-const distDir = resolve(root, value('--dist') ?? 'dist');
-const zipPath = resolve(root, value('--zip') ?? defaultZipPath);
+const distDir = resolve(root, flags.dist ?? 'dist');
+const zipPath = resolve(root, flags.zip ?? defaultZipPath);
 const show = (path: string) => relative(process.cwd(), path) || '.';
 const progress = createProgress({
   write: (text) => process.stdout.write(text),
@@ -82,7 +91,7 @@ try {
   removeStale();
   mkdirSync(dirname(distDir), { recursive: true });
   mkdirSync(dirname(zipPath), { recursive: true });
-  const failAfter = value('--fail-after') ?? process.env.BUILD_FAIL_AFTER;
+  const failAfter = flags['fail-after'] ?? process.env.BUILD_FAIL_AFTER;
   const outcome = await runBuild(
     {
       root,
@@ -91,7 +100,9 @@ try {
       zipPath,
       // Beside dist/, so that the staged site is renamed into place, never copied.
       workDir,
-      force: args.includes('--force'),
+      force: flags.force,
+      ...(flags.seeds ? { seedsDir: resolve(root, flags.seeds) } : {}),
+      ...(flags.cache ? { cacheDir: resolve(root, flags.cache) } : {}),
       ...(failAfter ? { failAfter } : {}),
     },
     progress,
@@ -99,7 +110,7 @@ try {
   progress.line(formatSummary(outcome, show(distDir), show(zipPath)));
   // The site was built from the other seeds, but a converter bug must not pass silently.
   if (outcome.counts.failed) process.exitCode = 1;
-  const json = value('--json');
+  const json = flags.json;
   if (json) {
     const usage = process.resourceUsage();
     const usageOf = {

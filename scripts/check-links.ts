@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { parseCli } from './cli.ts';
 import { checkLinks, type LinkReport } from './links.ts';
 
 /** Every file under `dir` as a site-root path with `/` separators. */
@@ -22,10 +23,9 @@ export function checkDist(dir: string, base = process.env.BASE_PATH ?? '/'): Lin
 }
 
 if (import.meta.main) {
-  const args = process.argv.slice(2);
-  const baseAt = args.indexOf('--base');
-  const base = baseAt === -1 ? undefined : args.splice(baseAt, 2)[1];
-  const dir = args[0] ?? 'dist';
+  const { values, positionals } = parseCli('npm run check-links -- [--base /path/]  (or node scripts/check-links.ts [DIST] [--base /path/])', { allowPositionals: true, options: { base: { type: 'string' } } }, 1);
+  const base = values.base;
+  const dir = positionals[0] ?? 'dist';
   const report = checkDist(dir, base);
   for (const b of report.broken) console.log(`${b.reason} ${b.page}: <${b.tag} ${b.attr}="${b.href}">`);
   console.log(

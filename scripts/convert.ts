@@ -11,24 +11,30 @@
  * too, and the exit code is 1 once the others are written.
  *
  * Flags: --strict (warnings or errors → exit 1), --check (write nothing; exit 1 if content/ is
- * stale), --force (ignore the cache), --seeds DIR, --out DIR, --quiet.
+ * stale), --force (ignore the cache), --seeds DIR, --out DIR, --quiet. An unknown flag is an error.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCli } from './cli.ts';
 import { convertAll, type RunOptions } from './lib/run.ts';
 
-const args = process.argv.slice(2);
-const value = (flag: string, fallback: string) => {
-  const i = args.indexOf(flag);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
+const { values: flags } = parseCli('npm run convert -- [--strict] [--check] [--force] [--seeds DIR] [--out DIR] [--quiet]', {
+  options: {
+    strict: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    seeds: { type: 'string', default: 'seeds' },
+    out: { type: 'string', default: 'content' },
+  },
+});
 const options: RunOptions = {
-  seedsDir: value('--seeds', 'seeds'),
-  outDir: value('--out', 'content'),
-  force: args.includes('--force'),
-  check: args.includes('--check'),
+  seedsDir: flags.seeds,
+  outDir: flags.out,
+  force: flags.force,
+  check: flags.check,
   fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, join },
-  log: args.includes('--quiet') ? () => {} : (line) => console.log(line),
+  log: flags.quiet ? () => {} : (line) => console.log(line),
 };
 if (!existsSync(options.seedsDir) || !statSync(options.seedsDir).isDirectory()) {
   console.error(`error --seeds ${options.seedsDir}: no such folder`);
@@ -43,5 +49,5 @@ if (result.failed) {
   console.error(`${result.failed} seed${result.failed === 1 ? '' : 's'} failed with an unexpected error (named above); the others were written`);
   process.exit(1);
 }
-if (result.errors.length && args.includes('--strict')) process.exit(1);
-if (result.warnings && args.includes('--strict')) process.exit(1);
+if (result.errors.length && flags.strict) process.exit(1);
+if (result.warnings && flags.strict) process.exit(1);

@@ -15,6 +15,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
+import { parseCli } from './cli.ts';
 import { deflateCache, type DeflateCache, type DeflateLevel } from './deflate-cache.ts';
 
 /** The folder the zip unpacks into. */
@@ -75,8 +76,7 @@ export async function writeOfflineZip(
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = process.argv[2] ?? 'dist';
-  const out = process.argv[3] ?? defaultZipPath;
+  const [dist = 'dist', out = defaultZipPath] = parseCli('npx node scripts/offline-zip.ts [DIST] [ZIP]', { allowPositionals: true, options: {} }, 2).positionals;
   const { files, bytes } = await writeOfflineZip(dist, out);
   console.log(`offline zip: ${files} files, ${(bytes / 1e6).toFixed(2)} MB → ${out}`);
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { parseCli } from './cli.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -77,4 +78,4 @@ export function pageWeightTable(weights: readonly PageWeight[]): string {
   ].join('\n');
 }
 
-if (import.meta.main) console.log(pageWeightTable(reportPageWeights(process.argv[2] ?? 'dist')));
+if (import.meta.main) console.log(pageWeightTable(reportPageWeights(parseCli('npx node scripts/page-weight.ts [DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist')));

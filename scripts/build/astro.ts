@@ -28,15 +28,18 @@ export const astroStep: Step = {
   run(context: BuildContext) {
     const { progress } = context;
     return new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [...process.execArgv, CHILD, context.staging, ...(context.force ? ['--force'] : [])], {
+      const child = spawn(process.execPath, [...process.execArgv, CHILD, context.staging, '--cache-dir', context.cacheDir, ...(context.force ? ['--force'] : [])], {
         cwd: context.root,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+        // The site reads its reports (and seeds/figures.json beside them) from CONTENT_DIR (src/lib/data.ts).
+        env: { ...process.env, CONTENT_DIR: context.contentDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
       astroChildren.add(child);
       let pages = 0;
       let reused = 0;
       let warnings = 0;
+      /** The compiled-MDX cache's line (src/integrations/mdx-cache.ts): `N compiled, M from cache`. */
+      let mdx = '';
       const tail: string[] = [];
       const keep = (line: string) => {
         tail.push(line);
@@ -45,6 +48,8 @@ export const astroStep: Step = {
       createInterface({ input: child.stdout! }).on('line', (line) => {
         keep(line);
         const page = pageOf(line);
+        const cached = /\[mdx-cache\] (\d+ compiled, \d+ from cache)/.exec(line);
+        if (cached) mdx = `, MDX ${cached[1]}`;
         if (page) {
           pages++;
           // Copied from the last build (Astro's incremental build: report, document and country pages, src/lib/pagekey.ts).
@@ -69,7 +74,7 @@ export const astroStep: Step = {
       child.on('close', (code, signal) => {
         astroChildren.delete(child);
         context.counts.warnings += warnings;
-        if (code === 0) resolve(`${pages} pages${reused ? ` (${reused} reused)` : ''}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+        if (code === 0) resolve(`${pages} pages${reused ? ` (${reused} reused)` : ''}${mdx}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
         else reject(new Error(`astro build exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
       });
     });

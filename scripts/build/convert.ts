@@ -17,9 +17,7 @@ export const convertStep: Step = {
   name: 'convert',
   fix: 'fix the seed or seeds/manifest.json entry named above (npm run convert shows the same diagnostics), then build again',
   async run(context: BuildContext) {
-    const { root, progress, counts } = context;
-    const seedsDir = join(root, 'seeds');
-    const outDir = join(root, 'content');
+    const { seedsDir, contentDir: outDir, progress, counts } = context;
     // Every seed converts in its own error boundary (convertAll): one failure never stops the others.
     const total = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).length;
     let done = 0;

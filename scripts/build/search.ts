@@ -12,7 +12,7 @@ import { indexSite } from '../search/pagefind.ts';
 import { allRecords, readReports, type SearchRecord } from '../search/records.ts';
 import type { BuildContext, Step } from './steps.ts';
 
-const contentOf = (c: BuildContext) => process.env.CONTENT_DIR ?? join(c.root, 'content');
+const contentOf = (c: BuildContext) => c.contentDir;
 
 /** The search records of a build, made once for both indexes. */
 const recordsMemo = new WeakMap<BuildContext, SearchRecord[]>();
@@ -22,8 +22,8 @@ function recordsOf(c: BuildContext): SearchRecord[] {
   return records;
 }
 
-/** The steps' build caches, beside Astro's own (its default cacheDir, where the MDX cache is too). */
-const cacheDir = (c: BuildContext, name: string) => join(c.root, 'node_modules', '.astro', name);
+/** The steps' build caches, beside Astro's own (in its cacheDir, where the MDX cache is too). */
+const cacheDir = (c: BuildContext, name: string) => join(c.cacheDir, name);
 
 export const pagefindStep: Step = {
   name: 'pagefind',

@@ -22,8 +22,13 @@ export interface BuildCounts {
 }
 
 export interface BuildContext {
-  /** The project root (seeds/, content/, src/). */
+  /** The project root (src/, the Astro config). */
   root: string;
+  /** The corpus: the seeds folder, and the content folder the converter writes beside it. */
+  seedsDir: string;
+  contentDir: string;
+  /** Where the build's caches live (Astro's cacheDir; the steps' caches are folders in it). */
+  cacheDir: string;
   /** The site being assembled. It becomes `dist/` only if every step succeeds. */
   staging: string;
   /** Where the offline-zip step writes the zip (outside `staging`); swapped into place at the end. */
@@ -44,6 +49,10 @@ export interface Step {
 
 export interface BuildPlan {
   root: string;
+  /** The seeds folder (default `<root>/seeds`); content is written to `content/` beside it. */
+  seedsDir?: string;
+  /** The caches' folder (default `<root>/node_modules/.astro`, Astro's default cacheDir). */
+  cacheDir?: string;
   steps: Step[];
   /** Final places: the site folder and the offline zip. */
   distDir: string;
@@ -93,8 +102,12 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
   const zipStaging = join(plan.workDir, 'offline.zip');
   rmSync(plan.workDir, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
+  const seedsDir = plan.seedsDir ?? join(plan.root, 'seeds');
   const context: BuildContext = {
     root: plan.root,
+    seedsDir,
+    contentDir: join(seedsDir, '..', 'content'),
+    cacheDir: plan.cacheDir ?? join(plan.root, 'node_modules', '.astro'),
     staging,
     zipStaging,
     progress,

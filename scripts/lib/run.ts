@@ -3,9 +3,9 @@
  * File-system access comes in through `fs` so that the CLI stays thin and this stays testable.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync as readDir, readFileSync as readFile } from 'node:fs';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeKey } from '../build/modules.ts';
 import { SeedError } from './errors.ts';
 import { parseManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import { convertSeed, type Converted } from './pipeline.ts';
@@ -53,24 +53,14 @@ interface IndexEntry {
   warnings: number;
 }
 
-/** Hash of the converter's own source: a change to the code reconverts every seed. */
+/**
+ * Hash of the converter's own code: a change to it reconverts every seed. The code is what the
+ * pipeline and this runner import, followed through the module graph (scripts/build/modules.ts):
+ * every module, the data files they import (country names) and the packages' versions.
+ */
 export function converterHash(): string {
-  const dir = dirname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha256');
-  // Sub-folders too (figures/): a change there changes the output as much as one here.
-  const sources = (sub: string): string[] =>
-    readDir(joinPath(dir, sub), { withFileTypes: true })
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .flatMap((e) => (e.isDirectory() ? sources(joinPath(sub, e.name)) : e.name.endsWith('.ts') ? [joinPath(sub, e.name)] : []));
-  for (const name of sources('')) {
-    hash.update(name).update(readFile(joinPath(dir, name)));
-  }
-  // The converter's data (country names) changes its output as much as its code does.
-  const data = joinPath(dir, '..', 'data');
-  for (const name of readDir(data).filter((n) => n.endsWith('.json')).sort()) {
-    hash.update(name).update(readFile(joinPath(data, name)));
-  }
-  return hash.digest('hex').slice(0, 16);
+  const here = fileURLToPath(import.meta.url);
+  return codeKey([here, joinPath(dirname(here), 'pipeline.ts')]).slice(0, 16);
 }
 
 export function convertAll(options: RunOptions): RunResult {

@@ -20,7 +20,9 @@ import MiniSearch from 'minisearch';
 import { allRecords, readReports, type SearchRecord } from './records.ts';
 import { searchText } from './text.ts';
 import { groupByShard, SEARCH_SHARDS, type ShardBuildOptions } from './shards.ts';
-import { buildCache, cacheKey, filesKey, type BuildCache } from '../build/cache.ts';
+import { buildCache, cacheKey, type BuildCache } from '../build/cache.ts';
+import { codeKey } from '../build/modules.ts';
+import { parseCli } from '../cli.ts';
 
 /** The fields searched, and the fields the result list shows. */
 export const offlineFields = ['text', 'keys', 'heading'];
@@ -66,15 +68,10 @@ export function manifestScript(shards: readonly number[]): string {
  * form), the tokenizer (text.ts and the tokenize.js it runs) and MiniSearch's version.
  */
 export function indexFormat(): string {
-  const require = createRequire(import.meta.url);
+  // The module graph of this file covers text.ts and MiniSearch's version (scripts/build/modules.ts);
+  // tokenize.js is run by text.ts, not imported, so it is named here.
   const here = fileURLToPath(import.meta.url);
-  const sources = [
-    here,
-    join(here, '..', 'text.ts'),
-    join(here, '..', '..', '..', 'public', 'search', 'tokenize.js'),
-    join(require.resolve('minisearch'), '..', '..', '..', 'package.json'),
-  ];
-  return cacheKey(filesKey(sources), String(SEARCH_SHARDS));
+  return cacheKey(codeKey([here, join(here, '..', '..', '..', 'public', 'search', 'tokenize.js')]), String(SEARCH_SHARDS));
 }
 
 export interface OfflineResult {
@@ -132,7 +129,7 @@ export async function writeOfflineIndex(distDir: string, contentDir = 'content',
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = process.argv[2] ?? 'dist';
+  const dist = parseCli('npx node scripts/search/offline.ts [DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist';
   const { records, bytes, shards } = await writeOfflineIndex(dist);
   console.log(`offline index: ${records} records in ${shards} shards, ${(bytes / 1024).toFixed(0)} KB → ${join(dist, 'search', 'offline')}/`);
 }

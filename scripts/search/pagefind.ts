@@ -18,7 +18,9 @@ import * as pagefind from 'pagefind';
 import { allRecords, readReports } from './records.ts';
 import { chunkPayload, chunkRecords, type SearchChunk } from './chunks.ts';
 import { groupByShard, SEARCH_SHARDS, type ShardBuildOptions } from './shards.ts';
-import { buildCache, cacheKey, filesKey } from '../build/cache.ts';
+import { buildCache, cacheKey } from '../build/cache.ts';
+import { codeKey } from '../build/modules.ts';
+import { parseCli } from '../cli.ts';
 
 /** Pagefind's ready-made UIs and highlighter: the search page has its own UI, so they are not shipped. */
 export const unusedBundles = [
@@ -56,9 +58,8 @@ const isRuntime = (name: string) => runtimeFiles.has(name) || name.startsWith('w
  * chunking (how records become Pagefind records).
  */
 function indexFormat(): string {
-  const here = fileURLToPath(import.meta.url);
-  const sources = [join(fileURLToPath(import.meta.resolve('pagefind')), '..', '..', 'package.json'), here, join(here, '..', 'chunks.ts')];
-  return cacheKey(filesKey(sources), String(SEARCH_SHARDS));
+  // The module graph of this file covers chunks.ts and Pagefind's version (scripts/build/modules.ts).
+  return cacheKey(codeKey([fileURLToPath(import.meta.url)]), String(SEARCH_SHARDS));
 }
 
 /** Index one shard's records into `outputPath` (a whole Pagefind bundle, without the UIs). */
@@ -121,7 +122,7 @@ export async function indexSite(distDir: string, contentDir = 'content', options
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = process.argv[2] ?? 'dist';
+  const dist = parseCli('npx node scripts/search/pagefind.ts [DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist';
   const started = performance.now();
   const { records, chunks, shards } = await indexSite(dist);
   console.log(`pagefind: ${records} blocks in ${chunks} chunks, ${shards} shards → ${join(dist, 'pagefind')} (${((performance.now() - started) / 1000).toFixed(2)} s)`);

@@ -7,9 +7,11 @@
  * under a key made of the module's path and source text and everything else that shapes the
  * output (this config file, the lock file, the plugin's own source), so a cached result is
  * exactly what compiling again would give. `verify:reproducible` checks that: its second
- * build runs with the cache off (`UN_HR_MDX_CACHE=off`, set by `npm run build -- --force`).
- * Entries the last successful build did not use are removed at the end of it (storage, atomic
- * writes and pruning are the shared build cache's, scripts/build/cache.ts).
+ * build compiles every module anew (`UN_HR_MDX_CACHE=refresh`, set by `npm run build -- --force`:
+ * nothing is read from the cache, everything compiled is stored, so the next build is warm;
+ * `UN_HR_MDX_CACHE=off` leaves the cache alone). Entries the last successful build did not use
+ * are removed at the end of it (storage, atomic writes and pruning are the shared build cache's,
+ * scripts/build/cache.ts). The build log gets one line: `N compiled, M from cache`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +35,7 @@ function salt(root: string): string {
 
 export function mdxCache(): AstroIntegration {
   let cache: BuildCache | undefined;
+  const counts = { compiled: 0, cached: 0 };
   return {
     name: 'mdx-cache',
     hooks: {
@@ -51,11 +54,15 @@ export function mdxCache(): AstroIntegration {
                   const transform = mdx?.transform;
                   if (!mdx || !transform || typeof transform !== 'object' || typeof transform.handler !== 'function') return;
                   const compile = transform.handler as (this: unknown, ...args: unknown[]) => Promise<Cached>;
-                  const store = (cache = buildCache(cacheDir));
+                  const store = (cache = buildCache(cacheDir, { force: process.env.UN_HR_MDX_CACHE === 'refresh' }));
                   const cached = async function (this: unknown, code: string, id: string, ...rest: unknown[]): Promise<Cached> {
                     const key = cacheKey(pepper, id, code);
                     const hit = store.lookup(key);
-                    if (hit) return JSON.parse(readFileSync(hit, 'utf8')) as Cached;
+                    if (hit) {
+                      counts.cached++;
+                      return JSON.parse(readFileSync(hit, 'utf8')) as Cached;
+                    }
+                    counts.compiled++;
                     const result = await compile.call(this, code, id, ...rest);
                     await store.store(key, (path) => writeFileSync(path, JSON.stringify({ code: result.code, map: result.map ?? null, meta: result.meta })));
                     return result;
@@ -67,7 +74,11 @@ export function mdxCache(): AstroIntegration {
           },
         });
       },
-      'astro:build:done': () => cache?.prune(),
+      'astro:build:done': ({ logger }) => {
+        if (!cache) return;
+        cache.prune();
+        logger.info(`${counts.compiled} compiled, ${counts.cached} from cache`);
+      },
     },
   };
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Chart, FigureValue, Report } from '../../scripts/lib/schema.ts';
 import { buildSeries, checkProvenance, headlineValues, parseFiguresConfig, reportYear, type FiguresConfig, type Series } from '../../scripts/lib/series.ts';
-import { corpusKey, loadReport, reportSlugs } from './data.ts';
+import { contentDir, corpusKey, loadReport, reportSlugs } from './data.ts';
 
 export interface ReportFigures {
   report: Report;
@@ -21,7 +21,8 @@ export interface SiteFigures {
   series: Series[];
 }
 
-const CONFIG = join(process.cwd(), 'seeds', 'figures.json');
+/** The maintainer file in the seeds folder beside the content folder (as the search records read it). */
+const CONFIG = join(contentDir, '..', 'seeds', 'figures.json');
 let cached: { key: string; figures: SiteFigures } | undefined;
 
 /** Read and validate the maintainer file (an absent file means no overrides). */

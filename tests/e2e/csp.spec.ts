@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { distDir } from '../pinned.ts';
 import { docPath, documents, reports } from './model.ts';
 
 const pages = [
@@ -36,7 +37,7 @@ for (const { kind, path } of pages) {
   for (const where of ['served', 'from disk'] as const) {
     test(`the ${kind} page (${where}) carries the policy and violates nothing`, async ({ page }) => {
       const violations = await watchCsp(page);
-      await page.goto(where === 'served' ? path : pathToFileURL(join(process.cwd(), 'dist', path)).href);
+      await page.goto(where === 'served' ? path : pathToFileURL(join(distDir, path)).href);
       const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
       expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
       expect(policy).not.toMatch(/unsafe-inline|(?<!wasm-)unsafe-eval|\*/);

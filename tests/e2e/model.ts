@@ -1,15 +1,16 @@
 /**
- * The expectations of the browser tests, read from the real report models in
- * `content/data/*.json`, so the tests follow the content as it changes.
+ * The expectations of the browser tests, read from the report models of the pinned corpus
+ * (`.test-build/content/data/*.json`, tests/pinned.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { built, contentDir } from '../pinned.ts';
 import { reportSchema, type Inline, type Report } from '../../scripts/lib/schema.ts';
 import { inlineText } from '../../src/lib/inline.ts';
 import { citedDocuments } from '../../src/lib/citations.ts';
 import { docPath, reportPath } from '../../src/lib/urls.ts';
 
-const dir = join(process.cwd(), 'content', 'data');
+const dir = join(built(contentDir), 'data');
 
 /** Every report model, validated, in file-name order. */
 export const reports: Report[] = readdirSync(dir)
@@ -17,7 +18,7 @@ export const reports: Report[] = readdirSync(dir)
   .sort()
   .map((f) => reportSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
 
-if (reports.length === 0) throw new Error(`no report models in ${dir}: run \`npm run convert\``);
+if (reports.length === 0) throw new Error(`no report models in ${dir}: run \`npm run test:build\``);
 
 export const documents = citedDocuments(reports);
 export { docPath, inlineText, reportPath };

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { distDir } from '../pinned.ts';
 import { firstParagraphCitation, reports } from './model.ts';
 
-const dist = join(process.cwd(), 'dist');
+const dist = distDir;
 
 test('the built site reads from disk: home → report → document page', async ({ page }) => {
   const { report, symbol } = firstParagraphCitation();

@@ -11,11 +11,12 @@ import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { allRecords, readReports, reportName } from '../../scripts/search/records.ts';
-import { defaultZipPath, zipRoot } from '../../scripts/offline-zip.ts';
+import { zipRoot } from '../../scripts/offline-zip.ts';
+import { contentDir, zipPath } from '../pinned.ts';
 import { inlineText, reports } from './model.ts';
 
 /** The search records as the build makes them (chart titles as the maintainer file renames them). */
-const records = allRecords(readReports(join(process.cwd(), 'content')));
+const records = allRecords(readReports(contentDir));
 const bySeed = (n: number) => {
   const r = reports.find((x) => x.source.file.startsWith(String(n).padStart(3, '0') + '_'));
   if (!r) throw new Error(`no report from seed ${n}`);
@@ -55,7 +56,7 @@ const topOf: Record<string, string> = {
 
 let offlineRoot = '';
 test.beforeAll(() => {
-  const zip = unzipSync(new Uint8Array(readFileSync(defaultZipPath)));
+  const zip = unzipSync(new Uint8Array(readFileSync(zipPath)));
   offlineRoot = mkdtempSync(join(tmpdir(), 'un-hr-offline-'));
   for (const [name, data] of Object.entries(zip)) {
     if (name.endsWith('/')) continue;

@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { built, contentDir } from '../pinned.ts';
 import { reportSchema } from '../../scripts/lib/schema.ts';
 import { byCountThenName, countriesOf, countryMentions, groupByReport, reportMentions, sentenceParts } from '../../src/lib/countries.ts';
 import { citationTarget, corpusSymbols } from '../../src/lib/corpus.ts';
 
-const dir = join(process.cwd(), 'content', 'data');
+const dir = join(built(contentDir), 'data');
 const reports = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort()

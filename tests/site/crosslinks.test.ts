@@ -2,12 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { built, contentDir } from '../pinned.ts';
 import { reportSchema, type Report } from '../../scripts/lib/schema.ts';
 import { headingKeys, phraseCovers, sameTopicSections, topicIndex, type Section } from '../../src/lib/topics.ts';
 import { citedBy, relatedReports, type KeyFn } from '../../src/lib/related.ts';
 import { buildCrossLinks } from '../../src/lib/crosslinks.ts';
 
-const dir = join(process.cwd(), 'content', 'data');
+const dir = join(built(contentDir), 'data');
 const reports: Report[] = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort()

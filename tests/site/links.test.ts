@@ -2,12 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contentDir, distDir } from '../pinned.ts';
 import { reportSchema } from '../../scripts/lib/schema.ts';
 import { checkDist } from '../../scripts/check-links.ts';
 import { checkLinks, resolveReference } from '../../scripts/links.ts';
 
 const fixture = join(import.meta.dirname, 'fixtures', 'links', 'broken');
-const dist = join(process.cwd(), 'dist');
+const dist = distDir;
 
 test('the link check reports each broken file and anchor of a tiny broken site, and nothing else', () => {
   const report = checkDist(fixture, '/');
@@ -44,14 +45,14 @@ test('references resolve relative to the page, under the base, with decoded frag
 });
 
 test('the built site has no broken internal link or anchor', () => {
-  assert.ok(existsSync(join(dist, 'index.html')), 'dist/ is missing: run `npm run build` first');
+  assert.ok(existsSync(join(dist, 'index.html')), `${dist} is missing: run \`npm run test:build\` first`);
   const report = checkDist(dist);
   assert.deepEqual(report.broken, []);
   // Every footnote reference and its back-reference is an anchor link, so the check must
   // at least have followed those, on every report page.
-  const models = readdirSync(join(process.cwd(), 'content', 'data'))
+  const models = readdirSync(join(contentDir, 'data'))
     .filter((f) => f.endsWith('.json'))
-    .map((f) => reportSchema.parse(JSON.parse(readFileSync(join(process.cwd(), 'content', 'data', f), 'utf8'))));
+    .map((f) => reportSchema.parse(JSON.parse(readFileSync(join(contentDir, 'data', f), 'utf8'))));
   const noteLinks = models.reduce((sum, r) => sum + r.notes.reduce((s, n) => s + 2 * n.refs.length, 0), 0);
   assert.ok(report.anchors >= noteLinks, `${report.anchors} anchors checked, fewer than the ${noteLinks} note links`);
   assert.ok(report.pages >= models.length + 4, `only ${report.pages} pages`);

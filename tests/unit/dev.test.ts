@@ -1,13 +1,15 @@
-/** `npm run dev` on a copy of the project: a seed edited or removed while the server runs shows up in the served pages. */
+/** `npm run dev` on a copy of the project with the pinned test seeds: a seed edited or removed while the server runs shows up in the served pages. */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import { appendFileSync, cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { projectCopy } from '../../scripts/site-bench.ts';
-import { root, seedFiles } from './helpers.ts';
+import { convertAll, type RunOptions } from '../../scripts/lib/run.ts';
+import { root, seedFiles, seedsDir } from './helpers.ts';
 
 /** A free TCP port on 127.0.0.1. */
 function freePort(): Promise<number> {
@@ -33,13 +35,14 @@ async function until(what: string, check: () => Promise<boolean>, log: () => str
 test('a seed edited while the dev server runs is reconverted and served; a removed seed loses its page', { timeout: 300_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'un-hr-dev-'));
   projectCopy(root, dir);
-  cpSync(join(root, 'seeds'), join(dir, 'seeds'), { recursive: true });
-  cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(seedsDir, join(dir, 'seeds'), { recursive: true });
+  convertAll({ seedsDir: join(dir, 'seeds'), outDir: join(dir, 'content'), fs: { ...fs, join } as unknown as RunOptions['fs'], log: () => {} });
   const port = await freePort();
   const server = spawn(process.execPath, [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    // The copy's own content/ (the test command points CONTENT_DIR at the pinned build).
+    env: { ...process.env, CONTENT_DIR: join(dir, 'content'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
   });
   let log = '';
   server.stdout!.on('data', (chunk) => (log += chunk));

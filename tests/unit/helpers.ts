@@ -1,12 +1,16 @@
-/** Shared test helpers: paths, and reading the converter's output for a real seed. */
+/** Shared test helpers: paths of the pinned corpus (tests/pinned.ts), and reading the converter's output for one of its seeds. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { convertSeed, type Converted } from '../../scripts/lib/pipeline.ts';
 import { parseManifest } from '../../scripts/lib/manifest.ts';
 import type { Inline, Report } from '../../scripts/lib/schema.ts';
+import { built, contentDir } from '../pinned.ts';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
-export const seedsDir = `${root}seeds`;
+/** The tests' own seeds: tests/corpus/, never the maintainer's seeds/. */
+export const seedsDir = `${root}tests/corpus`;
+/** The pinned corpus converted by `npm run test:build` (.test-build/content). */
+export const pinnedContent = (): string => built(contentDir);
 export const seedFiles = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
 const manifest = parseManifest(readFileSync(`${seedsDir}/manifest.json`, 'utf8'));
 

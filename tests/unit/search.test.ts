@@ -16,9 +16,9 @@ import { indexSite, pagefindRecord } from '../../scripts/search/pagefind.ts';
 import { chunkChars, chunkRecords } from '../../scripts/search/chunks.ts';
 import { writeOfflineZip, zipLevel, zipRoot } from '../../scripts/offline-zip.ts';
 import { deflateCache } from '../../scripts/deflate-cache.ts';
-import { root } from './helpers.ts';
+import { pinnedContent, seedsDir } from './helpers.ts';
 
-const reports = readReports(`${root}content`);
+const reports = readReports(pinnedContent());
 const records = allRecords(reports);
 const chunks = chunkRecords(records);
 const find = (url: string) => {
@@ -121,7 +121,7 @@ describe('Pagefind chunks', () => {
   test('the written index: one fragment per chunk, each cut back into exactly its blocks as the search page does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pagefind-'));
     try {
-      assert.deepEqual(await indexSite(dir, `${root}content`), { records: 598, chunks: 25, shards: 3, built: 3 });
+      assert.deepEqual(await indexSite(dir, pinnedContent()), { records: 598, chunks: 25, shards: 3, built: 3 });
       // The primary shard at pagefind/, the others where pagefind/shards.json says (as the search page merges them).
       const shardDirs = ['', ...(JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8')) as string[])];
       const fragments = shardDirs.flatMap((d) => readdirSync(join(dir, 'pagefind', d, 'fragment')).map((f) => join(dir, 'pagefind', d, 'fragment', f)));
@@ -216,11 +216,11 @@ describe('offline index', () => {
     return { manifest, indexes, search };
   }
 
-  /** A copy of content/ (and the seeds/figures.json beside it) that a test may change. */
+  /** A copy of the pinned content (and the figures.json beside it) that a test may change. */
   function contentCopy(dir: string): string {
-    cpSync(`${root}content`, join(dir, 'content'), { recursive: true });
+    cpSync(pinnedContent(), join(dir, 'content'), { recursive: true });
     mkdirSync(join(dir, 'seeds'));
-    cpSync(`${root}seeds/figures.json`, join(dir, 'seeds', 'figures.json'));
+    cpSync(join(seedsDir, 'figures.json'), join(dir, 'seeds', 'figures.json'));
     return join(dir, 'content');
   }
 
@@ -237,7 +237,7 @@ describe('offline index', () => {
   test('the shards together find the test queries with the shared tokenizer, and ids are unique across shards', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'offline-'));
     try {
-      await writeOfflineIndex(join(dir, 'dist'), `${root}content`);
+      await writeOfflineIndex(join(dir, 'dist'), pinnedContent());
       const { manifest, indexes, search } = loadShards(join(dir, 'dist'));
       assert.deepEqual(manifest.shards, [...new Set(reports.map((r) => shardOf(r.slug)))].sort((a, b) => a - b), 'empty shards are left out');
       assert.equal(indexes.reduce((n, ms) => n + ms.documentCount, 0), records.length);

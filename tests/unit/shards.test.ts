@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { buildCache, cacheKey } from '../../scripts/build/cache.ts';
 import { groupByShard, SEARCH_SHARDS, shardOf } from '../../scripts/search/shards.ts';
 import { indexSite } from '../../scripts/search/pagefind.ts';
-import { root } from './helpers.ts';
+import { pinnedContent } from './helpers.ts';
 
-const seedSlugs = readdirSync(join(root, 'content', 'reports')).map((f) => f.replace(/\.mdx$/, '')).sort();
+const seedSlugs = readdirSync(join(pinnedContent(), 'reports')).map((f) => f.replace(/\.mdx$/, '')).sort();
 
 /** Every file under `dir` with its SHA-256, by relative path. */
 function tree(dir: string): Record<string, string> {
@@ -95,7 +95,7 @@ describe('sharded Pagefind index', () => {
     const work = mkdtempSync(join(tmpdir(), 'pagefind-shards-'));
     try {
       const content = join(work, 'content');
-      cpSync(join(root, 'content'), content, { recursive: true });
+      cpSync(pinnedContent(), content, { recursive: true });
       const cacheDir = join(work, 'cache');
       const cold = await indexSite(join(work, 'a'), content, { cacheDir });
       assert.deepEqual(cold, { records: 598, chunks: 25, shards: 3, built: 3 });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { convertSeed } from '../../scripts/lib/pipeline.ts';
 import { makeCorpus, readSeeds } from '../../scripts/synthetic.ts';
 
-const seeds = readSeeds(fileURLToPath(new URL('../../seeds/', import.meta.url)));
+const seeds = readSeeds(fileURLToPath(new URL('../corpus/', import.meta.url)));
 const corpus = makeCorpus(seeds, 6);
 const encode = (text: string) => new TextEncoder().encode(text);
 

@@ -1,0 +1,186 @@
+/**
+ * `npm run check`: is the maintainer's corpus ready to publish? Holds for any corpus (it counts
+ * nothing specific to the seeds), on the built site — run `npm run build` first:
+ *
+ * - converter: every seed converts (a rejected seed fails the check; warnings are listed, and
+ *   fail it with --strict);
+ * - content: content/ is what the converter makes from seeds/ now (else `npm run convert`);
+ * - links: no broken internal link or anchor in dist/ (scripts/links.ts);
+ * - reports: every report model has its page, valid (title, every block and note anchor), and
+ *   dist/ has no page of a removed report;
+ * - search: the Pagefind index and the offline index are present, the offline one holding every report;
+ * - zip: the offline zip opens and holds dist/ byte for byte (Pagefind aside).
+ *
+ * Flags: --seeds DIR (default seeds; content/ beside it), --dist DIR, --zip FILE, --strict.
+ * Prints one line per check and exits 1 if any failed. `npm test` tests the software on its own
+ * pinned corpus; this checks the data.
+ */
+import * as fs from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
+import { checkDist, listFiles } from './check-links.ts';
+import { parseCli } from './cli.ts';
+import { convertAll, type RunOptions } from './lib/run.ts';
+import { reportSchema, type Report } from './lib/schema.ts';
+import { defaultZipPath, excludedFromZip, zipRoot } from './offline-zip.ts';
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  /** One line: what was checked, or what is wrong. */
+  summary: string;
+  /** The problems (and, for the converter, its warnings), one per line. */
+  details: string[];
+}
+
+export interface CheckPlan {
+  seedsDir: string;
+  distDir: string;
+  zipPath: string;
+  /** Converter warnings fail the check. */
+  strict?: boolean;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The converter on the seeds, writing nothing: diagnostics, and whether content/ is fresh. */
+function checkConverter(plan: CheckPlan, contentDir: string): CheckResult[] {
+  const lines: string[] = [];
+  const result = convertAll({
+    seedsDir: plan.seedsDir,
+    outDir: contentDir,
+    check: true,
+    fs: { ...fs, join } as unknown as RunOptions['fs'],
+    log: (line) => lines.push(line),
+  });
+  const diagnostics = lines.filter((l) => /^\s*(warning|error)\b/.test(l)).map((l) => l.trim());
+  const failed = result.errors.length > 0 || (Boolean(plan.strict) && result.warnings > 0);
+  return [
+    {
+      name: 'converter',
+      ok: !failed,
+      summary: `${plural(result.converted, 'seed')} converted, ${result.errors.length} rejected, ${plural(result.warnings, 'warning')}${plan.strict ? ' (--strict)' : ''}`,
+      details: diagnostics,
+    },
+    {
+      name: 'content',
+      ok: result.stale.length === 0,
+      summary: result.stale.length ? `${plural(result.stale.length, 'file')} stale: run \`npm run convert\` and commit content/` : 'content/ is what the converter makes from the seeds',
+      details: result.stale,
+    },
+  ];
+}
+
+function checkLinks(distDir: string): CheckResult {
+  const report = checkDist(distDir);
+  return {
+    name: 'links',
+    ok: report.broken.length === 0 && report.pages > 0,
+    summary: `${report.pages} pages, ${report.checked} internal links (${report.anchors} anchors), ${report.broken.length} broken`,
+    details: report.broken.map((b) => `${b.reason} ${b.page}: <${b.tag} ${b.attr}="${b.href}">`),
+  };
+}
+
+/** The ids a page defines. */
+const idsOf = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+
+/** What is wrong with one report's page (empty when it is valid). */
+export function reportPageProblems(report: Report, html: string): string[] {
+  const problems: string[] = [];
+  if (!/<h1[\s>]/.test(html)) problems.push('no <h1>');
+  if (!/<html[^>]*\slang="zh/.test(html)) problems.push('no lang="zh…" on <html>');
+  const ids = idsOf(html);
+  const missing = [...report.blocks.map((b) => b.id), ...report.notes.map((n) => `fn-${n.n}`)].filter((id) => !ids.has(id));
+  if (missing.length) problems.push(`${plural(missing.length, 'anchor')} missing: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`);
+  return problems;
+}
+
+function checkReports(contentDir: string, distDir: string): CheckResult {
+  const dataDir = join(contentDir, 'data');
+  const models = existsSync(dataDir) ? readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort() : [];
+  const details: string[] = [];
+  const slugs = new Set<string>();
+  for (const name of models) {
+    const report = reportSchema.parse(JSON.parse(readFileSync(join(dataDir, name), 'utf8')));
+    slugs.add(report.slug);
+    const page = join(distDir, 'reports', `${report.slug}.html`);
+    if (!existsSync(page)) {
+      details.push(`reports/${report.slug}.html: missing (npm run build)`);
+      continue;
+    }
+    for (const problem of reportPageProblems(report, readFileSync(page, 'utf8'))) details.push(`reports/${report.slug}.html: ${problem}`);
+  }
+  const pagesDir = join(distDir, 'reports');
+  for (const file of existsSync(pagesDir) ? readdirSync(pagesDir).filter((f) => f.endsWith('.html')) : []) {
+    if (!slugs.has(file.slice(0, -'.html'.length))) details.push(`reports/${file}: no report of that slug in content/ (npm run build)`);
+  }
+  return { name: 'reports', ok: details.length === 0 && models.length > 0, summary: `${plural(models.length, 'report')}, ${plural(details.length, 'problem')}`, details };
+}
+
+function checkSearch(contentDir: string, distDir: string): CheckResult {
+  const details: string[] = [];
+  for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'search/offline/manifest.js']) {
+    if (!existsSync(join(distDir, file))) details.push(`${file}: missing`);
+  }
+  const offline = join(distDir, 'search', 'offline');
+  const shards = existsSync(offline) ? readdirSync(offline).filter((f) => /^\d+\.js$/.test(f)) : [];
+  const indexed = shards.map((f) => readFileSync(join(offline, f), 'utf8')).join('\n');
+  const dataDir = join(contentDir, 'data');
+  const slugs = existsSync(dataDir) ? readdirSync(dataDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)) : [];
+  for (const slug of slugs) if (!indexed.includes(`reports/${slug}.html`)) details.push(`the offline index has no record of reports/${slug}.html`);
+  return { name: 'search', ok: details.length === 0, summary: `Pagefind and offline indexes, ${plural(shards.length, 'offline shard')}`, details };
+}
+
+function checkZip(zipPath: string, distDir: string): CheckResult {
+  if (!existsSync(zipPath)) return { name: 'zip', ok: false, summary: `${zipPath} is missing (npm run build)`, details: [] };
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(readFileSync(zipPath));
+  } catch (error) {
+    return { name: 'zip', ok: false, summary: `${zipPath} does not open: ${(error as Error).message}`, details: [] };
+  }
+  const details: string[] = [];
+  const expected = listFiles(distDir).filter((f) => !excludedFromZip(f));
+  for (const path of expected) {
+    const entry = entries[`${zipRoot}/${path}`];
+    if (!entry) details.push(`${path}: not in the zip`);
+    else if (!Buffer.from(entry).equals(readFileSync(join(distDir, path)))) details.push(`${path}: differs from ${distDir}`);
+  }
+  const extra = Object.keys(entries).filter((k) => !k.endsWith('/') && !expected.includes(k.slice(zipRoot.length + 1)));
+  for (const path of extra) details.push(`${path}: in the zip, not in ${distDir}`);
+  return { name: 'zip', ok: details.length === 0, summary: `${plural(Object.keys(entries).length, 'file')} in the zip, ${plural(details.length, 'problem')}`, details };
+}
+
+/** Every check on a corpus and its build, in order. */
+export function checkCorpus(plan: CheckPlan): CheckResult[] {
+  const contentDir = join(plan.seedsDir, '..', 'content');
+  const results = checkConverter(plan, contentDir);
+  if (!existsSync(join(plan.distDir, 'index.html'))) {
+    return [...results, { name: 'site', ok: false, summary: `${plan.distDir}/index.html is missing: run \`npm run build\` first`, details: [] }];
+  }
+  return [...results, checkLinks(plan.distDir), checkReports(contentDir, plan.distDir), checkSearch(contentDir, plan.distDir), checkZip(plan.zipPath, plan.distDir)];
+}
+
+/** The check's report: one line per check, its details indented. */
+export function formatChecks(results: readonly CheckResult[]): string {
+  return results.map((r) => [`${r.ok ? '✓' : '✗'} ${r.name}: ${r.summary}`, ...r.details.map((d) => `    ${d}`)].join('\n')).join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const { values } = parseCli('npm run check -- [--seeds DIR] [--dist DIR] [--zip FILE] [--strict]', {
+    options: { seeds: { type: 'string' }, dist: { type: 'string' }, zip: { type: 'string' }, strict: { type: 'boolean', default: false } },
+  });
+  const results = checkCorpus({
+    seedsDir: resolve(root, values.seeds ?? 'seeds'),
+    distDir: resolve(root, values.dist ?? 'dist'),
+    zipPath: resolve(root, values.zip ?? defaultZipPath),
+    strict: values.strict,
+  });
+  console.log(formatChecks(results));
+  const failed = results.filter((r) => !r.ok);
+  console.log(failed.length ? `✗ ${plural(failed.length, 'check')} failed: ${failed.map((r) => r.name).join(', ')}` : '✓ the corpus is ready to publish');
+  process.exitCode = failed.length ? 1 : 0;
+}

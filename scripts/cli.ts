@@ -1,0 +1,25 @@
+/**
+ * The command lines' shared flag handling: each CLI declares its flags for `util.parseArgs`,
+ * strict (an unknown or misspelt flag, or a flag without its value, is an error naming it) and
+ * calls it through `parseCli`, which prints that error with the usage and exits 2 instead of
+ * throwing a stack trace. `maxPositionals` makes a stray extra argument an error too.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type Config = ParseArgsConfig & { strict?: true };
+
+/** Parse `process.argv` by `config` (strict); set `allowPositionals: true` there to take up to `maxPositionals` arguments. */
+export function parseCli<T extends Config>(usage: string, config: T, maxPositionals = config.allowPositionals ? Infinity : 0): ReturnType<typeof parseArgs<T>> {
+  const fail = (message: string): never => {
+    console.error(`✗ ${message}\nusage: ${usage}`);
+    process.exit(2);
+  };
+  try {
+    const parsed = parseArgs({ ...config, strict: true }) as ReturnType<typeof parseArgs<T>>;
+    if (parsed.positionals.length > maxPositionals) fail(`unexpected argument '${parsed.positionals[maxPositionals]}'`);
+    return parsed;
+  } catch (error) {
+    if (!(error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw error;
+    return fail((error as Error).message);
+  }
+}

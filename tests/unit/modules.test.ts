@@ -1,0 +1,69 @@
+/** Cache keys of code come from the module graph: any imported module changes them, nothing else does. */
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, test } from 'node:test';
+import { codeKey, importsOf, moduleGraph } from '../../scripts/build/modules.ts';
+import { converterHash } from '../../scripts/lib/run.ts';
+import { root } from './helpers.ts';
+
+describe('the module graph of a cache key', () => {
+  test('run-time imports are followed; type-only imports are not', () => {
+    const source = [
+      "import { a } from './a.ts';",
+      "import type { T } from './types.ts';",
+      "export { b } from './b.ts';",
+      "export type { U } from './u.ts';",
+      "import './side-effect.ts';",
+      "import {\n  c,\n  d,\n} from '../c.ts';",
+      "import data from '../data/x.json' with { type: 'json' };",
+      "const lazy = await import('./lazy.ts');",
+      "import * as z from 'zod';",
+    ].join('\n');
+    assert.deepEqual(importsOf(source), ['./a.ts', './b.ts', './side-effect.ts', '../c.ts', '../data/x.json', './lazy.ts', 'zod']);
+  });
+
+  test('the converter key covers every module of scripts/lib/figures/ and the country data', () => {
+    const { files } = moduleGraph([join(root, 'scripts/lib/run.ts'), join(root, 'scripts/lib/pipeline.ts')]);
+    const names = files.map((f) => relative(root, f));
+    for (const f of readdirSync(join(root, 'scripts/lib/figures'))) assert.ok(names.includes(`scripts/lib/figures/${f}`), f);
+    assert.ok(names.includes('scripts/data/countries.json'));
+    // A site helper beside the converter is not the converter's code.
+    assert.ok(!names.includes('scripts/lib/series.ts'));
+    assert.match(converterHash(), /^[0-9a-f]{16}$/);
+  });
+
+  test("changing any module the converter imports changes its key; a file it does not import does not", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modules-'));
+    try {
+      for (const sub of ['scripts/lib', 'scripts/data', 'scripts/build']) cpSync(join(root, sub), join(dir, sub), { recursive: true });
+      mkdirSync(join(dir, 'node_modules'));
+      const entries = [join(dir, 'scripts/lib/run.ts'), join(dir, 'scripts/lib/pipeline.ts')];
+      const before = codeKey(entries);
+      writeFileSync(join(dir, 'scripts/lib/figures/unused.ts'), 'export const x = 1;\n');
+      assert.equal(codeKey(entries), before, 'an unimported file changed the key');
+      const { files } = moduleGraph(entries);
+      assert.ok(files.length > 20, `only ${files.length} files`);
+      let key = before;
+      for (const file of files) {
+        appendFileSync(file, file.endsWith('.json') ? ' ' : '\n// changed\n');
+        const next = codeKey(entries);
+        assert.notEqual(next, key, `changing ${relative(dir, file)} left the key as it was`);
+        key = next;
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a missing local import is an error naming the importer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modules-'));
+    try {
+      writeFileSync(join(dir, 'a.ts'), "import { b } from './b.ts';\n");
+      assert.throws(() => moduleGraph([join(dir, 'a.ts')]), /a\.ts: imports \.\/b\.ts, which does not exist/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
