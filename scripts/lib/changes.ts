@@ -123,3 +123,34 @@ export function updateHistory(committedJson: string | undefined, after: Report, 
   const next: History = { slug: after.slug, versions: [change, ...history.versions] };
   return { json: `${JSON.stringify(next, null, 2)}\n`, change };
 }
+
+/** A rewording shown as the changed middle between the shared beginning and end. */
+export interface Rewording {
+  /** Shared text before the change, cut to its last `context` characters (`…` when cut). */
+  before: string;
+  removed: string;
+  added: string;
+  after: string;
+}
+
+/**
+ * Where two wordings differ: the longest shared prefix and suffix are kept as context around
+ * the one changed span, so a reader sees `…人权高专办<del></del><ins>（修订本）</ins>为庆祝…`
+ * instead of two whole paragraphs.
+ */
+export function rewording(old: string, now: string, context = 24): Rewording {
+  const a = [...old];
+  const b = [...now];
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end += 1;
+  const head = a.slice(0, start);
+  const tail = a.slice(a.length - end);
+  return {
+    before: (head.length > context ? '…' : '') + head.slice(-context).join(''),
+    removed: a.slice(start, a.length - end).join(''),
+    added: b.slice(start, b.length - end).join(''),
+    after: tail.slice(0, context).join('') + (tail.length > context ? '…' : ''),
+  };
+}

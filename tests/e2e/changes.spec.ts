@@ -36,15 +36,17 @@ test.afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('a report with a new version shows 本版变更 with the old and new text, linked to the paragraph', async ({ page }) => {
+test('a report with a new version shows 本版变更 with the changed words in context, linked to the paragraph', async ({ page }) => {
   await page.goto(`${origin}reports/${replaced.slug}.html`);
   const changes = page.locator('details.changes');
   await expect(changes.locator('summary')).toHaveText('本版变更：1 段改写');
   await changes.locator('summary').click();
   const item = changes.locator('li[data-change="reworded"]');
   await expect(item).toHaveCount(1);
-  await expect(item.locator('del')).toContainText(replaced.old);
-  await expect(item.locator('ins')).toContainText(replaced.new);
+  // Only the changed words are marked, with the shared text around them.
+  await expect(item.locator('del')).toHaveCount(0);
+  await expect(item.locator('ins')).toHaveText('（修订本）');
+  await expect(item).toContainText(replaced.new);
   await item.locator(`a[href="#${replaced.para}"]`).click();
   await expect(page.locator(':target')).toHaveAttribute('id', replaced.para);
   await expect(page.locator(':target')).toContainText(replaced.new);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { changeSummary, diffReports, historySchema, updateHistory } from '../../scripts/lib/changes.ts';
+import { changeSummary, diffReports, historySchema, rewording, updateHistory } from '../../scripts/lib/changes.ts';
 import { convertAll, type RunOptions } from '../../scripts/lib/run.ts';
 import type { Block, Note, Report } from '../../scripts/lib/schema.ts';
 import { seedsDir } from './helpers.ts';
@@ -92,5 +92,13 @@ describe('converting a replaced seed', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a rewording', () => {
+  test('is shown as the changed span between shared context, cut with an ellipsis', () => {
+    assert.deepEqual(rewording('发送了 723 份函件。', '发送了 725 份函件。'), { before: '发送了 72', removed: '3', added: '5', after: ' 份函件。' });
+    assert.deepEqual(rewording('一二三四五六七八九十甲', '一二三四五六七八九十乙', 3), { before: '…八九十', removed: '甲', added: '乙', after: '' });
+    assert.deepEqual(rewording('甲乙', '甲新乙'), { before: '甲', removed: '', added: '新', after: '乙' });
   });
 });
