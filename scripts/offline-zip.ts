@@ -3,6 +3,7 @@
  * (`un-hr-reports/index.html`). Everything in `dist/` except the Pagefind bundle, which cannot
  * run from file:// (the search page uses the offline index there instead).
  *
+ * The open-me page and README.txt (openMeFiles) come first, then the site.
  * Deterministic: entries sorted by path, every timestamp fixed, so the same `dist/` always
  * gives the same bytes. Each entry is deflated on its own (fflate, level 9) and may come from a
  * cache of deflated entries (`scripts/deflate-cache.ts`), so a rebuild compresses only the files
@@ -14,7 +15,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
-import { Zip, type ZipInputFile } from 'fflate';
+import { deflateSync, strToU8, Zip, type ZipInputFile } from 'fflate';
 import { parseCli } from './cli.ts';
 import { deflateCache, type DeflateCache, type DeflateLevel } from './deflate-cache.ts';
 
@@ -30,6 +31,48 @@ export const defaultZipPath = join('artifacts', 'un-hr-reports-offline.zip');
  * offline index shard, about 2.4 MB at 100 reports), so the slower level costs little there.
  */
 export const zipLevel: DeflateLevel = 9;
+
+/**
+ * What an offline reader sees first in the unpacked folder, among hundreds of files: a page
+ * named 打开我 ("open me") that says what to open and links to the catalogue, and the same as
+ * plain text for anyone whose file manager opens .txt files first. Both go first in the zip.
+ */
+export function openMeFiles(): { path: string; text: string }[] {
+  const html = `<!doctype html>
+<html lang="zh-Hans">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>打开我 · 联合国人权报告（离线版）</title>
+<style>body{font-family:system-ui,sans-serif;line-height:1.8;max-width:36em;margin:2em auto;padding:0 1em}a.go{font-size:1.25em;font-weight:bold}</style>
+</head>
+<body>
+<h1>联合国人权报告（离线版）</h1>
+<p><a class="go" href="index.html">打开报告目录 →</a></p>
+<p>这是网站的完整副本，不联网也能阅读：在浏览器中打开本文件夹里的 <b>index.html</b>（报告目录），从那里进入每份报告。</p>
+<ul>
+<li>请保持文件夹完整：页面之间的链接依赖文件夹结构，不要单独移动某个文件。</li>
+<li>搜索（search.html）在离线时使用随附的索引，无需网络。</li>
+<li>每份报告的数据（JSON、CSV）和引文（CSL-JSON、BibTeX）在 data 文件夹。</li>
+<li>指向 undocs.org 的联合国正式文件链接需要联网。</li>
+</ul>
+<p lang="en">Offline copy of the site: open <a href="index.html">index.html</a> in a browser. Keep the folder together.</p>
+</body>
+</html>
+`;
+  const text = `联合国人权报告（离线版）
+
+用浏览器打开本文件夹里的 index.html（报告目录），或打开“打开我.html”。
+不联网也能阅读和搜索；请保持文件夹完整，不要单独移动某个文件。
+每份报告的数据和引文文件（CSL-JSON、BibTeX）在 data 文件夹。
+
+Offline copy of the site: open index.html in a browser. Keep the folder together.
+`;
+  return [
+    { path: 'README.txt', text },
+    { path: '打开我.html', text: html },
+  ];
+}
 
 /** Paths under dist/ left out of the zip. */
 export const excludedFromZip = (path: string): boolean => path === 'pagefind' || path.startsWith('pagefind/');
@@ -61,6 +104,12 @@ export async function writeOfflineZip(
     if (error) throw error;
     chunks.push(chunk);
   });
+  for (const { path, text } of openMeFiles()) {
+    const data = strToU8(text);
+    const entry: ZipInputFile = { filename: `${zipRoot}/${path}`, mtime, compression: 8, size: data.length, crc: crc32(data) };
+    zip.add(entry);
+    entry.ondata!(null, deflateSync(data, { level: zipLevel }), true);
+  }
   for (const path of files) {
     const data = new Uint8Array(await readFile(join(distDir, path)));
     const deflated = await cache.deflate(data);

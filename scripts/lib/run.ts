@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeKey } from '../build/modules.ts';
+import { changeSummary, updateHistory } from './changes.ts';
 import { SeedError } from './errors.ts';
 import { parseManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import { convertSeed, type Converted } from './pipeline.ts';
@@ -123,6 +124,15 @@ export function convertAll(options: RunOptions): RunResult {
       if (clash) throw new SeedError('slug-clash', file, `slug "${report.slug}" is already used by ${clash}; set another "slug" in seeds/manifest.json`);
       slugs.set(report.slug, file);
       const [mdxPath, jsonPath] = paths(report.slug);
+      // A replaced seed: its difference from the committed model goes into content/changes/ (changes.ts).
+      const historyPath = fs.join(outDir, 'changes', `${report.slug}.json`);
+      const read = (path: string) => (fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined);
+      const history = updateHistory(read(jsonPath!), report, read(historyPath));
+      if (history) {
+        if (!options.check) fs.mkdirSync(fs.join(outDir, 'changes'), { recursive: true });
+        write(historyPath, history.json);
+        log(`  changes since the committed version of ${report.slug}: ${changeSummary(history.change)}`);
+      }
       write(mdxPath!, mdx);
       write(jsonPath!, json);
       const s = report.stats;

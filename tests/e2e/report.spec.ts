@@ -40,7 +40,7 @@ for (const report of reports) {
     const shown = await page.locator('.report-body p.para').evaluateAll((ps) =>
       ps.map((p) => {
         const copy = p.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('.pnum, .cite, .noteref, .note-preview').forEach((el) => el.remove());
+        copy.querySelectorAll('.pnum, .para-tools, .noteref, .note-preview').forEach((el) => el.remove());
         return { id: p.id, text: copy.textContent ?? '' };
       }),
     );
@@ -70,7 +70,7 @@ test('literal braces and angle brackets of seed text render as text, never as ma
         expect(text).toContain(squash(run.value));
       }
     }
-    const tags = await body.evaluate((el) => [...new Set([...el.querySelectorAll('*:not(button.cite, details.same-topic, details.same-topic *)')].filter((e) => !e.closest('figure.chart')).map((e) => e.tagName))]);
+    const tags = await body.evaluate((el) => [...new Set([...el.querySelectorAll('*:not(.para-tools, .para-tools *, details.same-topic, details.same-topic *)')].filter((e) => !e.closest('figure.chart')).map((e) => e.tagName))]);
     expect(tags.filter((t) => !allowed.has(t))).toEqual([]);
   }
   test.info().annotations.push({ type: 'literal runs checked', description: String(literals) });

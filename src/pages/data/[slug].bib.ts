@@ -1,0 +1,12 @@
+/** `data/<slug>.bib`: the report as a BibTeX entry, for reference managers (src/lib/cite.ts). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { bibtex, reportPageUrl } from '../../lib/cite.ts';
+
+export const getStaticPaths: GetStaticPaths = async () =>
+  (await getCollection('reports')).map((entry) => ({ params: { slug: entry.data.slug }, props: { meta: entry.data } }));
+
+export const GET: APIRoute = ({ props, site }) =>
+  new Response(bibtex(props.meta, reportPageUrl(site, import.meta.env.BASE_URL, props.meta.slug)), {
+    headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' },
+  });
