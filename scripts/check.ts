@@ -9,7 +9,7 @@
  * - reports: every report model has its page, valid (title, every block and note anchor), and
  *   dist/ has no page of a removed report;
  * - search: the Pagefind index and the offline index are present, the offline one holding every report;
- * - zip: the offline zip opens and holds dist/ byte for byte (Pagefind aside).
+ * - zip: the offline zip opens and holds dist/ byte for byte (Pagefind aside), and its open-me page.
  *
  * Flags: --seeds DIR (default seeds; content/ beside it), --dist DIR, --zip FILE, --strict.
  * Prints one line per check and exits 1 if any failed. `npm test` tests the software on its own
@@ -24,7 +24,7 @@ import { checkDist, listFiles } from './check-links.ts';
 import { parseCli } from './cli.ts';
 import { convertAll, type RunOptions } from './lib/run.ts';
 import { reportSchema, type Report } from './lib/schema.ts';
-import { defaultZipPath, excludedFromZip, zipRoot } from './offline-zip.ts';
+import { defaultZipPath, excludedFromZip, openMeFiles, zipRoot } from './offline-zip.ts';
 
 export interface CheckResult {
   name: string;
@@ -148,7 +148,14 @@ function checkZip(zipPath: string, distDir: string): CheckResult {
     if (!entry) details.push(`${path}: not in the zip`);
     else if (!Buffer.from(entry).equals(readFileSync(join(distDir, path)))) details.push(`${path}: differs from ${distDir}`);
   }
-  const extra = Object.keys(entries).filter((k) => !k.endsWith('/') && !expected.includes(k.slice(zipRoot.length + 1)));
+  // The open-me page and README.txt are the zip's own, written for the offline reader (offline-zip.ts).
+  const own = new Map(openMeFiles().map((f) => [f.path, f.text]));
+  for (const [path, text] of own) {
+    const entry = entries[`${zipRoot}/${path}`];
+    if (!entry) details.push(`${path}: not in the zip`);
+    else if (Buffer.from(entry).toString('utf8') !== text) details.push(`${path}: differs from the open-me text`);
+  }
+  const extra = Object.keys(entries).filter((k) => !k.endsWith('/') && !expected.includes(k.slice(zipRoot.length + 1)) && !own.has(k.slice(zipRoot.length + 1)));
   for (const path of extra) details.push(`${path}: in the zip, not in ${distDir}`);
   return { name: 'zip', ok: details.length === 0, summary: `${plural(Object.keys(entries).length, 'file')} in the zip, ${plural(details.length, 'problem')}`, details };
 }

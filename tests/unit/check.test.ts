@@ -42,7 +42,13 @@ describe('npm run check', () => {
       writeFileSync(join(dir, 'seeds', '009_empty.txt'), '');
       const results = byName(checkCorpus(plan(dir)));
       assert.equal(results.content!.ok, false);
-      assert.deepEqual(results.content!.details, [join(dir, 'content', 'reports', 'a-74-36.mdx'), join(dir, 'content', 'data', 'a-74-36.json'), join(dir, 'content', 'index.json')]);
+      // The replaced seed's history (content/changes/) would be written too.
+      assert.deepEqual(results.content!.details, [
+        join(dir, 'content', 'changes', 'a-74-36.json'),
+        join(dir, 'content', 'reports', 'a-74-36.mdx'),
+        join(dir, 'content', 'data', 'a-74-36.json'),
+        join(dir, 'content', 'index.json'),
+      ]);
       assert.equal(results.converter!.ok, false);
       assert.match(results.converter!.summary, /1 rejected/);
     } finally {
