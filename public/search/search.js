@@ -274,9 +274,10 @@
   function drawHit(d, terms) {
     var kind = { heading: '章节', paragraph: '段落', note: '注释', figure: '图表' }[d.kind] || '';
     var where = [d.section, d.place].filter(Boolean).join(' · ') || kind;
+    // A heading is its own link text: no excerpt repeats it.
     return el('li', { class: 'result', 'data-url': d.url }, [
       el('a', { href: withQuery(d.url), class: 'result-link' }, [marked(T.markRuns(where, terms))]),
-      el('p', { class: 'result-excerpt' }, [marked(T.excerpt(d.text, terms, 110))]),
+      d.kind === 'heading' ? null : el('p', { class: 'result-excerpt' }, [marked(T.excerpt(d.text, terms, 110))]),
     ]);
   }
 
