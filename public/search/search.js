@@ -16,11 +16,12 @@
   var PAGE = 10;
   var PER_GROUP = 3;
   /**
-   * How many of Pagefind's best chunks are split into blocks for one query. On a site of a few
-   * hundred reports every chunk a query finds is read; beyond, the results and counts are those of
-   * the best chunks.
+   * How many of Pagefind's best chunks (a report's blocks of one kind, about 5 KB gzip each) a
+   * search reads at first, and how many more each "显示更多结果" reads once those are shown. A
+   * query found in fewer chunks (every query on the four seeds) is read whole, so its results and
+   * counts are exact; beyond, they are those of the chunks read, and the status line says so.
    */
-  var MAX_CHUNKS = 100;
+  var CHUNKS = 30;
 
   var form = document.getElementById('search-form');
   var input = document.getElementById('search-q');
@@ -143,40 +144,55 @@
         })
         .then(function () { return pf; });
     });
-    /** Blocks of the first MAX_CHUNKS chunks of a Pagefind search that pass `keep`, in Pagefind's order. */
-    function blocksFound(pf, q, keep) {
-      return pf.search(q).then(function (res) {
-        var some = res ? res.results.slice(0, MAX_CHUNKS) : [];
+    /**
+     * Blocks of the first `limit` chunks of a Pagefind search that pass `keep`, in Pagefind's
+     * order, with the number of chunks found and read. The filters go to Pagefind (a chunk's
+     * filters are exactly its blocks'), so a filtered search reads the best chunks of that filter.
+     */
+    function blocksFound(pf, q, keep, filters, limit) {
+      return pf.search(q, { filters: filters }).then(function (res) {
+        var all = res ? res.results : [];
+        var some = all.slice(0, limit);
         return Promise.all(some.map(function (r) { return r.data(); })).then(function (data) {
           var out = [];
           data.forEach(function (d, rank) { blocksOf(d, rank).forEach(function (b) { if (keep(b)) out.push(b); }); });
-          return out;
+          return { blocks: out, found: all.length, read: some.length };
         });
       });
     }
-    var cache = { query: null, blocks: null };
-    function blocksFor(pf, query) {
-      if (cache.query === query) return cache.blocks;
+    var cache = {};
+    /** The ranked blocks of a query and filters from its first `limit` chunks; the last few are kept. */
+    function blocksFor(pf, query, filters, limit) {
+      var key = JSON.stringify([query, filters, limit]);
+      if (cache[key]) return cache[key];
       var q = T.hostedQuery(query);
-      var blocks = !q ? Promise.resolve([]) : blocksFound(pf, q, function (b) { return T.blockMatches(b, query); }).then(function (found) {
-        if (found.length || !CJK.test(q)) return found;
+      var empty = { blocks: [], found: 0, read: 0 };
+      var got = !q ? Promise.resolve(empty) : blocksFound(pf, q, function (b) { return T.blockMatches(b, query); }, filters, limit).then(function (found) {
+        if (found.blocks.length || !CJK.test(q)) return found;
         var chars = q.replace(/\s+/g, '').split('').filter(function (c) { return CJK.test(c); }).join(' ');
-        return blocksFound(pf, chars, function (b) { return T.holdsPhrase(b.text, query); });
+        return blocksFound(pf, chars, function (b) { return T.holdsPhrase(b.text, query); }, filters, limit);
       }).then(function (found) {
-        return T.rankBlocks(found, query).map(function (i) { return found[i]; });
+        found.blocks = T.rankBlocks(found.blocks, query).map(function (i) { return found.blocks[i]; });
+        return found;
       }, function (err) {
-        if (cache.blocks === blocks) cache = { query: null, blocks: null };
+        delete cache[key];
         throw err;
       });
-      cache = { query: query, blocks: blocks };
-      return blocks;
+      if (Object.keys(cache).length > 20) cache = {};
+      cache[key] = got;
+      return got;
     }
     return {
-      /** `{ hits, counts }`: the blocks that match, best first, and the facet counts over them. */
-      search: function (query, filters) {
-        return ready.then(function (pf) { return blocksFor(pf, query); }).then(function (blocks) {
-          var hits = blocks.filter(function (b) { return matchesFilters(b, filters); });
-          return { counts: countFacets(hits), hits: hits };
+      /**
+       * `{ hits, counts, found, read }`: the blocks that match, best first, the facet counts over
+       * them, and how many chunks Pagefind found and this search read (`limit`, default CHUNKS).
+       */
+      search: function (query, filters, limit) {
+        var set = {};
+        FACETS.forEach(function (k) { if (filters[k]) set[k] = filters[k]; });
+        return ready.then(function (pf) { return blocksFor(pf, query, set, limit || CHUNKS); }).then(function (res) {
+          var hits = res.blocks.filter(function (b) { return matchesFilters(b, filters); });
+          return { counts: countFacets(hits), hits: hits, found: res.found, read: res.read };
         });
       },
     };
@@ -312,13 +328,16 @@
   var token = 0;
   var shown = 0;
   var current = [];
+  /** Chunks the current search reads: CHUNKS, and more after each "显示更多结果" that needs them. */
+  var limit = CHUNKS;
+  var partial = false;
 
   function showMore(terms) {
     var batch = current.slice(shown, shown + PAGE);
     shown += batch.length;
     var all = Boolean(state.filters['报告']);
     batch.forEach(function (g) { list.appendChild(drawGroup(g, terms, all)); });
-    if (more) more.hidden = shown >= current.length;
+    if (more) more.hidden = shown >= current.length && !partial;
   }
 
   /**
@@ -330,7 +349,7 @@
     return Promise.all(set.map(function (k) {
       var others = {};
       FACETS.forEach(function (j) { others[j] = j === k ? '' : state.filters[j]; });
-      return engine.search(state.q, others, true).then(function (res) { return res.counts[k] || {}; });
+      return engine.search(state.q, others, limit).then(function (res) { return res.counts[k] || {}; });
     })).then(function (own) {
       var out = {};
       FACETS.forEach(function (k) { out[k] = counts[k] || {}; });
@@ -339,8 +358,14 @@
     });
   }
 
-  function run() {
+  /**
+   * Search and draw. `reading` (from "显示更多结果") keeps the chunk limit and shows that many
+   * groups again plus a page; any other call is a new search from the best CHUNKS chunks.
+   */
+  function run(reading) {
     var mine = ++token;
+    var before = reading ? shown : 0;
+    if (!reading) limit = CHUNKS;
     var started = typedAt || performance.now();
     typedAt = 0;
     list.textContent = '';
@@ -351,19 +376,23 @@
       return Promise.resolve();
     }
     status.textContent = '正在搜索…';
-    return engine.search(state.q, state.filters).then(function (res) {
+    return engine.search(state.q, state.filters, limit).then(function (res) {
       if (mine !== token) return;
       return facetCounts(state, res.counts).then(function (counts) {
-        return { hits: res.hits, counts: counts };
+        return { hits: res.hits, counts: counts, found: res.found, read: res.read };
       });
     }).then(function (res) {
       if (!res || mine !== token) return;
       current = groupHits(res.hits);
+      partial = res.read < res.found;
       shown = 0;
       drawFacets(state, res.counts);
-      showMore(T.highlightTerms(state.q));
+      var terms = T.highlightTerms(state.q);
+      do showMore(terms); while (shown < before && shown < current.length);
       var n = res.hits.length;
-      status.textContent = n === 0 ? '没有找到与“' + state.q + '”相符的结果。请换一个词语，或取消筛选条件。' : '在 ' + current.length + ' 个页面中找到 ' + n + ' 处匹配。';
+      status.textContent = n === 0 && !partial
+        ? '没有找到与“' + state.q + '”相符的结果。请换一个词语，或取消筛选条件。'
+        : '在 ' + current.length + ' 个页面中找到 ' + n + ' 处匹配' + (partial ? '（按相关度读了 ' + res.found + ' 个文本块中的前 ' + res.read + ' 个，可显示更多）' : '') + '。';
       document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
       document.documentElement.dataset.searchDone = String(mine);
     }).catch(function (err) {
@@ -421,7 +450,11 @@
     else if (next < links.length) links[next].focus();
   }
   document.addEventListener('keydown', moveFocus);
-  if (more) more.addEventListener('click', function () { showMore(T.highlightTerms(state.q)); });
+  if (more) more.addEventListener('click', function () {
+    if (shown < current.length) return showMore(T.highlightTerms(state.q));
+    limit += CHUNKS;
+    run(true);
+  });
   self.addEventListener('popstate', function () {
     state = readState();
     input.value = state.q;

@@ -345,6 +345,28 @@ test('online and offline give identical results: the same matches in the same or
   });
 });
 
+test('a search reads Pagefind\'s best chunks first: fewer than it finds on a large site, with filters applied by Pagefind', async ({ page }) => {
+  await page.goto(sites[0].page(''));
+  await page.waitForFunction(() => (self as unknown as { UNHRSearchEngine?: unknown }).UNHRSearchEngine);
+  const got = await page.evaluate(async () => {
+    type Res = { hits: { url: string; filters: Record<string, string[]> }[]; found: number; read: number };
+    const engine = (self as unknown as { UNHRSearchEngine: { search(q: string, f: object, limit?: number): Promise<Res> } }).UNHRSearchEngine;
+    const few = await engine.search('人权', {}, 3);
+    const all = await engine.search('人权', {}, 1000);
+    const notes = await engine.search('人权', { 类型: '注释' }, 3);
+    return { few, all, notes };
+  });
+  expect(got.few.read).toBe(3);
+  expect(got.few.found).toBeGreaterThan(3);
+  expect(got.all.read).toBe(got.all.found);
+  expect(got.few.hits.length).toBeLessThan(got.all.hits.length);
+  for (const h of got.few.hits) expect(got.all.hits.map((x) => x.url)).toContain(h.url);
+  // Three chunks of notes, not the notes among the best three chunks of any kind.
+  expect(got.notes.read).toBe(3);
+  expect(got.notes.hits.length).toBeGreaterThan(0);
+  expect(got.notes.hits.every((h) => /#fn-\d+$/.test(h.url))).toBe(true);
+});
+
 /** Chinese phrases sampled from the records: every heading's runs, and a 2–5 character window of every fourth block. */
 function samplePhrases(): { q: string; urls: string[] }[] {
   const phrases = new Set<string>();
