@@ -90,17 +90,19 @@ async function measureReader(browser: Browser, base: string, fileBytes: (url: st
   let bytes = 0;
   let requests = 0;
   const sizes: Promise<void>[] = [];
+  let counting = true;
   context.on('requestfinished', (req) => {
-    if (req.resourceType() === 'document' || req.resourceType() === 'stylesheet') return;
+    if (!counting || req.resourceType() === 'document' || req.resourceType() === 'stylesheet') return;
     requests++;
     const local = fileBytes(req.url());
     if (local !== undefined) bytes += local;
-    else sizes.push(req.sizes().then((s) => void (bytes += s.responseBodySize + s.responseHeadersSize)));
+    else sizes.push(req.sizes().then((s) => void (bytes += s.responseBodySize + s.responseHeadersSize), () => undefined));
   });
   const started = Date.now();
   await page.goto(`${base}search.html?q=${encodeURIComponent(queries[0]!)}`);
   await page.waitForFunction(() => document.documentElement.dataset.searchDone, null, { polling: 5, timeout: 120_000 });
   const firstMs = Date.now() - started;
+  counting = false;
   await Promise.all(sizes);
   const first = { firstKB: Math.round(bytes / 1024), firstRequests: requests, firstMs };
   const done = () => page.evaluate(() => document.documentElement.dataset.searchDone ?? '');
@@ -181,7 +183,7 @@ async function synthetic(n: number): Promise<SiteSearch> {
       offlineIndex: r1(step('offline-index')),
       searchShare: Math.round(((step('pagefind') + step('offline-index')) / outcome.seconds) * 1000) / 10,
     };
-    console.error(`search ${n}: measuring…`);
+    console.error(`search ${n}: built in ${build.seconds} s (pagefind ${build.pagefind} s, offline-index ${build.offlineIndex} s); measuring…`);
     return await measureSite(n, dir, join(dir, defaultZipPath), build);
   } finally {
     rmSync(dir, { recursive: true, force: true });

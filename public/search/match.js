@@ -153,8 +153,8 @@
   /**
    * Order the blocks found for a query; returns their indexes. First the page of a document the
    * query names by its symbol, then blocks holding the query as written (a section heading
-   * before the text under it), then blocks holding its words apart; a block that is only an
-   * address after all others of its group. Ties keep the engine's order (`records[i].rank`:
+   * before the text under it), then blocks holding its words apart; blocks that are only an
+   * address after every block of text. Ties keep the engine's order (`records[i].rank`:
    * Pagefind's rank of the block's chunk, then page order).
    */
   function rankBlocks(records, query) {
@@ -163,7 +163,7 @@
       if (r.kind === 'document' && keys.length && keys.every(function (k) { return (r.keys || []).indexOf(k) >= 0; })) return 0;
       var phrase = holdsPhrase(r.text, query);
       var bare = urlOnly(r.text) ? 1 : 0;
-      return 1 + (phrase ? 0 : 4) + bare * 2 + (phrase && r.kind === 'heading' ? 0 : 1);
+      return 1 + bare * 8 + (phrase ? 0 : 4) + (phrase && r.kind === 'heading' ? 0 : 1);
     }
     var tiers = records.map(tier);
     return records.map(function (r, i) { return i; }).sort(function (a, b) {
@@ -171,7 +171,13 @@
     });
   }
 
+  /** Does the text show something to mark for the query? A block that does not is never a result. */
+  function markable(text, query) {
+    return markRuns(String(text), highlightTerms(query)).some(function (r) { return r.hit; });
+  }
+
   root.UNHRSearchText = {
+    markable: markable,
     holdsPhrase: holdsPhrase,
     hostedWords: hostedWords,
     blockMatches: blockMatches,

@@ -122,8 +122,8 @@
 
   /**
    * Pagefind finds chunks (a report's blocks of one kind); each chunk found is split into its
-   * blocks and a block is a hit when it holds every query word itself, so results, filters and
-   * counts are per block. Pagefind segments the index with jieba and the query with
+   * blocks and a block is a hit when it holds every query word itself and shows a term to mark,
+   * so results, filters and counts are per block. Pagefind segments the index with jieba and the query with
    * Intl.Segmenter; where the two disagree and nothing matches, each character is searched as a
    * word prefix and the blocks that hold the query as written are kept. The blocks of a query
    * are kept for the filter and count searches that follow it. The index is in shards
@@ -167,7 +167,7 @@
       if (cache[key]) return cache[key];
       var q = T.hostedQuery(query);
       var empty = { blocks: [], found: 0, read: 0 };
-      var got = !q ? Promise.resolve(empty) : blocksFound(pf, q, function (b) { return T.blockMatches(b, query); }, filters, limit).then(function (found) {
+      var got = !q ? Promise.resolve(empty) : blocksFound(pf, q, function (b) { return T.blockMatches(b, query) && T.markable(b.text, query); }, filters, limit).then(function (found) {
         if (found.blocks.length || !CJK.test(q)) return found;
         var chars = q.replace(/\s+/g, '').split('').filter(function (c) { return CJK.test(c); }).join(' ');
         return blocksFound(pf, chars, function (b) { return T.holdsPhrase(b.text, query); }, filters, limit);

@@ -23,6 +23,7 @@ export interface SearchText {
   hostedWords(query: string): string[];
   blockMatches(record: { text: string; keys?: readonly string[] }, query: string): boolean;
   urlOnly(text: string): boolean;
+  markable(text: string, query: string): boolean;
   rankBlocks(records: readonly { text: string; kind: string; keys?: readonly string[]; rank: number }[], query: string): number[];
 }
 

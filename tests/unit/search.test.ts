@@ -183,6 +183,12 @@ describe('search match rules (match.js, shared with the browser)', () => {
     assert.ok(marked.every((t) => t.length > 1), marked.join(' '));
   });
 
+  test('a block whose text shows nothing to mark is never a result (a symbol found only through a link key)', () => {
+    assert.ok(searchText.markable(find('reports/a-74-36.html#p-11').text, 'A/HRC/40/38'));
+    assert.ok(!searchText.markable('见所附文件。', 'A/HRC/40/38'));
+    assert.ok(searchText.blockMatches({ text: '见所附文件。', keys: ['uaqhrcq40q38x'] }, 'A/HRC/40/38'), 'found by its key alone');
+  });
+
   test('a block of a chunk that Pagefind finds is a hit when it holds every query word itself', () => {
     assert.deepEqual(searchText.hostedWords('A/HRC/40/38 函件'), ['uaqhrcq40q38x', '函件']);
     const p11 = find('reports/a-74-36.html#p-11');
@@ -213,7 +219,8 @@ describe('search match rules (match.js, shared with the browser)', () => {
     assert.ok(!searchText.urlOnly('见人权理事会第 40/38 号决议，https://example.org/x'));
     const note = { text: '见 https://example.org/普遍定期审议', kind: 'note', keys: [], rank: 0 };
     const para = { text: '普遍定期审议第三轮', kind: 'paragraph', keys: [], rank: 1 };
-    assert.deepEqual(searchText.rankBlocks([note, para], '普遍定期审议'), [1, 0]);
+    const apart = { text: '审议了普遍的定期报告', kind: 'paragraph', keys: [], rank: 2 };
+    assert.deepEqual(searchText.rankBlocks([note, para, apart], '普遍定期审议'), [1, 2, 0], 'after text holding the words apart too');
   });
 });
 
