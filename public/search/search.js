@@ -123,10 +123,10 @@
   /**
    * Pagefind finds chunks (a report's blocks of one kind); each chunk found is split into its
    * blocks and a block is a hit when it holds every query word itself and shows a term to mark,
-   * so results, filters and counts are per block. Pagefind segments the index with jieba and the query with
-   * Intl.Segmenter; where the two disagree and nothing matches, each character is searched as a
-   * word prefix and the blocks that hold the query as written are kept. The blocks of a query
-   * are kept for the filter and count searches that follow it. The index is in shards
+   * so results, filters and counts are per block. Pagefind segments the index with jieba and the
+   * query with Intl.Segmenter; where the two disagree and nothing matches, each character is
+   * searched as a word prefix and the blocks that hold the query as written are kept. The last
+   * few searches are kept for the count searches that follow them. The index is in shards
    * (scripts/search/shards.ts): the primary one at the bundle's root, the others listed in its
    * shards.json and merged into it.
    */
