@@ -1,31 +1,36 @@
 /**
- * `npm run bench:search` (after `npm run build`): what search costs a reader.
+ * `npm run bench:search [-- --sizes 4,100]`: what search costs, hosted and offline.
  *
- * - index size per MB of indexed text (Pagefind's index, filter and fragment files, and the whole
- *   Pagefind bundle with its script and WebAssembly);
- * - bytes a visitor downloads for a first search on the hosted site (every script, wasm, index
- *   and fragment file the search page fetches until the first results show, as transferred with
- *   gzip for text files; the page's own HTML is listed apart) — goal ≤ 300 KB;
- * - time from typing to results on a warm page (median and worst over the issue's queries,
- *   including the 50 ms the search box waits for typing to pause) — goal ≤ 200 ms;
- * - offline index size (raw and gzip), and the offline zip.
+ * Size 4 is the four seeds: the project's own `dist/` (run `npm run build` first). Any other size
+ * is a synthetic corpus (scripts/synthetic.ts) built with the real `scripts/build.ts --json` in a
+ * throwaway copy of the project, which also gives the search steps' share of the build.
  *
- * Serves dist/ from an in-process static server and drives Debian's Chromium with Playwright.
- * Prints a table and writes bench/results/search.json.
+ * For each site:
+ * - index: the Pagefind bundle (files, KB) and its offline form (search/offline/, the same
+ *   files as scripts), and the offline zip;
+ * - first query: bytes and requests from opening the search page to the first results, hosted
+ *   (served with gzip, as a host would) and offline (file://, bytes as read from disk);
+ * - time: first query on a fresh page, and typing → results on a warm page (median and worst
+ *   over the queries, including the 50 ms the box waits for typing to pause).
+ *
+ * Drives Debian's Chromium with Playwright. Prints a table and writes bench/results/search.json.
  */
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gzipSync, createGzip } from 'node:zlib';
-import { chromium } from 'playwright';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createGzip } from 'node:zlib';
+import { chromium, type Browser } from 'playwright';
 import { allRecords, readReports } from './search/records.ts';
 import { defaultZipPath } from './offline-zip.ts';
 import { parseCli } from './cli.ts';
+import { projectCopy } from './site-bench.ts';
+import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const dist = join(root, parseCli('npm run bench:search [-- DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist');
+/** The issue's queries; the first is the first query of a fresh page. */
 const queries = ['函件', '外地办事处', '疫苗', '酷刑受害者', 'A/HRC/40/38', '普遍定期审议', '48/141', '2391(2017)'];
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,18 +38,16 @@ const types: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
-  '.csv': 'text/csv; charset=utf-8',
 };
 
-/** Bytes of every file under a folder. */
-function folderBytes(dir: string, keep: (path: string) => boolean = () => true): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && keep(join(e.parentPath, e.name)))
-    .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
+/** Files and bytes under a folder. */
+function folder(dir: string): { files: number; KB: number } {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return { files: files.length, KB: Math.round(files.reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0) / 1024) };
 }
 
-/** A static server for dist/ that gzips text files, as a real host would. */
-function serve(): Promise<{ server: Server; url: string }> {
+/** A static server for a dist/ folder that gzips text files, as a real host would. */
+function serve(dist: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
@@ -58,115 +61,168 @@ function serve(): Promise<{ server: Server; url: string }> {
     const stream = createReadStream(file);
     (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    resolve({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/` });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      resolve({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/` });
+    }),
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-async function main() {
-  if (!existsSync(join(dist, 'pagefind'))) throw new Error('no dist/pagefind: run `npm run build` first');
-  const records = allRecords(readReports(join(root, 'content')));
-  const textMB = records.reduce((n, r) => n + Buffer.byteLength(r.text), 0) / 1e6;
-  const pf = join(dist, 'pagefind');
-  const indexBytes = folderBytes(pf, (p) => /\.pf_(index|fragment|filter|meta)$/.test(p));
-  const bundleBytes = folderBytes(pf);
-  // Every shard's fragments (the index is in shards: pagefind/ and pagefind/<n>/).
-  const fragments = readdirSync(pf, { recursive: true }).filter((p) => String(p).endsWith('.pf_fragment')).length;
-  const bundleFiles = readdirSync(pf, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-  // The manifest and every shard (scripts/search/offline.ts); gzip is counted file by file, as a zip stores them.
-  const offlineDir = join(dist, 'search', 'offline');
-  const offlineFiles = readdirSync(offlineDir).map((f) => readFileSync(join(offlineDir, f)));
-  const minisearch = readFileSync(join(dist, 'search', 'minisearch.js'));
-  const zipBytes = existsSync(join(root, defaultZipPath)) ? statSync(join(root, defaultZipPath)).size : NaN;
+interface QueryCost {
+  /** Bytes of scripts, wasm, index and fragment files from opening the page to the first results (not the page's HTML, CSS). */
+  firstKB: number;
+  firstRequests: number;
+  /** Page opened with ?q= → results drawn. */
+  firstMs: number;
+  warmMedianMs: number;
+  warmMaxMs: number;
+}
 
-  const { server, url } = await serve();
+/**
+ * One reader: opens `search.html?q=<first query>` (hosted or from disk), counts what the page
+ * loads until the results are drawn, then types each query on the warm page.
+ */
+async function measureReader(browser: Browser, base: string, fileBytes: (url: string) => number | undefined): Promise<QueryCost> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  let bytes = 0;
+  let requests = 0;
+  const sizes: Promise<void>[] = [];
+  let counting = true;
+  context.on('requestfinished', (req) => {
+    if (!counting || req.resourceType() === 'document' || req.resourceType() === 'stylesheet') return;
+    requests++;
+    const local = fileBytes(req.url());
+    if (local !== undefined) bytes += local;
+    else sizes.push(req.sizes().then((s) => void (bytes += s.responseBodySize + s.responseHeadersSize), () => undefined));
+  });
+  const started = Date.now();
+  await page.goto(`${base}search.html?q=${encodeURIComponent(queries[0]!)}`);
+  await page.waitForFunction(() => document.documentElement.dataset.searchDone, null, { polling: 5, timeout: 120_000 });
+  const firstMs = Date.now() - started;
+  counting = false;
+  await Promise.all(sizes);
+  const first = { firstKB: Math.round(bytes / 1024), firstRequests: requests, firstMs };
+  const done = () => page.evaluate(() => document.documentElement.dataset.searchDone ?? '');
+  /** Type a query; the page itself times input event → results drawn (data-search-ms). */
+  const typeAndWait = async (q: string) => {
+    const before = await done();
+    await page.fill('#search-q', q);
+    await page.waitForFunction((b) => (document.documentElement.dataset.searchDone ?? '') !== b, before, { polling: 5, timeout: 120_000 });
+    return Number(await page.evaluate(() => document.documentElement.dataset.searchMs));
+  };
+  for (const q of queries) await typeAndWait(q);
+  const warm: number[] = [];
+  for (const q of queries) {
+    await typeAndWait('人权');
+    warm.push(await typeAndWait(q));
+  }
+  await context.close();
+  return { ...first, warmMedianMs: median(warm), warmMaxMs: Math.max(...warm) };
+}
+
+interface SiteSearch {
+  reports: number;
+  load1: number;
+  blocks: number;
+  textMB: number;
+  index: { files: number; KB: number };
+  offlineIndex: { files: number; KB: number };
+  zipMB: number;
+  hosted: QueryCost;
+  offline: QueryCost;
+  /** Build step times (synthetic sizes): the search steps' share of the full build. */
+  build?: { seconds: number; pagefind: number; offlineIndex: number; searchShare: number };
+}
+
+async function measureSite(reports: number, dir: string, zip: string, build?: SiteSearch['build']): Promise<SiteSearch> {
+  const dist = join(dir, 'dist');
+  if (!existsSync(join(dist, 'pagefind')) || !existsSync(join(dist, 'search', 'offline'))) throw new Error(`${dist}: no search index; run \`npm run build\` first`);
+  const records = allRecords(readReports(join(dir, 'content')));
+  const { server, url } = await serve(dist);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    const transferred: number[] = [];
-    const files: string[] = [];
-    let pageBytes = 0;
-    context.on('requestfinished', async (req) => {
-      const sizes = await req.sizes();
-      const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
-      if (req.resourceType() === 'document') pageBytes += bytes;
-      else {
-        transferred.push(bytes);
-        files.push(new URL(req.url()).pathname);
-      }
-    });
-    // The search page starts loading Pagefind as soon as it opens: count from there.
-    await page.goto(`${url}search.html`);
-    await page.waitForLoadState('networkidle');
-    const done = () => page.evaluate(() => document.documentElement.dataset.searchDone ?? '');
-    /** Type a query; the page itself times input event → results drawn (data-search-ms). */
-    const typeAndWait = async (q: string) => {
-      const before = await done();
-      await page.fill('#search-q', q);
-      await page.waitForFunction((b) => (document.documentElement.dataset.searchDone ?? '') !== b, before, { polling: 5 });
-      return Number(await page.evaluate(() => document.documentElement.dataset.searchMs));
-    };
-    const coldMs = await typeAndWait(queries[0]!);
-    await page.waitForLoadState('networkidle');
-    const firstSearchBytes = transferred.reduce((a, b) => a + b, 0);
-    const firstSearchFiles = files.length;
-    // BENCH_VERBOSE=1 lists what the first search downloaded.
-    if (process.env.BENCH_VERBOSE) files.forEach((f, i) => console.error(`${(transferred[i]! / 1024).toFixed(1).padStart(7)} KB  ${f}`));
-    // Warm: every query once to load its chunks, then timed.
-    for (const q of queries) await typeAndWait(q);
-    const warm: number[] = [];
-    for (const q of queries) {
-      await typeAndWait('人权');
-      warm.push(await typeAndWait(q));
-    }
-    const result = {
-      node: process.version,
+    const fromDisk = (u: string) => (u.startsWith('file://') ? statSync(fileURLToPath(u.split('?')[0]!)).size : undefined);
+    const hosted = await measureReader(browser, url, () => undefined);
+    const offline = await measureReader(browser, pathToFileURL(dist).href + '/', fromDisk);
+    return {
+      reports,
       load1: Number(loadavg()[0]!.toFixed(1)),
-      records: records.length,
-      textMB: Number(textMB.toFixed(3)),
-      pagefind: {
-        indexKB: Math.round(indexBytes / 1024),
-        indexKBPerTextMB: Math.round(indexBytes / 1024 / textMB),
-        bundleKB: Math.round(bundleBytes / 1024),
-        fragments,
-        bundleFiles,
-        firstSearchKB: Math.round(firstSearchBytes / 1024),
-        searchPageKB: Math.round(pageBytes / 1024),
-        firstSearchRequests: firstSearchFiles,
-        firstSearchMs: coldMs,
-        warmMedianMs: median(warm),
-        warmMaxMs: Math.max(...warm),
-      },
-      offline: {
-        indexKB: Math.round(offlineFiles.reduce((n, b) => n + b.length, 0) / 1024),
-        indexGzipKB: Math.round(offlineFiles.reduce((n, b) => n + gzipSync(b).length, 0) / 1024),
-        indexFiles: offlineFiles.length,
-        minisearchKB: Math.round(minisearch.length / 1024),
-        zipMB: Number((zipBytes / 1e6).toFixed(2)),
-      },
+      blocks: records.length,
+      textMB: Number((records.reduce((n, r) => n + Buffer.byteLength(r.text), 0) / 1e6).toFixed(2)),
+      index: folder(join(dist, 'pagefind')),
+      offlineIndex: folder(join(dist, 'search', 'offline')),
+      zipMB: existsSync(zip) ? Number((statSync(zip).size / 1e6).toFixed(2)) : NaN,
+      hosted,
+      offline,
+      ...(build ? { build } : {}),
     };
-    const rows: [string, string, string][] = [
-      ['indexed text', `${result.textMB} MB (${result.records} records)`, ''],
-      ['Pagefind index', `${result.pagefind.indexKB} KB = ${result.pagefind.indexKBPerTextMB} KB per MB of text`, ''],
-      ['Pagefind bundle (index + JS + wasm)', `${result.pagefind.bundleKB} KB in ${result.pagefind.bundleFiles} files (${result.pagefind.fragments} fragments)`, ''],
-      ['first search download (scripts, wasm, index, fragments; page HTML not counted)', `${result.pagefind.firstSearchKB} KB in ${result.pagefind.firstSearchRequests} requests (+ ${result.pagefind.searchPageKB} KB page)`, '≤ 300 KB'],
-      ['first search time', `${result.pagefind.firstSearchMs} ms`, ''],
-      ['typing → results, warm (median / worst)', `${result.pagefind.warmMedianMs} / ${result.pagefind.warmMaxMs} ms`, '≤ 200 ms'],
-      ['offline index', `${result.offline.indexKB} KB in ${result.offline.indexFiles} files (${result.offline.indexGzipKB} KB gzip) + MiniSearch ${result.offline.minisearchKB} KB`, ''],
-      ['offline zip', `${result.offline.zipMB} MB`, ''],
-    ];
-    console.log(`| measure | value | goal |\n|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
-    console.log(`(load ${result.load1})`);
-    mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-    writeFileSync(join(root, 'bench', 'results', 'search.json'), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await browser.close();
     server.close();
   }
 }
 
-await main();
+/** A synthetic site of `n` reports, built for real in a throwaway copy; measured, then removed. */
+async function synthetic(n: number): Promise<SiteSearch> {
+  const dir = mkdtempSync(join(tmpdir(), `un-hr-search-${n}-`));
+  try {
+    projectCopy(root, dir);
+    writeCorpus(makeCorpus(readSeeds(join(root, 'seeds')), n), join(dir, 'seeds'));
+    console.error(`search ${n}: building (load ${loadavg()[0]!.toFixed(1)})…`);
+    const json = join(dir, 'build.json');
+    execFileSync(process.execPath, [join(dir, 'scripts', 'build.ts'), '--json', json], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: '1' } });
+    const outcome = JSON.parse(readFileSync(json, 'utf8')) as { seconds: number; steps: { name: string; seconds: number }[] };
+    const step = (name: string) => outcome.steps.find((s) => s.name === name)?.seconds ?? 0;
+    const r1 = (x: number) => Math.round(x * 10) / 10;
+    const build = {
+      seconds: r1(outcome.seconds),
+      pagefind: r1(step('pagefind')),
+      offlineIndex: r1(step('offline-index')),
+      searchShare: Math.round(((step('pagefind') + step('offline-index')) / outcome.seconds) * 1000) / 10,
+    };
+    console.error(`search ${n}: built in ${build.seconds} s (pagefind ${build.pagefind} s, offline-index ${build.offlineIndex} s); measuring…`);
+    return await measureSite(n, dir, join(dir, defaultZipPath), build);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function table(results: SiteSearch[]): string {
+  const cost = (c: QueryCost) => `${c.firstKB} KB / ${c.firstRequests} req / ${c.firstMs} ms`;
+  const rows = results.map((r) =>
+    [
+      r.reports,
+      `${r.textMB} MB, ${r.blocks}`,
+      `${r.index.KB} KB / ${r.index.files}`,
+      `${r.offlineIndex.KB} KB / ${r.offlineIndex.files}`,
+      cost(r.hosted),
+      cost(r.offline),
+      `${r.hosted.warmMedianMs} / ${r.hosted.warmMaxMs}`,
+      `${r.offline.warmMedianMs} / ${r.offline.warmMaxMs}`,
+      r.zipMB,
+      r.build ? `${r.build.pagefind} + ${r.build.offlineIndex} of ${r.build.seconds} s = ${r.build.searchShare} %` : '',
+      r.load1,
+    ].join(' | '),
+  );
+  return [
+    '| reports | text, records | Pagefind index (KB / files) | offline index | first query hosted (gzip) | first query offline | warm ms hosted (median / worst) | warm ms offline | zip MB | search steps of build | load |',
+    '|--:|--|--|--|--|--|--|--|--:|--|--:|',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
+}
+
+const { values: flags } = parseCli('npm run bench:search -- [--sizes 4,100,1000]', { options: { sizes: { type: 'string', default: '4' } } });
+const sizes = flags.sizes.split(',').map(Number);
+const results: SiteSearch[] = [];
+for (const n of sizes) results.push(n === 4 ? await measureSite(4, root, join(root, defaultZipPath)) : await synthetic(n));
+console.log(table(results));
+const file = join(root, 'bench', 'results', 'search.json');
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+// Sizes measured in separate runs are kept: a size measured now replaces its old entry.
+const previous: SiteSearch[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).results ?? []) : [];
+const all = [...previous.filter((p) => !results.some((r) => r.reports === p.reports)), ...results].sort((a, b) => a.reports - b.reports);
+writeFileSync(file, `${JSON.stringify({ node: process.version, queries, results: all }, null, 2)}\n`);

@@ -51,7 +51,7 @@
   }
 
   var s = document.createElement('script');
-  s.src = new URL('tokenize.js', here).href;
+  s.src = new URL('match.js', here).href;
   s.onload = function () {
     var terms = self.UNHRSearchText.highlightTerms(q);
     if (!terms.length) return;

@@ -1,23 +1,27 @@
 /**
  * The search page (search.html): a classic script, so it runs on the hosted site and from
- * file://. On http(s) it asks Pagefind (pagefind/pagefind.js, loaded by dynamic import); from
- * disk, where Pagefind cannot run, it loads the offline MiniSearch index with classic <script>
- * tags. Both engines return the same records (url, report, section, text, filters), and this
- * script draws them the same way. Needs tokenize.js loaded first.
+ * file://. Both ask Pagefind, the same engine over the same index: on http(s) its module
+ * (pagefind/pagefind.js, loaded by dynamic import), from disk the same code as a classic script
+ * (search/offline/pagefind.js) that reads the same index files from `<file>.js` scripts (see
+ * scripts/search/classic.ts). Pagefind finds chunks; this page cuts them into blocks, keeps the
+ * blocks that hold the query (match.js) and shows them grouped by report. Needs match.js first.
  */
 (function () {
   'use strict';
   var T = self.UNHRSearchText;
   var here = document.currentScript.src;
   var FACETS = ['报告', '年份', '机构', '类型'];
-  var KIND_ORDER = ['段落', '章节', '注释', '图表'];
-  var PAGE = 20;
+  var KIND_ORDER = ['段落', '章节', '注释', '图表', '文件'];
+  /** Reports shown at a time, and matches shown under each (the rest behind its "all matches" link). */
+  var PAGE = 10;
+  var PER_GROUP = 3;
   /**
-   * How many of Pagefind's best chunks are split into blocks for one query. On a site of a few
-   * hundred reports every chunk a query finds is read; beyond, the results and counts are those of
-   * the best chunks.
+   * How many of Pagefind's best chunks (a report's blocks of one kind, about 5 KB gzip each) a
+   * search reads at first, and how many more each "显示更多结果" reads once those are shown. A
+   * query found in fewer chunks (every query on the four seeds) is read whole, so its results and
+   * counts are exact; beyond, they are those of the chunks read, and the status line says so.
    */
-  var MAX_CHUNKS = 100;
+  var CHUNKS = 30;
 
   var form = document.getElementById('search-form');
   var input = document.getElementById('search-q');
@@ -38,12 +42,39 @@
   }
 
   /**
-   * The block records a Pagefind result (one chunk: a report's blocks of one kind, see
-   * scripts/search/chunks.ts) stands for, in the shape the offline index stores. The chunk's
-   * content is its blocks' texts one after another, each followed by one separator character;
-   * its meta gives each block's anchor, place, section and length.
+   * Pagefind, hosted or offline: `{ pf, base, json(name) }`, `base` the index folder and `json`
+   * reading one of its JSON files the way Pagefind reads its own.
    */
-  function blocksOf(d) {
+  function loadPagefind() {
+    if (location.protocol === 'file:') {
+      var root = new URL('offline/', here).href;
+      return loadScript('offline/pagefind.js').then(function () {
+        var pf = self.UNHRPagefind;
+        return { pf: pf, base: root, json: function (name) { return pf.fetch(root + name).then(function (r) { return r.json(); }); } };
+      });
+    }
+    var bundle = new URL('../pagefind/', here);
+    return import(new URL('pagefind.js', bundle).href).then(function (pf) {
+      return {
+        pf: pf,
+        base: bundle.pathname,
+        json: function (name) {
+          return fetch(new URL(name, bundle).href).then(function (r) {
+            if (!r.ok) throw new Error('pagefind/' + name + ': HTTP ' + r.status);
+            return r.json();
+          });
+        },
+      };
+    });
+  }
+
+  /**
+   * The block records a Pagefind result (one chunk: a report's blocks of one kind, see
+   * scripts/search/chunks.ts) stands for. The chunk's content is its blocks' texts one after
+   * another, each followed by one separator character; its meta gives each block's anchor (or
+   * its own address, for a block on another page), place, section and length. `rank` is the chunk's place in Pagefind's order.
+   */
+  function blocksOf(d, rank) {
     var sections = JSON.parse(d.meta.sections);
     var page = d.raw_url.split('#')[0];
     var at = 0;
@@ -51,7 +82,8 @@
       var text = d.content.slice(at, at + b[3]);
       at += b[3] + 1;
       return {
-        url: page + '#' + b[0],
+        url: /[./]/.test(b[0]) ? b[0] : b[0] ? page + '#' + b[0] : page,
+        slug: d.meta.slug,
         title: d.meta.title,
         symbol: d.meta.symbol,
         section: sections[b[2]],
@@ -60,6 +92,7 @@
         filters: d.filters,
         text: text,
         keys: b[4],
+        rank: rank,
       };
     });
   }
@@ -88,129 +121,84 @@
   }
 
   /**
-   * Pagefind on the hosted site. Pagefind finds chunks (a report's blocks of one kind); each chunk
-   * found is split into its blocks and a block is a hit when it holds every query word itself, so
-   * results, filters and counts are per block, as offline. Pagefind segments the index with jieba
-   * and the query with Intl.Segmenter; blocks that hold the query as written come first
-   * (外地办事处 before 外地 … 办事处). Where the two segmenters disagree and nothing matches,
-   * each character is searched as a word prefix and the blocks that hold the query as written
-   * are kept. The blocks of a query are kept for the filter and count searches that follow it.
+   * Pagefind finds chunks (a report's blocks of one kind); each chunk found is split into its
+   * blocks and a block is a hit when it holds every query word itself and shows a term to mark,
+   * so results, filters and counts are per block. Pagefind segments the index with jieba and the
+   * query with Intl.Segmenter; where the two disagree and nothing matches, each character is
+   * searched as a word prefix and the blocks that hold the query as written are kept. The last
+   * few searches are kept for the count searches that follow them. The index is in shards
+   * (scripts/search/shards.ts): the primary one at the bundle's root, the others listed in its
+   * shards.json and merged into it.
    */
-  function hostedEngine() {
-    var options = { excerptLength: 30, ranking: { metaWeights: { title: 0, symbol: 0, kind: 0, sections: 0, blocks: 0 } } };
-    var bundle = new URL('../pagefind/', here);
-    // The index is in shards (scripts/search/shards.ts): the primary one at pagefind/, the others
-    // listed in pagefind/shards.json and merged into it.
-    var shards = fetch(new URL('shards.json', bundle).href).then(function (r) {
-      if (!r.ok) throw new Error('pagefind/shards.json: HTTP ' + r.status);
-      return r.json();
-    });
-    var ready = import(new URL('pagefind.js', bundle).href).then(function (pf) {
+  function pagefindEngine() {
+    var ready = loadPagefind().then(function (loaded) {
+      var pf = loaded.pf;
+      var options = { basePath: loaded.base, noWorker: true, ranking: { metaWeights: { title: 0, symbol: 0, slug: 0, kind: 0, sections: 0, blocks: 0 } } };
       return pf
         .options(options)
-        .then(function () { return pf.init(); })
-        .then(function () { return shards; })
-        .then(function (list) {
-          return Promise.all(list.map(function (dir) { return pf.mergeIndex(new URL(dir, bundle).pathname, options); }));
+        .then(function () { return Promise.all([pf.init(), loaded.json('shards.json')]); })
+        .then(function (got) {
+          return Promise.all(got[1].map(function (dir) {
+            return pf.mergeIndex(loaded.base + dir, { ranking: options.ranking });
+          }));
         })
         .then(function () { return pf; });
     });
-    /** Blocks of the first MAX_CHUNKS chunks of a Pagefind search that pass `keep`, in Pagefind's order. */
-    function blocksFound(pf, q, keep) {
-      return pf.search(q).then(function (res) {
-        var some = res ? res.results.slice(0, MAX_CHUNKS) : [];
+    /**
+     * Blocks of the first `limit` chunks of a Pagefind search that pass `keep`, in Pagefind's
+     * order, with the number of chunks found and read. The filters go to Pagefind (a chunk's
+     * filters are exactly its blocks'), so a filtered search reads the best chunks of that filter.
+     */
+    function blocksFound(pf, q, keep, filters, limit) {
+      return pf.search(q, { filters: filters }).then(function (res) {
+        var all = res ? res.results : [];
+        var some = all.slice(0, limit);
         return Promise.all(some.map(function (r) { return r.data(); })).then(function (data) {
           var out = [];
-          data.forEach(function (d) { blocksOf(d).forEach(function (b) { if (keep(b)) out.push(b); }); });
-          return out;
+          data.forEach(function (d, rank) { blocksOf(d, rank).forEach(function (b) { if (keep(b)) out.push(b); }); });
+          return { blocks: out, found: all.length, read: some.length };
         });
       });
     }
-    var cache = { query: null, blocks: null };
-    function blocksFor(pf, query) {
-      if (cache.query === query) return cache.blocks;
+    var cache = {};
+    /** The ranked blocks of a query and filters from its first `limit` chunks; the last few are kept. */
+    function blocksFor(pf, query, filters, limit) {
+      var key = JSON.stringify([query, filters, limit]);
+      if (cache[key]) return cache[key];
       var q = T.hostedQuery(query);
-      var blocks = !q ? Promise.resolve([]) : blocksFound(pf, q, function (b) { return T.blockMatches(b, query); }).then(function (found) {
-        if (found.length || !CJK.test(q)) return found;
+      var empty = { blocks: [], found: 0, read: 0 };
+      var got = !q ? Promise.resolve(empty) : blocksFound(pf, q, function (b) { return T.blockMatches(b, query) && T.markable(b.text, query); }, filters, limit).then(function (found) {
+        if (found.blocks.length || !CJK.test(q)) return found;
         var chars = q.replace(/\s+/g, '').split('').filter(function (c) { return CJK.test(c); }).join(' ');
-        return blocksFound(pf, chars, function (b) { return T.holdsPhrase(b.text, query); });
+        return blocksFound(pf, chars, function (b) { return T.holdsPhrase(b.text, query); }, filters, limit);
       }).then(function (found) {
-        return T.rankHits(found, query).map(function (i) { return found[i]; });
+        found.blocks = T.rankBlocks(found.blocks, query).map(function (i) { return found.blocks[i]; });
+        return found;
       }, function (err) {
-        if (cache.blocks === blocks) cache = { query: null, blocks: null };
+        delete cache[key];
         throw err;
       });
-      cache = { query: query, blocks: blocks };
-      return blocks;
+      if (Object.keys(cache).length > 20) cache = {};
+      cache[key] = got;
+      return got;
     }
     return {
-      search: function (query, filters) {
-        return ready.then(function (pf) { return blocksFor(pf, query); }).then(function (blocks) {
-          var hits = blocks.filter(function (b) { return matchesFilters(b, filters); });
-          return {
-            counts: countFacets(hits),
-            hits: hits.map(function (b) { return { load: function () { return Promise.resolve(b); } }; }),
-          };
+      /**
+       * `{ hits, counts, found, read }`: the blocks that match, best first, the facet counts over
+       * them, and how many chunks Pagefind found and this search read (`limit`, default CHUNKS).
+       */
+      search: function (query, filters, limit) {
+        var set = {};
+        FACETS.forEach(function (k) { if (filters[k]) set[k] = filters[k]; });
+        return ready.then(function (pf) { return blocksFor(pf, query, set, limit || CHUNKS); }).then(function (res) {
+          var hits = res.blocks.filter(function (b) { return matchesFilters(b, filters); });
+          return { counts: countFacets(hits), hits: hits, found: res.found, read: res.read };
         });
       },
     };
   }
 
-  /**
-   * MiniSearch over the offline index, for file:// (classic scripts only). The index comes in
-   * shards (scripts/search/offline.ts): the manifest names them, all are loaded at once, each is
-   * searched with the same options and their hits are merged by score, as one index would
-   * order them (scores of different shards are close, not equal: rankHits decides the top).
-   */
-  function offlineEngine() {
-    var shards = loadScript('offline/manifest.js').then(function () {
-      var m = self.UNHROfflineManifest;
-      return Promise.all(m.shards.map(function (n) { return loadScript('offline/' + n + '.js'); })).then(function () { return m; });
-    });
-    var ready = Promise.all([loadScript('minisearch.js'), shards]).then(function (loaded) {
-      var m = loaded[1];
-      return m.shards.map(function (n) {
-        var ms = self.MiniSearch.loadJS(self.UNHROfflineShards[n], {
-          fields: m.fields,
-          storeFields: m.storeFields,
-          tokenize: T.tokenize,
-          processTerm: function (t) { return t; },
-        });
-        // The loaded index holds everything: let the parsed JSON go.
-        delete self.UNHROfflineShards[n];
-        return ms;
-      });
-    });
-    return {
-      search: function (query, filters) {
-        return ready.then(function (indexes) {
-          var terms = T.tokenizeQuery(query);
-          if (!terms.length) return { hits: [], counts: {} };
-          var options = {
-            tokenize: T.tokenizeQuery,
-            processTerm: function (t) { return t; },
-            combineWith: 'AND',
-            prefix: function (t) { return t.length === 1; },
-            boost: { heading: 20 },
-          };
-          var all = [];
-          indexes.forEach(function (ms) { all = all.concat(ms.search(query, options)); });
-          all.sort(function (a, b) { return b.score - a.score; });
-          var hits = all.filter(function (r) { return matchesFilters(r, filters); });
-          hits = T.rankHits(hits, query).map(function (i) { return hits[i]; });
-          var counts = countFacets(hits);
-          return {
-            counts: counts,
-            hits: hits.map(function (r) {
-              return { load: function () { return Promise.resolve(r); } };
-            }),
-          };
-        });
-      },
-    };
-  }
-
-  var engine = location.protocol === 'file:' ? offlineEngine() : hostedEngine();
+  var engine = pagefindEngine();
   /** For tests and the benchmark: the engine this page uses. */
   self.UNHRSearchEngine = engine;
 
@@ -280,32 +268,76 @@
     facetsBox.hidden = false;
   }
 
-  function drawResult(d, terms) {
-    var kind = { heading: '章节', paragraph: '段落', note: '注释', figure: '图表' }[d.kind] || '';
-    var href = d.url + '';
+  /** A page address with the query added, for the landing page to mark it. */
+  function withQuery(href) {
     var hash = href.indexOf('#');
-    var withQ = (hash < 0 ? href : href.slice(0, hash)) + '?q=' + encodeURIComponent(state.q) + (hash < 0 ? '' : href.slice(hash));
-    var link = el('a', { href: withQ, class: 'result-link' }, [marked(T.markRuns(d.section || d.title, terms))]);
-    var where = [d.symbol ? d.title + '（' + d.symbol + '）' : d.title, d.place, kind].filter(Boolean).join(' · ');
+    return (hash < 0 ? href : href.slice(0, hash)) + '?q=' + encodeURIComponent(state.q) + (hash < 0 ? '' : href.slice(hash));
+  }
+
+  /** The matches of each report (a document page is a group of its own), in the order of their best match. */
+  function groupHits(hits) {
+    var groups = [];
+    var byKey = {};
+    hits.forEach(function (h) {
+      var key = h.kind === 'document' ? h.url : h.slug;
+      var g = byKey[key];
+      if (!g) groups.push((g = byKey[key] = { key: key, first: h, hits: [] }));
+      g.hits.push(h);
+    });
+    return groups;
+  }
+
+  function drawHit(d, terms) {
+    var kind = { heading: '章节', paragraph: '段落', note: '注释', figure: '图表' }[d.kind] || '';
+    var where = [d.section, d.place].filter(Boolean).join(' · ') || kind;
+    // A heading is its own link text: no excerpt repeats it.
     return el('li', { class: 'result', 'data-url': d.url }, [
-      el('h2', { class: 'result-title' }, [link]),
-      el('p', { class: 'result-where', text: where }),
-      el('p', { class: 'result-excerpt' }, [marked(T.excerpt(d.text, terms, 110))]),
+      el('a', { href: withQuery(d.url), class: 'result-link' }, [marked(T.markRuns(where, terms))]),
+      d.kind === 'heading' ? null : el('p', { class: 'result-excerpt' }, [marked(T.excerpt(d.text, terms, 110))]),
     ]);
+  }
+
+  /**
+   * One report: its title, symbol, year and body once, its best matches under it and, when it
+   * has more, a link to all of them (the search with this report's filter).
+   */
+  function drawGroup(g, terms, all) {
+    var d = g.first;
+    var doc = d.kind === 'document';
+    var page = d.url.split('#')[0];
+    var f = d.filters || {};
+    var meta = doc ? [d.place] : [d.symbol, f['年份'], f['机构']];
+    var shownHits = all ? g.hits : g.hits.slice(0, PER_GROUP);
+    var items = [
+      el('h2', { class: 'group-title' }, [el('a', { href: withQuery(page), class: 'group-link' }, [marked(T.markRuns(d.title, terms))])]),
+      el('p', { class: 'group-meta', text: meta.filter(Boolean).join(' · ') + (doc ? '' : ' · ' + g.hits.length + ' 处匹配') }),
+    ];
+    if (doc) items.push(el('p', { class: 'result-excerpt result', 'data-url': d.url }, [marked(T.excerpt(d.text, terms, 110))]));
+    else items.push(el('ol', { class: 'group-hits' }, shownHits.map(function (h) { return drawHit(h, terms); })));
+    if (!doc && shownHits.length < g.hits.length) {
+      var p = new URLSearchParams();
+      p.set('q', state.q);
+      FACETS.forEach(function (k) { if (state.filters[k]) p.set(k, state.filters[k]); });
+      p.set('报告', f['报告']);
+      items.push(el('a', { class: 'group-all', href: '?' + p.toString(), 'data-report': f['报告'] }, [document.createTextNode('本报告全部 ' + g.hits.length + ' 处匹配')]));
+    }
+    return el('li', { class: 'result-group', 'data-report': g.key }, items);
   }
 
   var state = readState();
   var token = 0;
   var shown = 0;
   var current = [];
+  /** Chunks the current search reads: CHUNKS, and more after each "显示更多结果" that needs them. */
+  var limit = CHUNKS;
+  var partial = false;
 
   function showMore(terms) {
     var batch = current.slice(shown, shown + PAGE);
     shown += batch.length;
-    return Promise.all(batch.map(function (h) { return h.load(); })).then(function (data) {
-      data.forEach(function (d) { list.appendChild(drawResult(d, terms)); });
-      if (more) more.hidden = shown >= current.length;
-    });
+    var all = Boolean(state.filters['报告']);
+    batch.forEach(function (g) { list.appendChild(drawGroup(g, terms, all)); });
+    if (more) more.hidden = shown >= current.length && !partial;
   }
 
   /**
@@ -317,7 +349,7 @@
     return Promise.all(set.map(function (k) {
       var others = {};
       FACETS.forEach(function (j) { others[j] = j === k ? '' : state.filters[j]; });
-      return engine.search(state.q, others, true).then(function (res) { return res.counts[k] || {}; });
+      return engine.search(state.q, others, limit).then(function (res) { return res.counts[k] || {}; });
     })).then(function (own) {
       var out = {};
       FACETS.forEach(function (k) { out[k] = counts[k] || {}; });
@@ -326,8 +358,14 @@
     });
   }
 
-  function run() {
+  /**
+   * Search and draw. `reading` (from "显示更多结果") keeps the chunk limit and shows that many
+   * groups again plus a page; any other call is a new search from the best CHUNKS chunks.
+   */
+  function run(reading) {
     var mine = ++token;
+    var before = reading ? shown : 0;
+    if (!reading) limit = CHUNKS;
     var started = typedAt || performance.now();
     typedAt = 0;
     list.textContent = '';
@@ -338,24 +376,25 @@
       return Promise.resolve();
     }
     status.textContent = '正在搜索…';
-    return engine.search(state.q, state.filters).then(function (res) {
+    return engine.search(state.q, state.filters, limit).then(function (res) {
       if (mine !== token) return;
       return facetCounts(state, res.counts).then(function (counts) {
-        return { hits: res.hits, counts: counts };
+        return { hits: res.hits, counts: counts, found: res.found, read: res.read };
       });
     }).then(function (res) {
       if (!res || mine !== token) return;
-      current = res.hits;
+      current = groupHits(res.hits);
+      partial = res.read < res.found;
       shown = 0;
       drawFacets(state, res.counts);
       var terms = T.highlightTerms(state.q);
-      return showMore(terms).then(function () {
-        if (mine !== token) return;
-        var n = current.length;
-        status.textContent = n === 0 ? '没有找到与“' + state.q + '”相符的结果。请换一个词语，或取消筛选条件。' : '找到 ' + n + ' 条结果。';
-        document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
-        document.documentElement.dataset.searchDone = String(mine);
-      });
+      do showMore(terms); while (shown < before && shown < current.length);
+      var n = res.hits.length;
+      status.textContent = n === 0 && !partial
+        ? '没有找到与“' + state.q + '”相符的结果。请换一个词语，或取消筛选条件。'
+        : '在 ' + current.length + ' 个页面中找到 ' + n + ' 处匹配' + (partial ? '（按相关度读了 ' + res.found + ' 个文本块中的前 ' + res.read + ' 个，可显示更多）' : '') + '。';
+      document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
+      document.documentElement.dataset.searchDone = String(mine);
     }).catch(function (err) {
       status.textContent = '搜索出错：' + err.message;
     });
@@ -390,13 +429,18 @@
       if (again) again.focus();
     });
   });
-  /** Arrow keys: from the box down into the results, and between results. */
+  /**
+   * Arrow keys, right after a search (nothing focused yet) or from the box: down into the
+   * results, then between report titles and their matches; up from the first goes back to the box.
+   */
   function moveFocus(e) {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    var links = Array.prototype.slice.call(list.querySelectorAll('.result-link'));
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    var links = Array.prototype.slice.call(list.querySelectorAll('.group-link, .result-link'));
     if (!links.length) return;
-    var at = links.indexOf(document.activeElement);
-    if (document.activeElement === input) {
+    var active = document.activeElement;
+    var at = links.indexOf(active);
+    if (active === input || !active || active === document.body) {
       if (e.key !== 'ArrowDown') return;
       at = -1;
     } else if (at < 0) return;
@@ -405,9 +449,12 @@
     if (next < 0) input.focus();
     else if (next < links.length) links[next].focus();
   }
-  input.addEventListener('keydown', moveFocus);
-  list.addEventListener('keydown', moveFocus);
-  if (more) more.addEventListener('click', function () { showMore(T.highlightTerms(state.q)); });
+  document.addEventListener('keydown', moveFocus);
+  if (more) more.addEventListener('click', function () {
+    if (shown < current.length) return showMore(T.highlightTerms(state.q));
+    limit += CHUNKS;
+    run(true);
+  });
   self.addEventListener('popstate', function () {
     state = readState();
     input.value = state.q;

@@ -1,26 +1,19 @@
 /**
- * Build steps after Astro: the Pagefind index of the hosted site, the offline index that the
- * unzipped build loads from disk with classic scripts, and the offline zip. The search records
- * are made once per build from the content folder, for both indexes; each step writes into the
- * site being assembled and keeps a build cache (scripts/build/cache.ts).
+ * Build steps after Astro: the Pagefind index of the hosted site, the same index as classic
+ * scripts for the unzipped build (scripts/search/classic.ts), and the offline zip. Each step
+ * writes into the site being assembled; the index and the zip keep a build cache
+ * (scripts/build/cache.ts).
  */
 import { join } from 'node:path';
 import { deflateCache } from '../deflate-cache.ts';
 import { writeOfflineZip, zipLevel } from '../offline-zip.ts';
-import { writeOfflineIndex } from '../search/offline.ts';
+import { writeOfflineIndex } from '../search/classic.ts';
 import { indexSite } from '../search/pagefind.ts';
-import { allRecords, readReports, type SearchRecord } from '../search/records.ts';
+import { allRecords, readReports } from '../search/records.ts';
 import type { BuildContext, Step } from './steps.ts';
 
 const contentOf = (c: BuildContext) => c.contentDir;
 
-/** The search records of a build, made once for both indexes. */
-const recordsMemo = new WeakMap<BuildContext, SearchRecord[]>();
-function recordsOf(c: BuildContext): SearchRecord[] {
-  let records = recordsMemo.get(c);
-  if (!records) recordsMemo.set(c, (records = allRecords(readReports(contentOf(c)))));
-  return records;
-}
 
 /** The steps' build caches, beside Astro's own (in its cacheDir, where the MDX cache is too). */
 const cacheDir = (c: BuildContext, name: string) => join(c.cacheDir, name);
@@ -29,7 +22,7 @@ export const pagefindStep: Step = {
   name: 'pagefind',
   fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
   async run(c) {
-    const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), { cacheDir: cacheDir(c, 'pagefind'), force: c.force, records: recordsOf(c) });
+    const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), { cacheDir: cacheDir(c, 'pagefind'), force: c.force, records: allRecords(readReports(contentOf(c))) });
     return `${records} blocks in ${chunks} chunks, ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
   },
 };
@@ -38,8 +31,8 @@ export const offlineIndexStep: Step = {
   name: 'offline-index',
   fix: 'the offline search index could not be written: check the message above',
   async run(c) {
-    const { records, bytes, shards, built } = await writeOfflineIndex(c.staging, contentOf(c), { cacheDir: cacheDir(c, 'offline-index'), force: c.force, records: recordsOf(c) });
-    return `${records} records, ${Math.round(bytes / 1024)} KB in ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
+    const { files, bytes } = await writeOfflineIndex(c.staging);
+    return `${files} scripts, ${Math.round(bytes / 1024)} KB`;
   },
 };
 

@@ -49,10 +49,17 @@ export function chunkRecords(records: readonly SearchRecord[], cap = chunkChars)
 
 /**
  * Where each block sits in a chunk, for the browser to cut the chunk's content back into blocks:
- * `[anchor id, place, index into sections, text length, symbol keys]`. The content is the
+ * `[anchor id, place, index into sections, text length, symbol keys]`. The id is the block's
+ * anchor on the chunk's page; a block on a page of its own (a document page) gives its address. The content is the
  * blocks' texts joined by `\n`, then a line of the chunk's symbol keys.
  */
 export type BlockLayout = [id: string, place: string, section: number, length: number, keys: string[]];
+
+/** How a block is found from its chunk's page: its anchor there, or its own address (no `#`) elsewhere. */
+export function anchorIn(chunkUrl: string, url: string): string {
+  const [page, anchor = ''] = url.split('#');
+  return page === chunkUrl.split('#')[0] ? anchor : url;
+}
 
 /** The content Pagefind indexes, and the meta that lets the browser split it again. */
 export function chunkPayload(chunk: SearchChunk): { content: string; sections: string[]; layout: BlockLayout[] } {
@@ -60,7 +67,7 @@ export function chunkPayload(chunk: SearchChunk): { content: string; sections: s
   const layout = chunk.blocks.map((b): BlockLayout => {
     let s = sections.indexOf(b.section);
     if (s < 0) s = sections.push(b.section) - 1;
-    return [b.url.slice(b.url.indexOf('#') + 1), b.place, s, b.text.length, b.keys];
+    return [anchorIn(chunk.blocks[0]!.url, b.url), b.place, s, b.text.length, b.keys];
   });
   const keys = [...new Set(chunk.blocks.flatMap((b) => b.keys))].sort();
   const content = chunk.blocks.map((b) => b.text).join('\n') + (keys.length ? `\n${keys.join(' ')}` : '');

@@ -31,6 +31,8 @@ export const unusedBundles = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
+  // The search page runs Pagefind on the main thread (`noWorker`), hosted as offline.
+  'pagefind-worker.js',
 ];
 
 /**
@@ -44,13 +46,16 @@ export function pagefindRecord(chunk: SearchChunk): pagefind.CustomRecord {
     url: first.url,
     content,
     language: 'zh',
-    meta: { title: first.title, symbol: first.symbol, kind: chunk.kind, sections: JSON.stringify(sections), blocks: JSON.stringify(layout) },
+    meta: { title: first.title, symbol: first.symbol, slug: chunk.slug, kind: chunk.kind, sections: JSON.stringify(sections), blocks: JSON.stringify(layout) },
     filters: Object.fromEntries(Object.entries(first.filters).filter(([, v]) => v).map(([k, v]) => [k, [v]])),
   };
 }
 
+/** Pagefind's JavaScript, in the primary shard's folder. */
+export const pagefindRuntime = 'pagefind.js';
+
 /** Pagefind's runtime: the files only the primary shard's folder needs (the page loads them from there). */
-const runtimeFiles = new Set(['pagefind.js', 'pagefind-worker.js']);
+const runtimeFiles = new Set([pagefindRuntime]);
 const isRuntime = (name: string) => runtimeFiles.has(name) || name.startsWith('wasm.');
 
 /**

@@ -1,8 +1,7 @@
 /**
  * The search records: one per block a reader can land on (heading, paragraph, list item,
- * footnote, key figure, chart), built from the report models. Both indexes — Pagefind for the hosted
- * site and MiniSearch for the offline build — are made from these records, so they hold the
- * same text, anchors, metadata and filters. Page chrome (navigation, footer, contents) is
+ * footnote, key figure, chart) and one per cited document page, built from the report models.
+ * The Pagefind index (hosted, and the same files offline) is made from these records. Page chrome (navigation, footer, contents) is
  * never part of a record.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +10,8 @@ import { reportSchema, type Block, type Inline, type Report } from '../lib/schem
 import { searchText } from './text.ts';
 import { plainText } from '../lib/plain.ts';
 import { applyChartConfig, loadFiguresConfig } from '../../src/lib/figures.ts';
+import { citedDocuments } from '../../src/lib/citations.ts';
+import { docPath } from '../../src/lib/urls.ts';
 
 /** The kind filter's values, as readers see them. */
 export const kindLabels = {
@@ -18,6 +19,7 @@ export const kindLabels = {
   paragraph: '段落',
   note: '注释',
   figure: '图表',
+  document: '文件',
 } as const;
 
 export type RecordKind = keyof typeof kindLabels;
@@ -127,5 +129,32 @@ export function readReports(contentDir: string): Report[] {
   return reports.map((r) => (r.figures ? { ...r, figures: { ...r.figures, charts: charts.get(r.slug) ?? [] } } : r));
 }
 
-/** Every record of every report. */
-export const allRecords = (reports: readonly Report[]): SearchRecord[] => reports.flatMap(reportRecords);
+/** The slug all document-page records share: they are indexed (and chunked) together. */
+export const documentsSlug = 'docs';
+
+/**
+ * One record per cited document or resolution, landing on its page (`docs/<symbol>.html`: the
+ * official link and every citing place), so a search for its symbol finds that page first. Its
+ * keys are the symbol's alone: the citing reports named in its text do not make it a hit for them.
+ */
+export function documentRecords(reports: readonly Report[]): SearchRecord[] {
+  return citedDocuments(reports).map((doc) => {
+    const citing = [...new Set(doc.citations.map((c) => c.report.symbol ?? c.report.title))];
+    const label = doc.kind === 'resolution' ? '决议' : '文件';
+    return {
+      url: docPath(doc.symbol),
+      slug: documentsSlug,
+      title: doc.symbol,
+      symbol: doc.symbol,
+      section: label,
+      place: `${citing.length} 份报告引用 ${doc.citations.length} 处`,
+      kind: 'document',
+      text: `${label} ${doc.symbol}，引用于：${citing.join('、')}`,
+      keys: [searchText.symbolKey(doc.symbol)],
+      filters: { 报告: '', 年份: '', 机构: '', 类型: kindLabels.document },
+    };
+  });
+}
+
+/** Every record: each report's blocks, then the pages of the documents they cite. */
+export const allRecords = (reports: readonly Report[]): SearchRecord[] => [...reports.flatMap(reportRecords), ...documentRecords(reports)];

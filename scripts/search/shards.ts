@@ -1,6 +1,5 @@
 /**
- * Both search indexes — Pagefind for the hosted site, MiniSearch for the offline build — are
- * split into shards by a hash of the report's slug, the same way, so that a build after one seed
+ * The Pagefind index is split into shards by a hash of the report's slug, so that a build after one seed
  * changed indexes one shard again and takes the others from the build cache. A report's shard
  * depends on its slug alone: adding or removing another report never moves it.
  *
@@ -32,6 +31,6 @@ export interface ShardBuildOptions {
   cacheDir?: string;
   /** Ignore cached shards (they are indexed again and the cache refreshed). */
   force?: boolean;
-  /** The records, when the caller has them already (the build makes them once for both indexes). */
+  /** The records, when the caller has them already. */
   records?: readonly SearchRecord[];
 }

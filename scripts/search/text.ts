@@ -1,6 +1,6 @@
 /**
- * The search text rules for Node: loads `public/search/tokenize.js`, the classic script the
- * browser runs, so the build and the browser cut text and queries with the very same code.
+ * The search match rules for Node: loads `public/search/match.js`, the classic script the
+ * browser runs, so the build writes symbol keys exactly as the browser looks them up.
  */
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
@@ -11,12 +11,10 @@ export interface Run {
   hit: boolean;
 }
 
-/** The functions `tokenize.js` defines (see that file for what each is for). */
+/** The functions `match.js` defines (see that file for what each is for). */
 export interface SearchText {
   symbolKey(symbol: string): string;
   symbolsIn(text: string): string[];
-  tokenize(text: string): string[];
-  tokenizeQuery(query: string): string[];
   hostedQuery(query: string): string;
   highlightTerms(query: string): string[];
   markRuns(text: string, terms: string[]): Run[];
@@ -24,16 +22,17 @@ export interface SearchText {
   holdsPhrase(text: string, query: string): boolean;
   hostedWords(query: string): string[];
   blockMatches(record: { text: string; keys?: readonly string[] }, query: string): boolean;
-  phraseScore(record: { text: string; kind: string }, query: string): number;
-  rankHits(records: readonly { text: string; kind: string; url: string }[], query: string): number[];
+  urlOnly(text: string): boolean;
+  markable(text: string, query: string): boolean;
+  rankBlocks(records: readonly { text: string; kind: string; keys?: readonly string[]; rank: number }[], query: string): number[];
 }
 
 /** Where the shared script lives (copied by Astro from `public/` to `dist/search/`). */
-export const tokenizeScript = new URL('../../public/search/tokenize.js', import.meta.url);
+export const matchScript = new URL('../../public/search/match.js', import.meta.url);
 
-const load = vm.runInThisContext(`(function (self) {\n${readFileSync(tokenizeScript, 'utf8')}\nreturn self.UNHRSearchText;\n})`) as (
+const load = vm.runInThisContext(`(function (self) {\n${readFileSync(matchScript, 'utf8')}\nreturn self.UNHRSearchText;\n})`) as (
   self: object,
 ) => SearchText;
 
-/** The shared search text rules. */
+/** The shared search match rules. */
 export const searchText: SearchText = load({});

@@ -1,8 +1,8 @@
 /**
  * Search, hosted (Pagefind over `astro preview`) and offline (the build's zip, unzipped into a
- * temporary folder and opened from file:// with no server). The issue's test queries must land
- * on the same report and block in both, with the same filters. Expectations come from the
- * report models and the search records built from them.
+ * temporary folder and opened from file:// with no server, where the same Pagefind runs from
+ * classic scripts). The issue's test queries must land on the same report and block in both,
+ * with the same filters. Expectations come from the report models and the search records.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +36,7 @@ const paragraphId = (slug: string, n: number) => {
   return p.id;
 };
 /** Records whose text holds `q` as written (spaces ignored). */
-const holding = (q: string) => records.filter((r) => r.text.replace(/\s+/g, '').includes(q.replace(/\s+/g, '')));
+const holding = (q: string) => records.filter((r) => r.kind !== 'document' && r.text.replace(/\s+/g, '').includes(q.replace(/\s+/g, '')));
 
 const first = bySeed(1);
 const second = bySeed(2);
@@ -50,7 +50,7 @@ const uprSections = reports.flatMap((r) =>
 const topOf: Record<string, string> = {
   函件: url(fourth.slug, headingId(fourth.slug, '函件')),
   外地办事处: url(first.slug, paragraphId(first.slug, 2)),
-  'A/HRC/40/38': url(first.slug, paragraphId(first.slug, 11)),
+  'A/HRC/40/38': 'docs/a-hrc-40-38.html',
   普遍定期审议: url(uprSections[0]!.report.slug, uprSections[0]!.id),
 };
 
@@ -81,10 +81,33 @@ function watch(page: Page): string[] {
   return errors;
 }
 
+/** Open a search and return the matches shown, in order (a few per report). */
 async function search(page: Page, address: string): Promise<string[]> {
   await page.goto(address);
   await page.waitForFunction(() => document.documentElement.dataset.searchDone);
-  return page.locator('.result').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url ?? ''));
+  return shown(page);
+}
+const shown = (page: Page) => page.locator('.result').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url ?? ''));
+
+/** Every match of a query, best first, as the page's engine finds them (not only those on screen). */
+async function allMatches(page: Page, address: string, q: string, filters: Record<string, string> = {}): Promise<string[]> {
+  await page.goto(address);
+  await page.waitForFunction(() => (self as unknown as { UNHRSearchEngine?: unknown }).UNHRSearchEngine);
+  return page.evaluate(
+    async ([q, filters]) => {
+      const engine = (self as unknown as { UNHRSearchEngine: { search(q: string, f: object): Promise<{ hits: { url: string }[] }> } }).UNHRSearchEngine;
+      return (await engine.search(q, filters)).hits.map((h) => h.url);
+    },
+    [q, filters] as const,
+  );
+}
+
+/** The status line's numbers: pages (reports and documents) and matches. */
+async function totals(page: Page): Promise<{ pages: number; matches: number }> {
+  const text = (await page.locator('#search-status').textContent()) ?? '';
+  const m = text.match(/^在 (\d+) 个页面中找到 (\d+) 处匹配。$/);
+  if (!m) throw new Error(`status: ${text}`);
+  return { pages: Number(m[1]), matches: Number(m[2]) };
 }
 
 for (const site of sites) {
@@ -94,23 +117,67 @@ for (const site of sites) {
         const errors = watch(page);
         const got = await search(page, site.page(q));
         expect(got[0]).toBe(top);
-        await expect(page.locator('#search-status')).toHaveText(`找到 ${got.length} 条结果。`);
+        const groups = await page.locator('.result-group').count();
+        expect((await totals(page)).pages).toBe(groups);
         expect(errors).toEqual([]);
       });
     }
 
+    test('results are grouped by report: each report once, its title, symbol and year once, its best three matches under it', async ({ page }) => {
+      await search(page, site.page('普遍定期审议'));
+      const reportsFound = new Set(holding('普遍定期审议').map((r) => r.slug));
+      expect(reportsFound.size).toBe(4);
+      const groups = await page.locator('.result-group').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.report));
+      expect(new Set(groups)).toEqual(reportsFound);
+      expect(groups.length).toBe(reportsFound.size);
+      for (const slug of reportsFound) {
+        const group = page.locator(`.result-group[data-report="${slug}"]`);
+        const report = reports.find((r) => r.slug === slug)!;
+        await expect(group.locator('.group-title')).toHaveText(report.meta.title);
+        if (report.meta.symbol) await expect(group.locator('.group-meta')).toContainText(report.meta.symbol);
+        const n = await group.locator('.result').count();
+        expect(n).toBeGreaterThan(0);
+        expect(n).toBeLessThanOrEqual(3);
+        // The title is not repeated on every match.
+        expect(await group.locator('.result').allTextContents()).not.toContain(expect.stringContaining(report.meta.title));
+      }
+    });
+
+    test('a query matching several reports shows every one of them on the first screen', async ({ page }) => {
+      await search(page, site.page('酷刑受害者'));
+      const slugs = [...new Set(holding('酷刑受害者').map((r) => r.slug))];
+      expect(slugs.length).toBe(3);
+      for (const slug of slugs) await expect(page.locator(`.result-group[data-report="${slug}"] .group-title`)).toBeInViewport();
+    });
+
+    test('“all matches in this report” shows every match of that report, the title once', async ({ page }) => {
+      await search(page, site.page('报告'));
+      const group = page.locator('.result-group', { has: page.locator('.group-all') }).first();
+      const slug = await group.getAttribute('data-report');
+      await group.locator('.group-all').click();
+      await page.waitForFunction(() => document.documentElement.dataset.searchDone);
+      expect(decodeURIComponent(page.url())).toContain('报告=');
+      const expected = holding('报告').filter((r) => r.slug === slug).map((r) => r.url);
+      await expect(page.locator('.result-group')).toHaveCount(1);
+      expect((await shown(page)).sort()).toEqual(expected.sort());
+    });
+
     test('疫苗 finds only the second seed, every block that mentions vaccines', async ({ page }) => {
-      const got = await search(page, site.page('疫苗'));
+      const got = await allMatches(page, site.page(''), '疫苗');
       const expected = holding('疫苗').map((r) => r.url);
       expect(new Set(expected.map((u) => u.split('#')[0]))).toEqual(new Set([`reports/${second.slug}.html`]));
       expect(got.sort()).toEqual(expected.sort());
     });
 
-    test('酷刑受害者 finds every report that counts torture victims', async ({ page }) => {
-      const got = await search(page, site.page('酷刑受害者'));
-      const expected = holding('酷刑受害者');
-      expect(got.sort()).toEqual(expected.map((r) => r.url).sort());
-      expect(new Set(expected.map((r) => r.slug)).size).toBe(3);
+    test('外地办事处: the phrase as written first, and every match shown has a marked term', async ({ page }) => {
+      const got = await search(page, site.page('外地办事处'));
+      const phrase = holding('外地办事处').map((r) => r.url);
+      expect(phrase.length).toBeGreaterThan(0);
+      const all = await allMatches(page, site.page(''), '外地办事处');
+      expect(all.slice(0, phrase.length).sort()).toEqual(phrase.sort());
+      await page.goto(site.page('外地办事处'));
+      await page.waitForFunction(() => document.documentElement.dataset.searchDone);
+      for (const u of got) await expect(page.locator(`.result[data-url="${u}"] mark`).first()).toBeVisible();
     });
 
     test('普遍定期审议 puts each report’s UPR section first within that report', async ({ page }) => {
@@ -123,30 +190,19 @@ for (const site of sites) {
 
     for (const symbol of ['A/HRC/40/3', '48/141', '2391(2017)']) {
       test(`${symbol} finds exactly the blocks that cite it, as written`, async ({ page }) => {
-        const got = await search(page, site.page(symbol));
         const exact = new RegExp(`(?<![0-9A-Za-z/])${symbol.replace(/[()/]/g, '\\$&')}(?![0-9A-Za-z/])`);
         const expected = records.filter((r) => exact.test(r.text)).map((r) => r.url);
         expect(expected.length).toBeGreaterThan(0);
-        expect(got.sort()).toEqual(expected.sort());
+        expect((await allMatches(page, site.page(''), symbol)).sort()).toEqual(expected.sort());
+        await search(page, site.page(symbol));
         await expect(page.locator('.result-excerpt mark').first()).toHaveText(symbol);
       });
     }
 
     test('日内瓦毒品, cut differently by jieba and the browser, still finds its paragraph', async ({ page }) => {
-      const got = await search(page, site.page('日内瓦毒品'));
+      const got = await allMatches(page, site.page(''), '日内瓦毒品');
       expect(got).toEqual(holding('日内瓦毒品').map((r) => r.url));
       expect(got.length).toBe(1);
-    });
-
-    test('results come twenty at a time, the rest behind a button', async ({ page }) => {
-      const expected = holding('报告').length;
-      const got = await search(page, site.page('报告'));
-      expect(got.length).toBe(20);
-      const total = Number((await page.locator('#search-status').textContent())?.match(/^找到 (\d+) 条结果。$/)?.[1]);
-      expect(total).toBeGreaterThanOrEqual(expected);
-      expect(expected).toBeGreaterThan(40);
-      await page.locator('#search-more').click();
-      await expect(page.locator('.result')).toHaveCount(40);
     });
 
     test('a term in no report says so', async ({ page }) => {
@@ -165,18 +221,17 @@ for (const site of sites) {
       await search(page, site.page('决议'));
       const count = Number(await page.locator('label[for="f-类型-注释"] .count').textContent());
       await page.locator('#f-类型-注释').check();
-      await expect(page.locator('#search-status')).toHaveText(`找到 ${count} 条结果。`);
-      const got = await page.locator('.result').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url ?? ''));
-      expect(got).toEqual(expect.arrayContaining(notes.map((r) => r.url)));
+      await expect(page.locator('#search-status')).toContainText(`找到 ${count} 处匹配。`);
+      const got = await shown(page);
       expect(got.every((u) => /#fn-\d+$/.test(u))).toBe(true);
       expect(decodeURIComponent(page.url())).toContain('类型=注释');
       const inYear = Number(await page.locator(`label[for="f-年份-${year}"] .count`).textContent());
       await page.locator(`#f-年份-${year}`).check();
-      await expect(page.locator('#search-status')).toHaveText(`找到 ${inYear} 条结果。`);
+      await expect(page.locator('#search-status')).toContainText(`找到 ${inYear} 处匹配。`);
       await expect(page.locator('#f-类型-注释')).toBeChecked();
-      const both = await page.locator('.result').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url ?? ''));
-      expect(both).toEqual(expect.arrayContaining(notes.filter((r) => r.filters.年份 === year).map((r) => r.url)));
+      const both = await shown(page);
       expect(both.every((u) => records.find((r) => r.url === u)?.filters.年份 === year)).toBe(true);
+      expect(inYear).toBe(notes.filter((r) => r.filters.年份 === year).length);
       expect(errors).toEqual([]);
     });
 
@@ -192,7 +247,7 @@ for (const site of sites) {
       expect(errors).toEqual([]);
     });
 
-    test('keyboard: / focuses the header box, Enter searches, Tab and arrows reach the results', async ({ page }) => {
+    test('keyboard: / focuses the header box, Enter searches, ↓ ↑ move through the results at once', async ({ page }) => {
       const errors = watch(page);
       const home = site.page('x').replace(/search\.html\?q=x$/, 'index.html');
       await page.goto(home);
@@ -202,21 +257,34 @@ for (const site of sites) {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.documentElement.dataset.searchDone);
       await expect(page.locator('#search-q')).toHaveValue('疫苗');
-      await page.locator('#search-q').focus();
-      for (let i = 0; i < 30; i++) {
-        await page.keyboard.press('Tab');
-        if (await page.locator('.result-link').first().evaluate((a) => a === document.activeElement)) break;
-      }
+      // No click and no `/` first: ↓ goes straight to the first report, then to its first match.
+      await page.keyboard.press('ArrowDown');
+      await expect(page.locator('.group-link').first()).toBeFocused();
+      await page.keyboard.press('ArrowDown');
       await expect(page.locator('.result-link').first()).toBeFocused();
-      await page.locator('#search-q').focus();
       await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('ArrowDown');
-      await expect(page.locator('.result-link').nth(1)).toBeFocused();
       await page.keyboard.press('ArrowUp');
       await expect(page.locator('.result-link').first()).toBeFocused();
       await page.keyboard.press('Enter');
       await expect(page).toHaveURL(new RegExp(`${second.slug}\\.html`));
       expect(errors).toEqual([]);
+    });
+
+    test('at 360 px: one search box, the first result on the first screen, filter counts beside their labels', async ({ page }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await search(page, site.page('普遍定期审议'));
+      await expect(page.locator('#site-q')).toBeHidden();
+      await expect(page.locator('.result').first()).toBeInViewport({ ratio: 1 });
+      const misplaced = await page.locator('.facet-option label').evaluateAll((labels) =>
+        labels.flatMap((l) => {
+          const count = l.querySelector('.count');
+          if (!count) return [];
+          const a = l.getBoundingClientRect();
+          const c = count.getBoundingClientRect();
+          return Math.abs(c.top - a.top) > 4 || c.top > a.top + a.height / 2 ? [l.textContent] : [];
+        }),
+      );
+      expect(misplaced).toEqual([]);
     });
   });
 }
@@ -232,38 +300,79 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the hosted site loads Pagefind, never the offline index; the offline build loads no Pagefind', async ({ page }) => {
+test('hosted, Pagefind loads its module; offline, the same Pagefind loads only the index scripts a query needs, from disk', async ({ page }) => {
   const loaded: string[] = [];
   page.on('request', (r) => loaded.push(r.url()));
   await search(page, sites[0].page('疫苗'));
   expect(loaded.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
-  expect(loaded.filter((u) => /search\/offline\/|minisearch/.test(u))).toEqual([]);
+  expect(loaded.filter((u) => /search\/offline\//.test(u))).toEqual([]);
   loaded.length = 0;
   await search(page, sites[1].page('疫苗'));
-  // The manifest, then every shard there is (each report's records are in one of them).
-  const shards = readdirSync(join(offlineRoot, zipRoot, 'search', 'offline')).filter((f) => f !== 'manifest.js');
-  expect(shards.length).toBeGreaterThan(1);
-  expect(loaded.some((u) => u.endsWith('/search/offline/manifest.js'))).toBe(true);
-  expect(loaded.filter((u) => /\/search\/offline\/\d+\.js$/.test(u)).map((u) => u.split('/').pop()).sort()).toEqual(shards.sort());
-  expect(loaded.filter((u) => u.includes('pagefind') || !u.startsWith('file://'))).toEqual([]);
+  const offline = join(offlineRoot, zipRoot, 'search', 'offline');
+  const all = readdirSync(offline, { recursive: true }).filter((f) => String(f).endsWith('.js'));
+  const scripts = loaded.filter((u) => u.includes('/search/offline/'));
+  expect(scripts.some((u) => u.endsWith('/search/offline/pagefind.js'))).toBe(true);
+  expect(scripts.some((u) => /\/fragment\/[^/]+\.pf_fragment\.js$/.test(u))).toBe(true);
+  expect(scripts.length).toBeLessThan(all.length / 2);
+  expect(loaded.filter((u) => !u.startsWith('file://'))).toEqual([]);
+  expect(loaded.filter((u) => /\/pagefind\//.test(u))).toEqual([]);
 });
 
-test('offline search gives the hosted top result for every test query, with and without filters', async ({ page }) => {
-  test.setTimeout(120_000);
-  const queries = [...Object.keys(topOf), '疫苗', '酷刑受害者', '48/141', '2391(2017)'];
-  const cases = queries.flatMap((q) => [q, `${q}&类型=${encodeURIComponent('段落')}`, `${q}&机构=${encodeURIComponent('人权理事会')}`]);
-  for (const c of cases) {
-    const [q, extra] = c.split('&');
-    const hosted = await search(page, sites[0].page(q!) + (extra ? `&${extra}` : ''));
-    const offline = await search(page, sites[1].page(q!) + (extra ? `&${extra}` : ''));
-    expect(offline[0], c).toBe(hosted[0]);
+test('online and offline give identical results: the same matches in the same order, with and without filters', async ({ page }) => {
+  test.setTimeout(180_000);
+  const queries = [...Object.keys(topOf), '疫苗', '酷刑受害者', '48/141', '2391(2017)', '人权'];
+  const cases = queries.flatMap((q) => [
+    { q, filters: {} },
+    { q, filters: { 类型: '段落' } },
+    { q, filters: { 机构: '人权理事会' } },
+  ]);
+  const results: string[][][] = [];
+  for (const site of sites) {
+    await page.goto(site.page(''));
+    await page.waitForFunction(() => (self as unknown as { UNHRSearchEngine?: unknown }).UNHRSearchEngine);
+    results.push(
+      await page.evaluate(async (cases) => {
+        const engine = (self as unknown as { UNHRSearchEngine: { search(q: string, f: object): Promise<{ hits: { url: string }[] }> } }).UNHRSearchEngine;
+        const out: string[][] = [];
+        for (const { q, filters } of cases) out.push((await engine.search(q, filters)).hits.map((h) => h.url));
+        return out;
+      }, cases),
+    );
   }
+  const [hosted, offline] = results as [string[][], string[][]];
+  cases.forEach(({ q, filters }, i) => {
+    if (!Object.keys(filters).length) expect(hosted[i]!.length, q).toBeGreaterThan(0);
+    expect(offline[i], `${q} ${JSON.stringify(filters)}`).toEqual(hosted[i]);
+  });
+});
+
+test('a search reads Pagefind\'s best chunks first: fewer than it finds on a large site, with filters applied by Pagefind', async ({ page }) => {
+  await page.goto(sites[0].page(''));
+  await page.waitForFunction(() => (self as unknown as { UNHRSearchEngine?: unknown }).UNHRSearchEngine);
+  const got = await page.evaluate(async () => {
+    type Res = { hits: { url: string; filters: Record<string, string[]> }[]; found: number; read: number };
+    const engine = (self as unknown as { UNHRSearchEngine: { search(q: string, f: object, limit?: number): Promise<Res> } }).UNHRSearchEngine;
+    const few = await engine.search('人权', {}, 3);
+    const all = await engine.search('人权', {}, 1000);
+    const notes = await engine.search('人权', { 类型: '注释' }, 3);
+    return { few, all, notes };
+  });
+  expect(got.few.read).toBe(3);
+  expect(got.few.found).toBeGreaterThan(3);
+  expect(got.all.read).toBe(got.all.found);
+  expect(got.few.hits.length).toBeLessThan(got.all.hits.length);
+  for (const h of got.few.hits) expect(got.all.hits.map((x) => x.url)).toContain(h.url);
+  // Three chunks of notes, not the notes among the best three chunks of any kind.
+  expect(got.notes.read).toBe(3);
+  expect(got.notes.hits.length).toBeGreaterThan(0);
+  expect(got.notes.hits.every((h) => /#fn-\d+$/.test(h.url))).toBe(true);
 });
 
 /** Chinese phrases sampled from the records: every heading's runs, and a 2–5 character window of every fourth block. */
 function samplePhrases(): { q: string; urls: string[] }[] {
   const phrases = new Set<string>();
   records.forEach((r, i) => {
+    if (r.kind === 'document') return;
     if (r.kind === 'heading') for (const run of r.text.match(/[\u4e00-\u9fff]{2,12}/g) ?? []) phrases.add(run);
     const run = (r.text.match(/[\u4e00-\u9fff]{6,}/g) ?? [])[0];
     if (run && i % 4 === 0) phrases.add(run.slice(i % (run.length - 3), (i % (run.length - 3)) + 2 + (i % 4)));
@@ -279,11 +388,10 @@ for (const site of sites) {
     await page.goto(site.page(''));
     await page.waitForFunction(() => (self as unknown as { UNHRSearchEngine?: unknown }).UNHRSearchEngine);
     const missing = await page.evaluate(async (cases) => {
-      const engine = (self as unknown as { UNHRSearchEngine: { search(q: string, f: object): Promise<{ hits: { load(): Promise<{ url: string }> }[] }> } }).UNHRSearchEngine;
+      const engine = (self as unknown as { UNHRSearchEngine: { search(q: string, f: object): Promise<{ hits: { url: string }[] }> } }).UNHRSearchEngine;
       const out: string[] = [];
       for (const { q, urls } of cases) {
-        const res = await engine.search(q, {});
-        const got = await Promise.all(res.hits.map((h) => h.load().then((d) => d.url)));
+        const got = (await engine.search(q, {})).hits.map((h) => h.url);
         for (const u of urls) if (!got.includes(u)) out.push(`${q} → ${u}`);
       }
       return out;

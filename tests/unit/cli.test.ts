@@ -14,7 +14,6 @@ const CLIS = [
   'scripts/bench-search.ts',
   'scripts/offline-zip.ts',
   'scripts/page-weight.ts',
-  'scripts/search/offline.ts',
   'scripts/search/pagefind.ts',
   'tests/pinned.ts',
   'tests/hostile/site.ts',

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { buildCache, cacheKey } from '../../scripts/build/cache.ts';
 import { groupByShard, SEARCH_SHARDS, shardOf } from '../../scripts/search/shards.ts';
 import { indexSite } from '../../scripts/search/pagefind.ts';
+import { documentsSlug } from '../../scripts/search/records.ts';
 import { pinnedContent } from './helpers.ts';
 
 const seedSlugs = readdirSync(join(pinnedContent(), 'reports')).map((f) => f.replace(/\.mdx$/, '')).sort();
@@ -98,9 +99,9 @@ describe('sharded Pagefind index', () => {
       cpSync(pinnedContent(), content, { recursive: true });
       const cacheDir = join(work, 'cache');
       const cold = await indexSite(join(work, 'a'), content, { cacheDir });
-      assert.deepEqual(cold, { records: 598, chunks: 25, shards: 3, built: 3 });
+      assert.deepEqual(cold, { records: 721, chunks: 26, shards: 4, built: 4 });
       const list = JSON.parse(readFileSync(join(work, 'a', 'pagefind', 'shards.json'), 'utf8')) as string[];
-      const used = [...new Set(seedSlugs.map((s) => shardOf(s)))].sort((x, y) => x - y);
+      const used = [...new Set([...seedSlugs, documentsSlug].map((s) => shardOf(s)))].sort((x, y) => x - y);
       assert.deepEqual(list, used.slice(1).map((n) => `${n}/`), 'the primary is the lowest shard, the others are listed');
       for (const d of list) assert.deepEqual(readdirSync(join(work, 'a', 'pagefind', d)).filter((f) => f.endsWith('.js') || f.startsWith('wasm.')), [], 'no runtime in a merged shard');
 
@@ -111,7 +112,10 @@ describe('sharded Pagefind index', () => {
       // One report changes: its shard is indexed again, the others are copied unchanged.
       const slug = 'a-74-36';
       const data = join(content, 'data', `${slug}.json`);
-      writeFileSync(data, readFileSync(data, 'utf8').replace('人权理事会', '人权理事会（改）'));
+      // A paragraph's text (not a title or a citation, which the document pages' records show).
+      const model = JSON.parse(readFileSync(data, 'utf8'));
+      model.blocks.find((b: { type: string }) => b.type === 'paragraph').content.push({ type: 'text', value: '（改）' });
+      writeFileSync(data, JSON.stringify(model));
       const changed = await indexSite(join(work, 'c'), content, { cacheDir });
       assert.equal(changed.built, 1);
       const before = tree(join(work, 'a'));
@@ -123,7 +127,7 @@ describe('sharded Pagefind index', () => {
       assert.deepEqual(changedFiles.filter((f) => shardDirOf(f) !== mine), [], 'only the changed report’s shard differs');
 
       const forced = await indexSite(join(work, 'd'), content, { cacheDir, force: true });
-      assert.equal(forced.built, 3);
+      assert.equal(forced.built, 4);
       assert.deepEqual(tree(join(work, 'd')), after);
       assert.ok(!existsSync(join(work, 'd', 'pagefind', 'pagefind-ui.js')));
     } finally {

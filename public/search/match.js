@@ -1,19 +1,17 @@
 /**
- * The search text rules, shared by the build (Node loads this file, see
- * scripts/search/tokenize.ts) and the browser (a classic script, so it also runs from file://).
- * One file, so the index and the query are always cut the same way.
+ * What a search result is, shared by the build (Node loads this file, see scripts/search/text.ts)
+ * and the browser (a classic script, so it also runs from file://). Pagefind finds chunks; these
+ * rules decide which blocks of a chunk are hits, in what order, and what is marked.
  *
  * - UN document symbols and resolution numbers (`A/HRC/40/3`, `48/141`, `2391(2017)`) become one
- *   key each (`uaqhrcq40q3x`): search engines drop the punctuation that tells them apart, the
- *   key keeps it, and its end mark stops `A/HRC/40/3` prefix-matching `A/HRC/40/38`.
- * - Chinese runs become overlapping character pairs (bigrams), the same at index and query
- *   time, so no word list decides what can be found (used by the offline index).
+ *   key each (`uaqhrcq40q3x`): Pagefind drops the punctuation that tells them apart, the key
+ *   keeps it, and its end mark stops `A/HRC/40/3` prefix-matching `A/HRC/40/38`.
+ * - A block is a hit when it holds every word of the query as Pagefind searched it, so every
+ *   result has something to mark.
  */
 (function (root) {
   'use strict';
   var SYMBOL = /[A-Za-z0-9][A-Za-z0-9.\-]*(?:\/[A-Za-z0-9][A-Za-z0-9.\-]*)+(?:\s?\(\d{4}\))?|\d+\s?\(\d{4}\)/g;
-  var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
-  var WORD = /[a-z0-9]+/g;
 
   /** The key of one symbol as written: `A/HRC/40/38` → `uaqhrcq40q38x`. */
   function symbolKey(symbol) {
@@ -30,47 +28,6 @@
     return out;
   }
 
-  /** NFKC (full-width letters and digits become ASCII), lower case. */
-  function fold(text) {
-    return String(text).normalize('NFKC').toLowerCase();
-  }
-
-  function pushCjk(run, out) {
-    if (run.length === 1) out.push(run);
-    for (var i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-  }
-
-  /**
-   * Index-time tokens: symbol keys, Chinese bigrams (a lone character stays a unigram),
-   * and ASCII words and numbers.
-   */
-  function tokenize(text) {
-    var s = fold(text);
-    var out = symbolsIn(s).map(symbolKey);
-    var m;
-    CJK.lastIndex = 0;
-    while ((m = CJK.exec(s))) pushCjk(m[0], out);
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(s))) out.push(m[0]);
-    return out;
-  }
-
-  /**
-   * Query-time tokens: as `tokenize`, but a symbol in the query stands only for its key
-   * (its pieces `a`, `hrc`, `40` would match every symbol of the same series).
-   */
-  function tokenizeQuery(query) {
-    var s = fold(query);
-    var out = symbolsIn(s).map(symbolKey);
-    s = s.replace(SYMBOL, ' ');
-    var m;
-    CJK.lastIndex = 0;
-    while ((m = CJK.exec(s))) pushCjk(m[0], out);
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(s))) out.push(m[0]);
-    return out.filter(function (t, i) { return out.indexOf(t) === i; });
-  }
-
   /**
    * The query as the hosted engine (Pagefind) should see it: symbols replaced by their keys,
    * the rest unchanged.
@@ -80,13 +37,18 @@
     return s.replace(SYMBOL, function (sym) { return ' ' + symbolKey(sym.replace(/[.\-]+$/, '')) + ' '; }).replace(/\s+/g, ' ').trim();
   }
 
-  /** What to highlight for a query: its symbols as written, and its other words. */
+  /**
+   * What to mark for a query: its symbols as written, its parts as written and the words Pagefind
+   * searched, but for lone characters (a block can hold 外地 and 办事 apart; both are marked).
+   */
   function highlightTerms(query) {
     var s = String(query).normalize('NFKC').trim();
     var terms = symbolsIn(s);
-    s.replace(SYMBOL, ' ').split(/[\s,，、;；:：。!！?？"“”'‘’()（）]+/).forEach(function (t) {
+    var rest = s.replace(SYMBOL, ' ');
+    rest.split(/[\s,，、;；:：。!！?？"“”'‘’()（）]+/).forEach(function (t) {
       if (t) terms.push(t);
     });
+    if (rest.trim()) hostedWords(rest).forEach(function (t) { if (t.length > 1) terms.push(t); });
     return terms.filter(function (t, i) { return terms.indexOf(t) === i; }).sort(function (a, b) { return b.length - a.length; });
   }
 
@@ -146,21 +108,6 @@
   }
 
   /**
-   * The score that orders blocks holding the query as written, the same for both engines:
-   * a heading first (the section named by the query), then BM25 over the phrase's occurrences
-   * with the block's length in characters.
-   */
-  function phraseScore(record, query) {
-    var t = squashed(record.text);
-    var tf = 0;
-    phraseParts(query).forEach(function (p) {
-      for (var at = t.indexOf(p); at >= 0; at = t.indexOf(p, at + p.length)) tf++;
-    });
-    var s = (tf * 2.4) / (tf + 1.4 * (0.25 + (0.75 * t.length) / 120));
-    return (record.kind === 'heading' ? 10 : 0) + s;
-  }
-
-  /**
    * The words of a query as the hosted engine (Pagefind) searches them: symbols as keys, the
    * rest cut by the browser's word segmenter, punctuation dropped, lower case. The last query's
    * words are kept: a search asks for them once per block.
@@ -184,43 +131,60 @@
   /**
    * Does one block match a hosted query? Pagefind matches a chunk of blocks when every query word
    * is somewhere in it; a block of that chunk is a hit when it holds every word itself: a symbol
-   * key among its keys, any other word in its text.
+   * key among its keys, any other word in its text. A document page is found by its symbol only
+   * (its text names the reports citing it, which are found on their own).
    */
   function blockMatches(record, query) {
     var words = hostedWords(query);
     if (!words.length) return false;
-    var t = squashed(record.text);
+    var t = record.kind === 'document' ? '' : squashed(record.text);
     var keys = record.keys || [];
     return words.every(function (w) {
       return t.indexOf(w) >= 0 || keys.some(function (k) { return k.indexOf(w) === 0; });
     });
   }
 
+  /** A block that is only an address (a footnote citing a web page): it never outranks text. */
+  function urlOnly(text) {
+    if (!/(?:https?:\/\/|www\.)\S/.test(text)) return false;
+    return String(text).replace(/(?:https?:\/\/|www\.)\S+/g, '').replace(/[\s\p{P}\p{S}\d]+/gu, '').length < 4;
+  }
+
   /**
-   * Order search hits: records holding the query as written first, by `phraseScore` (ties by
-   * address), then the others in the engine's order. `records[i]` is the data of hit i.
+   * Order the blocks found for a query; returns their indexes. First the page of a document the
+   * query names by its symbol, then blocks holding the query as written (a section heading
+   * before the text under it), then blocks holding its words apart; blocks that are only an
+   * address after every block of text. Ties keep the engine's order (`records[i].rank`:
+   * Pagefind's rank of the block's chunk, then page order).
    */
-  function rankHits(records, query) {
-    var idx = records.map(function (r, i) { return i; });
-    var held = idx.filter(function (i) { return holdsPhrase(records[i].text, query); });
-    var scores = {};
-    held.forEach(function (i) { scores[i] = phraseScore(records[i], query); });
-    held.sort(function (a, b) {
-      return scores[b] - scores[a] || (records[a].url < records[b].url ? -1 : records[a].url > records[b].url ? 1 : 0);
+  function rankBlocks(records, query) {
+    var keys = symbolsIn(String(query).normalize('NFKC')).map(function (s) { return symbolKey(s.replace(/[.\-]+$/, '')); });
+    function tier(r) {
+      if (r.kind === 'document' && keys.length && keys.every(function (k) { return (r.keys || []).indexOf(k) >= 0; })) return 0;
+      var phrase = holdsPhrase(r.text, query);
+      var bare = urlOnly(r.text) ? 1 : 0;
+      return 1 + bare * 8 + (phrase ? 0 : 4) + (phrase && r.kind === 'heading' ? 0 : 1);
+    }
+    var tiers = records.map(tier);
+    return records.map(function (r, i) { return i; }).sort(function (a, b) {
+      return tiers[a] - tiers[b] || records[a].rank - records[b].rank || a - b;
     });
-    return held.concat(idx.filter(function (i) { return !(i in scores); }));
+  }
+
+  /** Does the text show something to mark for the query? A block that does not is never a result. */
+  function markable(text, query) {
+    return markRuns(String(text), highlightTerms(query)).some(function (r) { return r.hit; });
   }
 
   root.UNHRSearchText = {
+    markable: markable,
     holdsPhrase: holdsPhrase,
     hostedWords: hostedWords,
     blockMatches: blockMatches,
-    phraseScore: phraseScore,
-    rankHits: rankHits,
+    rankBlocks: rankBlocks,
+    urlOnly: urlOnly,
     symbolKey: symbolKey,
     symbolsIn: symbolsIn,
-    tokenize: tokenize,
-    tokenizeQuery: tokenizeQuery,
     hostedQuery: hostedQuery,
     highlightTerms: highlightTerms,
     markRuns: markRuns,
