@@ -20,6 +20,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
+import { gunzipSync } from 'node:zlib';
 import { checkDist, listFiles } from './check-links.ts';
 import { parseCli } from './cli.ts';
 import { convertAll, type RunOptions } from './lib/run.ts';
@@ -119,18 +120,36 @@ function checkReports(contentDir: string, distDir: string): CheckResult {
   return { name: 'reports', ok: details.length === 0 && models.length > 0, summary: `${plural(models.length, 'report')}, ${plural(details.length, 'problem')}`, details };
 }
 
+/**
+ * The hosted Pagefind index (every shard) and its offline form: each Pagefind file has its
+ * `search/offline/<file>.js` twin, and every report has a fragment (Pagefind's per-page record).
+ */
 function checkSearch(contentDir: string, distDir: string): CheckResult {
   const details: string[] = [];
-  for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'search/offline/manifest.js']) {
+  for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/shards.json']) {
     if (!existsSync(join(distDir, file))) details.push(`${file}: missing`);
   }
+  const pagefind = join(distDir, 'pagefind');
+  const files = existsSync(pagefind) ? listFiles(pagefind) : [];
   const offline = join(distDir, 'search', 'offline');
-  const shards = existsSync(offline) ? readdirSync(offline).filter((f) => /^\d+\.js$/.test(f)) : [];
-  const indexed = shards.map((f) => readFileSync(join(offline, f), 'utf8')).join('\n');
+  // The offline folder may live in the zip only; where it is in dist/, it must be complete.
+  if (existsSync(offline)) {
+    for (const file of files) {
+      if (/^pagefind-(?:worker|ui|modular|highlight|component)/.test(file)) continue;
+      const twin = file === 'pagefind.js' ? file : `${file}.js`;
+      if (!existsSync(join(offline, twin))) details.push(`search/offline/${twin}: missing (offline twin of pagefind/${file})`);
+    }
+  }
+  const indexed = new Set<string>();
+  for (const file of files.filter((f) => f.endsWith('.pf_fragment'))) {
+    const text = gunzipSync(readFileSync(join(pagefind, file))).toString('utf8');
+    const url = /^pagefind_dcd\{"url":"([^"]+)"/.exec(text)?.[1];
+    if (url) indexed.add(url.replace(/#.*$/, ''));
+  }
   const dataDir = join(contentDir, 'data');
   const slugs = existsSync(dataDir) ? readdirSync(dataDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)) : [];
-  for (const slug of slugs) if (!indexed.includes(`reports/${slug}.html`)) details.push(`the offline index has no record of reports/${slug}.html`);
-  return { name: 'search', ok: details.length === 0, summary: `Pagefind and offline indexes, ${plural(shards.length, 'offline shard')}`, details };
+  for (const slug of slugs) if (!indexed.has(`reports/${slug}.html`)) details.push(`the search index has no record of reports/${slug}.html`);
+  return { name: 'search', ok: details.length === 0, summary: `Pagefind index of ${plural(indexed.size, 'page')} (${plural(files.length, 'file')})${existsSync(offline) ? ', offline twins complete' : ''}`, details };
 }
 
 function checkZip(zipPath: string, distDir: string): CheckResult {

@@ -293,6 +293,8 @@ describe('offline zip', () => {
       const a = readFileSync(join(dir, 'a.zip'));
       assert.deepEqual(a, readFileSync(join(dir, 'b.zip')));
       assert.deepEqual(Object.keys(unzipSync(new Uint8Array(a))), [
+        `${zipRoot}/README.txt`,
+        `${zipRoot}/打开我.html`,
         `${zipRoot}/index.html`,
         `${zipRoot}/reports/x.html`,
         `${zipRoot}/search/offline/0.js`,
@@ -326,7 +328,7 @@ describe('offline zip', () => {
   function assertHoldsSite(zip: Buffer, dist: string): void {
     const entries = unzipSync(new Uint8Array(zip));
     const expected = ['index.html', 'reports/a.html', 'reports/b.html'];
-    assert.deepEqual(Object.keys(entries), expected.map((p) => `${zipRoot}/${p}`));
+    assert.deepEqual(Object.keys(entries), ['README.txt', '打开我.html', ...expected].map((p) => `${zipRoot}/${p}`));
     for (const path of expected) assert.deepEqual(Buffer.from(entries[`${zipRoot}/${path}`]!), readFileSync(join(dist, path)), path);
   }
 
