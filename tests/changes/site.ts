@@ -1,5 +1,5 @@
 /**
- * A site where one report has a new version: `node tests/changes/site.ts DIR` copies the seeds
+ * A site where one report has a new version: `node tests/changes/site.ts DIR` copies the pinned seeds (tests/corpus)
  * to DIR/seeds, converts them into DIR/content, replaces seed 001 with a version that rewords
  * paragraph 3 (as a maintainer replaces a report with its corrected version), converts again
  * (which records content/changes/a-74-36.json), and builds DIR/dist with Astro (`CONTENT_DIR`
@@ -20,7 +20,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const seeds = join(dir, 'seeds');
   const content = join(dir, 'content');
   fs.mkdirSync(seeds, { recursive: true });
-  for (const f of fs.readdirSync(join(root, 'seeds'))) fs.copyFileSync(join(root, 'seeds', f), join(seeds, f));
+  // The pinned corpus the tests own, never the maintainer's seeds/.
+  for (const f of fs.readdirSync(join(root, 'tests', 'corpus'))) fs.copyFileSync(join(root, 'tests', 'corpus', f), join(seeds, f));
   const options: RunOptions = { seedsDir: seeds, outDir: content, fs: { ...fs, join } as unknown as RunOptions['fs'], log: (line) => console.log(line) };
   convertAll(options);
   const text = fs.readFileSync(join(seeds, replaced.seed), 'utf8');

@@ -11,7 +11,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { reports } from './model.ts';
 import { bibtex, cslJson, unCitation, type CiteMeta } from '../../src/lib/cite.ts';
 import { metaRows } from '../../src/lib/reportmeta.ts';
-import { zipRoot, defaultZipPath } from '../../scripts/offline-zip.ts';
+import { zipRoot } from '../../scripts/offline-zip.ts';
+import { zipPath } from '../pinned.ts';
 import type { Report } from '../../scripts/lib/schema.ts';
 
 const citeMeta = (r: Report): CiteMeta => ({ ...r.meta, slug: r.slug });
@@ -260,7 +261,7 @@ test.describe('print', () => {
 });
 
 test('the zip opens with a page that says what to open, and its link reaches the catalogue', async ({ page }) => {
-  const entries = unzipSync(new Uint8Array(readFileSync(join(process.cwd(), defaultZipPath))));
+  const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
   const names = Object.keys(entries);
   expect(names.slice(0, 2)).toEqual([`${zipRoot}/README.txt`, `${zipRoot}/打开我.html`]);
   expect(Buffer.from(entries[`${zipRoot}/README.txt`]!).toString()).toContain('index.html');
