@@ -1,8 +1,8 @@
 /**
- * Build-time access to what the converter writes to `content/` (the report models
+ * Build-time access to what the converter writes to `content/`: the report models
  * `data/<slug>.json`, validated with the converter's own `reportSchema`, and the recorded
- * versions `changes/<slug>.json`) and to the maintainer's `seeds/figures.json`. The only module
- * that reads them and the only corpus-level cache: `loadCorpus()`.
+ * versions `changes/<slug>.json`. Pages read content only through this module, and its
+ * `loadCorpus()` (models, histories and `seeds/figures.json`) is the one corpus-level cache.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
