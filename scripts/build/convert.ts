@@ -30,7 +30,7 @@ export const convertStep: Step = {
       force: context.force,
       fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, join },
       log(line) {
-        if (/^\s*(warning|error)\b/.test(line)) progress.line(`  ${line.trim()}`);
+        if (/^\s*(warning|error|changes)\b/.test(line)) progress.line(`  ${line.trim()}`);
         else if (line.includes(' → ')) {
           const slug = / → ([^:\s]+):/.exec(line)?.[1];
           if (slug && line.endsWith('(unchanged)')) unchanged.add(slug);

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { documents, reports } from './model.ts';
 import { groupDocs } from '../../src/lib/docgroups.ts';
+import { sortCatalogue } from '../../src/lib/catalogue.ts';
+import { kindLabel } from '../../src/lib/reportmeta.ts';
 
 test('the home page lists every report, each linking to its page', async ({ page }) => {
   await page.goto('index.html');
@@ -33,4 +35,11 @@ test('the documents index lists every cited symbol, grouped: resolutions by body
   await expect(page.locator('#g-hrc-res + table tbody th').first()).toHaveText('A/HRC/RES/25/25');
   await page.locator('.doc-groups a', { hasText: '安全理事会决议' }).click();
   await expect(page.locator(':target')).toHaveText('安全理事会决议 3 个');
+});
+
+test('every catalogue card names the kind of document, and the list follows sortCatalogue', async ({ page }) => {
+  await page.goto('index.html');
+  const sorted = sortCatalogue(reports.map((r) => ({ ...r.meta, slug: r.slug })));
+  await expect(page.locator('.catalogue > li h3')).toHaveText(sorted.map((r) => r.title));
+  await expect(page.locator('.catalogue > li .kind-label')).toHaveText(sorted.map((r) => kindLabel(r.kind)));
 });

@@ -1,28 +1,36 @@
 /**
  * What changed between versions, as a reader sees it: a site is built with one seed replaced by
  * a reworded version (tests/changes/site.ts, into a temporary folder) and served by
- * `astro preview` on E2E_PORT + 2.
+ * `astro preview` on a free port the system picks (a fixed one could be another checkout's server).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { withBuildLock } from './build-lock.ts';
 import { expect, test } from '@playwright/test';
 import { replaced } from '../changes/site.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-const port = Number(process.env.E2E_PORT ?? 4329) + 2;
 const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/').replace(/^\/?/, '/');
-const origin = `http://127.0.0.1:${port}${basePath}`;
+let origin = '';
 let dir = '';
 let server: ChildProcess | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = mkdtempSync(join(tmpdir(), 'changes-site-'));
-  const built = spawnSync(process.execPath, ['tests/changes/site.ts', dir], { encoding: 'utf8' });
+  const built = await withBuildLock(() => spawnSync(process.execPath, ['tests/changes/site.ts', dir], { encoding: 'utf8' }));
   if (built.status !== 0) throw new Error(`changes site build failed:\n${built.stdout}\n${built.stderr}`);
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+  origin = `http://127.0.0.1:${port}${basePath}`;
   server = spawn(join('node_modules', '.bin', 'astro'), ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', join(dir, 'dist')], { stdio: 'ignore' });
   for (let i = 0; i < 200; i++) {
     if (await fetch(`${origin}index.html`).then((r) => r.ok, () => false)) return;

@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withBuildLock } from './build-lock.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { reportSchema, type Report } from '../../scripts/lib/schema.ts';
 import { inlineText } from '../../src/lib/inline.ts';
@@ -24,7 +25,7 @@ let report: Report;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = mkdtempSync(join(tmpdir(), 'hostile-site-'));
-  const built = spawnSync(process.execPath, ['tests/hostile/site.ts', dir], { encoding: 'utf8' });
+  const built = await withBuildLock(() => spawnSync(process.execPath, ['tests/hostile/site.ts', dir], { encoding: 'utf8' }));
   if (built.status !== 0) throw new Error(`hostile site build failed:\n${built.stdout}\n${built.stderr}`);
   report = reportSchema.parse(JSON.parse(readFileSync(join(dir, 'content', 'data', 'a-hrc-99-1.json'), 'utf8')));
   server = spawn(join('node_modules', '.bin', 'astro'), ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', join(dir, 'dist')], { stdio: 'ignore' });
