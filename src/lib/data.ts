@@ -1,13 +1,18 @@
 /**
- * Build-time access to the report models the converter writes to `content/data/<slug>.json`,
- * validated with the converter's own `reportSchema`.
+ * Build-time access to what the converter writes to `content/`: the report models
+ * `data/<slug>.json`, validated with the converter's own `reportSchema`, and the recorded
+ * versions `changes/<slug>.json`. Pages read content only through this module, and its
+ * `loadCorpus()` (models, histories and `seeds/figures.json`) is the one corpus-level cache.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { historySchema, type History } from '../../scripts/lib/changes.ts';
 import { reportSchema, type Report } from '../../scripts/lib/schema.ts';
 import { symbolSlug } from './urls.ts';
 import { citedDocuments, type CitedDocument } from './citations.ts';
-import { buildCrossLinks, type CrossLinks } from './crosslinks.ts';
+import { buildCorpus, type Corpus } from './corpus.ts';
+import { FIGURES_CONFIG, loadFiguresConfig } from './figures.ts';
+import { reportPageData, type ReportPageData } from './page-data.ts';
 
 /**
  * The converter's output folder: `content/`, or `CONTENT_DIR` for a site built from other
@@ -15,6 +20,7 @@ import { buildCrossLinks, type CrossLinks } from './crosslinks.ts';
  */
 export const contentDir = process.env.CONTENT_DIR ?? join(process.cwd(), 'content');
 const DATA_DIR = join(contentDir, 'data');
+const CHANGES_DIR = join(contentDir, 'changes');
 /** Models by slug, with the file's mtime: `npm run dev` reconverts seeds while the server runs. */
 const cache = new Map<string, { mtimeMs: number; report: Report }>();
 
@@ -30,15 +36,14 @@ export function reportSlugs(): string[] {
 const LIVE = process.env.NODE_ENV === 'development';
 
 /**
- * A key that changes whenever a report model is added, removed or rewritten, for values
- * computed from the whole corpus (cross-links, figures) that `npm run dev` must recompute.
- * Constant outside the dev server, so a build of 1000 reports does not stat them per page.
+ * A key that changes whenever a report model is added, removed or rewritten, or the figures
+ * file is edited: `npm run dev` must then rebuild the corpus. Constant outside the dev server,
+ * so a build of 1000 reports does not stat them per page.
  */
-export function corpusKey(): string {
+function corpusKey(): string {
   if (!LIVE) return '';
-  return reportSlugs()
-    .map((slug) => `${slug}@${statSync(join(DATA_DIR, `${slug}.json`), { throwIfNoEntry: false })?.mtimeMs ?? -1}`)
-    .join('|');
+  const mtime = (file: string) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  return [...reportSlugs().map((slug) => `${slug}@${mtime(join(DATA_DIR, `${slug}.json`))}`), `figures@${mtime(FIGURES_CONFIG)}`].join('|');
 }
 
 /** The validated model of one report; throws with the file name if it is missing or invalid. */
@@ -75,14 +80,50 @@ export function loadCitedDocuments(slugs: readonly string[]): CitedDocument[] {
   return docs;
 }
 
-let crossLinks: { key: string; links: CrossLinks } | undefined;
+/** The history of one report, or undefined when it has only ever had one version. */
+export function loadHistory(slug: string): History | undefined {
+  const file = join(CHANGES_DIR, `${slug}.json`);
+  if (!existsSync(file)) return undefined;
+  const parsed = historySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} does not match historySchema: ${parsed.error.message}`);
+  return parsed.data.versions.length > 0 ? parsed.data : undefined;
+}
+
+let corpus: { key: string; corpus: Corpus; pages: Map<string, ReportPageData> } | undefined;
+
+function current(): NonNullable<typeof corpus> {
+  const key = corpusKey();
+  if (corpus?.key !== key) {
+    const slugs = reportSlugs();
+    const histories = new Map<string, History>();
+    for (const slug of slugs) {
+      const history = loadHistory(slug);
+      if (history) histories.set(slug, history);
+    }
+    const built = buildCorpus({ reports: slugs.map(loadReport), figuresConfig: loadFiguresConfig(), figuresFile: FIGURES_CONFIG, histories });
+    corpus = { key, corpus: built, pages: new Map() };
+  }
+  return corpus;
+}
 
 /**
- * The cross-report links of the whole corpus (every model in `content/data/`), computed once
- * per build: report pages and their section headings all read from it.
+ * The corpus of the content folder (src/lib/corpus.ts), built once per build (and again in
+ * `npm run dev` when a model or the figures file changes).
  */
-export function loadCrossLinks(): CrossLinks {
-  const key = corpusKey();
-  if (crossLinks?.key !== key) crossLinks = { key, links: buildCrossLinks(reportSlugs().map(loadReport)) };
-  return crossLinks.links;
+export function loadCorpus(): Corpus {
+  return current().corpus;
+}
+
+/**
+ * Everything the report page of `slug` shows (src/lib/page-data.ts), computed once per corpus:
+ * `getStaticPaths` hashes it into the page's cache key and the page renders it.
+ */
+export function loadReportPage(slug: string): ReportPageData {
+  const { corpus, pages } = current();
+  let page = pages.get(slug);
+  if (!page) {
+    page = reportPageData(corpus, slug);
+    pages.set(slug, page);
+  }
+  return page;
 }

@@ -1,14 +1,13 @@
 /**
  * Build-time figures for the site: every report's charts (with the maintainer's renames and
  * hides from `seeds/figures.json`), its key figures, and the cross-report series. Runs the
- * provenance check once: a chart or series whose number no longer appears in the paragraph it
- * cites stops the build with a message naming it and the paragraph.
+ * provenance check once per corpus: a chart or series whose number no longer appears in the
+ * paragraph it cites stops the build with a message naming it and the paragraph.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Chart, FigureValue, Report } from '../../scripts/lib/schema.ts';
 import { buildSeries, checkProvenance, headlineValues, parseFiguresConfig, reportYear, type FiguresConfig, type Series } from '../../scripts/lib/series.ts';
-import { contentDir, corpusKey, loadReport, reportSlugs } from './data.ts';
 
 export interface ReportFigures {
   report: Report;
@@ -21,12 +20,14 @@ export interface SiteFigures {
   series: Series[];
 }
 
-/** The maintainer file in the seeds folder beside the content folder (as the search records read it). */
-const CONFIG = join(contentDir, '..', 'seeds', 'figures.json');
-let cached: { key: string; figures: SiteFigures } | undefined;
+/**
+ * The maintainer's file of chart renames, hides and series: in the seeds folder beside the
+ * content folder (`CONTENT_DIR`, as the search records read it), so a test build reads its own.
+ */
+export const FIGURES_CONFIG = join(process.env.CONTENT_DIR ?? join(process.cwd(), 'content'), '..', 'seeds', 'figures.json');
 
 /** Read and validate the maintainer file (an absent file means no overrides). */
-export function loadFiguresConfig(file = CONFIG): FiguresConfig {
+export function loadFiguresConfig(file = FIGURES_CONFIG): FiguresConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -60,13 +61,12 @@ export function applyChartConfig(reports: readonly Report[], config: FiguresConf
   return out;
 }
 
-/** Everything the report pages, the figures page and the downloads need; checked once. */
-export function siteFigures(): SiteFigures {
-  const key = corpusKey();
-  if (cached?.key === key) return cached.figures;
-  const reports = reportSlugs().map(loadReport);
-  const config = loadFiguresConfig();
-  const charts = applyChartConfig(reports, config, CONFIG);
+/**
+ * Everything the report pages, the figures page and the downloads need, from the reports and
+ * the maintainer's file. Pure; throws when a number no longer matches its paragraph.
+ */
+export function siteFiguresOf(reports: readonly Report[], config: FiguresConfig, file = 'seeds/figures.json'): SiteFigures {
+  const charts = applyChartConfig(reports, config, file);
   const series = buildSeries(reports, config);
   const problems = checkProvenance(
     reports,
@@ -77,12 +77,10 @@ export function siteFigures(): SiteFigures {
     throw new Error(`figures: ${problems.length} number(s) no longer match their paragraph; fix the seed, content/ or seeds/figures.json:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);
   }
   const byYear = [...reports].sort((a, b) => (reportYear(b) ?? 0) - (reportYear(a) ?? 0) || a.slug.localeCompare(b.slug));
-  const figures = {
+  return {
     reports: byYear.map((report) => ({ report, charts: charts.get(report.slug) ?? [], headline: named(headlineValues(report), charts.get(report.slug) ?? []) })),
     series,
   };
-  cached = { key, figures };
-  return figures;
 }
 
 /** A headline number without a counted noun (`3.99亿美元`) is named by the chart it totals. */
@@ -94,8 +92,9 @@ function named(values: FigureValue[], charts: Chart[]): FigureValue[] {
   });
 }
 
-export function reportFigures(slug: string): ReportFigures {
-  const found = siteFigures().reports.find((r) => r.report.slug === slug);
+/** One report's figures; throws for a slug that is not in the corpus. */
+export function reportFigures(figures: SiteFigures, slug: string): ReportFigures {
+  const found = figures.reports.find((r) => r.report.slug === slug);
   if (!found) throw new Error(`no report ${slug}`);
   return found;
 }

@@ -69,8 +69,3 @@ export const countryPath = (code: string): string => `countries/${code.toLowerCa
 
 /** The official United Nations link for a document symbol, in Chinese. */
 export const officialUrl = (symbol: string): string => `https://undocs.org/zh/${symbol}`;
-
-/** The slug of the report whose page is at `path` (`reports/a-74-36.html` → `a-74-36`). */
-export function reportSlugOf(path: string): string | undefined {
-  return /^reports\/([^/]+)\.html$/.exec(path)?.[1];
-}

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { built, contentDir } from '../pinned.ts';
 import { reportSchema } from '../../scripts/lib/schema.ts';
 import { byCountThenName, countriesOf, countryMentions, groupByReport, reportMentions, sentenceParts } from '../../src/lib/countries.ts';
-import { citationTarget, corpusSymbols } from '../../src/lib/corpus.ts';
+import { citationTarget } from '../../src/lib/corpus.ts';
+import { loadCorpus } from '../../src/lib/data.ts';
 
 const dir = join(built(contentDir), 'data');
 const reports = readdirSync(dir)
@@ -60,7 +61,7 @@ test('a long sentence is cut around the name', () => {
 });
 
 test('a citation of a corpus report leads to the report and its paragraph; others to the document page', () => {
-  const corpus = corpusSymbols();
+  const corpus = loadCorpus().symbols;
   assert.deepEqual([...corpus], [['A/74/36', 'a-74-36'], ['A/HRC/55/69', 'a-hrc-55-69']]);
   assert.equal(citationTarget('A/74/36', undefined, corpus), 'reports/a-74-36.html');
   assert.equal(citationTarget('A/74/36', 'p-12', corpus), 'reports/a-74-36.html#p-12');

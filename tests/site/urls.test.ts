@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { docPath, pagePath, relativeUrl, reportSlugOf, symbolSlug } from '../../src/lib/urls.ts';
+import { docPath, pagePath, relativeUrl, symbolSlug } from '../../src/lib/urls.ts';
 
 test('links from the home page go down into folders', () => {
   assert.equal(relativeUrl('index.html', 'reports/a-74-36.html'), 'reports/a-74-36.html');
@@ -23,8 +23,6 @@ test('the page path ignores the base and the build format', () => {
   assert.equal(pagePath('/un', '/un/'), 'index.html');
   assert.equal(pagePath('/un/reports/a-74-36', '/un/'), 'reports/a-74-36.html');
   assert.equal(pagePath('/reports/a-74-36.html', '/'), 'reports/a-74-36.html');
-  assert.equal(reportSlugOf(pagePath('/un/reports/a-74-36.html', '/un')), 'a-74-36');
-  assert.equal(reportSlugOf('docs/a.html'), undefined);
 });
 
 test('document symbols become lower-case file names', () => {

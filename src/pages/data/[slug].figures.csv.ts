@@ -1,9 +1,10 @@
 /** `data/<slug>.figures.csv`: a report's figures, one row per value (UTF-8 with BOM, RFC 4180). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { figuresCsv } from '../../lib/figure-files.ts';
-import { reportFigures, siteFigures } from '../../lib/figures.ts';
+import { loadCorpus } from '../../lib/data.ts';
+import { reportFigures } from '../../lib/figures.ts';
 
-export const getStaticPaths: GetStaticPaths = () => siteFigures().reports.map((r) => ({ params: { slug: r.report.slug } }));
+export const getStaticPaths: GetStaticPaths = () => loadCorpus().figures.reports.map((r) => ({ params: { slug: r.report.slug } }));
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(figuresCsv(reportFigures(params.slug!)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  new Response(figuresCsv(reportFigures(loadCorpus().figures, params.slug!)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -1,0 +1,117 @@
+/**
+ * Everything one report page shows, in one plain object built from the corpus (the route-data
+ * pattern of Starlight): `src/pages/reports/[slug].astro` builds it once, passes it to the page's
+ * components and puts it on `Astro.locals.reportPage` for the MDX body components; none of them
+ * reads a loader or the URL for report data. Its hash is the page's cache key for Astro's
+ * incremental build (src/lib/pagekey.ts), so whatever the page shows is in the key by
+ * construction: a component that needs more data must get it added here, and then the key has it.
+ */
+import type { History } from '../../scripts/lib/changes.ts';
+import { countryByCode } from '../../scripts/lib/countries.ts';
+import { frontmatterOf } from '../../scripts/lib/serialize.ts';
+import type { Chart, FigureValue, Frontmatter, Report } from '../../scripts/lib/schema.ts';
+import { reportPlaces, type Citation } from './citations.ts';
+import type { Corpus } from './corpus.ts';
+import { byCountThenName, reportMentions } from './countries.ts';
+import { reportFigures } from './figures.ts';
+import { inlineText } from './inline.ts';
+import type { Related } from './related.ts';
+import { buildToc, type TocEntry } from './toc.ts';
+import type { SameTopicList } from './topics.ts';
+import { reportPath } from './urls.ts';
+
+/** A country the report names, with how often. */
+export interface PageCountry {
+  code: string;
+  name: string;
+  mentions: number;
+}
+
+export interface ReportPageData {
+  slug: string;
+  /** Site-root path of the page (`reports/a-74-36.html`): its links are relative to it. */
+  here: string;
+  /** The frontmatter the converter writes for this model (`content/reports/<slug>.mdx`). */
+  meta: Frontmatter;
+  /** The report model (`content/data/<slug>.json`). */
+  model: Report;
+  /** The table of contents. */
+  toc: TocEntry[];
+  /** Earlier versions (本版变更), when the seed has been replaced. */
+  history: History | undefined;
+  /** The countries the report names, most mentioned first. */
+  countries: PageCountry[];
+  /** Places in other reports that cite this one (被引用). */
+  citedBy: Citation[];
+  /** Reports that share cited documents, topics or countries with this one (相关报告). */
+  related: Related[];
+  /** Per heading id: the sections of other reports on the same topic. */
+  sameTopic: Record<string, SameTopicList>;
+  /** The symbols this report cites that are reports of the corpus, with their slugs: citations link to their pages. */
+  citationTargets: Record<string, string>;
+  /** The report's charts after the maintainer's renames and hides (seeds/figures.json). */
+  charts: Chart[];
+  /** The headline numbers (主要数字). */
+  headline: FigureValue[];
+  /** The cross-report series this report is a point of. */
+  series: { id: string; title: string }[];
+  /** Per footnote number: the note's text, shown as a preview at its references. */
+  notePreviews: Record<string, string>;
+}
+
+/** The data of the report page of `slug`. Pure; throws for a slug that is not in the corpus. */
+export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
+  const model = corpus.reports.get(slug);
+  if (!model) throw new Error(`no report ${slug} in the corpus`);
+  const figures = reportFigures(corpus.figures, slug);
+  const prefix = `${slug}#`;
+  return {
+    slug,
+    here: reportPath(slug),
+    meta: frontmatterOf(model),
+    model,
+    toc: buildToc(model.blocks),
+    history: corpus.histories.get(slug),
+    countries: countriesNamed(model),
+    citedBy: corpus.links.citedBy.get(slug) ?? [],
+    related: corpus.links.related.get(slug) ?? [],
+    sameTopic: Object.fromEntries([...corpus.links.sameTopic].filter(([key]) => key.startsWith(prefix)).map(([key, list]) => [key.slice(prefix.length), list])),
+    citationTargets: Object.fromEntries(citedSymbols(model).flatMap((symbol) => {
+      const target = corpus.symbols.get(symbol);
+      return target === undefined ? [] : [[symbol, target]];
+    })),
+    charts: figures.charts,
+    headline: figures.headline,
+    series: corpus.figures.series.filter((s) => s.points.some((p) => p.report === slug)).map((s) => ({ id: s.id, title: s.title })),
+    notePreviews: notePreviews(model),
+  };
+}
+
+/** Read by the MDX body components: the page's data, which the report page put on `Astro.locals`. */
+export function reportPageOf(locals: { reportPage?: ReportPageData }): ReportPageData {
+  if (!locals.reportPage) throw new Error('report body components render only inside src/pages/reports/[slug].astro, which sets Astro.locals.reportPage');
+  return locals.reportPage;
+}
+
+/** Every symbol a citation of the report names (`<Doc>` and `<ParaRef>`), sorted, once each. */
+function citedSymbols(report: Report): string[] {
+  const symbols = new Set<string>();
+  for (const { content } of reportPlaces(report)) for (const run of content) if (run.type === 'doc' || run.type === 'paraRef') symbols.add(run.symbol);
+  return [...symbols].sort();
+}
+
+function countriesNamed(report: Report): PageCountry[] {
+  const byCode = new Map<string, unknown[]>();
+  for (const m of reportMentions(report)) byCode.set(m.code, [...(byCode.get(m.code) ?? []), m]);
+  return [...byCode]
+    .map(([code, mentions]) => ({ code, mentions, name: countryByCode(code)?.name ?? code }))
+    .sort(byCountThenName)
+    .map(({ code, name, mentions }) => ({ code, name, mentions: mentions.length }));
+}
+
+/** The first note of each number wins, as a reference links to the first `#fn-<n>`. */
+function notePreviews(report: Report): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const note of report.notes) if (!Object.hasOwn(out, String(note.n))) out[String(note.n)] = inlineText(note.content);
+  return out;
+}
