@@ -100,6 +100,7 @@ test('the figures page shows the series and each report, and a series source lan
   await expect(page.locator('#series-field-presences .chart-value')).toHaveText(['77 个', '103 个']);
   await expect(page.locator('#series-special-procedure-mandates .chart-value')).toHaveText(['56 项', '60 项']);
   for (const r of reports) await expect(page.locator(`section#r-${r.slug}`)).toBeVisible();
+  await expect(page.locator('#headline-rule')).toContainText('顺带提到的数量');
   // Each series is explained in words; the rule itself (a regular expression) is for maintainers, folded away.
   await expect(page.locator('#series .series-explain').first()).toContainText('数的是');
   expect(await page.locator('#series .series-explain').allInnerTexts()).not.toContainEqual(expect.stringMatching(/\/|\^|\$|\|/));
