@@ -180,8 +180,9 @@ function titleBefore(text: string, first: Mention): string {
 export function shareLabel(noun: string): { whole?: string; label: string } {
   const taken = /^(.*?)(?:约|所|仅|则)?占(?:了|比)?$/.exec(noun);
   if (!taken) return { label: noun };
-  const inWhole = /^(?:在)?([\u4e00-\u9fff—]{2,}?)中([\u4e00-\u9fff—]+)$/.exec(taken[1]!);
-  return inWhole ? { whole: inWhole[1]!, label: inWhole[2]! } : { label: taken[1]! || noun };
+  const phrase = taken[1]!.replace(/^在/, '');
+  const cut = phrase.indexOf('中', 2);
+  return cut > 0 && cut < phrase.length - 1 ? { whole: phrase.slice(0, cut), label: phrase.slice(cut + 1) } : { label: taken[1]! || noun };
 }
 
 /**
