@@ -6,6 +6,7 @@
 import { findMentions } from './figures/mentions.ts';
 import { sentenceCharts, type Sentence } from './figures/structures.ts';
 import { passages } from './figures/text.ts';
+import { plainText } from './plain.ts';
 import type { DraftDiagnostic } from './draft.ts';
 import type { Block, Chart, FigureValue, Figures } from './schema.ts';
 
@@ -17,7 +18,7 @@ const GENERIC = /^(?:国家|国家和地区|报告|人|案件|其中|会员国)$
  * `warn` is told of numbers kept as text only (too many digits for the model), with the line
  * of their passage: the report still converts.
  */
-export function extractFigures(blocks: Block[], warn?: (d: DraftDiagnostic) => void): Figures {
+export function extractFigures(blocks: Block[], warn?: (d: DraftDiagnostic) => void, title = ''): Figures {
   const values: FigureValue[] = [];
   const charts: Chart[] = [];
   const sentenceTable: string[] = [];
@@ -29,7 +30,9 @@ export function extractFigures(blocks: Block[], warn?: (d: DraftDiagnostic) => v
     return id;
   };
   const keyFigures = new Set(blocks.filter((b) => b.type === 'figure').map((b) => b.id));
+  const texts: string[] = [];
   for (const passage of passages(blocks)) {
+    texts.push(passage.text);
     let previous: Sentence | undefined;
     let k = 0;
     let c = 0;
@@ -47,7 +50,22 @@ export function extractFigures(blocks: Block[], warn?: (d: DraftDiagnostic) => v
       previous = sentence;
     }
   }
-  return { sentences: sentenceTable, values, charts, headline: headline(values, charts, keyFigures) };
+  const kept = withoutLookalikes(charts);
+  return { sentences: sentenceTable, values, charts: kept, headline: headline(values, kept, keyFigures, blocks, sentenceTable, texts, title) };
+}
+
+/** A two-bar chart: a total and the one part the text gives of it (`723 份函件，其中 621 份为联合发送`). */
+const totalAndOnePart = (c: Chart) => c.kind === 'parts' && c.sum === 'partial' && c.items.length === 1;
+
+/**
+ * Several two-bar "total vs one part" charts from one passage look alike and say no more than
+ * its sentences (A/HRC/55/69 paragraph 8 had four): they are dropped, the numbers stay in the text
+ * and in `values`. One such chart on its own is kept.
+ */
+export function withoutLookalikes(charts: Chart[]): Chart[] {
+  const perBlock = new Map<string, number>();
+  for (const c of charts) if (totalAndOnePart(c)) perBlock.set(c.block, (perBlock.get(c.block) ?? 0) + 1);
+  return charts.filter((c) => !(totalAndOnePart(c) && perBlock.get(c.block)! > 1));
 }
 
 /** Sentences of a passage, cut after `。！？` (a key figure or list item is often one sentence). */
@@ -59,33 +77,73 @@ function sentences(text: string): string[] {
 }
 
 /**
- * The key-figures strip: the infographic's own key figures where the report has them;
- * otherwise chart totals first, then the first counted quantity of each passage, one per
- * passage, exact before approximate, in reading order.
+ * The key-figures strip: the infographic's own key figures where the report has them.
+ * Otherwise each exact counted quantity (not a share, at least 10, a specific noun) scores its
+ * salience, and the best, one per passage, are shown in reading order:
+ * - 3 for a chart's total (the whole the report breaks down);
+ * - 2 for a number stated as a total (`共`, `总数`, `总计`, `合计`, `累计`, `总共` in its clause);
+ * - 2 for a number in the introduction (the first chapter) or before any heading;
+ * - 2 when its noun is what the report is about: a heading (or the title) names it
+ *   (`条约机构`, `函件`, `任务负责人` in `83 个任务负责人职位`);
+ * - 1 when its noun recurs in 3 or more passages.
+ * A number needs 2: one with none of these (`提出了 12 个案例供讨论`, `由 36 个国际组织…编写`)
+ * is incidental and left out, even if the strip stays short or empty. A number or a noun is
+ * shown once (a report that repeats `723` in its conclusions; `11 份函件` after `723 份函件`).
  */
-function headline(values: FigureValue[], charts: Chart[], keyFigures: Set<string>): string[] {
+function headline(values: FigureValue[], charts: Chart[], keyFigures: Set<string>, blocks: Block[], sentences: string[], texts: string[], title: string): string[] {
   const firstOf = new Map<string, FigureValue>();
   for (const v of values) if (!firstOf.has(v.block)) firstOf.set(v.block, v);
   if (keyFigures.size) {
     return [...keyFigures].map((id) => firstOf.get(id)?.id).filter((id): id is string => Boolean(id)).slice(0, HEADLINES);
   }
-  const byPrinted = new Map<string, FigureValue>();
-  for (const v of values) if (!byPrinted.has(`${v.block}\n${v.printed}`)) byPrinted.set(`${v.block}\n${v.printed}`, v);
-  const chosen = new Map<string, FigureValue>();
-  const specific = (v: FigureValue) => v.noun.length >= 2 && !GENERIC.test(v.noun);
-  const eligible = (v: FigureValue) => v.unit !== '%' && v.noun.length >= 2 && v.value >= 10 && !v.approx;
-  const take = (v: FigureValue | undefined) => {
-    if (v && chosen.size < HEADLINES && !chosen.has(v.block)) chosen.set(v.block, v);
-  };
-  for (const chart of charts) {
-    const total = chart.total && byPrinted.get(`${chart.total.block}\n${chart.total.printed}`);
-    if (total && specific(total)) take(total);
+  const totals = new Set(charts.flatMap((c) => (c.total ? [`${c.total.block}\n${c.total.printed}`] : [])));
+  const intro = introduction(blocks);
+  const headings = [title, ...blocks.flatMap((b) => (b.type === 'heading' ? [plainText(b.content)] : []))].filter((h) => h.length >= 2);
+  const named = (noun: string) => headings.some((h) => h === noun || noun.includes(h) || (noun.length >= 3 && h.includes(noun)) || (noun.length >= 4 && h.endsWith(noun.slice(-2))));
+  const recurs = (noun: string) => texts.filter((t) => t.includes(noun)).length >= 3;
+  const score = (v: FigureValue) =>
+    (totals.has(`${v.block}\n${v.printed}`) ? 3 : 0) +
+    (statedTotal(v, sentences[v.sentence] ?? '') ? 2 : 0) +
+    (intro.has(v.block) ? 2 : 0) +
+    (named(v.noun) ? 2 : 0) +
+    (recurs(v.noun) ? 1 : 0);
+
+  // A passage competes with its best score and is shown by its first salient number
+  // (`83 个任务负责人职位`, not the `16 名` appointed later in the paragraph).
+  const best = new Map<string, { v: FigureValue; at: number; score: number }>();
+  values.forEach((v, at) => {
+    if (v.unit === '%' || v.approx || v.value < 10 || v.noun.length < 2 || GENERIC.test(v.noun)) return;
+    const s = score(v);
+    if (s < 2) return;
+    const seen = best.get(v.block);
+    if (!seen) best.set(v.block, { v, at, score: s });
+    else seen.score = Math.max(seen.score, s);
+  });
+  const chosen: { v: FigureValue; at: number }[] = [];
+  const shown = new Set<string>();
+  for (const c of [...best.values()].sort((a, b) => b.score - a.score || a.at - b.at)) {
+    if (chosen.length === HEADLINES || shown.has(String(c.v.value)) || shown.has(c.v.noun)) continue;
+    chosen.push(c);
+    shown.add(String(c.v.value)).add(c.v.noun);
   }
-  for (const v of values) if (eligible(v) && specific(v)) take(v);
-  if (chosen.size < 4) for (const v of values) if (eligible(v)) take(v);
-  const order = new Map(values.map((v, i) => [v.id, i]));
-  return [...chosen.values()]
-    .slice(0, HEADLINES)
-    .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-    .map((v) => v.id);
+  return chosen.sort((a, b) => a.at - b.at).map((c) => c.v.id);
+}
+
+/** `共收到 433 份答复`, `任务总数为 60 项`: the noun or the clause before the number says it is a total. */
+function statedTotal(v: FigureValue, sentence: string): boolean {
+  if (/总数|总计|总额/.test(v.noun)) return true;
+  const at = sentence.indexOf(v.printed);
+  return at >= 0 && /共|总数|总计|合计|累计|总共|总额/.test(sentence.slice(0, at).split(/[，；。：,;:]/).at(-1)!);
+}
+
+/** Anchors of the passages in the introduction: before any heading, or under the first chapter. */
+function introduction(blocks: Block[]): Set<string> {
+  const out = new Set<string>();
+  let chapters = 0;
+  for (const b of blocks) {
+    if (b.type === 'heading' && b.kind === 'chapter' && ++chapters > 1) break;
+    if (b.type === 'paragraph' || b.type === 'figure') out.add(b.id);
+    else if (b.type === 'list') for (const item of b.items) out.add(item.id);
+  }
+  return out;
 }

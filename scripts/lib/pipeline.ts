@@ -84,7 +84,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   });
   drafts.push(...diagnostics);
 
-  const figures = extractFigures(assembled.blocks, (d) => drafts.push(d));
+  const figures = extractFigures(assembled.blocks, (d) => drafts.push(d), meta.title);
   const count = (kind: string) => assembled.blocks.filter((b) => b.type === 'heading' && b.kind === kind).length;
   const candidate = {
     slug,

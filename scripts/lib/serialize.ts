@@ -10,7 +10,8 @@
  * `tests/unit/roundtrip.test.ts` proves it by parsing the output back with the site's processor
  * and with @mdx-js/mdx, on seeds, fixtures, the hostile corpus and random strings.
  */
-import { frontmatterSchema, type Frontmatter, type Inline, type Report } from './schema.ts';
+import { plainText } from './plain.ts';
+import { frontmatterSchema, type Block, type Frontmatter, type Inline, type Report } from './schema.ts';
 
 export function toMdx(report: Report): string {
   return `---\n${frontmatter(report)}\n---\n\n${body(report).join('\n\n')}\n`;
@@ -40,7 +41,7 @@ function body(report: Report): string[] {
   const out: string[] = [];
   const chartsAfter = new Map<string, string[]>();
   for (const chart of report.figures?.charts ?? []) {
-    const owner = report.blocks.find((b) => b.id === chart.block || (b.type === 'list' && b.items.some((i) => i.id === chart.block)))?.id ?? chart.block;
+    const owner = chartPlace(report.blocks, chart.block);
     chartsAfter.set(owner, [...(chartsAfter.get(owner) ?? []), chart.id]);
   }
   for (const block of report.blocks) {
@@ -59,6 +60,21 @@ function body(report: Report): string[] {
     out.push(flow('Notes', {}, report.notes.map((n) => element('Note', { n: String(n.n), id: n.id, refs: n.refs.join(' ') }, inline(n.content)))));
   }
   return out;
+}
+
+/**
+ * The block a chart read from `passage` is placed after: its paragraph, or the list holding its
+ * item. A paragraph that leads in to a list (`…包括：` then (a)–(c)) keeps its list: the chart
+ * goes after the list, never between the sentence and its items.
+ */
+export function chartPlace(blocks: Block[], passage: string): string {
+  let at = blocks.findIndex((b) => b.id === passage || (b.type === 'list' && b.items.some((i) => i.id === passage)));
+  if (at < 0) return passage;
+  const block = blocks[at]!;
+  if (block.type === 'paragraph' && /[：:]\s*$/.test(plainText(block.content))) {
+    while (blocks[at + 1]?.type === 'list') at++;
+  }
+  return blocks[at]!.id;
 }
 
 function inline(content: Inline[]): string {

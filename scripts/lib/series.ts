@@ -109,7 +109,9 @@ export interface Series {
   title: string;
   unit: string;
   confirmed: boolean;
-  /** How the points were found, for readers and maintainers. */
+  /** How the points were found, in words, for readers (no regular expressions). */
+  description: string;
+  /** The matching rule as written (regular expressions), for maintainers. */
   explanation: string;
   points: SeriesPoint[];
 }
@@ -134,6 +136,7 @@ export function buildSeries(reports: readonly Report[], config: FiguresConfig): 
       title: entry?.title ?? r.title,
       unit: entry?.unit ?? r.unit,
       confirmed: entry?.confirmed ?? false,
+      description: describeRule(r.rule),
       explanation: explain(r.rule),
       points: reports.flatMap((report) => {
         const found = matchRule(report, r.rule);
@@ -142,7 +145,7 @@ export function buildSeries(reports: readonly Report[], config: FiguresConfig): 
     });
   }
   for (const [id, entry] of Object.entries(config.series)) {
-    const series = all.get(id) ?? { id, title: entry.title ?? id, unit: entry.unit ?? '', confirmed: entry.confirmed ?? false, explanation: '', points: [] };
+    const series = all.get(id) ?? { id, title: entry.title ?? id, unit: entry.unit ?? '', confirmed: entry.confirmed ?? false, description: '', explanation: '', points: [] };
     for (const p of entry.points ?? []) {
       // A point of a report that is not in the corpus (its seed was removed) is left out, so
       // removing a seed never breaks the build; the provenance check covers the points kept.
@@ -158,7 +161,10 @@ export function buildSeries(reports: readonly Report[], config: FiguresConfig): 
       };
       series.points = [...series.points.filter((q) => q.report !== p.report), point];
     }
-    if (entry.points?.length) series.explanation = `${series.explanation ? `${series.explanation}；` : ''}维护者指定 ${entry.points.length} 个数据点`;
+    if (entry.points?.length) {
+      series.explanation = `${series.explanation ? `${series.explanation}；` : ''}维护者指定 ${entry.points.length} 个数据点`;
+      series.description = `${series.description ? `${series.description}；` : ''}其中 ${entry.points.length} 个数字由维护者核对指定`;
+    }
     all.set(id, series);
   }
   for (const [id, entry] of Object.entries(config.series)) {
@@ -167,11 +173,35 @@ export function buildSeries(reports: readonly Report[], config: FiguresConfig): 
     const into = all.get(entry.mergeInto)!;
     into.points = [...into.points, ...from.points.filter((p) => !into.points.some((q) => q.report === p.report))];
     into.explanation += `；并入「${from.title}」`;
+    into.description += `；缺少的年份取自「${from.title}」`;
     all.delete(id);
   }
   return [...all.values()]
     .filter((s) => !config.series[s.id]?.hide && new Set(s.points.map((p) => p.report)).size >= 2)
     .map((s) => ({ ...s, points: [...s.points].sort((a, b) => a.year - b.year || a.report.localeCompare(b.report)) }));
+}
+
+/** `奴隶|奴役` → `「奴隶」或「奴役」`; undefined when the pattern is more than plain alternatives. */
+function words(pattern: string, joiner: string): string | undefined {
+  const alternatives = pattern.split('|').map((a) => a.replace(/^\^/, '').replace(/\$$/, ''));
+  if (alternatives.some((a) => !a || /[\\.*+?()[\]{}^$]/.test(a))) return undefined;
+  return alternatives.map((a) => `「${a}」`).join(joiner);
+}
+
+/**
+ * The rule in words for readers: what is counted, in which unit, what the sentence has to be
+ * about. A pattern that is not a plain list of words is not spelled out (the maintainer's rule is
+ * still shown in the data), so a reader never sees a regular expression.
+ */
+export function describeRule(rule: Rule): string {
+  const noun = words(rule.noun, '或');
+  const parts = [noun ? `数的是${noun}` : '数的是维护者规则所指的对象'];
+  if (rule.units) parts.push(`单位为${rule.units.map((u) => `「${u}」`).join('或')}`);
+  const about = rule.context && words(rule.context, '或');
+  if (about) parts.push(`句子谈的是${about}`);
+  const not = rule.exclude && words(rule.exclude, '或');
+  if (not) parts.push(`不谈${not}`);
+  return `${parts.join('，')}；每份报告取第一处这样的数字`;
 }
 
 function explain(rule: Rule): string {

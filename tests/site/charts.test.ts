@@ -64,11 +64,45 @@ test('the maintainer file renames and hides charts, and a key naming no chart st
   const report = loadReport('a-hrc-55-69');
   const config = parseFiguresConfig(JSON.stringify({ charts: { 'a-hrc-55-69#chart-p-2-1': { title: '特别程序任务' }, 'a-hrc-55-69#chart-p-3-1': { hide: true } } }));
   const charts = applyChartConfig([report], config).get('a-hrc-55-69')!;
-  assert.equal(charts.length, 12);
+  assert.equal(charts.length, 8);
   assert.equal(charts[0]!.title, '特别程序任务');
   assert.ok(!charts.some((c) => c.id === 'chart-p-3-1'));
   const typo = parseFiguresConfig(JSON.stringify({ charts: { 'a-hrc-55-69#chart-p-99-1': { hide: true } } }));
   assert.throws(() => applyChartConfig([report], typo, 'seeds/figures.json'), /seeds\/figures\.json: charts\.a-hrc-55-69#chart-p-99-1: no such chart/);  // A removed seed's entries are ignored: the other reports still build.
   const removed = parseFiguresConfig(JSON.stringify({ charts: { 'a-removed-report#chart-p-2-1': { hide: true } } }));
-  assert.equal(applyChartConfig([report], removed).get('a-hrc-55-69')!.length, 13);
+  assert.equal(applyChartConfig([report], removed).get('a-hrc-55-69')!.length, 9);
+});
+
+test('shares adding up to 100 % are one stacked bar: segments end to end over the full width, a legend row per part below it', async () => {
+  const { stackedBar, isWhole } = await import('../../src/charts/stacked.ts');
+  assert.equal(isWhole([59, 41]), true);
+  assert.equal(isWhole([24.69, 19.75, 9.88, 19.75, 25.93]), true);
+  assert.equal(isWhole([59, 30]), false);
+  assert.equal(isWhole([100]), false);
+  const g = stackedBar([{ label: '女性', value: 59 }, { label: '男性', value: 41 }], { unit: '%' });
+  assert.deepEqual(g.segments.map((s) => [s.x, s.width, s.colour]), [[0, 200.6, 0], [200.6, 139.4, 1]]);
+  assert.deepEqual(g.legend.map((l) => [l.label.lines.join(''), l.value.text]), [['女性', '59%'], ['男性', '41%']]);
+  const barBottom = g.segments[0]!.y + g.segments[0]!.height;
+  let previous = barBottom;
+  for (const row of g.legend) {
+    assert.ok(row.label.y - g.fontSize >= previous, 'legend row below the bar and the previous row');
+    assert.ok(row.swatch.x + row.swatch.size < row.label.x, 'swatch left of its label');
+    assert.ok(row.label.x + Math.max(...row.label.lines.map(textWidth)) * g.fontSize <= row.value.x, 'label clear of its value');
+    assert.ok(row.value.x + textWidth(row.value.text) * g.fontSize <= g.width + 0.01, 'value inside the chart');
+    previous = row.label.y + (row.label.lines.length - 1) * row.label.lineHeight + 0.3 * g.fontSize;
+  }
+  assert.ok(g.height >= previous);
+});
+
+test('a series of more than two years is a dot plot: x by year (gaps show), y from zero, dots joined in year order', async () => {
+  const { dotPlot } = await import('../../src/charts/dots.ts');
+  const g = dotPlot([{ year: 2023, value: 60 }, { year: 2019, value: 56 }, { year: 2020, value: 30 }], { unit: '项' });
+  assert.deepEqual(g.dots.map((d) => d.year.text), ['2019', '2020', '2023']);
+  const [a, b, c] = g.dots.map((d) => d.cx);
+  assert.ok(Math.abs((b! - a!) * 3 - (c! - b!) ) < 0.05, 'one year apart is a third of three years apart');
+  assert.ok(g.dots[1]!.cy > g.dots[0]!.cy && g.dots[0]!.cy > g.dots[2]!.cy, 'higher values higher up');
+  assert.ok(g.dots.every((d) => d.cy <= g.axis.y && d.value.y < d.cy && d.year.y > g.axis.y), 'values above the dots, years below the axis');
+  const half = (t: string) => (textWidth(t) * g.fontSize) / 2;
+  assert.ok(g.dots.every((d) => d.value.x - half(d.value.text) >= 0 && d.value.x + half(d.value.text) <= g.width), 'labels inside the chart');
+  assert.equal(g.path, `M${g.dots.map((d) => `${d.cx},${d.cy}`).join('L')}`);
 });

@@ -125,7 +125,9 @@ function nounBefore(before: string, rest: string, unit: string): string {
   }
   const clauses = before.split(/[，。；：、,;:(（]/);
   let clause = clauses.at(-1)!.trim();
-  if (!clause && clauses.length > 1) clause = clauses.at(-2)!.trim();
+  // The clause before names this number (`非洲国家，24.69%`) unless it holds a number of its own:
+  // then it is that number's phrase (`31 份来自国家，65 份…`), not this one's.
+  if (!clause && clauses.length > 1 && !/\d/.test(clauses.at(-2)!)) clause = clauses.at(-2)!.trim();
   clause = clause.replace(/^.*\d\s*[\u4e00-\u9fff]?/, '').replace(/^(?:其中|包括)/, '');
   clause = clause.replace(/(?:为|是|达到|达|共有|共|有|了|约|大约|超过|至少|已有)\s*$/, '').trim();
   if (clause.includes('的')) clause = clause.slice(clause.lastIndexOf('的') + 1);

@@ -33,7 +33,9 @@ export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
 
   const shares = s.mentions.filter((m) => m.unit === '%');
   if (shares.length >= 2 && close(shares.reduce((t, m) => t + m.value, 0), 100)) {
-    out.push({ kind: 'shares', title: titleBefore(s.text, shares[0]!), unit: '%', sum: 'exact', items: shares.map((m) => item(m)), texts: [s.text] });
+    const labels = shares.map((m) => shareLabel(m.noun));
+    const title = labels[0]!.whole ?? sharesTitle(s.text, shares[0]!, labels[0]!.label);
+    out.push({ kind: 'shares', title, unit: '%', sum: 'exact', items: shares.map((m, k) => item(m, labels[k]!.label)), texts: [s.text] });
     shares.forEach((m) => used.add(m));
   }
 
@@ -169,4 +171,28 @@ function titleBefore(text: string, first: Mention): string {
   }
   title = title.replace(/[：:]$/, '').replace(/(?:情况)?如下$/, '').replace(/^[^\u4e00-\u9fff]+/, '').trim();
   return title || first.noun;
+}
+
+/**
+ * A share's label as the text names the part: `女性占` → `女性`; `工作人员中女性占` also names the
+ * whole (`工作人员`), which is what the chart measures.
+ */
+export function shareLabel(noun: string): { whole?: string; label: string } {
+  const taken = /^(.*?)(?:约|所|仅|则)?占(?:了|比)?$/.exec(noun);
+  if (!taken) return { label: noun };
+  const phrase = taken[1]!.replace(/^在/, '');
+  const cut = phrase.indexOf('中', 2);
+  return cut > 0 && cut < phrase.length - 1 ? { whole: phrase.slice(0, cut), label: phrase.slice(cut + 1) } : { label: taken[1]! || noun };
+}
+
+/**
+ * The title of a shares chart: the whole being measured. When the clause before the first share
+ * only names that share (`在任务负责人中，女性占 59%`), the whole is in the clause before it.
+ */
+function sharesTitle(text: string, first: Mention, firstLabel: string): string {
+  const title = titleBefore(text, first).replace(/(?:约|所|仅|则)?占(?:了|比)?$/, '');
+  if (title && title !== firstLabel) return title;
+  const clauses = text.slice(0, first.start).split(/[，。；,]/).map((c) => c.trim()).filter(Boolean);
+  const whole = clauses.at(-2)?.replace(/^(?:在|从|就)/, '').replace(/(?:中|当中|之中)$/, '').trim();
+  return whole || title || firstLabel;
 }
