@@ -300,7 +300,9 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('hosted, Pagefind loads its module; offline, the same Pagefind loads only the index scripts a query needs, from disk', async ({ page }) => {
+test('hosted, Pagefind loads its module; offline, the same Pagefind loads only the index scripts a query needs, from disk', async ({ page, request }) => {
+  // The offline scripts are the zip's alone: the hosted site does not even have them.
+  expect((await request.get('search/offline/pagefind.js')).status()).toBe(404);
   const loaded: string[] = [];
   page.on('request', (r) => loaded.push(r.url()));
   await search(page, sites[0].page('疫苗'));
