@@ -131,7 +131,7 @@ describe('Pagefind chunks', () => {
   test('the written index: one fragment per chunk, each cut back into exactly its blocks as the search page does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pagefind-'));
     try {
-      assert.deepEqual(await indexSite(dir, pinnedContent()), { records: 721, chunks: 26, shards: 4, built: 4 });
+      assert.deepEqual(await indexSite(dir, pinnedContent()), { records: 721, chunks: 26, shards: 2, built: 2 });
       // The primary shard at pagefind/, the others where pagefind/shards.json says (as the search page merges them).
       const shardDirs = ['', ...(JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8')) as string[])];
       const fragments = shardDirs.flatMap((d) => readdirSync(join(dir, 'pagefind', d, 'fragment')).map((f) => join(dir, 'pagefind', d, 'fragment', f)));
