@@ -19,7 +19,7 @@ import { convertStep } from './build/convert.ts';
 import { createProgress } from './build/progress.ts';
 import { BuildFailure, runBuild, type Step } from './build/steps.ts';
 import { formatSummary } from './build/summary.ts';
-import { offlineIndexStep, pagefindStep, zipStep } from './build/search.ts';
+import { pagefindStep, zipStep } from './build/search.ts';
 import { defaultZipPath } from './offline-zip.ts';
 import { parseCli } from './cli.ts';
 
@@ -41,8 +41,8 @@ const steps: Step[] = [
   convertStep,
   astroStep,
   pagefindStep,
-  offlineIndexStep,
-  // The zip is of the finished site (search indexes included); it is swapped in with dist/.
+  // The zip is of the finished site, with the offline search scripts made from dist/pagefind/;
+  // it is swapped in with dist/.
   zipStep,
 ];
 

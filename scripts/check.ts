@@ -8,8 +8,9 @@
  * - links: no broken internal link or anchor in dist/ (scripts/links.ts);
  * - reports: every report model has its page, valid (title, every block and note anchor), and
  *   dist/ has no page of a removed report;
- * - search: the Pagefind index and the offline index are present, the offline one holding every report;
- * - zip: the offline zip opens and holds dist/ byte for byte (Pagefind aside), and its open-me page.
+ * - search: the Pagefind index is present and holds every report; dist/ has no offline scripts;
+ * - zip: the offline zip opens and holds dist/ byte for byte (Pagefind aside), the offline search
+ *   scripts made from dist/pagefind/, and its open-me page.
  *
  * Flags: --seeds DIR (default seeds; content/ beside it), --dist DIR, --zip FILE, --strict.
  * Prints one line per check and exits 1 if any failed. `npm test` tests the software on its own
@@ -19,13 +20,14 @@ import * as fs from 'node:fs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unzipSync } from 'fflate';
 import { gunzipSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 import { checkDist, listFiles } from './check-links.ts';
 import { parseCli } from './cli.ts';
 import { convertAll, type RunOptions } from './lib/run.ts';
 import { reportSchema, type Report } from './lib/schema.ts';
 import { defaultZipPath, excludedFromZip, openMeFiles, zipRoot } from './offline-zip.ts';
+import { OFFLINE_DIR, offlineFiles } from './search/classic.ts';
 
 export interface CheckResult {
   name: string;
@@ -120,36 +122,27 @@ function checkReports(contentDir: string, distDir: string): CheckResult {
   return { name: 'reports', ok: details.length === 0 && models.length > 0, summary: `${plural(models.length, 'report')}, ${plural(details.length, 'problem')}`, details };
 }
 
-/**
- * The hosted Pagefind index (every shard) and its offline form: each Pagefind file has its
- * `search/offline/<file>.js` twin, and every report has a fragment (Pagefind's per-page record).
- */
+/** Every fragment's text under a Pagefind bundle (each shard's fragment/ folder), unzipped. */
+function fragmentTexts(pagefindDir: string): string[] {
+  return listFiles(pagefindDir)
+    .filter((f) => /(^|\/)fragment\/[^/]+\.pf_fragment$/.test(f))
+    .map((f) => gunzipSync(readFileSync(join(pagefindDir, f))).toString('utf8'));
+}
+
 function checkSearch(contentDir: string, distDir: string): CheckResult {
   const details: string[] = [];
   for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/shards.json']) {
     if (!existsSync(join(distDir, file))) details.push(`${file}: missing`);
   }
+  // The offline scripts are the zip's alone (offline-zip.ts): the hosted site never loads them.
+  if (existsSync(join(distDir, OFFLINE_DIR))) details.push(`${OFFLINE_DIR}/: in ${distDir}, where only the zip should have it`);
   const pagefind = join(distDir, 'pagefind');
-  const files = existsSync(pagefind) ? listFiles(pagefind) : [];
-  const offline = join(distDir, 'search', 'offline');
-  // The offline folder may live in the zip only; where it is in dist/, it must be complete.
-  if (existsSync(offline)) {
-    for (const file of files) {
-      if (/^pagefind-(?:worker|ui|modular|highlight|component)/.test(file)) continue;
-      const twin = file === 'pagefind.js' ? file : `${file}.js`;
-      if (!existsSync(join(offline, twin))) details.push(`search/offline/${twin}: missing (offline twin of pagefind/${file})`);
-    }
-  }
-  const indexed = new Set<string>();
-  for (const file of files.filter((f) => f.endsWith('.pf_fragment'))) {
-    const text = gunzipSync(readFileSync(join(pagefind, file))).toString('utf8');
-    const url = /^pagefind_dcd\{"url":"([^"]+)"/.exec(text)?.[1];
-    if (url) indexed.add(url.replace(/#.*$/, ''));
-  }
+  const fragments = existsSync(pagefind) ? fragmentTexts(pagefind) : [];
+  const indexed = fragments.join('\n');
   const dataDir = join(contentDir, 'data');
   const slugs = existsSync(dataDir) ? readdirSync(dataDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)) : [];
-  for (const slug of slugs) if (!indexed.has(`reports/${slug}.html`)) details.push(`the search index has no record of reports/${slug}.html`);
-  return { name: 'search', ok: details.length === 0, summary: `Pagefind index of ${plural(indexed.size, 'page')} (${plural(files.length, 'file')})${existsSync(offline) ? ', offline twins complete' : ''}`, details };
+  for (const slug of slugs) if (!indexed.includes(`"url":"reports/${slug}.html`)) details.push(`the search index has no record of reports/${slug}.html`);
+  return { name: 'search', ok: details.length === 0, summary: `Pagefind index, ${plural(fragments.length, 'fragment')}`, details };
 }
 
 function checkZip(zipPath: string, distDir: string): CheckResult {
@@ -167,6 +160,15 @@ function checkZip(zipPath: string, distDir: string): CheckResult {
     if (!entry) details.push(`${path}: not in the zip`);
     else if (!Buffer.from(entry).equals(readFileSync(join(distDir, path)))) details.push(`${path}: differs from ${distDir}`);
   }
+  // The offline search scripts: made from dist/pagefind/ as the zip is written, so made again here.
+  const offline = existsSync(join(distDir, 'pagefind')) ? [...offlineFiles(distDir)] : [];
+  if (offline.length === 0) details.push(`${OFFLINE_DIR}/: no offline search scripts (no ${distDir}/pagefind/)`);
+  for (const { path, data } of offline) {
+    const entry = entries[`${zipRoot}/${path}`];
+    if (!entry) details.push(`${path}: not in the zip`);
+    else if (!Buffer.from(entry).equals(Buffer.from(data))) details.push(`${path}: differs from the scripts made from ${distDir}/pagefind/`);
+  }
+  expected.push(...offline.map((f) => f.path));
   // The open-me page and README.txt are the zip's own, written for the offline reader (offline-zip.ts).
   const own = new Map(openMeFiles().map((f) => [f.path, f.text]));
   for (const [path, text] of own) {
@@ -174,7 +176,8 @@ function checkZip(zipPath: string, distDir: string): CheckResult {
     if (!entry) details.push(`${path}: not in the zip`);
     else if (Buffer.from(entry).toString('utf8') !== text) details.push(`${path}: differs from the open-me text`);
   }
-  const extra = Object.keys(entries).filter((k) => !k.endsWith('/') && !expected.includes(k.slice(zipRoot.length + 1)) && !own.has(k.slice(zipRoot.length + 1)));
+  const known = new Set(expected);
+  const extra = Object.keys(entries).filter((k) => !k.endsWith('/') && !known.has(k.slice(zipRoot.length + 1)) && !own.has(k.slice(zipRoot.length + 1)));
   for (const path of extra) details.push(`${path}: in the zip, not in ${distDir}`);
   return { name: 'zip', ok: details.length === 0, summary: `${plural(Object.keys(entries).length, 'file')} in the zip, ${plural(details.length, 'problem')}`, details };
 }

@@ -1,7 +1,8 @@
 /**
  * The offline build: the built site as one zip that readers unzip anywhere and open from disk
  * (`un-hr-reports/index.html`). Everything in `dist/` except the Pagefind bundle, which cannot
- * run from file:// (the search page uses the offline index there instead).
+ * run from file://, and in its place the same bundle as classic scripts (`search/offline/`,
+ * made here from `dist/pagefind/` by `offlineFiles`: they exist only in the zip).
  *
  * The open-me page and README.txt (openMeFiles) come first, then the site.
  * Deterministic: entries sorted by path, every timestamp fixed, so the same `dist/` always
@@ -11,6 +12,7 @@
  * already-compressed data with its CRC and size (and therefore writes a data descriptor after
  * each entry, unlike `zipSync`).
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,7 @@ import { crc32 } from 'node:zlib';
 import { deflateSync, strToU8, Zip, type ZipInputFile } from 'fflate';
 import { parseCli } from './cli.ts';
 import { deflateCache, type DeflateCache, type DeflateLevel } from './deflate-cache.ts';
+import { OFFLINE_DIR, offlineFiles, type OfflineFile } from './search/classic.ts';
 
 /** The folder the zip unpacks into. */
 export const zipRoot = 'un-hr-reports';
@@ -74,8 +77,11 @@ Offline copy of the site: open index.html in a browser. Keep the folder together
   ];
 }
 
-/** Paths under dist/ left out of the zip. */
-export const excludedFromZip = (path: string): boolean => path === 'pagefind' || path.startsWith('pagefind/');
+/**
+ * Paths under dist/ left out of the zip: the hosted Pagefind bundle, and any offline bundle (the
+ * zip writes its own from the Pagefind bundle, `offlineFiles`).
+ */
+export const excludedFromZip = (path: string): boolean => path === 'pagefind' || path.startsWith('pagefind/') || path.startsWith(`${OFFLINE_DIR}/`);
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -95,7 +101,7 @@ export async function writeOfflineZip(
   distDir: string,
   zipPath = defaultZipPath,
   cache: DeflateCache = deflateCache({ level: zipLevel }),
-): Promise<{ files: number; bytes: number }> {
+): Promise<{ files: number; offline: number; bytes: number }> {
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
   const files = await listFiles(distDir);
   const chunks: Uint8Array[] = [];
@@ -110,18 +116,30 @@ export async function writeOfflineZip(
     zip.add(entry);
     entry.ondata!(null, deflateSync(data, { level: zipLevel }), true);
   }
-  for (const path of files) {
-    const data = new Uint8Array(await readFile(join(distDir, path)));
+  const add = async ({ path, data }: OfflineFile) => {
     const deflated = await cache.deflate(data);
     const entry: ZipInputFile = { filename: `${zipRoot}/${path}`, mtime, compression: 8, size: data.length, crc: crc32(data) };
     zip.add(entry);
     entry.ondata!(null, deflated, true);
+  };
+  const fromDist = async (path: string) => add({ path, data: new Uint8Array(await readFile(join(distDir, path))) });
+  // dist/ has nothing under search/offline/, so the offline bundle sorts as one block among its files.
+  const offlineFirst = files.findIndex((path) => path > `${OFFLINE_DIR}/`);
+  const cut = offlineFirst === -1 ? files.length : offlineFirst;
+  let offline = 0;
+  for (const path of files.slice(0, cut)) await fromDist(path);
+  if (existsSync(join(distDir, 'pagefind'))) {
+    for (const file of offlineFiles(distDir)) {
+      await add(file);
+      offline++;
+    }
   }
+  for (const path of files.slice(cut)) await fromDist(path);
   zip.end();
   await mkdir(dirname(zipPath), { recursive: true });
   const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   await writeFile(zipPath, chunks);
-  return { files: files.length, bytes };
+  return { files: files.length + offline, offline, bytes };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,13 +1,12 @@
 /**
- * Build steps after Astro: the Pagefind index of the hosted site, the same index as classic
- * scripts for the unzipped build (scripts/search/classic.ts), and the offline zip. Each step
- * writes into the site being assembled; the index and the zip keep a build cache
- * (scripts/build/cache.ts).
+ * Build steps after Astro: the Pagefind index of the hosted site, and the offline zip, which
+ * carries the same index as classic scripts for the unzipped build (scripts/search/classic.ts,
+ * made while zipping: they are never written into dist/). The index and the zip keep a build
+ * cache (scripts/build/cache.ts).
  */
 import { join } from 'node:path';
 import { deflateCache } from '../deflate-cache.ts';
 import { writeOfflineZip, zipLevel } from '../offline-zip.ts';
-import { writeOfflineIndex } from '../search/classic.ts';
 import { indexSite } from '../search/pagefind.ts';
 import { allRecords, readReports } from '../search/records.ts';
 import type { BuildContext, Step } from './steps.ts';
@@ -27,23 +26,14 @@ export const pagefindStep: Step = {
   },
 };
 
-export const offlineIndexStep: Step = {
-  name: 'offline-index',
-  fix: 'the offline search index could not be written: check the message above',
-  async run(c) {
-    const { files, bytes } = await writeOfflineIndex(c.staging);
-    return `${files} scripts, ${Math.round(bytes / 1024)} KB`;
-  },
-};
-
 export const zipStep: Step = {
   name: 'zip',
   fix: 'the offline zip could not be written: check free disk space and the --zip path',
   async run(c) {
     const cache = deflateCache({ dir: cacheDir(c, 'zip-cache'), level: zipLevel, force: c.force });
-    const { files, bytes } = await writeOfflineZip(c.staging, c.zipStaging, cache);
+    const { files, offline, bytes } = await writeOfflineZip(c.staging, c.zipStaging, cache);
     // The zip is the last step: entries this build did not use belong to older sites.
     await cache.prune();
-    return `${files} files (${cache.stats.misses} compressed), ${(bytes / 1e6).toFixed(2)} MB`;
+    return `${files} files, ${offline} of them offline search scripts (${cache.stats.misses} compressed), ${(bytes / 1e6).toFixed(2)} MB`;
   },
 };

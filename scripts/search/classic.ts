@@ -3,7 +3,8 @@
  *
  * Browsers opened on a folder refuse `fetch`, module scripts and workers, but run `<script src>`
  * and compile WebAssembly from bytes (the site's CSP allows it with 'wasm-unsafe-eval'). So the
- * offline build carries, in `<dist>/search/offline/`:
+ * offline zip carries, in `search/offline/` (made from `<dist>/pagefind/` as the zip is written,
+ * `offlineFiles`; the hosted dist/ has none of them):
  *   pagefind.js     Pagefind's own module turned into a classic script (`classicPagefind`) that
  *                   sets `self.UNHRPagefind` (its API and the `fetch` it uses: script-fetch.js)
  *   <file>.js       every file of `<dist>/pagefind/` (entry, meta, WebAssembly, index, filter and
@@ -13,13 +14,11 @@
  * and gives the same results, because it is the same engine reading the same bytes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { pagefindRuntime } from './pagefind.ts';
 
-/** Where the offline bundle lives in the site (the zip keeps it; the hosted page never loads it). */
-export const OFFLINE_DIR = join('search', 'offline');
+/** Where the offline bundle lives in the unpacked zip (never in dist/: the hosted page does not load it). */
+export const OFFLINE_DIR = 'search/offline';
 
 const shim = readFileSync(new URL('./script-fetch.js', import.meta.url), 'utf8');
 
@@ -66,32 +65,26 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/**
- * Write the offline bundle from the hosted one (`<distDir>/pagefind/`, written by the Pagefind
- * step) into `<distDir>/search/offline/`. Returns the files written and their bytes.
- */
-export async function writeOfflineIndex(distDir: string): Promise<{ files: number; bytes: number }> {
-  const from = join(distDir, 'pagefind');
-  const to = join(distDir, OFFLINE_DIR);
-  await rm(to, { recursive: true, force: true });
-  let bytes = 0;
-  let files = 0;
-  const write = async (path: string, text: string) => {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-    bytes += Buffer.byteLength(text);
-    files++;
-  };
-  for (const name of filesUnder(from)) {
-    if (name === 'pagefind-worker.js') continue; // no workers from file://
-    if (name === pagefindRuntime) await write(join(to, name), classicPagefind(readFileSync(join(from, name), 'utf8')));
-    else await write(join(to, `${name}.js`), scriptFile(name, readFileSync(join(from, name))));
-  }
-  return { files, bytes };
+/** One file of the offline bundle: its path in the unpacked site and its bytes. */
+export interface OfflineFile {
+  path: string;
+  data: Uint8Array;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = process.argv[2] ?? 'dist';
-  const { files, bytes } = await writeOfflineIndex(dist);
-  console.log(`offline index: ${files} scripts, ${(bytes / 1024).toFixed(0)} KB → ${join(dist, OFFLINE_DIR)}/`);
+/**
+ * The offline bundle, made from the hosted one (`<distDir>/pagefind/`, written by the Pagefind
+ * step) when the zip is written: `search/offline/<file>.js` for each of its files, sorted by
+ * path, one at a time. Only the zip holds them, so the hosted site carries no file it never
+ * loads (about 7 500 at 1000 reports, against a host's 20 000-file limit).
+ */
+export function* offlineFiles(distDir: string): Generator<OfflineFile> {
+  const from = join(distDir, 'pagefind');
+  const sources = filesUnder(from)
+    .filter((name) => name !== 'pagefind-worker.js') // no workers from file://
+    .map((name) => ({ name, path: `${OFFLINE_DIR}/${name === pagefindRuntime ? name : `${name}.js`}` }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const { name, path } of sources) {
+    const text = name === pagefindRuntime ? classicPagefind(readFileSync(join(from, name), 'utf8')) : scriptFile(name, readFileSync(join(from, name)));
+    yield { path, data: Buffer.from(text) };
+  }
 }

@@ -15,9 +15,9 @@ import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { allRecords, readReports } from './records.ts';
+import { allRecords, documentsSlug, readReports } from './records.ts';
 import { chunkPayload, chunkRecords, type SearchChunk } from './chunks.ts';
-import { groupByShard, SEARCH_SHARDS, type ShardBuildOptions } from './shards.ts';
+import { groupByShard, shardCount, type ShardBuildOptions } from './shards.ts';
 import { buildCache, cacheKey } from '../build/cache.ts';
 import { codeKey } from '../build/modules.ts';
 import { parseCli } from '../cli.ts';
@@ -64,7 +64,7 @@ const isRuntime = (name: string) => runtimeFiles.has(name) || name.startsWith('w
  */
 function indexFormat(): string {
   // The module graph of this file covers chunks.ts and Pagefind's version (scripts/build/modules.ts).
-  return cacheKey(codeKey([fileURLToPath(import.meta.url)]), String(SEARCH_SHARDS));
+  return cacheKey(codeKey([fileURLToPath(import.meta.url)]));
 }
 
 /** Index one shard's records into `outputPath` (a whole Pagefind bundle, without the UIs). */
@@ -89,7 +89,7 @@ export const SHARD_LIST = 'shards.json';
 
 /**
  * Index the reports of `contentDir` into `<distDir>/pagefind/`, one Pagefind index per shard
- * (see shards.ts): the first non-empty shard is the primary index, at `pagefind/` with
+ * (see shards.ts; how many depends on the number of reports): the first non-empty shard is the primary index, at `pagefind/` with
  * Pagefind's runtime; each other one is in `pagefind/<n>/`, listed in `pagefind/shards.json`,
  * and the search page merges it (`mergeIndex`). A shard whose records are unchanged is copied
  * from the cache. Returns the block, chunk and shard counts.
@@ -101,13 +101,14 @@ export async function indexSite(distDir: string, contentDir = 'content', options
   await rm(outputPath, { recursive: true, force: true });
   const cache = buildCache(options.cacheDir, { force: Boolean(options.force) });
   const format = indexFormat();
-  const shards = groupByShard(chunks, (c) => c.slug)
+  const count = shardCount(new Set(chunks.map((c) => c.slug).filter((slug) => slug !== documentsSlug)).size);
+  const shards = groupByShard(chunks, (c) => c.slug, count)
     .map((some, shard) => ({ shard, records: some.map(pagefindRecord) }))
     .filter((s) => s.records.length > 0);
   let built = 0;
   try {
     for (const [i, { shard, records: some }] of shards.entries()) {
-      const key = cacheKey(format, String(shard), JSON.stringify(some));
+      const key = cacheKey(format, `${shard}/${count}`, JSON.stringify(some));
       let from = cache.lookup(key);
       if (!from) {
         from = await cache.store(key, (path) => writeShard(some, path));

@@ -47,11 +47,12 @@ const uprSections = reports.flatMap((r) =>
 );
 
 /** The issue's test queries: the block that must come first. */
-const topOf: Record<string, string> = {
-  函件: url(fourth.slug, headingId(fourth.slug, '函件')),
-  外地办事处: url(first.slug, paragraphId(first.slug, 2)),
-  'A/HRC/40/38': 'docs/a-hrc-40-38.html',
-  普遍定期审议: url(uprSections[0]!.report.slug, uprSections[0]!.id),
+const topOf: Record<string, string[]> = {
+  函件: [url(fourth.slug, headingId(fourth.slug, '函件'))],
+  外地办事处: [url(first.slug, paragraphId(first.slug, 2))],
+  'A/HRC/40/38': ['docs/a-hrc-40-38.html'],
+  // Two section headings are exactly the query: either may come first (a tie, in Pagefind's order).
+  普遍定期审议: uprSections.map((s) => url(s.report.slug, s.id)),
 };
 
 let offlineRoot = '';
@@ -113,10 +114,10 @@ async function totals(page: Page): Promise<{ pages: number; matches: number }> {
 for (const site of sites) {
   test.describe(`${site.name} search`, () => {
     for (const [q, top] of Object.entries(topOf)) {
-      test(`${q} lands first on ${top}`, async ({ page }) => {
+      test(`${q} lands first on ${top.join(' or ')}`, async ({ page }) => {
         const errors = watch(page);
         const got = await search(page, site.page(q));
-        expect(got[0]).toBe(top);
+        expect(top).toContain(got[0]);
         const groups = await page.locator('.result-group').count();
         expect((await totals(page)).pages).toBe(groups);
         expect(errors).toEqual([]);
@@ -300,7 +301,9 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('hosted, Pagefind loads its module; offline, the same Pagefind loads only the index scripts a query needs, from disk', async ({ page }) => {
+test('hosted, Pagefind loads its module; offline, the same Pagefind loads only the index scripts a query needs, from disk', async ({ page, request }) => {
+  // The offline scripts are the zip's alone: the hosted site does not even have them.
+  expect((await request.get('search/offline/pagefind.js')).status()).toBe(404);
   const loaded: string[] = [];
   page.on('request', (r) => loaded.push(r.url()));
   await search(page, sites[0].page('疫苗'));
@@ -354,7 +357,7 @@ test('a search reads Pagefind\'s best chunks first: fewer than it finds on a lar
     const engine = (self as unknown as { UNHRSearchEngine: { search(q: string, f: object, limit?: number): Promise<Res> } }).UNHRSearchEngine;
     const few = await engine.search('人权', {}, 3);
     const all = await engine.search('人权', {}, 1000);
-    const notes = await engine.search('人权', { 类型: '注释' }, 3);
+    const notes = await engine.search('人权', { 类型: '注释' }, 1);
     return { few, all, notes };
   });
   expect(got.few.read).toBe(3);
@@ -362,8 +365,9 @@ test('a search reads Pagefind\'s best chunks first: fewer than it finds on a lar
   expect(got.all.read).toBe(got.all.found);
   expect(got.few.hits.length).toBeLessThan(got.all.hits.length);
   for (const h of got.few.hits) expect(got.all.hits.map((x) => x.url)).toContain(h.url);
-  // Three chunks of notes, not the notes among the best three chunks of any kind.
-  expect(got.notes.read).toBe(3);
+  // The best chunk of notes (of the two that hold 人权), not the notes among the best chunk of any kind.
+  expect(got.notes.read).toBe(1);
+  expect(got.notes.found).toBeGreaterThan(1);
   expect(got.notes.hits.length).toBeGreaterThan(0);
   expect(got.notes.hits.every((h) => /#fn-\d+$/.test(h.url))).toBe(true);
 });

@@ -198,9 +198,10 @@ describe('a rebuild after a seed change', () => {
       assert.match(build('warm'), /✓ astro .*, MDX 0 compiled, [1-9]\d* from cache/);
       // 2 of 4 report pages, and all 123 document and 128 country pages (their data did not change).
       assert.match(log, /✓ astro [\d.]+ s — 262 pages \(253 reused\)/);
-      // Four shards: the three of the reports and the document pages' (unchanged: no citation changed).
-      assert.match(log, /✓ pagefind .*\(1 indexed, 3 unchanged\)/);
-      assert.match(log, /✓ offline-index [\d.]+ s — \d+ scripts, \d+ KB/);
+      // Two shards (four reports): a-74-36's, and the other with the document pages (unchanged: no citation changed).
+      assert.match(log, /✓ pagefind .*, 2 shards \(1 indexed, 1 unchanged\)/);
+      assert.match(log, /✓ zip [\d.]+ s — \d+ files, [1-9]\d* of them offline search scripts/);
+      assert.equal(existsSync(join(dir, 'rebuild', 'search', 'offline')), false);
       assert.deepEqual(diffHashes(treeHashes(join(dir, 'rebuild')), treeHashes(join(dir, 'clean'))), []);
       assert.equal(readFileSync(join(dir, 'rebuild.zip')).equals(readFileSync(join(dir, 'clean.zip'))), true);
       // The change did reach another report's page: its same-topic link to 问责 is gone.

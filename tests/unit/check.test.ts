@@ -1,10 +1,11 @@
 /**
  * `npm run check`, the maintainer's check of any corpus: the pinned build passes it, and each
  * kind of problem a corpus can have is named (stale content/, a rejected seed, a page that lost
- * an anchor or belongs to a removed report, a zip that is not of this site).
+ * an anchor or belongs to a removed report, a zip that is not of this site, offline search scripts
+ * where only the zip should have them).
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -68,6 +69,27 @@ describe('npm run check', () => {
       assert.deepEqual(results.zip!.details, ['reports/a-74-36.html: differs from ' + join(dir, 'dist'), 'reports/gone.html: not in the zip']);
       writeFileSync(join(dir, 'offline.zip'), 'not a zip');
       assert.match(byName(checkCorpus(plan(dir))).zip!.summary, /does not open/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('offline search scripts in dist/, a zip whose offline script is not made from dist/pagefind/, and a report missing from the index are named', () => {
+    const dir = buildCopy();
+    try {
+      const dist = join(dir, 'dist');
+      mkdirSync(join(dist, 'search', 'offline'), { recursive: true });
+      writeFileSync(join(dist, 'search', 'offline', 'shards.json.js'), '__pf("shards.json","");\n');
+      // The index changes under the zip: its shard list is made again from the new one.
+      writeFileSync(join(dist, 'pagefind', 'shards.json'), '[]');
+      const model = JSON.parse(readFileSync(join(dir, 'content', 'data', 'a-74-36.json'), 'utf8'));
+      writeFileSync(join(dir, 'content', 'data', 'zz-unindexed.json'), JSON.stringify({ ...model, slug: 'zz-unindexed' }));
+      const results = byName(checkCorpus(plan(dir)));
+      assert.deepEqual(results.search!.details, [
+        `search/offline/: in ${dist}, where only the zip should have it`,
+        'the search index has no record of reports/zz-unindexed.html',
+      ]);
+      assert.deepEqual(results.zip!.details, [`search/offline/shards.json.js: differs from the scripts made from ${dist}/pagefind/`]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

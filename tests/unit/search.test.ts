@@ -11,10 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { allRecords, readReports } from '../../scripts/search/records.ts';
 import { searchText } from '../../scripts/search/text.ts';
-import { classicPagefind, scriptFile, writeOfflineIndex, OFFLINE_DIR } from '../../scripts/search/classic.ts';
+import { classicPagefind, offlineFiles, scriptFile, OFFLINE_DIR } from '../../scripts/search/classic.ts';
 import { indexSite, pagefindRecord } from '../../scripts/search/pagefind.ts';
 import { chunkChars, chunkRecords } from '../../scripts/search/chunks.ts';
-import { writeOfflineZip, zipLevel, zipRoot } from '../../scripts/offline-zip.ts';
+import { openMeFiles, writeOfflineZip, zipLevel, zipRoot } from '../../scripts/offline-zip.ts';
 import { deflateCache } from '../../scripts/deflate-cache.ts';
 import { pinnedContent } from './helpers.ts';
 
@@ -131,7 +131,7 @@ describe('Pagefind chunks', () => {
   test('the written index: one fragment per chunk, each cut back into exactly its blocks as the search page does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pagefind-'));
     try {
-      assert.deepEqual(await indexSite(dir, pinnedContent()), { records: 717, chunks: 26, shards: 4, built: 4 });
+      assert.deepEqual(await indexSite(dir, pinnedContent()), { records: 717, chunks: 26, shards: 2, built: 2 });
       // The primary shard at pagefind/, the others where pagefind/shards.json says (as the search page merges them).
       const shardDirs = ['', ...(JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8')) as string[])];
       const fragments = shardDirs.flatMap((d) => readdirSync(join(dir, 'pagefind', d, 'fragment')).map((f) => join(dir, 'pagefind', d, 'fragment', f)));
@@ -241,11 +241,22 @@ describe('offline Pagefind (classic scripts)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'offline-'));
     try {
       await indexSite(dir, pinnedContent());
-      const { files } = await writeOfflineIndex(dir);
+      const files = [...offlineFiles(dir)];
       const hosted = readdirSync(join(dir, 'pagefind'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(join(dir, 'pagefind').length + 1));
-      const offline = join(dir, OFFLINE_DIR);
-      assert.equal(files, hosted.length);
-      assert.ok(!existsSync(join(offline, 'pagefind-worker.js')));
+      const paths = files.map((f) => f.path);
+      assert.equal(files.length, hosted.length);
+      assert.deepEqual(paths, [...paths].sort(), 'sorted by path');
+      assert.ok(paths.every((p) => p.startsWith(`${OFFLINE_DIR}/`) && p.endsWith('.js')));
+      assert.ok(!paths.includes(`${OFFLINE_DIR}/pagefind-worker.js`));
+      assert.deepEqual([...offlineFiles(dir)], files, 'the same bytes twice');
+      // Made from dist/pagefind/, never written into it: the test unpacks them as the zip would.
+      assert.equal(existsSync(join(dir, OFFLINE_DIR)), false);
+      const unpacked = join(dir, 'unpacked');
+      for (const { path, data } of files) {
+        mkdirSync(join(unpacked, path, '..'), { recursive: true });
+        writeFileSync(join(unpacked, path), data);
+      }
+      const offline = join(unpacked, OFFLINE_DIR);
       // A page's document, reduced to what script-fetch.js uses: a <script src> runs that file.
       const context: Record<string, any> = { URL, atob, TextDecoder, TextEncoder, Uint8Array, Promise, JSON, location: { href: pathToFileURL(offline).href } };
       context['self'] = context;
@@ -280,26 +291,32 @@ describe('offline Pagefind (classic scripts)', () => {
 });
 
 describe('offline zip', () => {
-  test('is deterministic, sorted, under one folder, and leaves out the Pagefind bundle', async () => {
+  test('is deterministic, sorted, under one folder, open-me files first, and holds the offline search scripts in place of the Pagefind bundle', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zip-'));
     try {
       const dist = join(dir, 'dist');
-      for (const [path, text] of [['index.html', 'a'], ['reports/x.html', 'b'], ['pagefind/pagefind.js', 'c'], ['search/offline/0.js', 'd']] as const) {
+      // search/offline/0.js: a stale offline script in dist/ is left out; the zip makes its own.
+      for (const [path, text] of [['index.html', 'a'], ['reports/x.html', 'b'], ['pagefind/pagefind-entry.json', 'c'], ['search/a.js', 'e'], ['search/offline/0.js', 'd'], ['search/page.js', 'f']] as const) {
         mkdirSync(join(dist, path, '..'), { recursive: true });
         writeFileSync(join(dist, path), text);
       }
-      await writeOfflineZip(dist, join(dir, 'a.zip'));
+      const first = await writeOfflineZip(dist, join(dir, 'a.zip'));
       await writeOfflineZip(dist, join(dir, 'b.zip'));
       const a = readFileSync(join(dir, 'a.zip'));
       assert.deepEqual(a, readFileSync(join(dir, 'b.zip')));
-      assert.deepEqual(Object.keys(unzipSync(new Uint8Array(a))), [
-        `${zipRoot}/README.txt`,
-        `${zipRoot}/打开我.html`,
+      const entries = unzipSync(new Uint8Array(a));
+      assert.deepEqual(Object.keys(entries), [
+        ...openMeFiles().map((f) => `${zipRoot}/${f.path}`),
         `${zipRoot}/index.html`,
         `${zipRoot}/reports/x.html`,
-        `${zipRoot}/search/offline/0.js`,
+        `${zipRoot}/search/a.js`,
+        `${zipRoot}/search/offline/pagefind-entry.json.js`,
+        `${zipRoot}/search/page.js`,
       ]);
+      assert.equal(Buffer.from(entries[`${zipRoot}/search/offline/pagefind-entry.json.js`]!).toString(), scriptFile('pagefind-entry.json', Buffer.from('c')));
+      assert.deepEqual([first.files, first.offline], [5, 1]);
       assert.deepEqual(readdirSync(dir).sort(), ['a.zip', 'b.zip', 'dist']);
+      assert.equal(existsSync(join(dist, 'search/offline/pagefind-entry.json.js')), false, 'nothing written into dist/');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -310,7 +327,7 @@ describe('offline zip', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zip-cache-'));
     const dist = join(dir, 'dist');
     const cacheDir = join(dir, 'cache');
-    const pages = { 'index.html': '首页。'.repeat(200), 'reports/a.html': '报告甲的正文。'.repeat(300), 'reports/b.html': '报告乙。'.repeat(100), 'pagefind/x.js': 'p' };
+    const pages = { 'index.html': '首页。'.repeat(200), 'reports/a.html': '报告甲的正文。'.repeat(300), 'reports/b.html': '报告乙。'.repeat(100) };
     for (const [path, text] of Object.entries(pages)) {
       mkdirSync(join(dist, path, '..'), { recursive: true });
       writeFileSync(join(dist, path), text);
@@ -328,7 +345,7 @@ describe('offline zip', () => {
   function assertHoldsSite(zip: Buffer, dist: string): void {
     const entries = unzipSync(new Uint8Array(zip));
     const expected = ['index.html', 'reports/a.html', 'reports/b.html'];
-    assert.deepEqual(Object.keys(entries), ['README.txt', '打开我.html', ...expected].map((p) => `${zipRoot}/${p}`));
+    assert.deepEqual(Object.keys(entries), [...openMeFiles().map((f) => f.path), ...expected].map((p) => `${zipRoot}/${p}`));
     for (const path of expected) assert.deepEqual(Buffer.from(entries[`${zipRoot}/${path}`]!), readFileSync(join(dist, path)), path);
   }
 

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { createHash } from 'node:crypto';
 import { buildCache, cacheKey } from '../../scripts/build/cache.ts';
-import { groupByShard, SEARCH_SHARDS, shardOf } from '../../scripts/search/shards.ts';
+import { groupByShard, MAX_SHARDS, shardCount, shardOf } from '../../scripts/search/shards.ts';
 import { indexSite } from '../../scripts/search/pagefind.ts';
 import { documentsSlug } from '../../scripts/search/records.ts';
 import { pinnedContent } from './helpers.ts';
@@ -27,15 +27,19 @@ function tree(dir: string): Record<string, string> {
 describe('search shards', () => {
   test('a report’s shard depends on its slug alone, and every shard number is in range', () => {
     const slugs = [...seedSlugs, ...Array.from({ length: 200 }, (_, i) => `synthetic-${String(i).padStart(4, '0')}`)];
-    const shards = slugs.map((s) => shardOf(s));
-    assert.deepEqual(shards, slugs.map((s) => shardOf(s)));
-    assert.ok(shards.every((n) => Number.isInteger(n) && n >= 0 && n < SEARCH_SHARDS));
-    assert.equal(new Set(shards).size, SEARCH_SHARDS, '200 slugs fill all 8 shards');
+    const shards = slugs.map((s) => shardOf(s, MAX_SHARDS));
+    assert.deepEqual(shards, slugs.map((s) => shardOf(s, MAX_SHARDS)));
+    assert.ok(shards.every((n) => Number.isInteger(n) && n >= 0 && n < MAX_SHARDS));
+    assert.equal(new Set(shards).size, MAX_SHARDS, '200 slugs fill all 8 shards');
     // Grouping keeps each item once, in the order given, and adding a report moves no other.
-    const grouped = groupByShard(slugs, (s) => s);
+    const grouped = groupByShard(slugs, (s) => s, MAX_SHARDS);
     assert.deepEqual(grouped.flat().sort(), [...slugs].sort());
-    const more = groupByShard([...slugs, 'a-new-report'], (s) => s);
+    const more = groupByShard([...slugs, 'a-new-report'], (s) => s, MAX_SHARDS);
     grouped.forEach((g, i) => assert.deepEqual(more[i]!.filter((s) => s !== 'a-new-report'), g));
+  });
+
+  test('a small corpus gets few shards (each costs a query one more index chunk), a large one up to 8, never fewer than 2', () => {
+    assert.deepEqual([0, 4, 100, 128, 129, 256, 257, 1000, 5000].map(shardCount), [2, 2, 2, 2, 4, 4, 8, 8, 8]);
   });
 });
 
@@ -99,9 +103,10 @@ describe('sharded Pagefind index', () => {
       cpSync(pinnedContent(), content, { recursive: true });
       const cacheDir = join(work, 'cache');
       const cold = await indexSite(join(work, 'a'), content, { cacheDir });
-      assert.deepEqual(cold, { records: 717, chunks: 26, shards: 4, built: 4 });
+      // Four reports: two shards, both used (one with the document pages).
+      assert.deepEqual(cold, { records: 717, chunks: 26, shards: 2, built: 2 });
       const list = JSON.parse(readFileSync(join(work, 'a', 'pagefind', 'shards.json'), 'utf8')) as string[];
-      const used = [...new Set([...seedSlugs, documentsSlug].map((s) => shardOf(s)))].sort((x, y) => x - y);
+      const used = [...new Set([...seedSlugs, documentsSlug].map((s) => shardOf(s, 2)))].sort((x, y) => x - y);
       assert.deepEqual(list, used.slice(1).map((n) => `${n}/`), 'the primary is the lowest shard, the others are listed');
       for (const d of list) assert.deepEqual(readdirSync(join(work, 'a', 'pagefind', d)).filter((f) => f.endsWith('.js') || f.startsWith('wasm.')), [], 'no runtime in a merged shard');
 
@@ -121,13 +126,13 @@ describe('sharded Pagefind index', () => {
       const before = tree(join(work, 'a'));
       const after = tree(join(work, 'c'));
       const shardDirOf = (file: string) => list.find((d) => file.startsWith(`pagefind/${d}`)) ?? '';
-      const mine = shardOf(slug) === used[0] ? '' : `${shardOf(slug)}/`;
+      const mine = shardOf(slug, 2) === used[0] ? '' : `${shardOf(slug, 2)}/`;
       const changedFiles = Object.keys(after).filter((f) => before[f] !== after[f]);
       assert.ok(changedFiles.length > 0);
       assert.deepEqual(changedFiles.filter((f) => shardDirOf(f) !== mine), [], 'only the changed report’s shard differs');
 
       const forced = await indexSite(join(work, 'd'), content, { cacheDir, force: true });
-      assert.equal(forced.built, 4);
+      assert.equal(forced.built, 2);
       assert.deepEqual(tree(join(work, 'd')), after);
       assert.ok(!existsSync(join(work, 'd', 'pagefind', 'pagefind-ui.js')));
     } finally {
