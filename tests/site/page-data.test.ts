@@ -57,12 +57,12 @@ test('each seed page has its contents, notes, countries, related reports, same-t
     },
     {
       slug: 'a-hrc-55-69', here: 'reports/a-hrc-55-69.html', toc: 5, previews: 88, countries: 23, top: { code: 'PRK', name: '朝鲜民主主义人民共和国', mentions: 5 },
-      related: ['a-74-36 6', 'hrc-47-international-cooperation 2.25', 'sg-2023-human-rights 0.25'], sameTopic: 4, charts: 13, headline: 6,
+      related: ['a-74-36 6', 'hrc-47-international-cooperation 2.25', 'sg-2023-human-rights 0.25'], sameTopic: 4, charts: 9, headline: 6,
       series: ['special-procedure-mandates'],
     },
     {
       slug: 'hrc-47-international-cooperation', here: 'reports/hrc-47-international-cooperation.html', toc: 4, previews: 49, countries: 50, top: { code: 'UKR', name: '乌克兰', mentions: 7 },
-      related: ['a-74-36 15.75', 'a-hrc-55-69 2.25', 'sg-2023-human-rights 1.5'], sameTopic: 5, charts: 0, headline: 6,
+      related: ['a-74-36 15.75', 'a-hrc-55-69 2.25', 'sg-2023-human-rights 1.5'], sameTopic: 5, charts: 0, headline: 1,
       series: ['torture-fund-grants', 'torture-fund-countries', 'slavery-fund-grants', 'slavery-fund-countries'],
     },
     {
@@ -85,7 +85,8 @@ test('charts are the ones after seeds/figures.json: renamed titles, hidden chart
   assert.equal(loadReportPage('sg-2023-human-rights').charts.find((c) => c.id === 'chart-fig-1-1')?.title, '人权经费 3.99 亿美元的来源');
   const hidden = corpusWith((_, config) => (config.charts['a-hrc-55-69#chart-p-2-1'] = { hide: true }));
   const charts = reportPageData(hidden, 'a-hrc-55-69').charts.map((c) => c.id);
-  assert.equal(charts.length, 12);
+  // 9 charts after the look-alike rule (issue 15), one of them hidden here.
+  assert.equal(charts.length, 8);
   assert.ok(!charts.includes('chart-p-2-1'));
 });
 
