@@ -1,9 +1,11 @@
 /**
- * Astro builds of this project share its `.astro/` folder, so two specs that each build a site
- * of their own (hostile.spec.ts, changes.spec.ts) must not build at the same time when
- * Playwright runs them in parallel workers: `withBuildLock` holds a lock folder
- * (`mkdir` is atomic) for the duration of the build. A lock older than 10 minutes is stale.
+ * Specs that build a site of their own (hostile.spec.ts, changes.spec.ts): Astro builds of this
+ * project share its `.astro/` folder, so two of them must not build at the same time when
+ * Playwright runs them in parallel workers: `withBuildLock` holds a lock folder (`mkdir` is
+ * atomic) for the duration of the build; a lock older than 10 minutes is stale. `servePreview`
+ * then serves the built folder with a real `astro preview` and waits until it answers.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,4 +28,15 @@ export async function withBuildLock<T>(build: () => T): Promise<T> {
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+/** `astro preview` of `distDir` on `port`, once `origin` + `index.html` answers (50 s at most). */
+export async function servePreview(distDir: string, port: number, origin: string): Promise<ChildProcess> {
+  const server = spawn(join('node_modules', '.bin', 'astro'), ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', distDir], { stdio: 'ignore' });
+  for (let i = 0; i < 200; i++) {
+    if (await fetch(`${origin}index.html`).then((r) => r.ok, () => false)) return server;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  server.kill();
+  throw new Error(`astro preview did not answer on ${origin}`);
 }

@@ -3,12 +3,12 @@
  * a reworded version (tests/changes/site.ts, into a temporary folder) and served by
  * `astro preview` on a free port the system picks (a fixed one could be another checkout's server).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { withBuildLock } from './build-lock.ts';
+import { servePreview, withBuildLock } from './build-lock.ts';
 import { expect, test } from '@playwright/test';
 import { replaced } from '../changes/site.ts';
 
@@ -31,12 +31,7 @@ test.beforeAll(async () => {
     });
   });
   origin = `http://127.0.0.1:${port}${basePath}`;
-  server = spawn(join('node_modules', '.bin', 'astro'), ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', join(dir, 'dist')], { stdio: 'ignore' });
-  for (let i = 0; i < 200; i++) {
-    if (await fetch(`${origin}index.html`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`astro preview did not answer on ${origin}`);
+  server = await servePreview(join(dir, 'dist'), port, origin);
 });
 
 test.afterAll(() => {

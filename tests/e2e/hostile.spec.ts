@@ -4,11 +4,11 @@
  * folder, about 5 s of CPU) and served by `astro preview` on E2E_PORT + 1; the injection report
  * is then read as a user would: no dialog, no CSP violation, every hostile string visible as text.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withBuildLock } from './build-lock.ts';
+import { servePreview, withBuildLock } from './build-lock.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { reportSchema, type Report } from '../../scripts/lib/schema.ts';
 import { inlineText } from '../../src/lib/inline.ts';
@@ -28,12 +28,7 @@ test.beforeAll(async () => {
   const built = await withBuildLock(() => spawnSync(process.execPath, ['tests/hostile/site.ts', dir], { encoding: 'utf8' }));
   if (built.status !== 0) throw new Error(`hostile site build failed:\n${built.stdout}\n${built.stderr}`);
   report = reportSchema.parse(JSON.parse(readFileSync(join(dir, 'content', 'data', 'a-hrc-99-1.json'), 'utf8')));
-  server = spawn(join('node_modules', '.bin', 'astro'), ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', join(dir, 'dist')], { stdio: 'ignore' });
-  for (let i = 0; i < 200; i++) {
-    if (await fetch(`${origin}index.html`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`astro preview did not answer on ${origin}`);
+  server = await servePreview(join(dir, 'dist'), port, origin);
 });
 
 test.afterAll(() => {

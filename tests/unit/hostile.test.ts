@@ -24,6 +24,7 @@ import type { Inline, Report } from '../../scripts/lib/schema.ts';
 import { inlineText } from '../../src/lib/inline.ts';
 import { largeReport, longLine, writeLarge } from '../hostile/generate.ts';
 import { allContent, pinnedContent, root, seedFiles, seedsDir } from './helpers.ts';
+import { children, isEl, textOf, type El } from './jsx.ts';
 
 const corpus = `${root}tests/hostile`;
 const read = (file: string) => fs.readFileSync(join(corpus, file));
@@ -199,14 +200,6 @@ const NEEDLES = [
   '<script>alert("注")</script>',
 ];
 
-/** An element as the recording JSX runtime builds it. */
-interface El {
-  type: string;
-  props: { children?: unknown; [key: string]: unknown };
-}
-const isEl = (x: unknown): x is El => typeof x === 'object' && x !== null && 'type' in x && 'props' in x;
-const children = (el: El): unknown[] => [el.props.children].flat().filter((c) => c !== undefined && c !== null);
-const textOf = (x: unknown): string => (typeof x === 'string' ? x : isEl(x) ? children(x).map(textOf).join('') : '');
 function walk(x: unknown, visit: (el: El) => void): void {
   if (!isEl(x)) return;
   visit(x);

@@ -18,14 +18,8 @@ import type { Block, Inline, Report } from '../../scripts/lib/schema.ts';
 import { toMdx } from '../../scripts/lib/serialize.ts';
 import { inlineText } from '../../src/lib/inline.ts';
 import { allContent, root, seedFiles, seedsDir } from './helpers.ts';
+import { children, isEl, textOf, type El } from './jsx.ts';
 
-interface El {
-  type: string;
-  props: { children?: unknown; [key: string]: unknown };
-}
-const isEl = (x: unknown): x is El => typeof x === 'object' && x !== null && 'type' in x && 'props' in x;
-const children = (el: El): unknown[] => [el.props.children].flat().filter((c) => c !== undefined && c !== null);
-const textOf = (x: unknown): string => (typeof x === 'string' ? x : isEl(x) ? children(x).map(textOf).join('') : '');
 function elements(x: unknown, out: El[] = []): El[] {
   if (isEl(x)) {
     out.push(x);
