@@ -34,7 +34,7 @@ export interface BarOptions {
   /** viewBox width; the SVG scales to its box, so this sets the label size relative to it. */
   width?: number;
   fontSize?: number;
-  unit?: string;
+  unit?: string | undefined;
   /** Upper end of the value axis (defaults to the largest value). */
   max?: number;
 }

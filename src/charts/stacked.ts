@@ -25,7 +25,7 @@ export function isWhole(values: readonly number[]): boolean {
   return values.length >= 2 && values.every((v) => v >= 0) && Math.abs(values.reduce((t, v) => t + v, 0) - 100) <= 0.5;
 }
 
-export function stackedBar(data: readonly StackedDatum[], options: { width?: number; fontSize?: number; unit?: string } = {}): StackedGeometry {
+export function stackedBar(data: readonly StackedDatum[], options: { width?: number; fontSize?: number; unit?: string | undefined } = {}): StackedGeometry {
   const width = options.width ?? 340;
   const fontSize = options.fontSize ?? 14;
   const lineHeight = Math.round(fontSize * 1.3);
