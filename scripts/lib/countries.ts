@@ -12,7 +12,7 @@ import isoCountries from 'i18n-iso-countries';
 import zh from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
 import { z } from 'zod';
 import committed from '../data/countries.json' with { type: 'json' };
-import type { Inline } from './schema.ts';
+import { zodIssues, type Inline } from './schema.ts';
 
 const entrySchema = z.strictObject({
   name: z.string().min(1).optional(),
@@ -55,8 +55,7 @@ export interface Gazetteer {
 export function readCountryData(raw: unknown = committed): CountryData {
   const parsed = countryDataSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`scripts/data/countries.json: ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`scripts/data/countries.json: ${zodIssues(parsed.error)}`);
   }
   return parsed.data;
 }

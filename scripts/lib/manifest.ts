@@ -3,7 +3,7 @@
  * overrides or completes what the converter infers from the text. Validated at build time.
  */
 import { z } from 'zod';
-import { documentKindSchema, metaSchema } from './schema.ts';
+import { documentKindSchema, metaSchema, zodIssues } from './schema.ts';
 
 export const manifestEntrySchema = metaSchema
   .omit({ sources: true, agendaItems: true, agendaTitles: true, kind: true, symbols: true })
@@ -32,10 +32,7 @@ export function parseJsonFile<S extends z.ZodType>(schema: S, text: string, file
     throw new Error(`${file}: not valid JSON: ${(e as Error).message}`);
   }
   const result = schema.safeParse(data);
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new Error(`${file}: ${issues.join('; ')}`);
-  }
+  if (!result.success) throw new Error(`${file}: ${zodIssues(result.error)}`);
   return result.data;
 }
 

@@ -21,7 +21,7 @@ import type { ManifestEntry } from './manifest.ts';
 import { inferMeta } from './metadata.ts';
 import { markParagraphCitations } from './paras.ts';
 import { repairLinks } from './repair.ts';
-import { reportSchema, type Block, type Diagnostic, type Inline, type Note, type Report } from './schema.ts';
+import { reportSchema, zodIssues, type Block, type Diagnostic, type Inline, type Note, type Report } from './schema.ts';
 import { toMdx } from './serialize.ts';
 import { structure } from './structure.ts';
 
@@ -112,8 +112,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   }
   const parsed = reportSchema.safeParse(candidate);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new SeedError('invalid-model', file, `converted model is invalid at ${issue.path.join('.')}: ${issue.message}`);
+    throw new SeedError('invalid-model', file, `converted model is invalid: ${zodIssues(parsed.error)}`);
   }
   const report = parsed.data;
   return { report, mdx: toMdx(report), json: `${JSON.stringify(report, null, 2)}\n` };

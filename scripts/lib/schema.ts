@@ -271,3 +271,11 @@ export const figuresSchema = z.object({
   headline: z.array(z.string()),
 });
 export type Figures = z.output<typeof figuresSchema>;
+
+/**
+ * The one way a zod error becomes a message: every issue as `key.path: message` (`(root)` for
+ * the top level), joined with `; `. Callers put the file name in front.
+ */
+export function zodIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}

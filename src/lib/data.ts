@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { historySchema, type History } from '../../scripts/lib/changes.ts';
-import { reportSchema, type Report } from '../../scripts/lib/schema.ts';
+import { reportSchema, zodIssues, type Report } from '../../scripts/lib/schema.ts';
 import { symbolSlug } from './urls.ts';
 import { citedDocuments, type CitedDocument } from './citations.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
@@ -59,7 +59,7 @@ export function loadReport(slug: string): Report {
     throw new Error(`cannot read the report model ${file} (run \`npm run convert\`): ${String(error)}`);
   }
   const parsed = reportSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file} does not match reportSchema: ${parsed.error.message}`);
+  if (!parsed.success) throw new Error(`${file} does not match reportSchema: ${zodIssues(parsed.error)}`);
   cache.set(slug, { mtimeMs, report: parsed.data });
   return parsed.data;
 }
@@ -85,7 +85,7 @@ export function loadHistory(slug: string): History | undefined {
   const file = join(CHANGES_DIR, `${slug}.json`);
   if (!existsSync(file)) return undefined;
   const parsed = historySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} does not match historySchema: ${parsed.error.message}`);
+  if (!parsed.success) throw new Error(`${file} does not match historySchema: ${zodIssues(parsed.error)}`);
   return parsed.data.versions.length > 0 ? parsed.data : undefined;
 }
 

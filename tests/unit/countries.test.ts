@@ -80,6 +80,14 @@ describe('country data', () => {
     assert.throws(() => buildGazetteer({ countries: { QQ: { name: '某国' } }, notCountries: [] }), /QQ/);
     assert.throws(() => buildGazetteer({ countries: { VE: { aliases: ['哥伦比亚'] } }, notCountries: [] }), /哥伦比亚 is claimed by both COL and VEN|哥伦比亚 is claimed by both VEN and COL/);
   });
+
+  test('an invalid file is named with every offending key, not just the first', () => {
+    assert.throws(
+      () => readCountryData({ countries: { VE: { nmae: 'x' }, CO: { aliases: 'x' } }, notCountries: 3 }),
+      (e: Error) => /^scripts\/data\/countries\.json: /.test(e.message) && ['countries.VE: ', 'countries.CO.aliases: ', 'notCountries: '].every((key) => e.message.includes(key)) && e.message.split('; ').length === 3,
+    );
+    assert.throws(() => readCountryData(null), /^Error: scripts\/data\/countries\.json: \(root\): /);
+  });
 });
 
 // Counted independently on the seed text with line breaks and spaces removed
