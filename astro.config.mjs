@@ -8,6 +8,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, inlineScriptHashes } from './src/lib/csp.ts';
 import { seedWatch } from './src/integrations/seed-watch.ts';
 import { mdxCache } from './src/integrations/mdx-cache.ts';
+import { searchClient } from './src/integrations/search-client.ts';
 
 /**
  * The reading site. Pages are written as `x.html` files and link to each other with
@@ -34,7 +35,7 @@ export default defineConfig({
     processor: satteri({ features: { gfm: true, smartPunctuation: false } }),
   },
   // A sitemap only makes sense with absolute URLs, so only when the deployment's `site` is known.
-  integrations: [mdx(), mdxCache(), seedWatch(), ...(site ? [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }) })] : [])],
+  integrations: [mdx(), mdxCache(), seedWatch(), searchClient(), ...(site ? [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }) })] : [])],
   devToolbar: { enabled: false },
   // A report, document or country page whose code and data (its cacheKey, src/lib/pagekey.ts)
   // are unchanged since the last build is copied from it instead of rendered again. `npm run build -- --force` renders all.

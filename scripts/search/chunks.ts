@@ -3,7 +3,7 @@
  * most `chunkChars` characters. Pagefind writes one fragment file per record it is given, so
  * giving it chunks instead of blocks keeps the hosted index to a few files per report (a 1000-
  * report site stays far under a static host's file limit). The search page splits a chunk hit
- * back into its blocks (`public/search/search.js`), so readers still land on the block.
+ * back into its blocks (`src/search-client/search.ts`), so readers still land on the block.
  *
  * A chunk never mixes kinds or reports, so its filters (report, year, body, kind) are exactly
  * those of each of its blocks, and filter counts taken over the split blocks stay exact.

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { allRecords, readReports } from '../../scripts/search/records.ts';
 import { searchText } from '../../scripts/search/text.ts';
+import { bundleSearchScript, SEARCH_SCRIPTS } from '../../src/integrations/search-client.ts';
 import { classicPagefind, offlineFiles, scriptFile, OFFLINE_DIR } from '../../scripts/search/classic.ts';
 import { indexSite, pagefindRecord } from '../../scripts/search/pagefind.ts';
 import { chunkChars, chunkRecords } from '../../scripts/search/chunks.ts';
@@ -159,6 +160,20 @@ describe('Pagefind chunks', () => {
 });
 
 describe('search match rules (match.js, shared with the browser)', () => {
+  test('the browser’s classic scripts are bundled from the same TypeScript: match.js defines UNHRSearchText (self.UNHRSearchText in a page) with the module’s functions, and the bytes repeat', async () => {
+    const match = await bundleSearchScript('match.js');
+    assert.doesNotMatch(match, /^\s*(?:export|import)\b/m, 'a classic script, not a module');
+    const browser = vm.runInNewContext(`${match}\nUNHRSearchText`, { Intl });
+    assert.deepEqual([...Object.keys(browser)].sort(), Object.keys(searchText).sort());
+    assert.equal(browser.hostedQuery('A/HRC/40/3 函件'), searchText.hostedQuery('A/HRC/40/3 函件'));
+    assert.deepEqual(JSON.parse(JSON.stringify(browser.markRuns('见 A/HRC/40/38。', ['A/HRC/40/38']))), searchText.markRuns('见 A/HRC/40/38。', ['A/HRC/40/38']));
+    for (const { name } of SEARCH_SCRIPTS) {
+      const code = await bundleSearchScript(name);
+      assert.equal(code, await bundleSearchScript(name), `${name}: same bytes twice`);
+      assert.ok(!code.includes(process.cwd()) && !/import\.meta/.test(code), `${name}: no absolute paths, no module syntax`);
+    }
+  });
+
   test('symbols as written become one key; a shorter symbol is not a prefix of a longer one', () => {
     assert.equal(searchText.symbolKey('A/HRC/40/38'), 'uaqhrcq40q38x');
     assert.equal(searchText.hostedQuery('A/HRC/40/3'), 'uaqhrcq40q3x');

@@ -5,11 +5,67 @@
  * (search/offline/pagefind.js) that reads the same index files from `<file>.js` scripts (see
  * scripts/search/classic.ts). Pagefind finds chunks; this page cuts them into blocks, keeps the
  * blocks that hold the query (match.js) and shows them grouped by report. Needs match.js first.
+ * Bundled to `search/search.js` (src/integrations/search-client.ts).
  */
+import type * as Match from './match.ts';
+import type { BlockLayout } from '../../scripts/search/chunks.ts';
+
+/** Filter values by facet (`报告`, `年份`, …); '' or absent is no filter. */
+type Filters = Record<string, string>;
+/** Matches by facet and value. */
+type Counts = Record<string, Record<string, number>>;
+
+/** What Pagefind's `data()` gives for one chunk (see scripts/search/chunks.ts for its meta). */
+interface ChunkData {
+  raw_url: string;
+  content: string;
+  meta: { sections: string; blocks: string; slug: string; title: string; symbol: string; kind: string };
+  filters: Record<string, string | string[]>;
+}
+
+/** The parts of Pagefind's API this page uses. */
+interface Pagefind {
+  options(options: object): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(url: string, options: object): Promise<void>;
+  search(query: string, options: { filters: Filters }): Promise<{ results: { data(): Promise<ChunkData> }[] } | null>;
+}
+
+/** One block of a chunk: a search hit when it matches. */
+interface Hit extends Match.Block {
+  url: string;
+  slug: string;
+  title: string;
+  symbol: string;
+  section: string | undefined;
+  place: string;
+  kind: string;
+  filters: Record<string, string | string[]>;
+  text: string;
+  keys: string[];
+  rank: number;
+}
+
+interface Found {
+  blocks: Hit[];
+  found: number;
+  read: number;
+}
+
+interface State {
+  q: string;
+  filters: Filters;
+}
+
+interface Group {
+  key: string;
+  first: Hit;
+  hits: Hit[];
+}
+
 (function () {
-  'use strict';
-  var T = self.UNHRSearchText;
-  var here = document.currentScript.src;
+  const T = (self as unknown as { UNHRSearchText: typeof Match }).UNHRSearchText;
+  const here = (document.currentScript as HTMLScriptElement).src;
   var FACETS = ['报告', '年份', '机构', '类型'];
   var KIND_ORDER = ['段落', '章节', '注释', '图表', '文件'];
   /** Reports shown at a time, and matches shown under each (the rest behind its "all matches" link). */
@@ -23,19 +79,24 @@
    */
   var CHUNKS = 30;
 
-  var form = document.getElementById('search-form');
-  var input = document.getElementById('search-q');
-  var status = document.getElementById('search-status');
-  var list = document.getElementById('search-results');
-  var facetsBox = document.getElementById('search-facets');
-  var more = document.getElementById('search-more');
-  if (!form || !input || !status || !list || !facetsBox) return;
+  const formEl = document.getElementById('search-form');
+  const inputEl = document.getElementById('search-q') as HTMLInputElement | null;
+  const statusEl = document.getElementById('search-status');
+  const listEl = document.getElementById('search-results');
+  const facetsEl = document.getElementById('search-facets');
+  const more = document.getElementById('search-more');
+  if (!formEl || !inputEl || !statusEl || !listEl || !facetsEl) return;
+  const form: HTMLElement = formEl;
+  const input: HTMLInputElement = inputEl;
+  const status: HTMLElement = statusEl;
+  const list: HTMLElement = listEl;
+  const facetsBox: HTMLElement = facetsEl;
 
-  function loadScript(src) {
+  function loadScript(src: string): Promise<void> {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
       s.src = new URL(src, here).href;
-      s.onload = resolve;
+      s.onload = function () { resolve(); };
       s.onerror = function () { reject(new Error('无法加载 ' + src)); };
       document.head.appendChild(s);
     });
@@ -45,20 +106,20 @@
    * Pagefind, hosted or offline: `{ pf, base, json(name) }`, `base` the index folder and `json`
    * reading one of its JSON files the way Pagefind reads its own.
    */
-  function loadPagefind() {
+  function loadPagefind(): Promise<{ pf: Pagefind; base: string; json: (name: string) => Promise<any> }> {
     if (location.protocol === 'file:') {
       var root = new URL('offline/', here).href;
       return loadScript('offline/pagefind.js').then(function () {
-        var pf = self.UNHRPagefind;
-        return { pf: pf, base: root, json: function (name) { return pf.fetch(root + name).then(function (r) { return r.json(); }); } };
+        var pf = (self as unknown as { UNHRPagefind: Pagefind & { fetch(url: string): Promise<Response> } }).UNHRPagefind;
+        return { pf: pf, base: root, json: function (name: string) { return pf.fetch(root + name).then(function (r) { return r.json(); }); } };
       });
     }
     var bundle = new URL('../pagefind/', here);
-    return import(new URL('pagefind.js', bundle).href).then(function (pf) {
+    return import(new URL('pagefind.js', bundle).href).then(function (pf: Pagefind) {
       return {
         pf: pf,
         base: bundle.pathname,
-        json: function (name) {
+        json: function (name: string) {
           return fetch(new URL(name, bundle).href).then(function (r) {
             if (!r.ok) throw new Error('pagefind/' + name + ': HTTP ' + r.status);
             return r.json();
@@ -74,11 +135,11 @@
    * another, each followed by one separator character; its meta gives each block's anchor (or
    * its own address, for a block on another page), place, section and length. `rank` is the chunk's place in Pagefind's order.
    */
-  function blocksOf(d, rank) {
-    var sections = JSON.parse(d.meta.sections);
-    var page = d.raw_url.split('#')[0];
+  function blocksOf(d: ChunkData, rank: number): Hit[] {
+    var sections: string[] = JSON.parse(d.meta.sections);
+    var page = d.raw_url.split('#')[0]!;
     var at = 0;
-    return JSON.parse(d.meta.blocks).map(function (b) {
+    return (JSON.parse(d.meta.blocks) as BlockLayout[]).map(function (b): Hit {
       var text = d.content.slice(at, at + b[3]);
       at += b[3] + 1;
       return {
@@ -99,24 +160,25 @@
 
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
-  function countFacets(records) {
-    var counts = {};
+  function countFacets(records: Hit[]): Counts {
+    var counts: Counts = {};
     FACETS.forEach(function (k) { counts[k] = {}; });
     records.forEach(function (r) {
       FACETS.forEach(function (k) {
         var v = r.filters[k];
-        v = Array.isArray(v) ? v[0] : v;
-        if (v) counts[k][v] = (counts[k][v] || 0) + 1;
+        var one = Array.isArray(v) ? v[0] : v;
+        var c = counts[k]!;
+        if (one) c[one] = (c[one] || 0) + 1;
       });
     });
     return counts;
   }
 
-  function matchesFilters(r, filters) {
+  function matchesFilters(r: Hit, filters: Filters): boolean {
     return FACETS.every(function (k) {
       var v = r.filters[k];
-      v = Array.isArray(v) ? v[0] : v;
-      return !filters[k] || v === filters[k];
+      var one = Array.isArray(v) ? v[0] : v;
+      return !filters[k] || one === filters[k];
     });
   }
 
@@ -138,7 +200,7 @@
         .options(options)
         .then(function () { return Promise.all([pf.init(), loaded.json('shards.json')]); })
         .then(function (got) {
-          return Promise.all(got[1].map(function (dir) {
+          return Promise.all((got[1] as string[]).map(function (dir) {
             return pf.mergeIndex(loaded.base + dir, { ranking: options.ranking });
           }));
         })
@@ -149,30 +211,31 @@
      * order, with the number of chunks found and read. The filters go to Pagefind (a chunk's
      * filters are exactly its blocks'), so a filtered search reads the best chunks of that filter.
      */
-    function blocksFound(pf, q, keep, filters, limit) {
+    function blocksFound(pf: Pagefind, q: string, keep: (b: Hit) => boolean, filters: Filters, limit: number): Promise<Found> {
       return pf.search(q, { filters: filters }).then(function (res) {
         var all = res ? res.results : [];
         var some = all.slice(0, limit);
         return Promise.all(some.map(function (r) { return r.data(); })).then(function (data) {
-          var out = [];
+          var out: Hit[] = [];
           data.forEach(function (d, rank) { blocksOf(d, rank).forEach(function (b) { if (keep(b)) out.push(b); }); });
           return { blocks: out, found: all.length, read: some.length };
         });
       });
     }
-    var cache = {};
+    var cache: Record<string, Promise<Found>> = {};
     /** The ranked blocks of a query and filters from its first `limit` chunks; the last few are kept. */
-    function blocksFor(pf, query, filters, limit) {
+    function blocksFor(pf: Pagefind, query: string, filters: Filters, limit: number): Promise<Found> {
       var key = JSON.stringify([query, filters, limit]);
-      if (cache[key]) return cache[key];
+      const cached = cache[key];
+      if (cached) return cached;
       var q = T.hostedQuery(query);
-      var empty = { blocks: [], found: 0, read: 0 };
+      var empty: Found = { blocks: [], found: 0, read: 0 };
       var got = !q ? Promise.resolve(empty) : blocksFound(pf, q, function (b) { return T.blockMatches(b, query) && T.markable(b.text, query); }, filters, limit).then(function (found) {
         if (found.blocks.length || !CJK.test(q)) return found;
         var chars = q.replace(/\s+/g, '').split('').filter(function (c) { return CJK.test(c); }).join(' ');
         return blocksFound(pf, chars, function (b) { return T.holdsPhrase(b.text, query); }, filters, limit);
       }).then(function (found) {
-        found.blocks = T.rankBlocks(found.blocks, query).map(function (i) { return found.blocks[i]; });
+        found.blocks = T.rankBlocks(found.blocks, query).map(function (i) { return found.blocks[i]!; });
         return found;
       }, function (err) {
         delete cache[key];
@@ -187,8 +250,8 @@
        * `{ hits, counts, found, read }`: the blocks that match, best first, the facet counts over
        * them, and how many chunks Pagefind found and this search read (`limit`, default CHUNKS).
        */
-      search: function (query, filters, limit) {
-        var set = {};
+      search: function (query: string, filters: Filters, limit?: number): Promise<{ counts: Counts; hits: Hit[]; found: number; read: number }> {
+        var set: Filters = {};
         FACETS.forEach(function (k) { if (filters[k]) set[k] = filters[k]; });
         return ready.then(function (pf) { return blocksFor(pf, query, set, limit || CHUNKS); }).then(function (res) {
           var hits = res.blocks.filter(function (b) { return matchesFilters(b, filters); });
@@ -200,39 +263,39 @@
 
   var engine = pagefindEngine();
   /** For tests and the benchmark: the engine this page uses. */
-  self.UNHRSearchEngine = engine;
+  (self as unknown as { UNHRSearchEngine: unknown }).UNHRSearchEngine = engine;
 
-  function readState() {
+  function readState(): State {
     var p = new URLSearchParams(location.search);
-    var filters = {};
+    var filters: Filters = {};
     FACETS.forEach(function (k) { filters[k] = p.get(k) || ''; });
     return { q: (p.get('q') || '').trim(), filters: filters };
   }
 
-  function writeState(state, push) {
+  function writeState(state: State, push: boolean): void {
     var p = new URLSearchParams();
     if (state.q) p.set('q', state.q);
-    FACETS.forEach(function (k) { if (state.filters[k]) p.set(k, state.filters[k]); });
+    FACETS.forEach(function (k) { const v = state.filters[k]; if (v) p.set(k, v); });
     var url = location.pathname + (p.toString() ? '?' + p.toString() : '');
     try {
       if (push) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
-    } catch (e) {
+    } catch {
       /* file:// may refuse history changes; the page still works. */
     }
   }
 
-  function el(tag, attrs, children) {
+  function el(tag: string, attrs: Record<string, string>, children?: (Node | null)[]): HTMLElement {
     var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') node.textContent = attrs[k];
-      else node.setAttribute(k, attrs[k]);
+    Object.entries(attrs).forEach(function ([k, v]) {
+      if (k === 'text') node.textContent = v;
+      else node.setAttribute(k, v);
     });
     (children || []).forEach(function (c) { if (c) node.appendChild(c); });
     return node;
   }
 
-  function marked(runs) {
+  function marked(runs: Match.Run[]): DocumentFragment {
     var frag = document.createDocumentFragment();
     runs.forEach(function (r) {
       frag.appendChild(r.hit ? el('mark', { text: r.text }) : document.createTextNode(r.text));
@@ -240,23 +303,24 @@
     return frag;
   }
 
-  function sortValues(facet, values) {
+  function sortValues(facet: string, values: string[]): string[] {
     if (facet === '类型') return values.sort(function (a, b) { return KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b); });
     if (facet === '年份') return values.sort().reverse();
     return values.sort();
   }
 
-  function drawFacets(state, counts) {
+  function drawFacets(state: State, counts: Counts): void {
     facetsBox.textContent = '';
     FACETS.forEach(function (facet) {
       var c = counts[facet] || {};
-      var values = Object.keys(c).filter(function (v) { return c[v] > 0 || v === state.filters[facet]; });
-      if (state.filters[facet] && values.indexOf(state.filters[facet]) < 0) values.push(state.filters[facet]);
+      var chosen = state.filters[facet] || '';
+      var values = Object.keys(c).filter(function (v) { return (c[v] || 0) > 0 || v === chosen; });
+      if (chosen && values.indexOf(chosen) < 0) values.push(chosen);
       var box = el('fieldset', { class: 'facet' }, [el('legend', { text: facet })]);
       var opts = [''].concat(sortValues(facet, values));
       opts.forEach(function (v) {
         var id = 'f-' + facet + '-' + (v || 'all');
-        var radio = el('input', { type: 'radio', name: facet, value: v, id: id });
+        var radio = el('input', { type: 'radio', name: facet, value: v, id: id }) as HTMLInputElement;
         if ((state.filters[facet] || '') === v) radio.checked = true;
         var n = v ? (c[v] || 0) : null;
         var label = el('label', { for: id }, [document.createTextNode(v || '全部')]);
@@ -269,15 +333,15 @@
   }
 
   /** A page address with the query added, for the landing page to mark it. */
-  function withQuery(href) {
+  function withQuery(href: string): string {
     var hash = href.indexOf('#');
     return (hash < 0 ? href : href.slice(0, hash)) + '?q=' + encodeURIComponent(state.q) + (hash < 0 ? '' : href.slice(hash));
   }
 
   /** The matches of each report (a document page is a group of its own), in the order of their best match. */
-  function groupHits(hits) {
-    var groups = [];
-    var byKey = {};
+  function groupHits(hits: Hit[]): Group[] {
+    var groups: Group[] = [];
+    var byKey: Record<string, Group> = {};
     hits.forEach(function (h) {
       var key = h.kind === 'document' ? h.url : h.slug;
       var g = byKey[key];
@@ -287,8 +351,8 @@
     return groups;
   }
 
-  function drawHit(d, terms) {
-    var kind = { heading: '章节', paragraph: '段落', note: '注释', figure: '图表' }[d.kind] || '';
+  function drawHit(d: Hit, terms: string[]): HTMLElement {
+    var kind = ({ heading: '章节', paragraph: '段落', note: '注释', figure: '图表' } as Record<string, string>)[d.kind] || '';
     var where = [d.section, d.place].filter(Boolean).join(' · ') || kind;
     // A heading is its own link text: no excerpt repeats it.
     return el('li', { class: 'result', 'data-url': d.url }, [
@@ -301,10 +365,10 @@
    * One report: its title, symbol, year and body once, its best matches under it and, when it
    * has more, a link to all of them (the search with this report's filter).
    */
-  function drawGroup(g, terms, all) {
+  function drawGroup(g: Group, terms: string[], all: boolean): HTMLElement {
     var d = g.first;
     var doc = d.kind === 'document';
-    var page = d.url.split('#')[0];
+    var page = d.url.split('#')[0]!;
     var f = d.filters || {};
     var meta = doc ? [d.place] : [d.symbol, f['年份'], f['机构']];
     var shownHits = all ? g.hits : g.hits.slice(0, PER_GROUP);
@@ -317,9 +381,9 @@
     if (!doc && shownHits.length < g.hits.length) {
       var p = new URLSearchParams();
       p.set('q', state.q);
-      FACETS.forEach(function (k) { if (state.filters[k]) p.set(k, state.filters[k]); });
-      p.set('报告', f['报告']);
-      items.push(el('a', { class: 'group-all', href: '?' + p.toString(), 'data-report': f['报告'] }, [document.createTextNode('本报告全部 ' + g.hits.length + ' 处匹配')]));
+      FACETS.forEach(function (k) { const v = state.filters[k]; if (v) p.set(k, v); });
+      p.set('报告', String(f['报告']));
+      items.push(el('a', { class: 'group-all', href: '?' + p.toString(), 'data-report': String(f['报告']) }, [document.createTextNode('本报告全部 ' + g.hits.length + ' 处匹配')]));
     }
     return el('li', { class: 'result-group', 'data-report': g.key }, items);
   }
@@ -327,12 +391,12 @@
   var state = readState();
   var token = 0;
   var shown = 0;
-  var current = [];
+  var current: Group[] = [];
   /** Chunks the current search reads: CHUNKS, and more after each "显示更多结果" that needs them. */
   var limit = CHUNKS;
   var partial = false;
 
-  function showMore(terms) {
+  function showMore(terms: string[]): void {
     var batch = current.slice(shown, shown + PAGE);
     shown += batch.length;
     var all = Boolean(state.filters['报告']);
@@ -344,16 +408,16 @@
    * Counts for each filter value: the number of results if that value were chosen, with the
    * other filters kept. A filter that is set is counted again without its own value.
    */
-  function facetCounts(state, counts) {
+  function facetCounts(state: State, counts: Counts): Promise<Counts> {
     var set = FACETS.filter(function (k) { return state.filters[k]; });
     return Promise.all(set.map(function (k) {
-      var others = {};
-      FACETS.forEach(function (j) { others[j] = j === k ? '' : state.filters[j]; });
+      var others: Filters = {};
+      FACETS.forEach(function (j) { others[j] = j === k ? '' : state.filters[j] || ''; });
       return engine.search(state.q, others, limit).then(function (res) { return res.counts[k] || {}; });
     })).then(function (own) {
-      var out = {};
+      var out: Counts = {};
       FACETS.forEach(function (k) { out[k] = counts[k] || {}; });
-      set.forEach(function (k, i) { out[k] = own[i]; });
+      set.forEach(function (k, i) { out[k] = own[i]!; });
       return out;
     });
   }
@@ -362,7 +426,7 @@
    * Search and draw. `reading` (from "显示更多结果") keeps the chunk limit and shows that many
    * groups again plus a page; any other call is a new search from the best CHUNKS chunks.
    */
-  function run(reading) {
+  function run(reading?: boolean): Promise<void> {
     var mine = ++token;
     var before = reading ? shown : 0;
     if (!reading) limit = CHUNKS;
@@ -395,8 +459,8 @@
         : '在 ' + current.length + ' 个页面中找到 ' + n + ' 处匹配' + (partial ? '（按相关度读了 ' + res.found + ' 个文本块中的前 ' + res.read + ' 个，可显示更多）' : '') + '。';
       document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
       document.documentElement.dataset.searchDone = String(mine);
-    }).catch(function (err) {
-      status.textContent = '搜索出错：' + err.message;
+    }).catch(function (err: unknown) {
+      status.textContent = '搜索出错：' + (err instanceof Error ? err.message : String(err));
     });
   }
 
@@ -406,7 +470,7 @@
     writeState(state, true);
     run();
   });
-  var typing;
+  var typing: ReturnType<typeof setTimeout> | undefined;
   /** When the reader last typed: the time to results is measured from there (data-search-ms). */
   var typedAt = 0;
   input.addEventListener('input', function () {
@@ -419,7 +483,7 @@
     }, 50);
   });
   facetsBox.addEventListener('change', function (e) {
-    var t = e.target;
+    var t = e.target as HTMLInputElement | null;
     if (!t || t.type !== 'radio') return;
     state.filters[t.name] = t.value;
     writeState(state, false);
@@ -433,13 +497,13 @@
    * Arrow keys, right after a search (nothing focused yet) or from the box: down into the
    * results, then between report titles and their matches; up from the first goes back to the box.
    */
-  function moveFocus(e) {
+  function moveFocus(e: KeyboardEvent): void {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    var links = Array.prototype.slice.call(list.querySelectorAll('.group-link, .result-link'));
+    var links = Array.from(list.querySelectorAll<HTMLElement>('.group-link, .result-link'));
     if (!links.length) return;
     var active = document.activeElement;
-    var at = links.indexOf(active);
+    var at = links.indexOf(active as HTMLElement);
     if (active === input || !active || active === document.body) {
       if (e.key !== 'ArrowDown') return;
       at = -1;
@@ -447,7 +511,7 @@
     e.preventDefault();
     var next = e.key === 'ArrowDown' ? at + 1 : at - 1;
     if (next < 0) input.focus();
-    else if (next < links.length) links[next].focus();
+    else if (next < links.length) links[next]!.focus();
   }
   document.addEventListener('keydown', moveFocus);
   if (more) more.addEventListener('click', function () {
