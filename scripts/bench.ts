@@ -17,7 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { curves, curveTable } from './adversarial.ts';
-import { convertAll, converterHash } from './lib/run.ts';
+import { convertAll, converterHash } from './converter/run.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { pageWeightTable, reportPageWeights } from './page-weight.ts';
 import { benchSites } from './site-bench.ts';
@@ -109,7 +109,7 @@ function parent(sizes: number[]) {
 function measure(name: string, seedsDir: string, tmp: string): Measure {
   const out = join(tmp, `out-${name}`);
   const script = fileURLToPath(import.meta.url);
-  // Someone editing scripts/lib/ during a run changes the converter's hash, so the warm run
+  // Someone editing scripts/converter/ during a run changes the converter's hash, so the warm run
   // reconverts everything; the child then prints nothing and the case is measured again.
   for (let attempt = 1; attempt <= 3; attempt++) {
     const stdout = execFileSync(process.execPath, [...process.execArgv, script, '--child', '--case', name, '--seeds', seedsDir, '--out', out], {

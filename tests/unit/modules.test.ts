@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { codeKey, importsOf, moduleGraph } from '../../scripts/build/modules.ts';
-import { converterHash } from '../../scripts/lib/run.ts';
+import { converterHash } from '../../scripts/converter/run.ts';
 import { root } from './helpers.ts';
 
 describe('the module graph of a cache key', () => {
@@ -24,24 +24,24 @@ describe('the module graph of a cache key', () => {
     assert.deepEqual(importsOf(source), ['./a.ts', './b.ts', './side-effect.ts', '../c.ts', '../data/x.json', './lazy.ts', 'zod']);
   });
 
-  test('the converter key covers every module of scripts/lib/figures/ and the country data', () => {
-    const { files } = moduleGraph([join(root, 'scripts/lib/run.ts'), join(root, 'scripts/lib/pipeline.ts')]);
+  test('the converter key covers every module of scripts/converter/figures/ and the country data', () => {
+    const { files } = moduleGraph([join(root, 'scripts/converter/run.ts'), join(root, 'scripts/converter/pipeline.ts')]);
     const names = files.map((f) => relative(root, f));
-    for (const f of readdirSync(join(root, 'scripts/lib/figures'))) assert.ok(names.includes(`scripts/lib/figures/${f}`), f);
+    for (const f of readdirSync(join(root, 'scripts/converter/figures'))) assert.ok(names.includes(`scripts/converter/figures/${f}`), f);
     assert.ok(names.includes('scripts/data/countries.json'));
     // A site helper beside the converter is not the converter's code.
-    assert.ok(!names.includes('scripts/lib/series.ts'));
+    assert.ok(!names.includes('scripts/converter/series.ts'));
     assert.match(converterHash(), /^[0-9a-f]{16}$/);
   });
 
   test("changing any module the converter imports changes its key; a file it does not import does not", () => {
     const dir = mkdtempSync(join(tmpdir(), 'modules-'));
     try {
-      for (const sub of ['scripts/lib', 'scripts/data', 'scripts/build']) cpSync(join(root, sub), join(dir, sub), { recursive: true });
+      for (const sub of ['scripts/converter', 'scripts/data', 'scripts/build']) cpSync(join(root, sub), join(dir, sub), { recursive: true });
       mkdirSync(join(dir, 'node_modules'));
-      const entries = [join(dir, 'scripts/lib/run.ts'), join(dir, 'scripts/lib/pipeline.ts')];
+      const entries = [join(dir, 'scripts/converter/run.ts'), join(dir, 'scripts/converter/pipeline.ts')];
       const before = codeKey(entries);
-      writeFileSync(join(dir, 'scripts/lib/figures/unused.ts'), 'export const x = 1;\n');
+      writeFileSync(join(dir, 'scripts/converter/figures/unused.ts'), 'export const x = 1;\n');
       assert.equal(codeKey(entries), before, 'an unimported file changed the key');
       const { files } = moduleGraph(entries);
       assert.ok(files.length > 20, `only ${files.length} files`);

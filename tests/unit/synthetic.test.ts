@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import { makeCorpus, readSeeds } from '../../scripts/synthetic.ts';
 
 const seeds = readSeeds(fileURLToPath(new URL('../corpus/', import.meta.url)));
