@@ -6,7 +6,7 @@
  */
 import type { History } from '../../scripts/converter/changes.ts';
 import type { Report } from '../../scripts/converter/schema.ts';
-import type { FiguresConfig } from '../../scripts/converter/series.ts';
+import type { FiguresConfig } from './series.ts';
 import { buildCrossLinks, type CrossLinks } from './crosslinks.ts';
 import { siteFiguresOf, type SiteFigures } from './figures.ts';
 import { docPath, reportPath } from './urls.ts';

@@ -1,8 +1,8 @@
 /** Cache keys of code come from the module graph: any imported module changes them, nothing else does. */
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, test } from 'node:test';
 import { codeKey, importsOf, moduleGraph } from '../../scripts/build/modules.ts';
 import { converterHash } from '../../scripts/converter/run.ts';
@@ -29,9 +29,25 @@ describe('the module graph of a cache key', () => {
     const names = files.map((f) => relative(root, f));
     for (const f of readdirSync(join(root, 'scripts/converter/figures'))) assert.ok(names.includes(`scripts/converter/figures/${f}`), f);
     assert.ok(names.includes('scripts/data/countries.json'));
-    // A site helper beside the converter is not the converter's code.
-    assert.ok(!names.includes('scripts/converter/series.ts'));
     assert.match(converterHash(), /^[0-9a-f]{16}$/);
+  });
+
+  test('scripts/converter holds only the converter: every module in it that the converter does not run declares types only', () => {
+    const { files } = moduleGraph([join(root, 'scripts/converter/run.ts'), join(root, 'scripts/converter/pipeline.ts')]);
+    const names = new Set(files.map((f) => relative(root, f)));
+    const modules = readdirSync(join(root, 'scripts/converter'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `scripts/converter/${f.split(sep).join('/')}`);
+    const notRun = modules.filter((f) => !names.has(f));
+    for (const f of notRun) {
+      assert.doesNotMatch(readFileSync(join(root, f), 'utf8'), /^export\s+(?:default|const|let|function|class|async)\b/m, `${f} is not the converter's code: move it out (site helpers go to src/lib/)`);
+    }
+  });
+
+  test('the converter does not import the site: nothing under src/ is in its module graph', () => {
+    const { files } = moduleGraph([join(root, 'scripts/converter/run.ts'), join(root, 'scripts/converter/pipeline.ts')]);
+    assert.deepEqual(files.map((f) => relative(root, f)).filter((f) => f.startsWith('src/')), []);
   });
 
   test("changing any module the converter imports changes its key; a file it does not import does not", () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
 import { reportSchema, type Report } from '../../scripts/converter/schema.ts';
-import { buildSeries, checkProvenance, parseFiguresConfig, reportYear, type Series } from '../../scripts/converter/series.ts';
+import { buildSeries, checkProvenance, parseFiguresConfig, reportYear, type Series } from '../../src/lib/series.ts';
 import { root, seed, seedFiles, seedsDir } from './helpers.ts';
 
 const reports = ['001', '002', '003', '004'].map((p) => seed(p).report);
