@@ -1,14 +1,14 @@
 /**
  * Every regular expression of the converter (`scripts/converter/**`) checked for super-linear
- * backtracking by recheck (scripts/regex-audit.ts). A pattern recheck finds vulnerable fails
+ * backtracking by recheck (scripts/bench/regex-audit.ts). A pattern recheck finds vulnerable fails
  * the test unless it is listed below as known, with the file that owns it; patterns recheck
  * cannot decide in its time budget (most use look-arounds) are allowed and listed by
- * `node scripts/regex-audit.ts`. The pipeline's linear time on each input class is measured
+ * `node scripts/bench/regex-audit.ts`. The pipeline's linear time on each input class is measured
  * apart (tests/unit/linear.test.ts, `npm run bench`).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { audit, findRegexes } from '../../scripts/regex-audit.ts';
+import { audit, findRegexes } from '../../scripts/bench/regex-audit.ts';
 
 /**
  * Known vulnerable patterns, to be rewritten as scanners by their owners (structure, front

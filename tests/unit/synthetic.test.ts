@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
-import { makeCorpus, readSeeds } from '../../scripts/synthetic.ts';
+import { makeCorpus, readSeeds } from '../../scripts/bench/synthetic.ts';
 
 const seeds = readSeeds(fileURLToPath(new URL('../corpus/', import.meta.url)));
 const corpus = makeCorpus(seeds, 6);

@@ -3,7 +3,7 @@
  * (every regex literal, and every `new RegExp(...)` with its source when that is a plain string
  * or template), checked for super-linear backtracking by recheck (its pure-JS backend: no
  * Java or native binary needed). Used by tests/unit/regex-audit.test.ts; `node
- * scripts/regex-audit.ts` prints the report.
+ * scripts/bench/regex-audit.ts` prints the report.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -26,7 +26,7 @@ export interface Verdict extends FoundRegex {
   attack?: string;
 }
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 function files(dir: string): string[] {
   return readdirSync(dir)
