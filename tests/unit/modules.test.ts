@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { describe, test } from 'node:test';
 import { codeKey, importsOf, moduleGraph } from '../../scripts/build/modules.ts';
 import { converterHash } from '../../scripts/converter/run.ts';
@@ -43,6 +43,25 @@ describe('the module graph of a cache key', () => {
     for (const f of notRun) {
       assert.doesNotMatch(readFileSync(join(root, f), 'utf8'), /^export\s+(?:default|const|let|function|class|async)\b/m, `${f} is not the converter's code: move it out (site helpers go to src/lib/)`);
     }
+  });
+
+  test('no import cycle between src/ and scripts/: no module of scripts/ that the site loads imports src/ back', () => {
+    const sources = readdirSync(join(root, 'src'), { recursive: true })
+      .map(String)
+      .filter((f) => /\.(?:ts|mjs|astro)$/.test(f))
+      .map((f) => join(root, 'src', f));
+    // .astro files are read for their imports here; the graph follows the .ts modules they load.
+    const entries = sources.flatMap((f) =>
+      f.endsWith('.astro') ? importsOf(readFileSync(f, 'utf8')).filter((s) => s.startsWith('.')).map((s) => join(dirname(f), s)) : [f],
+    );
+    const reached = moduleGraph([...entries, join(root, 'astro.config.mjs')]).files.filter((f) => relative(root, f).startsWith(`scripts${sep}`));
+    assert.ok(reached.some((f) => f.endsWith('schema.ts')), 'the site loads the shared schema');
+    const back = reached.filter((f) => /\.(?:ts|mjs|js)$/.test(f)).flatMap((f) =>
+      importsOf(readFileSync(f, 'utf8'))
+        .filter((s) => s.startsWith('.') && relative(root, join(dirname(f), s)).startsWith(`src${sep}`))
+        .map((s) => `${relative(root, f)} → ${s}`),
+    );
+    assert.deepEqual(back, []);
   });
 
   test('the converter does not import the site: nothing under src/ is in its module graph', () => {
