@@ -4,7 +4,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { frontmatterSchema } from '../scripts/lib/schema.ts';
+import { frontmatterSchema } from '../scripts/converter/schema.ts';
 import { contentDir } from './lib/data.ts';
 
 const reports = defineCollection({

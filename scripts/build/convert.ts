@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { convertAll } from '../lib/run.ts';
+import { convertAll } from '../converter/run.ts';
 import type { BuildContext, Step } from './steps.ts';
 
 /** Figures of one report model: the quantities extracted from its text, else the converter's count of key figures. */

@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reportSchema, type Block, type Inline, type Report } from '../lib/schema.ts';
+import { reportSchema, type Block, type Inline, type Report } from '../converter/schema.ts';
 import { searchText } from './text.ts';
-import { plainText } from '../lib/plain.ts';
+import { plainText } from '../converter/plain.ts';
 import { applyChartConfig, loadFiguresConfig } from '../../src/lib/figures.ts';
 import { citedDocuments } from '../../src/lib/citations.ts';
 import { docPath } from '../../src/lib/urls.ts';

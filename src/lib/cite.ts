@@ -4,7 +4,7 @@
  * (CSL-JSON, BibTeX). A report without a symbol is cited by its title, so every report has a
  * usable citation. Pure functions of the report's metadata.
  */
-import type { Frontmatter } from '../../scripts/lib/schema.ts';
+import type { Frontmatter } from '../../scripts/converter/schema.ts';
 import { kindLabel, zhDate } from './reportmeta.ts';
 import { officialUrl, reportPath } from './urls.ts';
 

@@ -2,12 +2,12 @@
  * Everything the report pages show about other reports, computed once from the corpus:
  * "cited by", "related reports" and, per section, "the same topic in other reports".
  */
-import type { Report } from '../../scripts/lib/schema.ts';
+import type { Report } from '../../scripts/converter/schema.ts';
 import type { Citation } from './citations.ts';
 import { citedBy, citedSymbols, relatedReports, type KeyFn, type Related } from './related.ts';
 import { reportTopics, sameTopicSections, topicIndex, type SameTopicList } from './topics.ts';
 import { countriesOf } from './countries.ts';
-import { countryByCode } from '../../scripts/lib/countries.ts';
+import { countryByCode } from '../../scripts/converter/countries.ts';
 
 export interface CrossLinks {
   citedBy: Map<string, Citation[]>;

@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { historySchema, type History } from '../../scripts/lib/changes.ts';
-import { reportSchema, zodIssues, type Report } from '../../scripts/lib/schema.ts';
+import { historySchema, type History } from '../../scripts/converter/changes.ts';
+import { reportSchema, zodIssues, type Report } from '../../scripts/converter/schema.ts';
 import { symbolSlug } from './urls.ts';
 import { citedDocuments, type CitedDocument } from './citations.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Chart, FigureValue, Report } from '../../scripts/lib/schema.ts';
-import { buildSeries, checkProvenance, headlineValues, parseFiguresConfig, reportYear, type FiguresConfig, type Series } from '../../scripts/lib/series.ts';
+import type { Chart, FigureValue, Report } from '../../scripts/converter/schema.ts';
+import { buildSeries, checkProvenance, headlineValues, parseFiguresConfig, reportYear, type FiguresConfig, type Series } from './series.ts';
 
 export interface ReportFigures {
   report: Report;

@@ -6,10 +6,10 @@
  * incremental build (src/lib/pagekey.ts), so whatever the page shows is in the key by
  * construction: a component that needs more data must get it added here, and then the key has it.
  */
-import type { History } from '../../scripts/lib/changes.ts';
-import { countryByCode } from '../../scripts/lib/countries.ts';
-import { frontmatterOf } from '../../scripts/lib/serialize.ts';
-import type { Chart, FigureValue, Frontmatter, Report } from '../../scripts/lib/schema.ts';
+import type { History } from '../../scripts/converter/changes.ts';
+import { countryByCode } from '../../scripts/converter/countries.ts';
+import { frontmatterOf } from '../../scripts/converter/serialize.ts';
+import type { Chart, FigureValue, Frontmatter, Report } from '../../scripts/converter/schema.ts';
 import { reportPlaces, type Citation } from './citations.ts';
 import type { Corpus } from './corpus.ts';
 import { byCountThenName, reportMentions } from './countries.ts';

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { convertAll, type RunOptions } from '../../scripts/lib/run.ts';
+import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** The seed replaced, the phrase reworded and its new wording. */

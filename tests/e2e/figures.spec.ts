@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { chartPlace } from '../../scripts/lib/serialize.ts';
+import { chartPlace } from '../../scripts/converter/serialize.ts';
 import { reports } from './model.ts';
 
 const r004 = reports.find((r) => r.slug === 'a-hrc-55-69')!;

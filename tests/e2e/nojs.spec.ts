@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { pageWeight } from '../../scripts/page-weight.ts';
+import { pageWeight } from '../../scripts/bench/page-weight.ts';
 import { firstReferencedNote, reports } from './model.ts';
 
 test.describe('with JavaScript off', () => {

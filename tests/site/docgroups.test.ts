@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeDoc, docGroup, groupDocs } from '../../src/lib/docgroups.ts';
-import { parseInline } from '../../scripts/lib/inline.ts';
+import { parseInline } from '../../scripts/converter/inline.ts';
 import { citedDocuments } from '../../src/lib/citations.ts';
 import { loadReport, reportSlugs } from '../../src/lib/data.ts';
 

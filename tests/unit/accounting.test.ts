@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { keep, newLedger, drop, unaccounted, weight } from '../../scripts/lib/ledger.ts';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
+import { keep, newLedger, drop, unaccounted, weight } from '../../scripts/converter/ledger.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import { root, seed, seedFiles } from './helpers.ts';
 
 function assertAccounted(name: string, bytes: Uint8Array) {

@@ -10,12 +10,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { clean } from '../../scripts/lib/clean.ts';
-import type { ContentsEntry } from '../../scripts/lib/contents.ts';
-import { newLedger } from '../../scripts/lib/ledger.ts';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
-import type { Inline, Report } from '../../scripts/lib/schema.ts';
-import { structure } from '../../scripts/lib/structure.ts';
+import { clean } from '../../scripts/converter/clean.ts';
+import type { ContentsEntry } from '../../scripts/converter/contents.ts';
+import { newLedger } from '../../scripts/converter/ledger.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
+import type { Inline, Report } from '../../scripts/converter/schema.ts';
+import { structure } from '../../scripts/converter/structure.ts';
 import { root } from './helpers.ts';
 
 const doc = readFileSync(`${root}docs/un-document-anatomy.md`, 'utf8');

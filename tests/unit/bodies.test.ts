@@ -1,8 +1,8 @@
 /** The body a symbol's series names: one table for the report's metadata and the document index. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { symbolBody } from '../../scripts/lib/bodies.ts';
-import { inferMeta } from '../../scripts/lib/metadata.ts';
+import { symbolBody } from '../../scripts/converter/bodies.ts';
+import { inferMeta } from '../../scripts/converter/metadata.ts';
 
 test('each series names its body, the most specific prefix first', () => {
   const body = (s: string) => symbolBody(s)?.name;

@@ -12,7 +12,7 @@ import { BuildFailure, runBuild, type BuildPlan, type Step } from '../../scripts
 import { swapDir } from '../../scripts/build/swap.ts';
 import { diffHashes, treeHashes } from '../../scripts/build/tree.ts';
 import { isSeedPath } from '../../src/integrations/seed-watch.ts';
-import { projectCopy } from '../../scripts/site-bench.ts';
+import { projectCopy } from '../../scripts/bench/site-bench.ts';
 import { buildDir, built } from '../pinned.ts';
 import { root, seedsDir } from './helpers.ts';
 

@@ -1,11 +1,11 @@
 /** Charts say what the source says, sit after the list a paragraph leads in to, and do not repeat themselves (issue 15). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { extractFigures, withoutLookalikes } from '../../scripts/lib/figures.ts';
-import { findMentions } from '../../scripts/lib/figures/mentions.ts';
-import { sentenceCharts, shareLabel } from '../../scripts/lib/figures/structures.ts';
-import type { Block, Chart } from '../../scripts/lib/schema.ts';
-import { chartPlace } from '../../scripts/lib/serialize.ts';
+import { extractFigures, withoutLookalikes } from '../../scripts/converter/figures.ts';
+import { findMentions } from '../../scripts/converter/figures/mentions.ts';
+import { sentenceCharts, shareLabel } from '../../scripts/converter/figures/structures.ts';
+import type { Block, Chart } from '../../scripts/converter/schema.ts';
+import { chartPlace } from '../../scripts/converter/serialize.ts';
 
 const chartsOf = (text: string) => sentenceCharts({ block: 'p-1', text, mentions: findMentions(text) });
 const bars = (c: Chart | Omit<Chart, 'id' | 'block' | 'sentences'>) => c.items.map((i) => `${i.label}=${i.value}`);

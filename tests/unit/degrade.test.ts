@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import iconv from 'iconv-lite';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
-import type { Report } from '../../scripts/lib/schema.ts';
-import { ADVERSARIAL } from '../../scripts/adversarial.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
+import type { Report } from '../../scripts/converter/schema.ts';
+import { ADVERSARIAL } from '../../scripts/bench/adversarial.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const HEAD = '关于某一专题的报告\n\n一. 导言\n\n';

@@ -7,8 +7,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { projectCopy } from '../../scripts/site-bench.ts';
-import { convertAll, type RunOptions } from '../../scripts/lib/run.ts';
+import { projectCopy } from '../../scripts/bench/site-bench.ts';
+import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
 import { root, seedFiles, seedsDir } from './helpers.ts';
 
 /** A free TCP port on 127.0.0.1. */

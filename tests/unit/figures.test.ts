@@ -1,8 +1,8 @@
 /** Figure extraction on the four real seeds: exact values, units, counted nouns, and the chart data. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { findMentions } from '../../scripts/lib/figures/mentions.ts';
-import type { Chart, FigureValue, Report } from '../../scripts/lib/schema.ts';
+import { findMentions } from '../../scripts/converter/figures/mentions.ts';
+import type { Chart, FigureValue, Report } from '../../scripts/converter/schema.ts';
 import { seed } from './helpers.ts';
 
 const r001 = seed('001').report;

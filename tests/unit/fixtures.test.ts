@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import { root } from './helpers.ts';
 
 const dir = `${root}tests/fixtures`;

@@ -13,8 +13,8 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { compile } from '@mdx-js/mdx';
 import fc from 'fast-check';
-import { SeedError } from '../../scripts/lib/errors.ts';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
+import { SeedError } from '../../scripts/converter/errors.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import { seedFiles, seedsDir } from './helpers.ts';
 
 const SCALE = Number(process.env.FUZZ_RUNS ?? 1);

@@ -1,9 +1,9 @@
 /** Shared test helpers: paths of the pinned corpus (tests/pinned.ts), and reading the converter's output for one of its seeds. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { convertSeed, type Converted } from '../../scripts/lib/pipeline.ts';
-import { parseManifest } from '../../scripts/lib/manifest.ts';
-import type { Inline, Report } from '../../scripts/lib/schema.ts';
+import { convertSeed, type Converted } from '../../scripts/converter/pipeline.ts';
+import { parseManifest } from '../../scripts/converter/manifest.ts';
+import type { Inline, Report } from '../../scripts/converter/schema.ts';
 import { built, contentDir } from '../pinned.ts';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));

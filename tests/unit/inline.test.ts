@@ -1,12 +1,12 @@
 /**
- * Citations in running text (`scripts/lib/inline.ts`): every UN symbol series becomes a `doc`
+ * Citations in running text (`scripts/converter/inline.ts`): every UN symbol series becomes a `doc`
  * node with its exact symbol, shortened lists and resolution or decision phrases are normalised
  * to symbols, and reading a long list costs time in proportion to its length.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isSymbol, parseInline, type InlineContext } from '../../scripts/lib/inline.ts';
-import type { Inline } from '../../scripts/lib/schema.ts';
+import { isSymbol, parseInline, type InlineContext } from '../../scripts/converter/inline.ts';
+import type { Inline } from '../../scripts/converter/schema.ts';
 
 const ctx: InlineContext = { links: [], defaultBody: 'A' };
 

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import iconv from 'iconv-lite';
-import { SeedError } from '../../scripts/lib/errors.ts';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
+import { SeedError } from '../../scripts/converter/errors.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import { seedBytes } from './helpers.ts';
 
 const modelOf = (bytes: Uint8Array) => {

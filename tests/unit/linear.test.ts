@@ -6,14 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assemble } from '../../scripts/lib/assemble.ts';
-import { clean } from '../../scripts/lib/clean.ts';
-import { newLedger } from '../../scripts/lib/ledger.ts';
-import type { DraftBlock, DraftNote } from '../../scripts/lib/draft.ts';
-import { findReferences } from '../../scripts/lib/footnotes.ts';
-import { lineJoiner } from '../../scripts/lib/join.ts';
-import { toMdx } from '../../scripts/lib/serialize.ts';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
+import { assemble } from '../../scripts/converter/assemble.ts';
+import { clean } from '../../scripts/converter/clean.ts';
+import { newLedger } from '../../scripts/converter/ledger.ts';
+import type { DraftBlock, DraftNote } from '../../scripts/converter/draft.ts';
+import { findReferences } from '../../scripts/converter/footnotes.ts';
+import { lineJoiner } from '../../scripts/converter/join.ts';
+import { toMdx } from '../../scripts/converter/serialize.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
 
 /** Time may grow up to this much for 8× the input: linear is 8, quadratic 64. */
 const LINEAR_BOUND = 32;

@@ -1,8 +1,8 @@
 /** Paragraph citations after a document symbol: parsing, anchors, and the real seed's notes. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { markParagraphCitations, paragraphAnchor, splitParagraphs } from '../../scripts/lib/paras.ts';
-import type { Inline } from '../../scripts/lib/schema.ts';
+import { markParagraphCitations, paragraphAnchor, splitParagraphs } from '../../scripts/converter/paras.ts';
+import type { Inline } from '../../scripts/converter/schema.ts';
 import { seed } from './helpers.ts';
 
 const doc: Inline = { type: 'doc', symbol: 'A/HRC/40/3', text: 'A/HRC/40/3', kind: 'document' };

@@ -1,30 +1,30 @@
 /**
- * Every regular expression of the converter (`scripts/lib/**`) checked for super-linear
- * backtracking by recheck (scripts/regex-audit.ts). A pattern recheck finds vulnerable fails
+ * Every regular expression of the converter (`scripts/converter/**`) checked for super-linear
+ * backtracking by recheck (scripts/bench/regex-audit.ts). A pattern recheck finds vulnerable fails
  * the test unless it is listed below as known, with the file that owns it; patterns recheck
  * cannot decide in its time budget (most use look-arounds) are allowed and listed by
- * `node scripts/regex-audit.ts`. The pipeline's linear time on each input class is measured
+ * `node scripts/bench/regex-audit.ts`. The pipeline's linear time on each input class is measured
  * apart (tests/unit/linear.test.ts, `npm run bench`).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { audit, findRegexes } from '../../scripts/regex-audit.ts';
+import { audit, findRegexes } from '../../scripts/bench/regex-audit.ts';
 
 /**
  * Known vulnerable patterns, to be rewritten as scanners by their owners (structure, front
  * matter and citations are being reworked). Keyed by file and pattern source.
  */
 const KNOWN = new Set([
-  'scripts/lib/front.ts /^议程项目\\s*(.+)$/',
-  'scripts/lib/front.ts /\\s*(?:和|、|,|，|及)\\s*/',
-  'scripts/lib/front.ts /\\s*\\*$/',
-  'scripts/lib/inline.ts /[.,;:!?\'"。，]+$/',
-  'scripts/lib/structure.ts /^([一二三四五六七八九十]+)\\s*[.．、]\\s*(.+)$/',
-  'scripts/lib/structure.ts /^([A-Z])\\.\\s+(.+)$/',
-  'scripts/lib/structure.ts /^(\\d{1,4})\\.\\s+(.+)$/',
-  'scripts/lib/structure.ts /^\\(([a-z]{1,2})\\)\\s*(.+)$/',
-  'scripts/lib/structure.ts /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\\s*(\\S.*)$/',
-  'scripts/lib/structure.ts /(?:\\t\\s*\\d+\\s*$|\\.{3,}|…{2,}|^\\t?页次$)/',
+  'scripts/converter/front.ts /^议程项目\\s*(.+)$/',
+  'scripts/converter/front.ts /\\s*(?:和|、|,|，|及)\\s*/',
+  'scripts/converter/front.ts /\\s*\\*$/',
+  'scripts/converter/inline.ts /[.,;:!?\'"。，]+$/',
+  'scripts/converter/structure.ts /^([一二三四五六七八九十]+)\\s*[.．、]\\s*(.+)$/',
+  'scripts/converter/structure.ts /^([A-Z])\\.\\s+(.+)$/',
+  'scripts/converter/structure.ts /^(\\d{1,4})\\.\\s+(.+)$/',
+  'scripts/converter/structure.ts /^\\(([a-z]{1,2})\\)\\s*(.+)$/',
+  'scripts/converter/structure.ts /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\\s*(\\S.*)$/',
+  'scripts/converter/structure.ts /(?:\\t\\s*\\d+\\s*$|\\.{3,}|…{2,}|^\\t?页次$)/',
 ]);
 
 /**
@@ -34,11 +34,11 @@ const KNOWN = new Set([
  * of these is linear; recheck cannot know that, so they are listed here by file and source.
  */
 const BOUNDED_BLANKS = new Set([
-  'scripts/lib/contents.ts',
-  'scripts/lib/front.ts',
-  'scripts/lib/inline.ts',
-  'scripts/lib/lines.ts',
-  'scripts/lib/paras.ts',
+  'scripts/converter/contents.ts',
+  'scripts/converter/front.ts',
+  'scripts/converter/inline.ts',
+  'scripts/converter/lines.ts',
+  'scripts/converter/paras.ts',
 ]);
 /** recheck's attack string repeats only blanks and line terminators (`'\\t'.repeat(54773) + …`). */
 const blanksOnly = (attack: string) => {
@@ -46,7 +46,7 @@ const blanksOnly = (attack: string) => {
   return repeated.length > 0 && repeated.every((r) => /^(?:\\[tnr]| |\\u3000)+$/.test(r));
 };
 
-test('no regular expression in scripts/lib is found vulnerable to super-linear backtracking (known ones listed)', { timeout: 300_000 }, () => {
+test('no regular expression in scripts/converter is found vulnerable to super-linear backtracking (known ones listed)', { timeout: 300_000 }, () => {
   const found = findRegexes();
   assert.ok(found.length > 50, `found only ${found.length} regexes: the finder is broken`);
   const vulnerable = found

@@ -1,5 +1,5 @@
 /**
- * The serializer prints MDX by hand (scripts/lib/serialize.ts), so this proves it safe: every
+ * The serializer prints MDX by hand (scripts/converter/serialize.ts), so this proves it safe: every
  * seed, fixture and hostile input, and random strings full of Markdown, MDX and GFM syntax,
  * parse back — with the site's processor (Sätteri, GFM on) and with @mdx-js/mdx (+ remark-gfm)
  * — to our components only, each holding exactly the model's text, attributes and links.
@@ -12,10 +12,10 @@ import { evaluate as mdxEvaluate } from '@mdx-js/mdx';
 import fc from 'fast-check';
 import remarkGfm from 'remark-gfm';
 import { evaluate as satteriEvaluate } from 'satteri';
-import { SeedError } from '../../scripts/lib/errors.ts';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
-import type { Block, Inline, Report } from '../../scripts/lib/schema.ts';
-import { toMdx } from '../../scripts/lib/serialize.ts';
+import { SeedError } from '../../scripts/converter/errors.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
+import type { Block, Inline, Report } from '../../scripts/converter/schema.ts';
+import { toMdx } from '../../scripts/converter/serialize.ts';
 import { inlineText } from '../../src/lib/inline.ts';
 import { allContent, root, seedFiles, seedsDir } from './helpers.ts';
 import { children, isEl, textOf, type El } from './jsx.ts';

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { execFileSync } from 'node:child_process';
-import { extractFigures } from '../../scripts/lib/figures.ts';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
-import { convertAll, type RunOptions } from '../../scripts/lib/run.ts';
+import { extractFigures } from '../../scripts/converter/figures.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
+import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
 import { root, seedFiles, seedsDir } from './helpers.ts';
 
 const realFs = { ...fs, join } as unknown as RunOptions['fs'];

@@ -12,7 +12,7 @@ import { toString } from 'mdast-util-to-string';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { visit } from 'unist-util-visit';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
 
 const HOSTILE = [
   '{process.exit(1)}',

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { convertAll, type RunOptions } from '../../scripts/lib/run.ts';
-import { reportSchema, type Report } from '../../scripts/lib/schema.ts';
-import { buildSeries, checkProvenance, parseFiguresConfig, reportYear, type Series } from '../../scripts/lib/series.ts';
+import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
+import { reportSchema, type Report } from '../../scripts/converter/schema.ts';
+import { buildSeries, checkProvenance, parseFiguresConfig, reportYear, type Series } from '../../src/lib/series.ts';
 import { root, seed, seedFiles, seedsDir } from './helpers.ts';
 
 const reports = ['001', '002', '003', '004'].map((p) => seed(p).report);

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { convertSeed } from '../../scripts/lib/pipeline.ts';
-import { makeCorpus, readSeeds } from '../../scripts/synthetic.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
+import { makeCorpus, readSeeds } from '../../scripts/bench/synthetic.ts';
 
 const seeds = readSeeds(fileURLToPath(new URL('../corpus/', import.meta.url)));
 const corpus = makeCorpus(seeds, 6);

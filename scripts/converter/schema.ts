@@ -167,12 +167,12 @@ export const statsSchema = z.object({
   figures: z.number().int(),
   /** What text repair dropped, by reason. */
   dropped: z.record(z.string(), z.number().int()),
-  /** Text accounting: non-whitespace characters of the input = kept + dropped (scripts/lib/ledger.ts). */
+  /** Text accounting: non-whitespace characters of the input = kept + dropped (scripts/converter/ledger.ts). */
   accounting: z.object({ input: z.number().int(), kept: z.number().int(), dropped: z.number().int() }).optional(),
 });
 export type Stats = z.output<typeof statsSchema>;
 
-/** Text left out of the page, with its line and reason (scripts/lib/ledger.ts, docs/un-document-anatomy.md). */
+/** Text left out of the page, with its line and reason (scripts/converter/ledger.ts, docs/un-document-anatomy.md). */
 export const dropSchema = z.object({
   line: z.number().int().positive(),
   reason: z.string(),
@@ -190,7 +190,7 @@ export const reportSchema = z.object({
   /** Every span of input text that is not on the page: input = kept + dropped, checked per line. */
   dropped: z.array(dropSchema).default([]),
   warnings: z.array(diagnosticSchema),
-  /** Figures and chart data extracted from the text (scripts/lib/figures.ts); the converter always writes it. */
+  /** Figures and chart data extracted from the text (scripts/converter/figures.ts); the converter always writes it. */
   figures: z.lazy(() => figuresSchema).optional(),
 });
 export type Report = z.output<typeof reportSchema>;

@@ -17,14 +17,14 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { curves, curveTable } from './adversarial.ts';
-import { convertAll, converterHash } from './lib/run.ts';
+import { convertAll, converterHash } from '../converter/run.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { pageWeightTable, reportPageWeights } from './page-weight.ts';
 import { benchSites } from './site-bench.ts';
-import { parseCli } from './cli.ts';
+import { parseCli } from '../cli.ts';
 import { benchStarlight } from './starlight-bench.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const MB = 1e6;
 
 /** What one child measures for one seed folder. */
@@ -65,7 +65,7 @@ else {
   if (!only || only === 'starlight') await benchStarlight(root, flags.starlight.split(',').filter(Boolean).map(Number), Number(flags.pairs));
 }
 
-/** The converter on adversarial inputs of each class (scripts/adversarial.ts) at 1×, 2× and 4×. */
+/** The converter on adversarial inputs of each class (scripts/bench/adversarial.ts) at 1×, 2× and 4×. */
 function hostile() {
   console.log('Adversarial inputs (CPU ms to convert one seed; linear time: 4×/1× ≈ 4):');
   const rows = curves();
@@ -109,7 +109,7 @@ function parent(sizes: number[]) {
 function measure(name: string, seedsDir: string, tmp: string): Measure {
   const out = join(tmp, `out-${name}`);
   const script = fileURLToPath(import.meta.url);
-  // Someone editing scripts/lib/ during a run changes the converter's hash, so the warm run
+  // Someone editing scripts/converter/ during a run changes the converter's hash, so the warm run
   // reconverts everything; the child then prints nothing and the case is measured again.
   for (let attempt = 1; attempt <= 3; attempt++) {
     const stdout = execFileSync(process.execPath, [...process.execArgv, script, '--child', '--case', name, '--seeds', seedsDir, '--out', out], {

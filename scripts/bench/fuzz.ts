@@ -6,6 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const scale = process.argv[2] ?? '50';
-const test = fileURLToPath(new URL('../tests/unit/fuzz.test.ts', import.meta.url));
+const test = fileURLToPath(new URL('../../tests/unit/fuzz.test.ts', import.meta.url));
 const run = spawnSync(process.execPath, ['--test', '--test-timeout=3600000', test], { stdio: 'inherit', env: { ...process.env, FUZZ_RUNS: scale } });
 process.exitCode = run.status ?? 1;

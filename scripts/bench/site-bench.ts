@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BuildOutcome } from './build/steps.ts';
+import type { BuildOutcome } from '../build/steps.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 
 const MB = 1e6;

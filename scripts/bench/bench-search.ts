@@ -2,7 +2,7 @@
  * `npm run bench:search [-- --sizes 4,100]`: what search costs, hosted and offline.
  *
  * Size 4 is the four seeds: the project's own `dist/` (run `npm run build` first). Any other size
- * is a synthetic corpus (scripts/synthetic.ts) built with the real `scripts/build.ts --json` in a
+ * is a synthetic corpus (scripts/bench/synthetic.ts) built with the real `scripts/build.ts --json` in a
  * throwaway copy of the project, which also gives the search steps' share of the build.
  *
  * For each site:
@@ -25,14 +25,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { chromium, type Browser } from 'playwright';
-import { allRecords, readReports } from './search/records.ts';
-import { defaultZipPath, zipRoot } from './offline-zip.ts';
-import { OFFLINE_DIR } from './search/classic.ts';
-import { parseCli } from './cli.ts';
+import { allRecords, readReports } from '../search/records.ts';
+import { defaultZipPath, zipRoot } from '../offline-zip.ts';
+import { OFFLINE_DIR } from '../search/classic.ts';
+import { parseCli } from '../cli.ts';
 import { projectCopy } from './site-bench.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 /** The issue's queries; the first is the first query of a fresh page. */
 const queries = ['函件', '外地办事处', '疫苗', '酷刑受害者', 'A/HRC/40/38', '普遍定期审议', '48/141', '2391(2017)'];
 const types: Record<string, string> = {

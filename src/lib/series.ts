@@ -8,10 +8,10 @@
  * file can rename, confirm, hide or merge series, add rules, pin points, and rename or hide charts.
  */
 import { z } from 'zod';
-import { findMentions } from './figures/mentions.ts';
-import { parseJsonFile } from './manifest.ts';
-import { passages } from './figures/text.ts';
-import type { Chart, FigureValue, Report } from './schema.ts';
+import { findMentions } from '../../scripts/converter/figures/mentions.ts';
+import { parseJsonFile } from '../../scripts/converter/manifest.ts';
+import { passages } from '../../scripts/converter/figures/text.ts';
+import type { Chart, FigureValue, Report } from '../../scripts/converter/schema.ts';
 
 export const ruleSchema = z
   .object({

@@ -14,8 +14,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Inline, Report } from './lib/schema.ts';
-import { escapeText } from './lib/serialize.ts';
+import type { Inline, Report } from '../converter/schema.ts';
+import { escapeText } from '../converter/serialize.ts';
 import { projectCopy } from './site-bench.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 

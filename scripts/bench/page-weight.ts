@@ -2,13 +2,13 @@
  * What a reader downloads to read a report page: the HTML with its inlined CSS, compressed,
  * and the script it carries. Reading must need no script file (the issue's "0 KB of JS"); the
  * small inline enhancements (theme choice, copy-citation buttons) are counted, not forbidden.
- * `node scripts/page-weight.ts [dist]` prints the table; `npm run bench` appends it.
+ * `node scripts/bench/page-weight.ts [dist]` prints the table; `npm run bench` appends it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { parseCli } from './cli.ts';
+import { parseCli } from '../cli.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -78,4 +78,4 @@ export function pageWeightTable(weights: readonly PageWeight[]): string {
   ].join('\n');
 }
 
-if (import.meta.main) console.log(pageWeightTable(reportPageWeights(parseCli('npx node scripts/page-weight.ts [DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist')));
+if (import.meta.main) console.log(pageWeightTable(reportPageWeights(parseCli('npx node scripts/bench/page-weight.ts [DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist')));

@@ -4,7 +4,7 @@
  * whole conversion; tests/unit/degrade.test.ts uses the numbers class. Deterministic: the same
  * `n` gives the same text.
  */
-import { convertSeed } from './lib/pipeline.ts';
+import { convertSeed } from '../converter/pipeline.ts';
 
 export interface AdversarialCase {
   name: string;

@@ -1,9 +1,9 @@
 /**
- * The regular expressions of the converter (`scripts/lib/**`), found with the TypeScript parser
+ * The regular expressions of the converter (`scripts/converter/**`), found with the TypeScript parser
  * (every regex literal, and every `new RegExp(...)` with its source when that is a plain string
  * or template), checked for super-linear backtracking by recheck (its pure-JS backend: no
  * Java or native binary needed). Used by tests/unit/regex-audit.test.ts; `node
- * scripts/regex-audit.ts` prints the report.
+ * scripts/bench/regex-audit.ts` prints the report.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -26,7 +26,7 @@ export interface Verdict extends FoundRegex {
   attack?: string;
 }
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 function files(dir: string): string[] {
   return readdirSync(dir)
@@ -38,7 +38,7 @@ function files(dir: string): string[] {
 }
 
 /** Every regex in the converter's source; `new RegExp` with a computed source is listed with the text of its argument. */
-export function findRegexes(dir = join(root, 'scripts', 'lib')): FoundRegex[] {
+export function findRegexes(dir = join(root, 'scripts', 'converter')): FoundRegex[] {
   const out: FoundRegex[] = [];
   for (const path of files(dir)) {
     const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
