@@ -35,7 +35,13 @@ export default defineConfig({
     processor: satteri({ features: { gfm: true, smartPunctuation: false } }),
   },
   // A sitemap only makes sense with absolute URLs, so only when the deployment's `site` is known.
-  integrations: [mdx(), mdxCache(), seedWatch(), searchClient(), ...(site ? [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }) })] : [])],
+  integrations: [
+    mdx(),
+    mdxCache(),
+    seedWatch(),
+    searchClient(),
+    ...(site ? [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }) })] : []),
+  ],
   devToolbar: { enabled: false },
   // A report, document or country page whose code and data (its cacheKey, src/lib/pagekey.ts)
   // are unchanged since the last build is copied from it instead of rendered again. `npm run build -- --force` renders all.

@@ -23,7 +23,11 @@ export function checkDist(dir: string, base = process.env.BASE_PATH ?? '/'): Lin
 }
 
 if (import.meta.main) {
-  const { values, positionals } = parseCli('npm run check-links -- [--base /path/]  (or node scripts/check-links.ts [DIST] [--base /path/])', { allowPositionals: true, options: { base: { type: 'string' } } }, 1);
+  const { values, positionals } = parseCli(
+    'npm run check-links -- [--base /path/]  (or node scripts/check-links.ts [DIST] [--base /path/])',
+    { allowPositionals: true, options: { base: { type: 'string' } } },
+    1,
+  );
   const base = values.base;
   const dir = positionals[0] ?? 'dist';
   const report = checkDist(dir, base);

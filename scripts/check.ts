@@ -70,7 +70,9 @@ function checkConverter(plan: CheckPlan, contentDir: string): CheckResult[] {
     {
       name: 'content',
       ok: result.stale.length === 0,
-      summary: result.stale.length ? `${plural(result.stale.length, 'file')} stale: run \`npm run convert\` and commit content/` : 'content/ is what the converter makes from the seeds',
+      summary: result.stale.length
+        ? `${plural(result.stale.length, 'file')} stale: run \`npm run convert\` and commit content/`
+        : 'content/ is what the converter makes from the seeds',
       details: result.stale,
     },
   ];
@@ -102,7 +104,11 @@ export function reportPageProblems(report: Report, html: string): string[] {
 
 function checkReports(contentDir: string, distDir: string): CheckResult {
   const dataDir = join(contentDir, 'data');
-  const models = existsSync(dataDir) ? readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort() : [];
+  const models = existsSync(dataDir)
+    ? readdirSync(dataDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   const details: string[] = [];
   const slugs = new Set<string>();
   for (const name of models) {
@@ -119,7 +125,12 @@ function checkReports(contentDir: string, distDir: string): CheckResult {
   for (const file of existsSync(pagesDir) ? readdirSync(pagesDir).filter((f) => f.endsWith('.html')) : []) {
     if (!slugs.has(file.slice(0, -'.html'.length))) details.push(`reports/${file}: no report of that slug in content/ (npm run build)`);
   }
-  return { name: 'reports', ok: details.length === 0 && models.length > 0, summary: `${plural(models.length, 'report')}, ${plural(details.length, 'problem')}`, details };
+  return {
+    name: 'reports',
+    ok: details.length === 0 && models.length > 0,
+    summary: `${plural(models.length, 'report')}, ${plural(details.length, 'problem')}`,
+    details,
+  };
 }
 
 /** Every fragment's text under a Pagefind bundle (each shard's fragment/ folder), unzipped. */
@@ -140,7 +151,11 @@ function checkSearch(contentDir: string, distDir: string): CheckResult {
   const fragments = existsSync(pagefind) ? fragmentTexts(pagefind) : [];
   const indexed = fragments.join('\n');
   const dataDir = join(contentDir, 'data');
-  const slugs = existsSync(dataDir) ? readdirSync(dataDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)) : [];
+  const slugs = existsSync(dataDir)
+    ? readdirSync(dataDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -'.json'.length))
+    : [];
   for (const slug of slugs) if (!indexed.includes(`"url":"reports/${slug}.html`)) details.push(`the search index has no record of reports/${slug}.html`);
   return { name: 'search', ok: details.length === 0, summary: `Pagefind index, ${plural(fragments.length, 'fragment')}`, details };
 }
@@ -179,7 +194,12 @@ function checkZip(zipPath: string, distDir: string): CheckResult {
   const known = new Set(expected);
   const extra = Object.keys(entries).filter((k) => !k.endsWith('/') && !known.has(k.slice(zipRoot.length + 1)) && !own.has(k.slice(zipRoot.length + 1)));
   for (const path of extra) details.push(`${path}: in the zip, not in ${distDir}`);
-  return { name: 'zip', ok: details.length === 0, summary: `${plural(Object.keys(entries).length, 'file')} in the zip, ${plural(details.length, 'problem')}`, details };
+  return {
+    name: 'zip',
+    ok: details.length === 0,
+    summary: `${plural(Object.keys(entries).length, 'file')} in the zip, ${plural(details.length, 'problem')}`,
+    details,
+  };
 }
 
 /** Every check on a corpus and its build, in order. */
@@ -189,7 +209,13 @@ export function checkCorpus(plan: CheckPlan): CheckResult[] {
   if (!existsSync(join(plan.distDir, 'index.html'))) {
     return [...results, { name: 'site', ok: false, summary: `${plan.distDir}/index.html is missing: run \`npm run build\` first`, details: [] }];
   }
-  return [...results, checkLinks(plan.distDir), checkReports(contentDir, plan.distDir), checkSearch(contentDir, plan.distDir), checkZip(plan.zipPath, plan.distDir)];
+  return [
+    ...results,
+    checkLinks(plan.distDir),
+    checkReports(contentDir, plan.distDir),
+    checkSearch(contentDir, plan.distDir),
+    checkZip(plan.zipPath, plan.distDir),
+  ];
 }
 
 /** The check's report: one line per check, its details indented. */

@@ -100,11 +100,7 @@ const ORIGIN = 'http://site.invalid/';
  * fragment, or `undefined` for an external URL. `base` is the deployment base for
  * root-absolute links (`/base/x.html`), as the not-found page uses.
  */
-export function resolveReference(
-  from: string,
-  value: string,
-  base = '/',
-): { path: string; fragment: string | undefined } | undefined {
+export function resolveReference(from: string, value: string, base = '/'): { path: string; fragment: string | undefined } | undefined {
   const trimmed = value.trim();
   if (trimmed.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return undefined;
   const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -134,8 +130,7 @@ export function checkLinks(pages: readonly Page[], files: ReadonlySet<string>, b
         continue;
       }
       report.checked += 1;
-      const broken = (reason: BrokenLink['reason']) =>
-        report.broken.push({ page: page.path, tag: ref.tag, attr: ref.attr, href: ref.value, reason });
+      const broken = (reason: BrokenLink['reason']) => report.broken.push({ page: page.path, tag: ref.tag, attr: ref.attr, href: ref.value, reason });
       if (!files.has(target.path)) {
         broken('missing-file');
         continue;

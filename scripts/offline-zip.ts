@@ -143,7 +143,11 @@ export async function writeOfflineZip(
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [dist = 'dist', out = defaultZipPath] = parseCli('npx node scripts/offline-zip.ts [DIST] [ZIP]', { allowPositionals: true, options: {} }, 2).positionals;
+  const [dist = 'dist', out = defaultZipPath] = parseCli(
+    'npx node scripts/offline-zip.ts [DIST] [ZIP]',
+    { allowPositionals: true, options: {} },
+    2,
+  ).positionals;
   const { files, bytes } = await writeOfflineZip(dist, out);
   console.log(`offline zip: ${files} files, ${(bytes / 1e6).toFixed(2)} MB → ${out}`);
 }

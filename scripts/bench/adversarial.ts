@@ -105,7 +105,13 @@ export function curveTable(rows: Curve[]): string {
   const body = rows.map((r) => {
     const first = r.points[0]!;
     const last = r.points.at(-1)!;
-    return [r.case, ...r.points.map((p) => p.ms.toFixed(0)), (last.ms / first.ms).toFixed(1), (last.outBytes / last.inBytes).toFixed(1), `${(first.inBytes / 1000).toFixed(0)} KB`];
+    return [
+      r.case,
+      ...r.points.map((p) => p.ms.toFixed(0)),
+      (last.ms / first.ms).toFixed(1),
+      (last.outBytes / last.inBytes).toFixed(1),
+      `${(first.inBytes / 1000).toFixed(0)} KB`,
+    ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   return [head, ...body].map((row) => row.map((cell, i) => (i ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')).join('\n');

@@ -100,7 +100,13 @@ async function measureReader(browser: Browser, base: string, fileBytes: (url: st
     requests++;
     const local = fileBytes(req.url());
     if (local !== undefined) bytes += local;
-    else sizes.push(req.sizes().then((s) => void (bytes += s.responseBodySize + s.responseHeadersSize), () => undefined));
+    else
+      sizes.push(
+        req.sizes().then(
+          (s) => void (bytes += s.responseBodySize + s.responseHeadersSize),
+          () => undefined,
+        ),
+      );
   });
   const started = Date.now();
   await page.goto(`${base}search.html?q=${encodeURIComponent(queries[0]!)}`);
@@ -187,7 +193,11 @@ async function synthetic(n: number): Promise<SiteSearch> {
     writeCorpus(makeCorpus(readSeeds(join(root, 'seeds')), n), join(dir, 'seeds'));
     console.error(`search ${n}: building (load ${loadavg()[0]!.toFixed(1)})…`);
     const json = join(dir, 'build.json');
-    execFileSync(process.execPath, [join(dir, 'scripts', 'build.ts'), '--json', json], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: '1' } });
+    execFileSync(process.execPath, [join(dir, 'scripts', 'build.ts'), '--json', json], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, CI: '1' },
+    });
     const outcome = JSON.parse(readFileSync(json, 'utf8')) as { seconds: number; steps: { name: string; seconds: number }[] };
     const step = (name: string) => outcome.steps.find((s) => s.name === name)?.seconds ?? 0;
     const r1 = (x: number) => Math.round(x * 10) / 10;

@@ -71,8 +71,11 @@ function hostile() {
   const rows = curves();
   console.log(curveTable(rows));
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', 'hostile.json'), `${JSON.stringify({ node: process.version, curves: rows }, null, 2)}
-`);
+  writeFileSync(
+    join(root, 'bench', 'results', 'hostile.json'),
+    `${JSON.stringify({ node: process.version, curves: rows }, null, 2)}
+`,
+  );
   console.log('');
 }
 
@@ -178,24 +181,42 @@ function round(x: number, digits = 3): number {
 
 /** A plain-text table, also pasted into the README. */
 function table(results: Measure[]): string {
-  const head = ['case', 'reports', 'seed MB', 'cold s', 'cold CPU s', 'MB/s', 'MB/CPU s', 'warm s', 'warm skipped', 'RSS base MB', 'RSS peak MB', 'out files', 'out MB', 'errors', 'load'];
-  const rows = results.map((r) => [
-    r.case,
-    r.reports,
-    r.seedMB.toFixed(2),
-    r.cold.seconds.toFixed(2),
-    r.cold.cpuSeconds.toFixed(2),
-    r.cold.mbPerSecond.toFixed(2),
-    r.cold.mbPerCpuSecond.toFixed(2),
-    r.warm.seconds.toFixed(2),
-    `${r.warm.unchanged}/${r.reports}`,
-    r.rssMB.baseline.toFixed(0),
-    r.rssMB.peak.toFixed(0),
-    r.output.files,
-    r.output.MB.toFixed(2),
-    r.cold.errors,
-    r.load1.toFixed(1),
-  ].map(String));
+  const head = [
+    'case',
+    'reports',
+    'seed MB',
+    'cold s',
+    'cold CPU s',
+    'MB/s',
+    'MB/CPU s',
+    'warm s',
+    'warm skipped',
+    'RSS base MB',
+    'RSS peak MB',
+    'out files',
+    'out MB',
+    'errors',
+    'load',
+  ];
+  const rows = results.map((r) =>
+    [
+      r.case,
+      r.reports,
+      r.seedMB.toFixed(2),
+      r.cold.seconds.toFixed(2),
+      r.cold.cpuSeconds.toFixed(2),
+      r.cold.mbPerSecond.toFixed(2),
+      r.cold.mbPerCpuSecond.toFixed(2),
+      r.warm.seconds.toFixed(2),
+      `${r.warm.unchanged}/${r.reports}`,
+      r.rssMB.baseline.toFixed(0),
+      r.rssMB.peak.toFixed(0),
+      r.output.files,
+      r.output.MB.toFixed(2),
+      r.cold.errors,
+      r.load1.toFixed(1),
+    ].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [line(head), `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');

@@ -36,8 +36,7 @@ export function pageWeight(page: string, html: string): PageWeight {
     inlineScriptBytes: 0,
     inlineStyleBytes: 0,
   };
-  const text = (node: Node) =>
-    'childNodes' in node ? node.childNodes.map((c) => ('value' in c && c.nodeName === '#text' ? c.value : '')).join('') : '';
+  const text = (node: Node) => ('childNodes' in node ? node.childNodes.map((c) => ('value' in c && c.nodeName === '#text' ? c.value : '')).join('') : '');
   const visit = (node: Node): void => {
     if ('tagName' in node) {
       const attr = (name: string) => node.attrs.find((a) => a.name === name)?.value;
@@ -71,11 +70,12 @@ export function pageWeightTable(weights: readonly PageWeight[]): string {
     (w) =>
       `| ${w.page} | ${kb(w.htmlBytes)} | ${kb(w.inlineStyleBytes)} | ${kb(w.gzipBytes)} | ${w.externalScripts + w.externalStyles} | ${w.inlineScriptBytes} |`,
   );
-  return [
-    '| report page | HTML+CSS KB | of which CSS KB | gzip KB | script/style files | inline JS bytes |',
-    '|---|--:|--:|--:|--:|--:|',
-    ...rows,
-  ].join('\n');
+  return ['| report page | HTML+CSS KB | of which CSS KB | gzip KB | script/style files | inline JS bytes |', '|---|--:|--:|--:|--:|--:|', ...rows].join('\n');
 }
 
-if (import.meta.main) console.log(pageWeightTable(reportPageWeights(parseCli('npx node scripts/bench/page-weight.ts [DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist')));
+if (import.meta.main)
+  console.log(
+    pageWeightTable(
+      reportPageWeights(parseCli('npx node scripts/bench/page-weight.ts [DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist'),
+    ),
+  );

@@ -82,7 +82,12 @@ function dynamicSource(arg: ts.Expression, source: ts.SourceFile): string {
 /** recheck's verdict on one regex (a time budget per pattern keeps the audit to seconds). */
 export function audit(found: FoundRegex, timeout = 1000): Verdict {
   const result = checkSync(found.source, found.flags.replace(/[gy]/g, ''), { timeout, randomSeed: 0 });
-  const complexity = result.status === 'unknown' ? 'unknown' : result.complexity.type === 'polynomial' ? `polynomial (degree ${result.complexity.degree})` : result.complexity.type;
+  const complexity =
+    result.status === 'unknown'
+      ? 'unknown'
+      : result.complexity.type === 'polynomial'
+        ? `polynomial (degree ${result.complexity.degree})`
+        : result.complexity.type;
   return {
     ...found,
     status: result.status,

@@ -136,7 +136,9 @@ export async function benchSites(root: string, sizes: number[]): Promise<SiteMea
   console.log(`wrote bench/results/site.json (${all.map((r) => r.reports).join(', ')} reports)`);
   const misses = results.flatMap((r) => [
     ...(r.reports >= 1000 && r.full.seconds > TARGETS.seconds1000 ? [`${r.reports}: ${r.full.seconds} s > ${TARGETS.seconds1000} s`] : []),
-    ...(Math.max(r.full.peakMB.build, r.full.peakMB.astro ?? 0, r.full.peakMB.largest ?? 0) > TARGETS.peakMB ? [`${r.reports}: peak over ${TARGETS.peakMB} MB`] : []),
+    ...(Math.max(r.full.peakMB.build, r.full.peakMB.astro ?? 0, r.full.peakMB.largest ?? 0) > TARGETS.peakMB
+      ? [`${r.reports}: peak over ${TARGETS.peakMB} MB`]
+      : []),
     ...(r.files > TARGETS.files ? [`${r.reports}: ${r.files} files > ${TARGETS.files}`] : []),
     // The rebuild target is the 100-report site's; smaller sites are mostly fixed cost.
     ...(r.reports >= 100 && r.incremental && r.incremental.ratio > TARGETS.incrementalRatio
@@ -154,7 +156,20 @@ function round(x: number, digits = 2): number {
 /** The table printed after a run and pasted into the README. */
 export function siteTable(results: SiteMeasure[]): string {
   const names = [...new Set(results.flatMap((r) => Object.keys(r.full.steps)))];
-  const head = ['reports', 'full s', 'full CPU s', ...names.map((n) => `${n} s`), 'peak MB (build / astro / largest)', 'pages', 'files', 'out MB', 'rebuild s', 'rebuild CPU s', 'rebuild / full (wall, CPU)', 'load'];
+  const head = [
+    'reports',
+    'full s',
+    'full CPU s',
+    ...names.map((n) => `${n} s`),
+    'peak MB (build / astro / largest)',
+    'pages',
+    'files',
+    'out MB',
+    'rebuild s',
+    'rebuild CPU s',
+    'rebuild / full (wall, CPU)',
+    'load',
+  ];
   const rows = results.map((r) => [
     String(r.reports),
     r.full.seconds.toFixed(1),

@@ -44,7 +44,15 @@ export interface StarlightMeasure {
 export function reportMarkdown(report: Report): string {
   const inline = (content: Inline[]) =>
     content
-      .map((c) => (c.type === 'text' ? escapeText(c.value) : c.type === 'noteRef' ? `<sup>${c.n}</sup>` : c.type === 'link' ? `[${escapeText(c.text, true)}](${c.url})` : escapeText(c.text)))
+      .map((c) =>
+        c.type === 'text'
+          ? escapeText(c.value)
+          : c.type === 'noteRef'
+            ? `<sup>${c.n}</sup>`
+            : c.type === 'link'
+              ? `[${escapeText(c.text, true)}](${c.url})`
+              : escapeText(c.text),
+      )
       .join('');
   const lines = [`---`, `title: ${JSON.stringify(report.meta.title)}`, `---`, ''];
   for (const b of report.blocks) {
@@ -188,7 +196,19 @@ function round(x: number, digits = 2): number {
 
 /** The table printed after a run and pasted into the README. */
 export function starlightTable(results: StarlightMeasure[]): string {
-  const head = ['case', 'reports', 'ours s', 'Starlight s', 'ours / Starlight (wall)', 'ours CPU s', 'Starlight CPU s', 'ours / Starlight (CPU)', 'peak MB (ours / Starlight)', 'pages (ours / Starlight)', 'load'];
+  const head = [
+    'case',
+    'reports',
+    'ours s',
+    'Starlight s',
+    'ours / Starlight (wall)',
+    'ours CPU s',
+    'Starlight CPU s',
+    'ours / Starlight (CPU)',
+    'peak MB (ours / Starlight)',
+    'pages (ours / Starlight)',
+    'load',
+  ];
   const rows = results.map((r) => [
     r.case,
     String(r.reports),

@@ -42,7 +42,10 @@ try {
       console.error(`  ${path}${line >= 0 ? ` line ${line + 1}:\n    a: ${la[line]?.slice(0, 160)}\n    b: ${lb[line]?.slice(0, 160)}` : ''}`);
     }
     process.exitCode = 1;
-  } else console.log(`reproducible: ${a.files.size - 1} files and the offline zip (${a.files.get('(offline zip)') === 'none' ? 'not built yet' : 'identical'}) are byte-identical across two builds`);
+  } else
+    console.log(
+      `reproducible: ${a.files.size - 1} files and the offline zip (${a.files.get('(offline zip)') === 'none' ? 'not built yet' : 'identical'}) are byte-identical across two builds`,
+    );
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

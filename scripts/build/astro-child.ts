@@ -12,6 +12,12 @@ const [outDir] = positionals;
 if (!outDir) throw new Error('usage: astro-child.ts OUT_DIR [--cache-dir DIR] [--force]');
 // --force also compiles every MDX module anew, refilling the compiled-MDX cache (src/integrations/mdx-cache.ts).
 if (values.force) process.env.UN_HR_MDX_CACHE = 'refresh';
-await build({ root: process.cwd(), outDir, logLevel: 'info', ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}), ...(values.force ? { force: true } : {}) });
+await build({
+  root: process.cwd(),
+  outDir,
+  logLevel: 'info',
+  ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
+  ...(values.force ? { force: true } : {}),
+});
 const usage = process.resourceUsage();
 process.send?.({ maxRSSKiB: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 });

@@ -28,12 +28,16 @@ export const astroStep: Step = {
   run(context: BuildContext) {
     const { progress } = context;
     return new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [...process.execArgv, CHILD, context.staging, '--cache-dir', context.cacheDir, ...(context.force ? ['--force'] : [])], {
-        cwd: context.root,
-        // The site reads its reports (and seeds/figures.json beside them) from CONTENT_DIR (src/lib/data.ts).
-        env: { ...process.env, CONTENT_DIR: context.contentDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      });
+      const child = spawn(
+        process.execPath,
+        [...process.execArgv, CHILD, context.staging, '--cache-dir', context.cacheDir, ...(context.force ? ['--force'] : [])],
+        {
+          cwd: context.root,
+          // The site reads its reports (and seeds/figures.json beside them) from CONTENT_DIR (src/lib/data.ts).
+          env: { ...process.env, CONTENT_DIR: context.contentDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+          stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        },
+      );
       astroChildren.add(child);
       let pages = 0;
       let reused = 0;
@@ -74,7 +78,8 @@ export const astroStep: Step = {
       child.on('close', (code, signal) => {
         astroChildren.delete(child);
         context.counts.warnings += warnings;
-        if (code === 0) resolve(`${pages} pages${reused ? ` (${reused} reused)` : ''}${mdx}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+        if (code === 0)
+          resolve(`${pages} pages${reused ? ` (${reused} reused)` : ''}${mdx}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
         else reject(new Error(`astro build exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
       });
     });

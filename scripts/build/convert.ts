@@ -42,7 +42,9 @@ export const convertStep: Step = {
     counts.failed += result.failed;
     counts.warnings += result.warnings;
     const dataDir = join(outDir, 'data');
-    for (const name of readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const name of readdirSync(dataDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const model = JSON.parse(readFileSync(join(dataDir, name), 'utf8'));
       counts.figures += countFigures(model);
       if (unchanged.has(name.slice(0, -'.json'.length))) {

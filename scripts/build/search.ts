@@ -13,7 +13,6 @@ import type { BuildContext, Step } from './steps.ts';
 
 const contentOf = (c: BuildContext) => c.contentDir;
 
-
 /** The steps' build caches, beside Astro's own (in its cacheDir, where the MDX cache is too). */
 const cacheDir = (c: BuildContext, name: string) => join(c.cacheDir, name);
 
@@ -21,7 +20,11 @@ export const pagefindStep: Step = {
   name: 'pagefind',
   fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
   async run(c) {
-    const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), { cacheDir: cacheDir(c, 'pagefind'), force: c.force, records: allRecords(readReports(contentOf(c))) });
+    const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), {
+      cacheDir: cacheDir(c, 'pagefind'),
+      force: c.force,
+      records: allRecords(readReports(contentOf(c))),
+    });
     return `${records} blocks in ${chunks} chunks, ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
   },
 };

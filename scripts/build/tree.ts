@@ -8,8 +8,7 @@ import { join, relative, sep } from 'node:path';
 
 /** Every file under `dir`, as sorted paths relative to it with `/` separators. */
 export function listFiles(dir: string): string[] {
-  const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
   return walk(dir)
     .map((f) => relative(dir, f).split(sep).join('/'))
     .sort();
@@ -33,7 +32,14 @@ export function treeStats(dir: string): TreeStats {
 
 /** sha256 of every file under `dir`, keyed by relative path: two trees are identical when these maps are. */
 export function treeHashes(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return new Map(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** Paths that differ between two hash maps (missing on either side, or different content), sorted. */

@@ -117,4 +117,3 @@ function mergeText(nodes: Inline[]): Inline[] {
   }
   return out;
 }
-

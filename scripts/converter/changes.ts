@@ -108,7 +108,11 @@ export function changeSummary(change: VersionChange): string {
  * nothing to record: no committed model, the same seed (a converter change is not a new
  * version), or a committed model that no longer reads with the current schema.
  */
-export function updateHistory(committedJson: string | undefined, after: Report, historyJson: string | undefined): { json: string; change: VersionChange } | undefined {
+export function updateHistory(
+  committedJson: string | undefined,
+  after: Report,
+  historyJson: string | undefined,
+): { json: string; change: VersionChange } | undefined {
   if (committedJson === undefined) return undefined;
   let before: Report;
   try {

@@ -123,7 +123,14 @@ function jobReason(text: string): DropReason {
 }
 
 /** Remove every match of `pattern` from `line`, recording each as a drop. */
-function dropAll(line: string, pattern: RegExp, no: number, reason: DropReason | ((hit: string) => DropReason), ledger: Ledger, seen?: (hit: string) => void): string {
+function dropAll(
+  line: string,
+  pattern: RegExp,
+  no: number,
+  reason: DropReason | ((hit: string) => DropReason),
+  ledger: Ledger,
+  seen?: (hit: string) => void,
+): string {
   pattern.lastIndex = 0;
   if (!pattern.test(line)) return line;
   pattern.lastIndex = 0;

@@ -100,7 +100,9 @@ function parseEntry(text: string, line: number): ContentsEntry | undefined {
     const single = /\s(\d{1,4})\s+\d{1,4}$/.exec(t.replace(/[.…·。]+(?=\s*\d)/g, ' ').trim());
     if (single) from = to = Number(single[1]);
   }
-  t = withoutTrailer(t).replace(/(?:\.{3,}|…{2,}|·{3,})/g, '').trim();
+  t = withoutTrailer(t)
+    .replace(/(?:\.{3,}|…{2,}|·{3,})/g, '')
+    .trim();
   if (!t || COLUMN_HEADS.test(t)) return undefined;
   const h = headingLine(t);
   return { line, ...(h ? { label: h.label } : {}), title: h ? h.rest : t, ...(from !== undefined && to !== undefined && from <= to ? { from, to } : {}) };

@@ -123,7 +123,7 @@ export function markCountries(content: Inline[], g: Gazetteer = gazetteer()): In
     }
     const text = run.value;
     let at = 0;
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const word = g.byFirst.get(text[i]!)?.find((w) => text.startsWith(w, i));
       if (!word) {
         i += 1;

@@ -38,11 +38,24 @@ export function extractFigures(blocks: Block[], warn?: (d: DraftDiagnostic) => v
     let c = 0;
     for (const text of sentences(passage.text)) {
       const mentions = findMentions(text, (printed) =>
-        warn?.({ code: 'number-too-long', line: passage.line, message: `a number of ${printed.length} characters (${printed.slice(0, 12)}…) is kept as text, not as a figure` }),
+        warn?.({
+          code: 'number-too-long',
+          line: passage.line,
+          message: `a number of ${printed.length} characters (${printed.slice(0, 12)}…) is kept as text, not as a figure`,
+        }),
       );
       const sentence: Sentence = { block: passage.id, text, mentions };
       for (const m of mentions) {
-        values.push({ id: `${passage.id}-v${++k}`, block: passage.id, value: m.value, printed: m.printed, unit: m.unit, noun: m.noun, approx: m.approx, sentence: sentenceId(text) });
+        values.push({
+          id: `${passage.id}-v${++k}`,
+          block: passage.id,
+          value: m.value,
+          printed: m.printed,
+          unit: m.unit,
+          noun: m.noun,
+          approx: m.approx,
+          sentence: sentenceId(text),
+        });
       }
       for (const { texts, ...draft } of sentenceCharts(sentence, previous)) {
         charts.push({ id: `chart-${passage.id}-${++c}`, block: passage.id, ...draft, sentences: texts.map(sentenceId) });
@@ -90,16 +103,28 @@ function sentences(text: string): string[] {
  * is incidental and left out, even if the strip stays short or empty. A number or a noun is
  * shown once (a report that repeats `723` in its conclusions; `11 份函件` after `723 份函件`).
  */
-function headline(values: FigureValue[], charts: Chart[], keyFigures: Set<string>, blocks: Block[], sentences: string[], texts: string[], title: string): string[] {
+function headline(
+  values: FigureValue[],
+  charts: Chart[],
+  keyFigures: Set<string>,
+  blocks: Block[],
+  sentences: string[],
+  texts: string[],
+  title: string,
+): string[] {
   const firstOf = new Map<string, FigureValue>();
   for (const v of values) if (!firstOf.has(v.block)) firstOf.set(v.block, v);
   if (keyFigures.size) {
-    return [...keyFigures].map((id) => firstOf.get(id)?.id).filter((id): id is string => Boolean(id)).slice(0, HEADLINES);
+    return [...keyFigures]
+      .map((id) => firstOf.get(id)?.id)
+      .filter((id): id is string => Boolean(id))
+      .slice(0, HEADLINES);
   }
   const totals = new Set(charts.flatMap((c) => (c.total ? [`${c.total.block}\n${c.total.printed}`] : [])));
   const intro = introduction(blocks);
   const headings = [title, ...blocks.flatMap((b) => (b.type === 'heading' ? [plainText(b.content)] : []))].filter((h) => h.length >= 2);
-  const named = (noun: string) => headings.some((h) => h === noun || noun.includes(h) || (noun.length >= 3 && h.includes(noun)) || (noun.length >= 4 && h.endsWith(noun.slice(-2))));
+  const named = (noun: string) =>
+    headings.some((h) => h === noun || noun.includes(h) || (noun.length >= 3 && h.includes(noun)) || (noun.length >= 4 && h.endsWith(noun.slice(-2))));
   const recurs = (noun: string) => texts.filter((t) => t.includes(noun)).length >= 3;
   const score = (v: FigureValue) =>
     (totals.has(`${v.block}\n${v.printed}`) ? 3 : 0) +
@@ -133,7 +158,15 @@ function headline(values: FigureValue[], charts: Chart[], keyFigures: Set<string
 function statedTotal(v: FigureValue, sentence: string): boolean {
   if (/总数|总计|总额/.test(v.noun)) return true;
   const at = sentence.indexOf(v.printed);
-  return at >= 0 && /共|总数|总计|合计|累计|总共|总额/.test(sentence.slice(0, at).split(/[，；。：,;:]/).at(-1)!);
+  return (
+    at >= 0 &&
+    /共|总数|总计|合计|累计|总共|总额/.test(
+      sentence
+        .slice(0, at)
+        .split(/[，；。：,;:]/)
+        .at(-1)!,
+    )
+  );
 }
 
 /** Anchors of the passages in the introduction: before any heading, or under the first chapter. */

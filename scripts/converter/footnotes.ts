@@ -23,10 +23,7 @@ const COUNTER = /^\s?[名个项次年月日号份笔届%％亿万多余家所起
 /** A superscript run, or a bare number right after punctuation (and at most one space) and before white space or the end. */
 const TOKEN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[。，；：、”’）)」』》.;])\s?(\d+)(?=\s|$)/g;
 
-export function findReferences(
-  texts: { text: string; line: number }[],
-  notes: DraftNote[],
-): Referenced {
+export function findReferences(texts: { text: string; line: number }[], notes: DraftNote[]): Referenced {
   const numbers = new Set(notes.map((n) => n.n));
   const refs = new Map<number, string[]>();
   const diagnostics: DraftDiagnostic[] = [];
@@ -37,7 +34,10 @@ export function findReferences(
     refs.set(n, list);
     return { ref: n, id };
   };
-  const bare = notes.filter((n) => n.style === 'bare').map((n) => n.n).sort((a, b) => a - b);
+  const bare = notes
+    .filter((n) => n.style === 'bare')
+    .map((n) => n.n)
+    .sort((a, b) => a - b);
   const bareIndex = new Map<number, number>();
   bare.forEach((n, i) => bareIndex.has(n) || bareIndex.set(n, i));
   let expected = 0;

@@ -80,7 +80,8 @@ const LANGUAGE = /^(?:Chinese|English|French|Spanish|Russian|Arabic)$/;
 /** A symbol set off by white space (a column of the cover page), never one inside a sentence or brackets. */
 const SYMBOL = /(?<=^|\s)[A-Z]{1,6}\/(?=\S*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*(?=\s|$)/g;
 /** `主席先生，`, `尊敬的各位代表：`, `大会，` — a line that opens a speech or a resolution's preamble. */
-export const OPENER = /^(?:(?:尊敬的)?[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下|们|各位)|各位[\u4e00-\u9fff]{1,10}|大会|人权理事会|安全理事会|经济及社会理事会|[\u4e00-\u9fff]{2,20}委员会)\s*[，,：:]$/;
+export const OPENER =
+  /^(?:(?:尊敬的)?[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下|们|各位)|各位[\u4e00-\u9fff]{1,10}|大会|人权理事会|安全理事会|经济及社会理事会|[\u4e00-\u9fff]{2,20}委员会)\s*[，,：:]$/;
 
 /** ISO date from `9 March 2023`, `17June2022` or `2023年3月9日`. */
 export function isoDate(text: string): string | undefined {

@@ -68,7 +68,10 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>, le
     }
     seen.add(text);
     const first = group[0]!;
-    const kept = isProse(text) || (group.length === 1 && isHeadingText(text) && groups[gi + 1] && isProse(join(groups[gi + 1]!)) && !NOTE_MARK.test(groups[gi + 1]![0]!.text)) || (group.length === 1 && isCountedStatement(text));
+    const kept =
+      isProse(text) ||
+      (group.length === 1 && isHeadingText(text) && groups[gi + 1] && isProse(join(groups[gi + 1]!)) && !NOTE_MARK.test(groups[gi + 1]![0]!.text)) ||
+      (group.length === 1 && isCountedStatement(text));
     if (kept) take(group);
     if (isProse(text)) {
       if (group.length > 1 && isHeadingText(first.text) && isProse(join(group.slice(1)))) {

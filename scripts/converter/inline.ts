@@ -37,8 +37,7 @@ const SERIES = [...new Set(SYMBOL_BODIES.map((b) => b.prefix.split('/')[0]!))].j
 /** A symbol-shaped token: a series, a slash, then the characters symbols are made of. */
 const SYMBOL_TOKEN = new RegExp(String.raw`(?<![A-Za-z0-9/.])(?:${SERIES})\/[A-Za-z0-9./()\-]+`, 'g');
 /** A symbol part: `HRC`, `C.12`, `SR.3900`, `40`, `6-7`, `S-30`, `2250(2015)`, `Add.1`. */
-const SYMBOL_PART =
-  /^(?:[A-Z]{1,6}(?:\.\d{1,5})?|\d{1,5}(?:\(\d{4}\))?|\d{1,4}-\d{1,4}|E?S-\d{1,2}|(?:Add|Corr|Rev|CRP|Sub|Amend)\.\d{1,4})$/;
+const SYMBOL_PART = /^(?:[A-Z]{1,6}(?:\.\d{1,5})?|\d{1,5}(?:\(\d{4}\))?|\d{1,4}-\d{1,4}|E?S-\d{1,2}|(?:Add|Corr|Rev|CRP|Sub|Amend)\.\d{1,4})$/;
 /** A year printed with a space after a Security Council resolution: `S/RES/2250 (2015)`. */
 const SPACED_YEAR = /[ \u00a0]?\(\d{4}\)/y;
 /** What may join a shortened list after a symbol: `和`, `及`, `、`, commas. */
@@ -253,8 +252,17 @@ function skipSpace(text: string, at: number): number {
 
 function isSpace(c: number): boolean {
   return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 

@@ -60,7 +60,14 @@ export function headingLine(text: string): HeadingLine | undefined {
   let m: RegExpExecArray | null;
   if ((m = CHAPTER.exec(t))) {
     const n = fromChinese(m[1]!);
-    return { level: 1, kind: 'chapter', key: String(n ?? m[1]), label: `第${m[1]}章`, printed: text.slice(0, text.length - m[2]!.length).trim(), rest: m[2]!.trim() };
+    return {
+      level: 1,
+      kind: 'chapter',
+      key: String(n ?? m[1]),
+      label: `第${m[1]}章`,
+      printed: text.slice(0, text.length - m[2]!.length).trim(),
+      rest: m[2]!.trim(),
+    };
   }
   if ((m = CN_HEADING.exec(t))) {
     const n = fromChinese(m[1]!);
@@ -71,11 +78,25 @@ export function headingLine(text: string): HeadingLine | undefined {
   if ((m = LETTER_HEADING.exec(t))) {
     // `A.导言` without a space is a heading only when CJK follows (`A.B.C.` or `U.S.` are not).
     if (!m[2] && !/^[\u4e00-\u9fff《“]/.test(m[3]!)) return undefined;
-    return { level: 2, kind: 'section', key: m[1]!.toLowerCase(), label: `${m[1]}.`, printed: text.slice(0, text.length - m[3]!.length).trim(), rest: text.slice(text.length - m[3]!.length).trim() };
+    return {
+      level: 2,
+      kind: 'section',
+      key: m[1]!.toLowerCase(),
+      label: `${m[1]}.`,
+      printed: text.slice(0, text.length - m[3]!.length).trim(),
+      rest: text.slice(text.length - m[3]!.length).trim(),
+    };
   }
   if ((m = ANNEX.exec(t)) && (m[1] || !m[2])) {
     const n = m[1] ? fromChinese(m[1]) : 1;
-    return { level: 1, kind: 'annex', key: `annex-${n ?? 1}`, label: `附件${m[1]}`, printed: text.slice(0, text.length - m[2]!.length).trim(), rest: m[2]!.trim() };
+    return {
+      level: 1,
+      kind: 'annex',
+      key: `annex-${n ?? 1}`,
+      label: `附件${m[1]}`,
+      printed: text.slice(0, text.length - m[2]!.length).trim(),
+      rest: m[2]!.trim(),
+    };
   }
   return undefined;
 }

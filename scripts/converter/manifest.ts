@@ -10,7 +10,10 @@ export const manifestEntrySchema = metaSchema
   .partial()
   .extend({
     kind: documentKindSchema.optional(),
-    slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'slug: lower-case letters, digits and dashes').optional(),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'slug: lower-case letters, digits and dashes')
+      .optional(),
     agendaItems: z.array(z.string()).optional(),
     agendaTitles: z.array(z.string()).optional(),
   })

@@ -46,7 +46,11 @@ export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnos
   const body = pick('body', manifest.body, front.body ?? bodyOfSymbol(symbol));
   const session = pick('session', manifest.session, front.session ?? sessionOfSymbol(symbol));
   const dates = pick('dates', manifest.dates, front.dates);
-  const year = pick('year', manifest.year, yearOf(front.dates) ?? (front.date ? Number(front.date.slice(0, 4)) : undefined) ?? input.jobYears[0] ?? gaYear(symbol));
+  const year = pick(
+    'year',
+    manifest.year,
+    yearOf(front.dates) ?? (front.date ? Number(front.date.slice(0, 4)) : undefined) ?? input.jobYears[0] ?? gaYear(symbol),
+  );
   const period = pick('period', manifest.period, periodOf(input.blocks));
   const author = pick('author', manifest.author, front.author);
   const summary = pick('summary', manifest.summary, front.summary);
@@ -107,7 +111,8 @@ export function inferKind(front: FrontMeta, symbol: string | undefined, title: s
   if (front.resolutionNumber) return /决定/.test(title) ? 'decision' : 'resolution';
   const first = blocks.find((b) => b.type === 'paragraph');
   const opening = first?.type === 'paragraph' ? first.content.map((c) => (c.type === 'text' ? c.value : '')).join('') : '';
-  if (front.speaker || /(?:发言|讲话|致辞|开幕词|闭幕词)$/.test(title) || /^(?:尊敬的)?[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下)[，,：:]$/.test(opening)) return 'statement';
+  if (front.speaker || /(?:发言|讲话|致辞|开幕词|闭幕词)$/.test(title) || /^(?:尊敬的)?[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下)[，,：:]$/.test(opening))
+    return 'statement';
   if (front.officialRecords || /年度报告/.test(title)) return 'annual-report';
   return 'report';
 }
@@ -118,7 +123,10 @@ export function inferKind(front: FrontMeta, symbol: string | undefined, title: s
  * (`report-3f9a1c2b`, `2023-3f9a1c2b`).
  */
 export function slugOf(text: string): string {
-  const ascii = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''); // runs are one dash already
+  const ascii = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, ''); // runs are one dash already
   if (!/[^\x20-\x7e]/.test(text)) return ascii || 'report';
   let hash = 0x811c9dc5; // FNV-1a over the UTF-16 code units: short, stable, dependency-free
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;

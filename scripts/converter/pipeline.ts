@@ -62,15 +62,18 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     draftNotes = s.notes;
     drafts.push(...s.diagnostics, ...coverDiagnostics(read.rest), ...contentsDiagnostics(s.contents, s.blocks));
     if (!s.blocks.some((b) => b.type === 'paragraph' && b.n !== undefined) && looksNumbered(cleaned.tokens)) {
-      drafts.push({ code: 'no-paragraphs', message: 'the text has numbered lines but none became a numbered paragraph: check the paragraph numbering (docs/un-document-anatomy.md, "Paragraphs")' });
+      drafts.push({
+        code: 'no-paragraphs',
+        message: 'the text has numbered lines but none became a numbered paragraph: check the paragraph numbering (docs/un-document-anatomy.md, "Paragraphs")',
+      });
     }
   }
   if (!draftBlocks.length) throw new SeedError('no-text', file, 'no report text found after cleaning');
   drafts.push(...dropDiagnostics(ledger));
   const defaultBody = (manifest?.body ?? front.body) === '人权理事会' || cleaned.headerSymbols[0]?.symbol.startsWith('A/HRC/') ? 'A/HRC' : 'A';
-  const assembled = repairLinks(mapInlines(assemble(draftBlocks, draftNotes, { links: cleaned.links, defaultBody }), (c, ibid) =>
-    markCountries(markParagraphCitations(c, ibid)),
-  ));
+  const assembled = repairLinks(
+    mapInlines(assemble(draftBlocks, draftNotes, { links: cleaned.links, defaultBody }), (c, ibid) => markCountries(markParagraphCitations(c, ibid))),
+  );
   drafts.push(...assembled.diagnostics);
   const { meta, slug, diagnostics } = inferMeta({
     file,
@@ -108,7 +111,13 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   };
   const lost = unaccounted(ledger, cleaned.sources);
   if (lost.length) {
-    candidate.warnings.push({ level: 'warning', code: 'text-unaccounted', file, line: lost[0]!.line, message: `${lost.length} lines whose text is neither on the page nor listed as dropped (a converter defect; first: line ${lost[0]!.line})` });
+    candidate.warnings.push({
+      level: 'warning',
+      code: 'text-unaccounted',
+      file,
+      line: lost[0]!.line,
+      message: `${lost.length} lines whose text is neither on the page nor listed as dropped (a converter defect; first: line ${lost[0]!.line})`,
+    });
   }
   const parsed = reportSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -138,7 +147,8 @@ function prefaceBlocks(rest: TextLine[], links: ReadonlySet<string>, ledger: Led
   for (const line of rest) {
     keep(ledger, line.no, line.text);
     const current = blocks.at(-1);
-    if (current?.type === 'paragraph' && last && line.no === last.no + 1 && !/[。！？]$/.test(last.text)) current.text = joinLines(current.text, line.text, links);
+    if (current?.type === 'paragraph' && last && line.no === last.no + 1 && !/[。！？]$/.test(last.text))
+      current.text = joinLines(current.text, line.text, links);
     else blocks.push({ type: 'paragraph', line: line.no, text: line.text });
     last = line;
   }
@@ -175,10 +185,18 @@ function contentsDiagnostics(entries: ContentsEntry[], blocks: DraftBlock[]): Dr
     if (!e.title) continue;
     const title = e.title.replace(/\s+/g, '');
     if (e.label ? !labels.has(e.label) && !labels.has(title) : !labels.has(title) && !/^附\s*件/.test(e.title)) {
-      out.push({ code: 'contents-heading-missing', line: e.line, message: `the contents list "${e.label ?? ''}${e.label ? ' ' : ''}${e.title}", but the body has no such heading` });
+      out.push({
+        code: 'contents-heading-missing',
+        line: e.line,
+        message: `the contents list "${e.label ?? ''}${e.label ? ' ' : ''}${e.title}", but the body has no such heading`,
+      });
     }
     if (e.to !== undefined && e.to > maxPara) {
-      out.push({ code: 'contents-range-missing', line: e.line, message: `the contents give paragraphs ${e.from}-${e.to} for "${e.title}", but the body's paragraphs end at ${maxPara}` });
+      out.push({
+        code: 'contents-range-missing',
+        line: e.line,
+        message: `the contents give paragraphs ${e.from}-${e.to} for "${e.title}", but the body's paragraphs end at ${maxPara}`,
+      });
     }
   }
   return out;
@@ -203,7 +221,13 @@ function dropDiagnostics(ledger: Ledger): DraftDiagnostic[] {
     const drops = ledger.drops.filter((d) => d.reason === reason);
     if (!drops.length) continue;
     const lines = reason === 'infographic-debris' ? [...new Set(drops.map((d) => d.line))] : drops.map((d) => d.line);
-    const sample = reason === 'infographic-debris' ? `: ${drops.slice(0, 3).map((d) => `${d.line} "${d.text.slice(0, 20)}"`).join(', ')}` : '';
+    const sample =
+      reason === 'infographic-debris'
+        ? `: ${drops
+            .slice(0, 3)
+            .map((d) => `${d.line} "${d.text.slice(0, 20)}"`)
+            .join(', ')}`
+        : '';
     out.push({ code: 'text-dropped', line: drops[0]!.line, message: `${lines.length} ${what}${sample}` });
   }
   return out;

@@ -26,7 +26,11 @@ function repair(content: Inline[], line: number, diagnostics: DraftDiagnostic[])
     }
     const cleaned = valid(c.url.replace(INVISIBLE, ''));
     if (cleaned) {
-      diagnostics.push({ code: 'link-repaired', line, message: `link ${JSON.stringify(c.text.slice(0, 80))} had invisible characters in its address; they were removed from the link target` });
+      diagnostics.push({
+        code: 'link-repaired',
+        line,
+        message: `link ${JSON.stringify(c.text.slice(0, 80))} had invisible characters in its address; they were removed from the link target`,
+      });
       out.push({ ...c, url: cleaned });
     } else {
       diagnostics.push({ code: 'link-invalid', line, message: `link ${JSON.stringify(c.text.slice(0, 80))} is not a valid address; kept as text` });

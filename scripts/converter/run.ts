@@ -72,7 +72,10 @@ export function convertAll(options: RunOptions): RunResult {
   const indexPath = fs.join(outDir, 'index.json');
   const previous: IndexEntry[] = fs.existsSync(indexPath) ? JSON.parse(text(fs.readFileSync(indexPath))).reports : [];
   const code = converterHash();
-  const files = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   for (const key of Object.keys(manifest)) {
     if (!files.includes(key)) log(`warning ${manifestPath}: entry "${key}" names no seed file`);
   }
@@ -106,7 +109,10 @@ export function convertAll(options: RunOptions): RunResult {
       continue;
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const key = createHash('sha256').update(`${sha256}\n${code}\n${JSON.stringify(manifest[file] ?? {})}`).digest('hex').slice(0, 16);
+    const key = createHash('sha256')
+      .update(`${sha256}\n${code}\n${JSON.stringify(manifest[file] ?? {})}`)
+      .digest('hex')
+      .slice(0, 16);
     const cached = previous.find((e) => e.file === file && e.key === key);
     const paths = (slug: string) => [fs.join(outDir, 'reports', `${slug}.mdx`), fs.join(outDir, 'data', `${slug}.json`)];
     if (cached && !options.force && !options.check && paths(cached.slug).every((p) => fs.existsSync(p))) {
@@ -146,7 +152,9 @@ export function convertAll(options: RunOptions): RunResult {
       const before = previous.find((e) => e.file === file);
       if (before && before.slug !== report.slug) {
         // The report's address changes: every link to reports/<old>.html breaks.
-        log(`  warning ${file}: its page moves from reports/${before.slug}.html to reports/${report.slug}.html (its symbol or slug changed); to keep the old address set "slug": "${before.slug}" in seeds/manifest.json [slug-changed]`);
+        log(
+          `  warning ${file}: its page moves from reports/${before.slug}.html to reports/${report.slug}.html (its symbol or slug changed); to keep the old address set "slug": "${before.slug}" in seeds/manifest.json [slug-changed]`,
+        );
         result.warnings++;
       }
       result.converted++;
@@ -161,7 +169,13 @@ export function convertAll(options: RunOptions): RunResult {
         log(`error ${message.split('\n')[0]!.slice(0, 300)} [crash] — skipped; the other reports still convert`);
         continue;
       }
-      const diagnostic: Diagnostic = { level: 'error', code: error.code, file: error.file, ...(error.line ? { line: error.line } : {}), message: error.message };
+      const diagnostic: Diagnostic = {
+        level: 'error',
+        code: error.code,
+        file: error.file,
+        ...(error.line ? { line: error.line } : {}),
+        message: error.message,
+      };
       result.errors.push(diagnostic);
       log(`error ${error.message} [${error.code}] — skipped; the other reports still convert`);
     }
@@ -206,4 +220,3 @@ export function stepOf(error: unknown): string {
 function text(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes);
 }
-

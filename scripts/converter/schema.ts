@@ -72,12 +72,7 @@ export const keyFigureSchema = z.object({
 });
 export type KeyFigure = z.output<typeof keyFigureSchema>;
 
-export const blockSchema = z.discriminatedUnion('type', [
-  headingSchema,
-  paragraphSchema,
-  listSchema,
-  keyFigureSchema,
-]);
+export const blockSchema = z.discriminatedUnion('type', [headingSchema, paragraphSchema, listSchema, keyFigureSchema]);
 export type Block = z.output<typeof blockSchema>;
 
 export const noteSchema = z.object({
@@ -97,15 +92,7 @@ export type Note = z.output<typeof noteSchema>;
  * What kind of UN document a seed is (docs/un-document-anatomy.md): it decides how the cover
  * page, paragraphs and labels are read, and readers see it in the catalogue.
  */
-export const documentKindSchema = z.enum([
-  'report',
-  'concluding-observations',
-  'annual-report',
-  'resolution',
-  'decision',
-  'statement',
-  'other',
-]);
+export const documentKindSchema = z.enum(['report', 'concluding-observations', 'annual-report', 'resolution', 'decision', 'statement', 'other']);
 export type DocumentKind = z.output<typeof documentKindSchema>;
 
 export const metaSchema = z.object({
@@ -120,7 +107,10 @@ export const metaSchema = z.object({
   /** Distribution as printed on the cover (`General`, `Limited`). */
   distribution: z.string().optional(),
   /** Date of the document from the cover page, ISO (`2023-03-09`). */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** Original language from the cover (`English`), when stated. */
   original: z.string().optional(),
   /** The treaty line of treaty-body documents (`《经济、社会及文化权利国际公约》`). */

@@ -52,12 +52,24 @@ function body(report: Report): string[] {
     } else if (block.type === 'figure') {
       out.push(element('KeyFigure', { id: block.id, value: block.value }, escapeText(block.caption)));
     } else {
-      out.push(flow('Items', { id: block.id }, block.items.map((item) => element('Item', { label: item.label, id: item.id }, inline(item.content)))));
+      out.push(
+        flow(
+          'Items',
+          { id: block.id },
+          block.items.map((item) => element('Item', { label: item.label, id: item.id }, inline(item.content))),
+        ),
+      );
     }
     for (const id of chartsAfter.get(block.id) ?? []) out.push(element('Chart', { report: report.slug, id }));
   }
   if (report.notes.length) {
-    out.push(flow('Notes', {}, report.notes.map((n) => element('Note', { n: String(n.n), id: n.id, refs: n.refs.join(' ') }, inline(n.content)))));
+    out.push(
+      flow(
+        'Notes',
+        {},
+        report.notes.map((n) => element('Note', { n: String(n.n), id: n.id, refs: n.refs.join(' ') }, inline(n.content))),
+      ),
+    );
   }
   return out;
 }

@@ -80,7 +80,9 @@ function bodyStart(lines: TextLine[], chain: Set<number>): number {
   }
   if (firstPara !== Infinity) return firstPara;
   // No numbered paragraphs and no headings: the body is the first run of prose.
-  return lines.findIndex((l) => !l.text.startsWith('*') && ((l.text.length >= 8 && /[。！？]$/.test(l.text)) || (l.text.length >= PROSE_MIN && /[。！？]/.test(l.text))));
+  return lines.findIndex(
+    (l) => !l.text.startsWith('*') && ((l.text.length >= 8 && /[。！？]$/.test(l.text)) || (l.text.length >= PROSE_MIN && /[。！？]/.test(l.text))),
+  );
 }
 
 export function structure(tokens: Token[], knownUrls: ReadonlySet<string>, ledger: Ledger): Structured {
@@ -246,7 +248,8 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>, ledge
     }
   }
   for (const [target, joiner] of joiners) target.text = joiner.text();
-  if (awaitingTitle) diagnostics.push({ code: 'heading-untitled', line: awaitingTitle.line, message: `heading ${awaitingTitle.label} has no title line after it` });
+  if (awaitingTitle)
+    diagnostics.push({ code: 'heading-untitled', line: awaitingTitle.line, message: `heading ${awaitingTitle.label} has no title line after it` });
   return { front, blocks, notes, starNotes, contents, diagnostics };
 }
 
@@ -263,7 +266,14 @@ function startsBlock(t: TextLine, onChain: Set<TextLine>): boolean {
  * A short unnumbered heading of concluding observations (`教育`, `卫生`): a heading-shaped line
  * after a finished sentence (or a heading), right before a numbered paragraph.
  */
-function isUnnumberedSubheading(t: TextLine, previous: TextLine | undefined, body: DraftBlock | undefined, tokens: Token[], i: number, onChain: Set<TextLine>): boolean {
+function isUnnumberedSubheading(
+  t: TextLine,
+  previous: TextLine | undefined,
+  body: DraftBlock | undefined,
+  tokens: Token[],
+  i: number,
+  onChain: Set<TextLine>,
+): boolean {
   if (t.text.length > 20 || !looksLikeHeading(t.text) || /[，,。；;：:]/.test(t.text) || /^\d/.test(t.text)) return false;
   if (body && body.type !== 'heading' && !(previous && endsSentence(previous.text))) return false;
   for (let j = i + 1; j < tokens.length; j++) {

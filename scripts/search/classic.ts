@@ -32,10 +32,14 @@ export function classicPagefind(esm: string): string {
   const exports = [...esm.matchAll(/\bexport\s*\{([^}]*)\};?/g)];
   if (exports.length !== 1) throw new Error(`pagefind.js: expected one export list, found ${exports.length}`);
   if (/^\s*import[\s{*]|\bimport\s*\(/m.test(esm)) throw new Error('pagefind.js imports other modules');
-  const names = exports[0]![1]!.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
-    const [local, as] = s.split(/\s+as\s+/);
-    return `${JSON.stringify(as ?? local)}: ${local}`;
-  });
+  const names = exports[0]![1]!
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [local, as] = s.split(/\s+as\s+/);
+      return `${JSON.stringify(as ?? local)}: ${local}`;
+    });
   // `fetch` too: the page reads the shard list the way Pagefind reads its files.
   const body = esm.replace(exports[0]![0], `self.UNHRPagefind = { ${[...names, 'fetch: fetch'].join(', ')} };`).replaceAll('import.meta.url', '__pfScript');
   if (/\bexport\b\s*(?:default|const|let|var|function|class|\{)/.test(body)) throw new Error('pagefind.js has exports outside its export list');
@@ -61,7 +65,12 @@ export function scriptFile(name: string, bytes: Uint8Array): string {
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'))
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 

@@ -47,7 +47,11 @@ export function pagefindRecord(chunk: SearchChunk): pagefind.CustomRecord {
     content,
     language: 'zh',
     meta: { title: first.title, symbol: first.symbol, slug: chunk.slug, kind: chunk.kind, sections: JSON.stringify(sections), blocks: JSON.stringify(layout) },
-    filters: Object.fromEntries(Object.entries(first.filters).filter(([, v]) => v).map(([k, v]) => [k, [v]])),
+    filters: Object.fromEntries(
+      Object.entries(first.filters)
+        .filter(([, v]) => v)
+        .map(([k, v]) => [k, [v]]),
+    ),
   };
 }
 
@@ -94,7 +98,11 @@ export const SHARD_LIST = 'shards.json';
  * and the search page merges it (`mergeIndex`). A shard whose records are unchanged is copied
  * from the cache. Returns the block, chunk and shard counts.
  */
-export async function indexSite(distDir: string, contentDir = 'content', options: ShardBuildOptions = {}): Promise<{ records: number; chunks: number; shards: number; built: number }> {
+export async function indexSite(
+  distDir: string,
+  contentDir = 'content',
+  options: ShardBuildOptions = {},
+): Promise<{ records: number; chunks: number; shards: number; built: number }> {
   const records = options.records ?? allRecords(readReports(contentDir));
   const chunks = chunkRecords(records);
   const outputPath = join(distDir, 'pagefind');
@@ -131,5 +139,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = parseCli('npx node scripts/search/pagefind.ts [DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist';
   const started = performance.now();
   const { records, chunks, shards } = await indexSite(dist);
-  console.log(`pagefind: ${records} blocks in ${chunks} chunks, ${shards} shards → ${join(dist, 'pagefind')} (${((performance.now() - started) / 1000).toFixed(2)} s)`);
+  console.log(
+    `pagefind: ${records} blocks in ${chunks} chunks, ${shards} shards → ${join(dist, 'pagefind')} (${((performance.now() - started) / 1000).toFixed(2)} s)`,
+  );
 }

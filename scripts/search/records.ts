@@ -44,7 +44,6 @@ export interface SearchRecord {
   filters: { 报告: string; 年份: string; 机构: string; 类型: string };
 }
 
-
 /** Symbol keys of a block: linked documents (as written and as normalised) and symbols in the text. */
 function keysOf(content: readonly Inline[], text: string): string[] {
   const symbols = searchText.symbolsIn(text);

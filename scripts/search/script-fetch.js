@@ -20,9 +20,15 @@ function scriptFetch(root) {
     return {
       ok: true,
       status: 200,
-      arrayBuffer: function () { return Promise.resolve(bytes.buffer); },
-      text: function () { return Promise.resolve(new TextDecoder().decode(bytes)); },
-      json: function () { return Promise.resolve(JSON.parse(new TextDecoder().decode(bytes))); },
+      arrayBuffer: function () {
+        return Promise.resolve(bytes.buffer);
+      },
+      text: function () {
+        return Promise.resolve(new TextDecoder().decode(bytes));
+      },
+      json: function () {
+        return Promise.resolve(JSON.parse(new TextDecoder().decode(bytes)));
+      },
     };
   }
   return function fetch(input) {

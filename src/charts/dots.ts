@@ -23,7 +23,10 @@ export interface DotGeometry {
   dots: { cx: number; cy: number; r: number; value: { text: string; x: number; y: number }; year: { text: string; x: number; y: number } }[];
 }
 
-export function dotPlot(data: readonly DotDatum[], options: { width?: number; height?: number; fontSize?: number; unit?: string | undefined } = {}): DotGeometry {
+export function dotPlot(
+  data: readonly DotDatum[],
+  options: { width?: number; height?: number; fontSize?: number; unit?: string | undefined } = {},
+): DotGeometry {
   const width = options.width ?? 340;
   const fontSize = options.fontSize ?? 14;
   const sorted = [...data].sort((a, b) => a.year - b.year);

@@ -17,7 +17,12 @@ export interface StackedGeometry {
   height: number;
   fontSize: number;
   segments: { x: number; y: number; width: number; height: number; colour: number }[];
-  legend: { swatch: { x: number; y: number; size: number }; label: { lines: string[]; x: number; y: number; lineHeight: number }; value: { text: string; x: number; y: number }; colour: number }[];
+  legend: {
+    swatch: { x: number; y: number; size: number };
+    label: { lines: string[]; x: number; y: number; lineHeight: number };
+    value: { text: string; x: number; y: number };
+    colour: number;
+  }[];
 }
 
 /** Whether shares read as one whole: at least two, none negative, adding up to 100 (±0.5). */

@@ -30,7 +30,11 @@ interface Cached {
 
 /** What, besides a module's own text, decides its compiled form. */
 function salt(root: string): string {
-  return filesKey(['astro.config.mjs', 'package-lock.json', 'node_modules/@astrojs/mdx/dist/vite-plugin-mdx.js', 'node_modules/@astrojs/mdx/package.json'].map((file) => join(root, file)));
+  return filesKey(
+    ['astro.config.mjs', 'package-lock.json', 'node_modules/@astrojs/mdx/dist/vite-plugin-mdx.js', 'node_modules/@astrojs/mdx/package.json'].map((file) =>
+      join(root, file),
+    ),
+  );
 }
 
 export function mdxCache(): AstroIntegration {

@@ -8,10 +8,7 @@ import type { Frontmatter } from '../../scripts/converter/schema.ts';
 import { kindLabel, zhDate } from './reportmeta.ts';
 import { officialUrl, reportPath } from './urls.ts';
 
-export type CiteMeta = Pick<
-  Frontmatter,
-  'slug' | 'title' | 'kind' | 'symbol' | 'body' | 'session' | 'author' | 'date' | 'year' | 'original'
->;
+export type CiteMeta = Pick<Frontmatter, 'slug' | 'title' | 'kind' | 'symbol' | 'body' | 'session' | 'author' | 'date' | 'year' | 'original'>;
 
 /** `联合国人权理事会第四十七届会议`: who issued the report, with the session when known. */
 export function issuer(meta: CiteMeta): string {

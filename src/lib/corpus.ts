@@ -51,8 +51,13 @@ export function buildCorpus({ reports, figuresConfig, figuresFile, histories = n
  * corpus's or a page's `citationTargets`); otherwise the document page, or nothing for a
  * paragraph of a document that is not here (its paragraphs have no page).
  */
-export function citationTarget(symbol: string, anchor: string | undefined, reports: ReadonlyMap<string, string> | Readonly<Record<string, string>>): string | undefined {
-  const slug = reports instanceof Map ? reports.get(symbol) : Object.hasOwn(reports, symbol) ? (reports as Readonly<Record<string, string>>)[symbol] : undefined;
+export function citationTarget(
+  symbol: string,
+  anchor: string | undefined,
+  reports: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
+): string | undefined {
+  const slug =
+    reports instanceof Map ? reports.get(symbol) : Object.hasOwn(reports, symbol) ? (reports as Readonly<Record<string, string>>)[symbol] : undefined;
   if (slug) return anchor ? `${reportPath(slug)}#${anchor}` : reportPath(slug);
   return anchor ? undefined : docPath(symbol);
 }

@@ -55,9 +55,7 @@ function mentionsIn(content: readonly Inline[]): { code: string; before: string;
 /** Every country mention of one report, in reading order (body first, then footnotes). */
 export function reportMentions(report: Report): Mention[] {
   const about = { slug: report.slug, title: report.meta.title, symbol: report.meta.symbol };
-  return reportPlaces(report).flatMap(({ content, anchor, place }) =>
-    mentionsIn(content).map((m) => ({ ...m, report: about, anchor, place })),
-  );
+  return reportPlaces(report).flatMap(({ content, anchor, place }) => mentionsIn(content).map((m) => ({ ...m, report: about, anchor, place })));
 }
 
 /**

@@ -14,13 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Directives besides script-src and style-src (which Astro writes itself). */
-export const CSP_DIRECTIVES = [
-  "default-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-] as const;
+export const CSP_DIRECTIVES = ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'none'", "form-action 'self'"] as const;
 
 /** Where scripts may come from besides the hashed inline ones. */
 export const SCRIPT_RESOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
@@ -43,7 +37,8 @@ export function inlineScriptHashes(dir: string): `sha256-${string}`[] {
   for (const file of astroFiles(dir)) {
     for (const [, attrs, code] of readFileSync(file, 'utf8').matchAll(SCRIPT)) {
       if (!/\bis:inline\b/.test(attrs!)) continue;
-      if (/\bdefine:vars\b/.test(attrs!)) throw new Error(`${file}: <script define:vars> cannot be hashed for the CSP; read data from data-* attributes instead`);
+      if (/\bdefine:vars\b/.test(attrs!))
+        throw new Error(`${file}: <script define:vars> cannot be hashed for the CSP; read data from data-* attributes instead`);
       if (/\btype=["']?(?!module|text\/javascript)/.test(attrs!)) continue;
       hashes.add(scriptHash(code!));
     }

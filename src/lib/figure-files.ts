@@ -8,7 +8,13 @@ export function figuresJson(f: ReportFigures): string {
   const { report } = f;
   return `${JSON.stringify(
     {
-      report: { slug: report.slug, symbol: report.meta.symbol ?? null, title: report.meta.title, year: report.meta.year ?? null, period: report.meta.period ?? null },
+      report: {
+        slug: report.slug,
+        symbol: report.meta.symbol ?? null,
+        title: report.meta.title,
+        year: report.meta.year ?? null,
+        period: report.meta.period ?? null,
+      },
       sentences: report.figures?.sentences ?? [],
       values: report.figures?.values ?? [],
       charts: f.charts,

@@ -56,7 +56,8 @@ export function applyChartConfig(reports: readonly Report[], config: FiguresConf
   for (const key of Object.keys(config.charts)) {
     // Entries about a report that is not in the corpus (its seed was removed) are ignored; a
     // chart id that a present report lacks is a mistake in the file.
-    if (!known.has(key) && slugs.has(key.slice(0, key.indexOf('#')))) throw new Error(`${file}: charts.${key}: no such chart (the report's charts are listed in content/data/<slug>.json under figures.charts)`);
+    if (!known.has(key) && slugs.has(key.slice(0, key.indexOf('#'))))
+      throw new Error(`${file}: charts.${key}: no such chart (the report's charts are listed in content/data/<slug>.json under figures.charts)`);
   }
   return out;
 }
@@ -74,11 +75,17 @@ export function siteFiguresOf(reports: readonly Report[], config: FiguresConfig,
     series,
   );
   if (problems.length) {
-    throw new Error(`figures: ${problems.length} number(s) no longer match their paragraph; fix the seed, content/ or seeds/figures.json:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);
+    throw new Error(
+      `figures: ${problems.length} number(s) no longer match their paragraph; fix the seed, content/ or seeds/figures.json:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`,
+    );
   }
   const byYear = [...reports].sort((a, b) => (reportYear(b) ?? 0) - (reportYear(a) ?? 0) || a.slug.localeCompare(b.slug));
   return {
-    reports: byYear.map((report) => ({ report, charts: charts.get(report.slug) ?? [], headline: named(headlineValues(report), charts.get(report.slug) ?? []) })),
+    reports: byYear.map((report) => ({
+      report,
+      charts: charts.get(report.slug) ?? [],
+      headline: named(headlineValues(report), charts.get(report.slug) ?? []),
+    })),
     series,
   };
 }

@@ -76,10 +76,12 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
     citedBy: corpus.links.citedBy.get(slug) ?? [],
     related: corpus.links.related.get(slug) ?? [],
     sameTopic: Object.fromEntries([...corpus.links.sameTopic].filter(([key]) => key.startsWith(prefix)).map(([key, list]) => [key.slice(prefix.length), list])),
-    citationTargets: Object.fromEntries(citedSymbols(model).flatMap((symbol) => {
-      const target = corpus.symbols.get(symbol);
-      return target === undefined ? [] : [[symbol, target]];
-    })),
+    citationTargets: Object.fromEntries(
+      citedSymbols(model).flatMap((symbol) => {
+        const target = corpus.symbols.get(symbol);
+        return target === undefined ? [] : [[symbol, target]];
+      }),
+    ),
     charts: figures.charts,
     headline: figures.headline,
     series: corpus.figures.series.filter((s) => s.points.some((p) => p.report === slug)).map((s) => ({ id: s.id, title: s.title })),

@@ -26,7 +26,8 @@ function sorted(value: unknown, path: string): unknown {
   if (Array.isArray(value)) return value.map((v, i) => (v === undefined ? null : sorted(v, `${path}[${i}]`)));
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) throw new Error(`${path}: a ${proto?.constructor?.name ?? 'non-plain object'} cannot be part of a page key; use plain objects and arrays`);
+    if (proto !== Object.prototype && proto !== null)
+      throw new Error(`${path}: a ${proto?.constructor?.name ?? 'non-plain object'} cannot be part of a page key; use plain objects and arrays`);
     const out: Record<string, unknown> = Object.create(null);
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];

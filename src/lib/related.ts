@@ -68,9 +68,7 @@ export function relatedReports(reports: readonly Report[], keyFns: readonly KeyF
         list.push({ slug: other.slug, title: other.meta.title, symbol: other.meta.symbol, score, shared });
       }
     });
-    list.sort(
-      (a, b) => b.score - a.score || collator.compare(a.symbol ?? a.title, b.symbol ?? b.title) || collator.compare(a.slug, b.slug),
-    );
+    list.sort((a, b) => b.score - a.score || collator.compare(a.symbol ?? a.title, b.symbol ?? b.title) || collator.compare(a.slug, b.slug));
     out.set(report.slug, list.slice(0, limit));
   });
   return out;

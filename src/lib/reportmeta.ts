@@ -59,8 +59,24 @@ export interface MetaRow {
 
 type MetaInput = Pick<
   Frontmatter,
-  | 'kind' | 'symbol' | 'symbols' | 'body' | 'session' | 'dates' | 'agendaItems' | 'agendaTitles' | 'period' | 'distribution'
-  | 'date' | 'original' | 'treaty' | 'officialRecords' | 'adoption' | 'speaker' | 'occasion' | 'place'
+  | 'kind'
+  | 'symbol'
+  | 'symbols'
+  | 'body'
+  | 'session'
+  | 'dates'
+  | 'agendaItems'
+  | 'agendaTitles'
+  | 'period'
+  | 'distribution'
+  | 'date'
+  | 'original'
+  | 'treaty'
+  | 'officialRecords'
+  | 'adoption'
+  | 'speaker'
+  | 'occasion'
+  | 'place'
 >;
 
 /** Every symbol of the report, the main one first, without repeats. */
@@ -74,8 +90,7 @@ export function allSymbols(meta: Pick<Frontmatter, 'symbol' | 'symbols'>): strin
  */
 export function metaRows(meta: MetaInput): MetaRow[] {
   const agenda = meta.agendaItems.map((item, i) => (meta.agendaTitles[i] ? `${item} ${meta.agendaTitles[i]}` : item)).join('；');
-  const text = (key: string, label: string, value: string | undefined): MetaRow[] =>
-    value ? [{ key, label, values: [{ text: value }] }] : [];
+  const text = (key: string, label: string, value: string | undefined): MetaRow[] => (value ? [{ key, label, values: [{ text: value }] }] : []);
   const symbols = allSymbols(meta);
   return [
     ...(symbols.length > 0 ? [{ key: 'symbol', label: '文号', values: symbols.map((s) => ({ text: s, href: officialUrl(s) })) }] : []),

@@ -27,13 +27,13 @@ export const ruleSchema = z
   .strict();
 export type Rule = z.output<typeof ruleSchema>;
 
-const pointSchema = z
-  .object({ report: z.string(), block: z.string(), value: z.number(), printed: z.string().optional() })
-  .strict();
+const pointSchema = z.object({ report: z.string(), block: z.string(), value: z.number(), printed: z.string().optional() }).strict();
 
 export const figuresConfigSchema = z
   .object({
-    charts: z.record(z.string(), z.object({ title: z.string().min(1).optional(), hide: z.boolean().optional(), note: z.string().optional() }).strict()).default({}),
+    charts: z
+      .record(z.string(), z.object({ title: z.string().min(1).optional(), hide: z.boolean().optional(), note: z.string().optional() }).strict())
+      .default({}),
     series: z
       .record(
         z.string(),
@@ -63,7 +63,8 @@ export type FiguresConfig = z.output<typeof figuresConfigSchema>;
 export function parseFiguresConfig(text: string, file = 'seeds/figures.json'): FiguresConfig {
   const config = parseJsonFile(figuresConfigSchema, text, file);
   for (const key of Object.keys(config.charts)) {
-    if (!/^[a-z0-9-]+#chart-[\w-]+$/.test(key)) throw new Error(`${file}: charts.${key}: chart keys are "<report slug>#<chart id>" (e.g. "a-hrc-55-69#chart-p-2-1")`);
+    if (!/^[a-z0-9-]+#chart-[\w-]+$/.test(key))
+      throw new Error(`${file}: charts.${key}: chart keys are "<report slug>#<chart id>" (e.g. "a-hrc-55-69#chart-p-2-1")`);
   }
   for (const [id, entry] of Object.entries(config.series)) {
     if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`${file}: series.${id}: series keys are lower-case ids (letters, digits, dashes)`);
@@ -86,12 +87,37 @@ export function parseFiguresConfig(text: string, file = 'seeds/figures.json'): F
 /** The built-in rules: measures the reports repeat year after year. */
 export const RULES: { id: string; title: string; unit: string; rule: Rule }[] = [
   { id: 'special-procedure-mandates', title: '特别程序任务数', unit: '项', rule: { noun: '特别程序任务', units: ['个', '项'] } },
-  { id: 'torture-fund-grants', title: '援助酷刑受害者自愿基金：赠款笔数', unit: '笔', rule: { noun: '赠款', units: ['笔'], context: '酷刑', exclude: '奴隶|奴役' } },
-  { id: 'torture-fund-countries', title: '援助酷刑受害者自愿基金：受援国家数', unit: '个', rule: { noun: '^国家$', units: ['个'], context: '酷刑受害者', exclude: '奴隶|奴役' } },
-  { id: 'slavery-fund-grants', title: '当代形式奴隶制问题自愿信托基金：资助项目或赠款数', unit: '笔', rule: { noun: '项目|赠款', units: ['个', '笔'], context: '奴隶|奴役', exclude: '酷刑' } },
-  { id: 'slavery-fund-countries', title: '当代形式奴隶制问题自愿信托基金：受援国家数', unit: '个', rule: { noun: '^国家$', units: ['个'], context: '奴隶|奴役', exclude: '酷刑' } },
+  {
+    id: 'torture-fund-grants',
+    title: '援助酷刑受害者自愿基金：赠款笔数',
+    unit: '笔',
+    rule: { noun: '赠款', units: ['笔'], context: '酷刑', exclude: '奴隶|奴役' },
+  },
+  {
+    id: 'torture-fund-countries',
+    title: '援助酷刑受害者自愿基金：受援国家数',
+    unit: '个',
+    rule: { noun: '^国家$', units: ['个'], context: '酷刑受害者', exclude: '奴隶|奴役' },
+  },
+  {
+    id: 'slavery-fund-grants',
+    title: '当代形式奴隶制问题自愿信托基金：资助项目或赠款数',
+    unit: '笔',
+    rule: { noun: '项目|赠款', units: ['个', '笔'], context: '奴隶|奴役', exclude: '酷刑' },
+  },
+  {
+    id: 'slavery-fund-countries',
+    title: '当代形式奴隶制问题自愿信托基金：受援国家数',
+    unit: '个',
+    rule: { noun: '^国家$', units: ['个'], context: '奴隶|奴役', exclude: '酷刑' },
+  },
   { id: 'field-presences', title: '人权外地存在', unit: '个', rule: { noun: '外地办事处|外地存在|地点', units: ['个'] } },
-  { id: 'special-procedure-visits', title: '特别程序任务负责人国别访问次数', unit: '次', rule: { noun: '访问', units: ['次'], context: '特别程序|任务负责人' } },
+  {
+    id: 'special-procedure-visits',
+    title: '特别程序任务负责人国别访问次数',
+    unit: '次',
+    rule: { noun: '访问', units: ['次'], context: '特别程序|任务负责人' },
+  },
 ];
 
 export interface SeriesPoint {
@@ -145,7 +171,15 @@ export function buildSeries(reports: readonly Report[], config: FiguresConfig): 
     });
   }
   for (const [id, entry] of Object.entries(config.series)) {
-    const series = all.get(id) ?? { id, title: entry.title ?? id, unit: entry.unit ?? '', confirmed: entry.confirmed ?? false, description: '', explanation: '', points: [] };
+    const series = all.get(id) ?? {
+      id,
+      title: entry.title ?? id,
+      unit: entry.unit ?? '',
+      confirmed: entry.confirmed ?? false,
+      description: '',
+      explanation: '',
+      points: [],
+    };
     for (const p of entry.points ?? []) {
       // A point of a report that is not in the corpus (its seed was removed) is left out, so
       // removing a seed never breaks the build; the provenance check covers the points kept.
@@ -228,7 +262,11 @@ function matchRule(report: Report, rule: Rule): SeriesPoint | undefined {
         const where = says(clauses[0]) ? clauses[0] : clauses[1];
         if ((context && !context.test(where)) || exclude?.test(where)) continue;
       }
-      const sentence = passage.text.slice(0, m.start).split(/[。！？]/).at(-1)! + passage.text.slice(m.start).split(/(?<=[。！？])/)[0]!;
+      const sentence =
+        passage.text
+          .slice(0, m.start)
+          .split(/[。！？]/)
+          .at(-1)! + passage.text.slice(m.start).split(/(?<=[。！？])/)[0]!;
       return { report: report.slug, year, block: passage.id, value: m.value, printed: m.printed, sentence: sentence.trim() };
     }
   }
@@ -261,7 +299,11 @@ export interface ProvenanceProblem {
  * edit that changes or moves a number makes this list non-empty, and the build refuses to
  * publish the stale chart, naming it and the paragraph.
  */
-export function checkProvenance(reports: readonly Report[], charts: readonly { report: string; chart: Chart }[], series: readonly Series[]): ProvenanceProblem[] {
+export function checkProvenance(
+  reports: readonly Report[],
+  charts: readonly { report: string; chart: Chart }[],
+  series: readonly Series[],
+): ProvenanceProblem[] {
   const texts = new Map<string, Map<string, string>>();
   for (const r of reports) texts.set(r.slug, new Map(passages(r.blocks).map((p) => [p.id, p.text])));
   const problems: ProvenanceProblem[] = [];

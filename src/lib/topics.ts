@@ -54,7 +54,7 @@ const length = (s: string): number => [...s].length;
  */
 export function headingKeys(text: string): string[] {
   let s = text.normalize('NFKC').toLowerCase().trim();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const re of LEADING_LABEL) {
       const m = re.exec(s);

@@ -29,7 +29,10 @@ const SYMBOL = /[A-Za-z0-9][A-Za-z0-9.\-]*(?:\/[A-Za-z0-9][A-Za-z0-9.\-]*)+(?:\s
 
 /** The key of one symbol as written: `A/HRC/40/38` → `uaqhrcq40q38x`. */
 export function symbolKey(symbol: string): string {
-  const parts = symbol.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const parts = symbol
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return 'u' + parts.join('q') + 'x';
 }
 
@@ -48,7 +51,12 @@ export function symbolsIn(text: string): string[] {
  */
 export function hostedQuery(query: string): string {
   const s = String(query).normalize('NFKC').trim();
-  return s.replace(SYMBOL, function (sym) { return ' ' + symbolKey(sym.replace(/[.\-]+$/, '')) + ' '; }).replace(/\s+/g, ' ').trim();
+  return s
+    .replace(SYMBOL, function (sym) {
+      return ' ' + symbolKey(sym.replace(/[.\-]+$/, '')) + ' ';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -62,8 +70,17 @@ export function highlightTerms(query: string): string[] {
   rest.split(/[\s,，、;；:：。!！?？"“”'‘’()（）]+/).forEach(function (t) {
     if (t) terms.push(t);
   });
-  if (rest.trim()) hostedWords(rest).forEach(function (t) { if (t.length > 1) terms.push(t); });
-  return terms.filter(function (t, i) { return terms.indexOf(t) === i; }).sort(function (a, b) { return b.length - a.length; });
+  if (rest.trim())
+    hostedWords(rest).forEach(function (t) {
+      if (t.length > 1) terms.push(t);
+    });
+  return terms
+    .filter(function (t, i) {
+      return terms.indexOf(t) === i;
+    })
+    .sort(function (a, b) {
+      return b.length - a.length;
+    });
 }
 
 /**
@@ -72,15 +89,20 @@ export function highlightTerms(query: string): string[] {
  */
 export function markRuns(text: string, terms: readonly string[]): Run[] {
   if (!terms.length) return [{ text: text, hit: false }];
-  const pattern = terms.map(function (t) {
-    return t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\(/g, '\\s?\\(');
-  }).join('|');
+  const pattern = terms
+    .map(function (t) {
+      return t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\(/g, '\\s?\\(');
+    })
+    .join('|');
   const re = new RegExp(pattern, 'gi');
   const out: Run[] = [];
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    if (m[0] === '') { re.lastIndex++; continue; }
+    if (m[0] === '') {
+      re.lastIndex++;
+      continue;
+    }
     if (m.index > last) out.push({ text: text.slice(last, m.index), hit: false });
     out.push({ text: m[0], hit: true });
     last = m.index + m[0].length;
@@ -117,7 +139,12 @@ function phraseParts(query: string): string[] {
 export function holdsPhrase(text: string, query: string): boolean {
   const t = squashed(text);
   const parts = phraseParts(query);
-  return parts.length > 0 && parts.every(function (p) { return t.indexOf(p) >= 0; });
+  return (
+    parts.length > 0 &&
+    parts.every(function (p) {
+      return t.indexOf(p) >= 0;
+    })
+  );
 }
 
 /**
@@ -130,12 +157,17 @@ export function hostedWords(query: string): string[] {
   if (lastWords.query === query) return lastWords.words.slice();
   const q = hostedQuery(query);
   const words: string[] = [];
-  const parts = typeof Intl !== 'undefined' && Intl.Segmenter
-    ? Array.from(new Intl.Segmenter('zh', { granularity: 'word' }).segment(q), function (s) { return s.segment; })
-    : q.split(/\s+/);
+  const parts =
+    typeof Intl !== 'undefined' && Intl.Segmenter
+      ? Array.from(new Intl.Segmenter('zh', { granularity: 'word' }).segment(q), function (s) {
+          return s.segment;
+        })
+      : q.split(/\s+/);
   parts.forEach(function (w) {
     w = w.replace(/[\p{P}\s]+/gu, ' ').toLowerCase();
-    w.split(' ').forEach(function (x) { if (x) words.push(x); });
+    w.split(' ').forEach(function (x) {
+      if (x) words.push(x);
+    });
   });
   lastWords = { query: query, words: words };
   return words.slice();
@@ -153,14 +185,23 @@ export function blockMatches(record: { text: string; kind?: string; keys?: reado
   const t = record.kind === 'document' ? '' : squashed(record.text);
   const keys = record.keys || [];
   return words.every(function (w: string) {
-    return t.indexOf(w) >= 0 || keys.some(function (k) { return k.indexOf(w) === 0; });
+    return (
+      t.indexOf(w) >= 0 ||
+      keys.some(function (k) {
+        return k.indexOf(w) === 0;
+      })
+    );
   });
 }
 
 /** A block that is only an address (a footnote citing a web page): it never outranks text. */
 export function urlOnly(text: string): boolean {
   if (!/(?:https?:\/\/|www\.)\S/.test(text)) return false;
-  return String(text).replace(/(?:https?:\/\/|www\.)\S+/g, '').replace(/[\s\p{P}\p{S}\d]+/gu, '').length < 4;
+  return (
+    String(text)
+      .replace(/(?:https?:\/\/|www\.)\S+/g, '')
+      .replace(/[\s\p{P}\p{S}\d]+/gu, '').length < 4
+  );
 }
 
 /**
@@ -171,21 +212,35 @@ export function urlOnly(text: string): boolean {
  * Pagefind's rank of the block's chunk, then page order).
  */
 export function rankBlocks(records: readonly Block[], query: string): number[] {
-  const keys = symbolsIn(String(query).normalize('NFKC')).map(function (s) { return symbolKey(s.replace(/[.\-]+$/, '')); });
+  const keys = symbolsIn(String(query).normalize('NFKC')).map(function (s) {
+    return symbolKey(s.replace(/[.\-]+$/, ''));
+  });
   function tier(r: Block): number {
-    if (r.kind === 'document' && keys.length && keys.every(function (k) { return (r.keys || []).indexOf(k) >= 0; })) return 0;
+    if (
+      r.kind === 'document' &&
+      keys.length &&
+      keys.every(function (k) {
+        return (r.keys || []).indexOf(k) >= 0;
+      })
+    )
+      return 0;
     const phrase = holdsPhrase(r.text, query);
     const bare = urlOnly(r.text) ? 1 : 0;
     return 1 + bare * 8 + (phrase ? 0 : 4) + (phrase && r.kind === 'heading' ? 0 : 1);
   }
   const tiers = records.map(tier);
-  return records.map(function (_r, i) { return i; }).sort(function (a, b) {
-    return tiers[a]! - tiers[b]! || records[a]!.rank - records[b]!.rank || a - b;
-  });
+  return records
+    .map(function (_r, i) {
+      return i;
+    })
+    .sort(function (a, b) {
+      return tiers[a]! - tiers[b]! || records[a]!.rank - records[b]!.rank || a - b;
+    });
 }
 
 /** Does the text show something to mark for the query? A block that does not is never a result. */
 export function markable(text: string, query: string): boolean {
-  return markRuns(String(text), highlightTerms(query)).some(function (r) { return r.hit; });
+  return markRuns(String(text), highlightTerms(query)).some(function (r) {
+    return r.hit;
+  });
 }
-

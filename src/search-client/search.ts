@@ -96,8 +96,12 @@ interface Group {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
       s.src = new URL(src, here).href;
-      s.onload = function () { resolve(); };
-      s.onerror = function () { reject(new Error('无法加载 ' + src)); };
+      s.onload = function () {
+        resolve();
+      };
+      s.onerror = function () {
+        reject(new Error('无法加载 ' + src));
+      };
       document.head.appendChild(s);
     });
   }
@@ -111,7 +115,15 @@ interface Group {
       var root = new URL('offline/', here).href;
       return loadScript('offline/pagefind.js').then(function () {
         var pf = (self as unknown as { UNHRPagefind: Pagefind & { fetch(url: string): Promise<Response> } }).UNHRPagefind;
-        return { pf: pf, base: root, json: function (name: string) { return pf.fetch(root + name).then(function (r) { return r.json(); }); } };
+        return {
+          pf: pf,
+          base: root,
+          json: function (name: string) {
+            return pf.fetch(root + name).then(function (r) {
+              return r.json();
+            });
+          },
+        };
       });
     }
     var bundle = new URL('../pagefind/', here);
@@ -162,7 +174,9 @@ interface Group {
 
   function countFacets(records: Hit[]): Counts {
     var counts: Counts = {};
-    FACETS.forEach(function (k) { counts[k] = {}; });
+    FACETS.forEach(function (k) {
+      counts[k] = {};
+    });
     records.forEach(function (r) {
       FACETS.forEach(function (k) {
         var v = r.filters[k];
@@ -198,13 +212,19 @@ interface Group {
       var options = { basePath: loaded.base, noWorker: true, ranking: { metaWeights: { title: 0, symbol: 0, slug: 0, kind: 0, sections: 0, blocks: 0 } } };
       return pf
         .options(options)
-        .then(function () { return Promise.all([pf.init(), loaded.json('shards.json')]); })
-        .then(function (got) {
-          return Promise.all((got[1] as string[]).map(function (dir) {
-            return pf.mergeIndex(loaded.base + dir, { ranking: options.ranking });
-          }));
+        .then(function () {
+          return Promise.all([pf.init(), loaded.json('shards.json')]);
         })
-        .then(function () { return pf; });
+        .then(function (got) {
+          return Promise.all(
+            (got[1] as string[]).map(function (dir) {
+              return pf.mergeIndex(loaded.base + dir, { ranking: options.ranking });
+            }),
+          );
+        })
+        .then(function () {
+          return pf;
+        });
     });
     /**
      * Blocks of the first `limit` chunks of a Pagefind search that pass `keep`, in Pagefind's
@@ -215,9 +235,17 @@ interface Group {
       return pf.search(q, { filters: filters }).then(function (res) {
         var all = res ? res.results : [];
         var some = all.slice(0, limit);
-        return Promise.all(some.map(function (r) { return r.data(); })).then(function (data) {
+        return Promise.all(
+          some.map(function (r) {
+            return r.data();
+          }),
+        ).then(function (data) {
           var out: Hit[] = [];
-          data.forEach(function (d, rank) { blocksOf(d, rank).forEach(function (b) { if (keep(b)) out.push(b); }); });
+          data.forEach(function (d, rank) {
+            blocksOf(d, rank).forEach(function (b) {
+              if (keep(b)) out.push(b);
+            });
+          });
           return { blocks: out, found: all.length, read: some.length };
         });
       });
@@ -230,17 +258,48 @@ interface Group {
       if (cached) return cached;
       var q = T.hostedQuery(query);
       var empty: Found = { blocks: [], found: 0, read: 0 };
-      var got = !q ? Promise.resolve(empty) : blocksFound(pf, q, function (b) { return T.blockMatches(b, query) && T.markable(b.text, query); }, filters, limit).then(function (found) {
-        if (found.blocks.length || !CJK.test(q)) return found;
-        var chars = q.replace(/\s+/g, '').split('').filter(function (c) { return CJK.test(c); }).join(' ');
-        return blocksFound(pf, chars, function (b) { return T.holdsPhrase(b.text, query); }, filters, limit);
-      }).then(function (found) {
-        found.blocks = T.rankBlocks(found.blocks, query).map(function (i) { return found.blocks[i]!; });
-        return found;
-      }, function (err) {
-        delete cache[key];
-        throw err;
-      });
+      var got = !q
+        ? Promise.resolve(empty)
+        : blocksFound(
+            pf,
+            q,
+            function (b) {
+              return T.blockMatches(b, query) && T.markable(b.text, query);
+            },
+            filters,
+            limit,
+          )
+            .then(function (found) {
+              if (found.blocks.length || !CJK.test(q)) return found;
+              var chars = q
+                .replace(/\s+/g, '')
+                .split('')
+                .filter(function (c) {
+                  return CJK.test(c);
+                })
+                .join(' ');
+              return blocksFound(
+                pf,
+                chars,
+                function (b) {
+                  return T.holdsPhrase(b.text, query);
+                },
+                filters,
+                limit,
+              );
+            })
+            .then(
+              function (found) {
+                found.blocks = T.rankBlocks(found.blocks, query).map(function (i) {
+                  return found.blocks[i]!;
+                });
+                return found;
+              },
+              function (err) {
+                delete cache[key];
+                throw err;
+              },
+            );
       if (Object.keys(cache).length > 20) cache = {};
       cache[key] = got;
       return got;
@@ -252,11 +311,19 @@ interface Group {
        */
       search: function (query: string, filters: Filters, limit?: number): Promise<{ counts: Counts; hits: Hit[]; found: number; read: number }> {
         var set: Filters = {};
-        FACETS.forEach(function (k) { if (filters[k]) set[k] = filters[k]; });
-        return ready.then(function (pf) { return blocksFor(pf, query, set, limit || CHUNKS); }).then(function (res) {
-          var hits = res.blocks.filter(function (b) { return matchesFilters(b, filters); });
-          return { counts: countFacets(hits), hits: hits, found: res.found, read: res.read };
+        FACETS.forEach(function (k) {
+          if (filters[k]) set[k] = filters[k];
         });
+        return ready
+          .then(function (pf) {
+            return blocksFor(pf, query, set, limit || CHUNKS);
+          })
+          .then(function (res) {
+            var hits = res.blocks.filter(function (b) {
+              return matchesFilters(b, filters);
+            });
+            return { counts: countFacets(hits), hits: hits, found: res.found, read: res.read };
+          });
       },
     };
   }
@@ -268,14 +335,19 @@ interface Group {
   function readState(): State {
     var p = new URLSearchParams(location.search);
     var filters: Filters = {};
-    FACETS.forEach(function (k) { filters[k] = p.get(k) || ''; });
+    FACETS.forEach(function (k) {
+      filters[k] = p.get(k) || '';
+    });
     return { q: (p.get('q') || '').trim(), filters: filters };
   }
 
   function writeState(state: State, push: boolean): void {
     var p = new URLSearchParams();
     if (state.q) p.set('q', state.q);
-    FACETS.forEach(function (k) { const v = state.filters[k]; if (v) p.set(k, v); });
+    FACETS.forEach(function (k) {
+      const v = state.filters[k];
+      if (v) p.set(k, v);
+    });
     var url = location.pathname + (p.toString() ? '?' + p.toString() : '');
     try {
       if (push) history.pushState(null, '', url);
@@ -291,7 +363,9 @@ interface Group {
       if (k === 'text') node.textContent = v;
       else node.setAttribute(k, v);
     });
-    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    (children || []).forEach(function (c) {
+      if (c) node.appendChild(c);
+    });
     return node;
   }
 
@@ -304,7 +378,10 @@ interface Group {
   }
 
   function sortValues(facet: string, values: string[]): string[] {
-    if (facet === '类型') return values.sort(function (a, b) { return KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b); });
+    if (facet === '类型')
+      return values.sort(function (a, b) {
+        return KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b);
+      });
     if (facet === '年份') return values.sort().reverse();
     return values.sort();
   }
@@ -314,7 +391,9 @@ interface Group {
     FACETS.forEach(function (facet) {
       var c = counts[facet] || {};
       var chosen = state.filters[facet] || '';
-      var values = Object.keys(c).filter(function (v) { return (c[v] || 0) > 0 || v === chosen; });
+      var values = Object.keys(c).filter(function (v) {
+        return (c[v] || 0) > 0 || v === chosen;
+      });
       if (chosen && values.indexOf(chosen) < 0) values.push(chosen);
       var box = el('fieldset', { class: 'facet' }, [el('legend', { text: facet })]);
       var opts = [''].concat(sortValues(facet, values));
@@ -322,7 +401,7 @@ interface Group {
         var id = 'f-' + facet + '-' + (v || 'all');
         var radio = el('input', { type: 'radio', name: facet, value: v, id: id }) as HTMLInputElement;
         if ((state.filters[facet] || '') === v) radio.checked = true;
-        var n = v ? (c[v] || 0) : null;
+        var n = v ? c[v] || 0 : null;
         var label = el('label', { for: id }, [document.createTextNode(v || '全部')]);
         if (n !== null) label.appendChild(el('span', { class: 'count', text: String(n) }));
         box.appendChild(el('div', { class: 'facet-option' }, [radio, label]));
@@ -377,13 +456,29 @@ interface Group {
       el('p', { class: 'group-meta', text: meta.filter(Boolean).join(' · ') + (doc ? '' : ' · ' + g.hits.length + ' 处匹配') }),
     ];
     if (doc) items.push(el('p', { class: 'result-excerpt result', 'data-url': d.url }, [marked(T.excerpt(d.text, terms, 110))]));
-    else items.push(el('ol', { class: 'group-hits' }, shownHits.map(function (h) { return drawHit(h, terms); })));
+    else
+      items.push(
+        el(
+          'ol',
+          { class: 'group-hits' },
+          shownHits.map(function (h) {
+            return drawHit(h, terms);
+          }),
+        ),
+      );
     if (!doc && shownHits.length < g.hits.length) {
       var p = new URLSearchParams();
       p.set('q', state.q);
-      FACETS.forEach(function (k) { const v = state.filters[k]; if (v) p.set(k, v); });
+      FACETS.forEach(function (k) {
+        const v = state.filters[k];
+        if (v) p.set(k, v);
+      });
       p.set('报告', String(f['报告']));
-      items.push(el('a', { class: 'group-all', href: '?' + p.toString(), 'data-report': String(f['报告']) }, [document.createTextNode('本报告全部 ' + g.hits.length + ' 处匹配')]));
+      items.push(
+        el('a', { class: 'group-all', href: '?' + p.toString(), 'data-report': String(f['报告']) }, [
+          document.createTextNode('本报告全部 ' + g.hits.length + ' 处匹配'),
+        ]),
+      );
     }
     return el('li', { class: 'result-group', 'data-report': g.key }, items);
   }
@@ -400,7 +495,9 @@ interface Group {
     var batch = current.slice(shown, shown + PAGE);
     shown += batch.length;
     var all = Boolean(state.filters['报告']);
-    batch.forEach(function (g) { list.appendChild(drawGroup(g, terms, all)); });
+    batch.forEach(function (g) {
+      list.appendChild(drawGroup(g, terms, all));
+    });
     if (more) more.hidden = shown >= current.length && !partial;
   }
 
@@ -409,15 +506,27 @@ interface Group {
    * other filters kept. A filter that is set is counted again without its own value.
    */
   function facetCounts(state: State, counts: Counts): Promise<Counts> {
-    var set = FACETS.filter(function (k) { return state.filters[k]; });
-    return Promise.all(set.map(function (k) {
-      var others: Filters = {};
-      FACETS.forEach(function (j) { others[j] = j === k ? '' : state.filters[j] || ''; });
-      return engine.search(state.q, others, limit).then(function (res) { return res.counts[k] || {}; });
-    })).then(function (own) {
+    var set = FACETS.filter(function (k) {
+      return state.filters[k];
+    });
+    return Promise.all(
+      set.map(function (k) {
+        var others: Filters = {};
+        FACETS.forEach(function (j) {
+          others[j] = j === k ? '' : state.filters[j] || '';
+        });
+        return engine.search(state.q, others, limit).then(function (res) {
+          return res.counts[k] || {};
+        });
+      }),
+    ).then(function (own) {
       var out: Counts = {};
-      FACETS.forEach(function (k) { out[k] = counts[k] || {}; });
-      set.forEach(function (k, i) { out[k] = own[i]!; });
+      FACETS.forEach(function (k) {
+        out[k] = counts[k] || {};
+      });
+      set.forEach(function (k, i) {
+        out[k] = own[i]!;
+      });
       return out;
     });
   }
@@ -440,28 +549,40 @@ interface Group {
       return Promise.resolve();
     }
     status.textContent = '正在搜索…';
-    return engine.search(state.q, state.filters, limit).then(function (res) {
-      if (mine !== token) return;
-      return facetCounts(state, res.counts).then(function (counts) {
-        return { hits: res.hits, counts: counts, found: res.found, read: res.read };
+    return engine
+      .search(state.q, state.filters, limit)
+      .then(function (res) {
+        if (mine !== token) return;
+        return facetCounts(state, res.counts).then(function (counts) {
+          return { hits: res.hits, counts: counts, found: res.found, read: res.read };
+        });
+      })
+      .then(function (res) {
+        if (!res || mine !== token) return;
+        current = groupHits(res.hits);
+        partial = res.read < res.found;
+        shown = 0;
+        drawFacets(state, res.counts);
+        var terms = T.highlightTerms(state.q);
+        do showMore(terms);
+        while (shown < before && shown < current.length);
+        var n = res.hits.length;
+        status.textContent =
+          n === 0 && !partial
+            ? '没有找到与“' + state.q + '”相符的结果。请换一个词语，或取消筛选条件。'
+            : '在 ' +
+              current.length +
+              ' 个页面中找到 ' +
+              n +
+              ' 处匹配' +
+              (partial ? '（按相关度读了 ' + res.found + ' 个文本块中的前 ' + res.read + ' 个，可显示更多）' : '') +
+              '。';
+        document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
+        document.documentElement.dataset.searchDone = String(mine);
+      })
+      .catch(function (err: unknown) {
+        status.textContent = '搜索出错：' + (err instanceof Error ? err.message : String(err));
       });
-    }).then(function (res) {
-      if (!res || mine !== token) return;
-      current = groupHits(res.hits);
-      partial = res.read < res.found;
-      shown = 0;
-      drawFacets(state, res.counts);
-      var terms = T.highlightTerms(state.q);
-      do showMore(terms); while (shown < before && shown < current.length);
-      var n = res.hits.length;
-      status.textContent = n === 0 && !partial
-        ? '没有找到与“' + state.q + '”相符的结果。请换一个词语，或取消筛选条件。'
-        : '在 ' + current.length + ' 个页面中找到 ' + n + ' 处匹配' + (partial ? '（按相关度读了 ' + res.found + ' 个文本块中的前 ' + res.read + ' 个，可显示更多）' : '') + '。';
-      document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
-      document.documentElement.dataset.searchDone = String(mine);
-    }).catch(function (err: unknown) {
-      status.textContent = '搜索出错：' + (err instanceof Error ? err.message : String(err));
-    });
   }
 
   form.addEventListener('submit', function (e) {
@@ -514,11 +635,12 @@ interface Group {
     else if (next < links.length) links[next]!.focus();
   }
   document.addEventListener('keydown', moveFocus);
-  if (more) more.addEventListener('click', function () {
-    if (shown < current.length) return showMore(T.highlightTerms(state.q));
-    limit += CHUNKS;
-    run(true);
-  });
+  if (more)
+    more.addEventListener('click', function () {
+      if (shown < current.length) return showMore(T.highlightTerms(state.q));
+      limit += CHUNKS;
+      run(true);
+    });
   self.addEventListener('popstate', function () {
     state = readState();
     input.value = state.q;

@@ -12,7 +12,13 @@ import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** The seed replaced, the phrase reworded and its new wording. */
-export const replaced = { seed: '001_deca3a15a9972238.txt', slug: 'a-74-36', para: 'p-3', old: '2018 年，人权高专办为庆祝', new: '2018 年，人权高专办（修订本）为庆祝' };
+export const replaced = {
+  seed: '001_deca3a15a9972238.txt',
+  slug: 'a-74-36',
+  para: 'p-3',
+  old: '2018 年，人权高专办为庆祝',
+  new: '2018 年，人权高专办（修订本）为庆祝',
+};
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2];

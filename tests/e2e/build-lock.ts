@@ -32,9 +32,19 @@ export async function withBuildLock<T>(build: () => T): Promise<T> {
 
 /** `astro preview` of `distDir` on `port`, once `origin` + `index.html` answers (50 s at most). */
 export async function servePreview(distDir: string, port: number, origin: string): Promise<ChildProcess> {
-  const server = spawn(join('node_modules', '.bin', 'astro'), ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', distDir], { stdio: 'ignore' });
+  const server = spawn(
+    join('node_modules', '.bin', 'astro'),
+    ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', distDir],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 200; i++) {
-    if (await fetch(`${origin}index.html`).then((r) => r.ok, () => false)) return server;
+    if (
+      await fetch(`${origin}index.html`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return server;
     await new Promise((r) => setTimeout(r, 250));
   }
   server.kill();

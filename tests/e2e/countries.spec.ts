@@ -63,7 +63,13 @@ for (const path of ['countries.html', 'countries/xkk.html']) {
       const { violations } = await new AxeBuilder({ page }).analyze();
       const bad = violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 5)
+              .join(', ')}`,
+        );
       expect(bad).toEqual([]);
     });
   }
@@ -81,9 +87,7 @@ for (const path of ['countries.html', 'countries/xkk.html']) {
 test('a report page lists the countries it names, most mentioned first, linking to their pages', async ({ page }) => {
   const report = reports.find((r) => r.meta.symbol === 'A/HRC/55/69')!;
   const named = all.filter((c) => c.mentions.some((m) => m.report.slug === report.slug));
-  const top = named
-    .map((c) => ({ code: c.code, n: c.mentions.filter((m) => m.report.slug === report.slug).length }))
-    .sort((a, b) => b.n - a.n)[0]!;
+  const top = named.map((c) => ({ code: c.code, n: c.mentions.filter((m) => m.report.slug === report.slug).length })).sort((a, b) => b.n - a.n)[0]!;
   await page.goto(`reports/${report.slug}.html`);
   const list = page.locator('details.report-countries');
   await expect(list.locator('summary')).toHaveText(`本报告提及的国家和地区（${named.length}）`);

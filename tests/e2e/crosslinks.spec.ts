@@ -54,7 +54,10 @@ test('A/74/36 lists its related reports, best first, saying what they share', as
   await items.nth(1).getByRole('link').click();
   await expect(page).toHaveURL(/reports\/sg-2023-human-rights\.html$/);
   await expect(page.locator('h1')).toHaveText('促进和保护人权');
-  await page.locator('#related').getByRole('link', { name: /A\/74\/36/ }).click();
+  await page
+    .locator('#related')
+    .getByRole('link', { name: /A\/74\/36/ })
+    .click();
   await expect(page.locator('h1')).toHaveText('联合国人权事务高级专员的报告');
 });
 

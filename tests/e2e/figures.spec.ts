@@ -11,7 +11,9 @@ import { reports } from './model.ts';
 const r004 = reports.find((r) => r.slug === 'a-hrc-55-69')!;
 const charts = r004.figures!.charts;
 
-test('every chart of A/HRC/55/69 is drawn after its paragraph (or the list it leads in to), with a title, a text alternative and a data table', async ({ page }) => {
+test('every chart of A/HRC/55/69 is drawn after its paragraph (or the list it leads in to), with a title, a text alternative and a data table', async ({
+  page,
+}) => {
   await page.goto('reports/a-hrc-55-69.html');
   expect(charts.length).toBe(9);
   for (const chart of charts) {

@@ -94,7 +94,9 @@ test('the injection report shows every hostile string as text: no dialog, no CSP
   // Markup from the seed made no element: no foreign tags, no handler attributes, no script links.
   const foreign = await page.locator('main').evaluate((main) => ({
     // Our own charts are SVG (drawn from the figures the converter found); nothing else may be.
-    elements: [...main.querySelectorAll('img, iframe, svg, style, object, embed')].filter((el) => !(el.tagName === 'svg' && el.parentElement?.closest('figure.chart'))).length,
+    elements: [...main.querySelectorAll('img, iframe, svg, style, object, embed')].filter(
+      (el) => !(el.tagName === 'svg' && el.parentElement?.closest('figure.chart')),
+    ).length,
     // The page's own inline script is there; none holds seed text.
     seedScripts: [...main.querySelectorAll('script')].filter((s) => /alert|process\.exit/.test(s.textContent ?? '')).length,
     handlers: [...main.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
@@ -109,7 +111,15 @@ test('the catalogue lists the injection report by its literal title and the real
   const seen = await watch(page);
   await page.goto(`${origin}index.html`);
   await expect(page.locator('a[href="reports/a-hrc-99-1.html"]')).toContainText('注入测试 <script>alert(1)</script> {process.exit(1)}');
-  for (const slug of ['a-74-36', 'a-hrc-55-69', 'hrc-47-international-cooperation', 'sg-2023-human-rights', 'no-structure', 'duplicate-paragraphs', 'notes-without-references']) {
+  for (const slug of [
+    'a-74-36',
+    'a-hrc-55-69',
+    'hrc-47-international-cooperation',
+    'sg-2023-human-rights',
+    'no-structure',
+    'duplicate-paragraphs',
+    'notes-without-references',
+  ]) {
     await expect(page.locator(`a[href="reports/${slug}.html"]`)).toHaveCount(1);
   }
   await page.waitForTimeout(300);

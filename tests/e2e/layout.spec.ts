@@ -38,7 +38,13 @@ for (const { kind, path } of pages) {
       const { violations } = await new AxeBuilder({ page }).analyze();
       const bad = violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 5)
+              .join(', ')}`,
+        );
       expect(bad).toEqual([]);
     });
   }

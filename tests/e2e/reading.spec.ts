@@ -94,7 +94,13 @@ test.describe('citations', () => {
       await expect(page.locator('.cite-text')).toHaveText(unCitation(citeMeta(report)));
       const csl = page.locator('.cite-files a', { hasText: 'CSL-JSON' });
       const bib = page.locator('.cite-files a', { hasText: 'BibTeX' });
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.report-about > summary').isVisible().then(() => csl.click())]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page
+          .locator('.report-about > summary')
+          .isVisible()
+          .then(() => csl.click()),
+      ]);
       expect(download.suggestedFilename()).toBe(`${report.slug}.csl.json`);
       const item = JSON.parse(readFileSync((await download.path())!, 'utf8'));
       expect(item).toEqual(JSON.parse(cslJson(citeMeta(report))));
@@ -160,7 +166,10 @@ test.describe('on a phone (360 px)', () => {
 });
 
 test.describe('no overlaps', () => {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 360, height: 740 },
+  ]) {
     test(`a footnote preview never covers the next paragraph (${viewport.width} px)`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await page.goto(`reports/${long.slug}.html`);
@@ -175,17 +184,20 @@ test.describe('no overlaps', () => {
         const next = ref.locator('xpath=ancestor::p[1]/following-sibling::p[1]');
         expect(overlaps(await box(preview), await box(next))).toBe(false);
         // and it covers no other line of its own paragraph
-        const lines = await ref.locator('xpath=ancestor::p[1]').evaluate((p, pid) => {
-          const out: { x: number; y: number; width: number; height: number }[] = [];
-          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            if (n.parentElement?.closest(`[id="${pid}"], .para-tools`)) continue;
-            const range = document.createRange();
-            range.selectNodeContents(n);
-            for (const r of range.getClientRects()) out.push({ x: r.x, y: r.y, width: r.width, height: r.height });
-          }
-          return out;
-        }, `pv-${await ref.getAttribute('id')}`);
+        const lines = await ref.locator('xpath=ancestor::p[1]').evaluate(
+          (p, pid) => {
+            const out: { x: number; y: number; width: number; height: number }[] = [];
+            const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              if (n.parentElement?.closest(`[id="${pid}"], .para-tools`)) continue;
+              const range = document.createRange();
+              range.selectNodeContents(n);
+              for (const r of range.getClientRects()) out.push({ x: r.x, y: r.y, width: r.width, height: r.height });
+            }
+            return out;
+          },
+          `pv-${await ref.getAttribute('id')}`,
+        );
         const pv = await box(preview);
         expect(lines.filter((l) => l.width > 0 && overlaps(l, pv))).toEqual([]);
         await page.locator('h1').focus();
@@ -195,7 +207,9 @@ test.describe('no overlaps', () => {
 
   test('the copy buttons sit after the paragraph text, never over it or over a neighbour', async ({ page }) => {
     await page.goto(`reports/${long.slug}.html`);
-    const ids = numbered(long).slice(0, 30).map((b) => b.id);
+    const ids = numbered(long)
+      .slice(0, 30)
+      .map((b) => b.id);
     for (const id of ids) {
       const p = page.locator(`p[id="${id}"]`);
       await p.hover();
@@ -213,7 +227,10 @@ test.describe('no overlaps', () => {
         }
         return out;
       });
-      expect(text.filter((r) => overlaps(r, t)), id).toEqual([]);
+      expect(
+        text.filter((r) => overlaps(r, t)),
+        id,
+      ).toEqual([]);
       const pBox = await box(p);
       expect(t.y).toBeGreaterThanOrEqual(pBox.y);
       expect(t.y + t.height).toBeLessThanOrEqual(pBox.y + pBox.height + 0.5);
@@ -250,7 +267,10 @@ test.describe('print', () => {
       await expect(chart.locator('tbody tr').first()).toBeVisible();
     }
     const margins = await page.evaluate(() =>
-      [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSPageRule).map((r) => (r as CSSPageRule).style.margin),
+      [...document.styleSheets]
+        .flatMap((s) => [...s.cssRules])
+        .filter((r) => r instanceof CSSPageRule)
+        .map((r) => (r as CSSPageRule).style.margin),
     );
     expect(margins.some((m) => /mm|cm|in|pt/.test(m))).toBe(true);
     const pdf = await page.pdf({ format: 'A4' });

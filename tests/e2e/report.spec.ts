@@ -70,7 +70,13 @@ test('literal braces and angle brackets of seed text render as text, never as ma
         expect(text).toContain(squash(run.value));
       }
     }
-    const tags = await body.evaluate((el) => [...new Set([...el.querySelectorAll('*:not(.para-tools, .para-tools *, details.same-topic, details.same-topic *)')].filter((e) => !e.closest('figure.chart')).map((e) => e.tagName))]);
+    const tags = await body.evaluate((el) => [
+      ...new Set(
+        [...el.querySelectorAll('*:not(.para-tools, .para-tools *, details.same-topic, details.same-topic *)')]
+          .filter((e) => !e.closest('figure.chart'))
+          .map((e) => e.tagName),
+      ),
+    ]);
     expect(tags.filter((t) => !allowed.has(t))).toEqual([]);
   }
   test.info().annotations.push({ type: 'literal runs checked', description: String(literals) });

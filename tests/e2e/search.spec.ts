@@ -158,7 +158,9 @@ for (const site of sites) {
       await group.locator('.group-all').click();
       await page.waitForFunction(() => document.documentElement.dataset.searchDone);
       expect(decodeURIComponent(page.url())).toContain('报告=');
-      const expected = holding('报告').filter((r) => r.slug === slug).map((r) => r.url);
+      const expected = holding('报告')
+        .filter((r) => r.slug === slug)
+        .map((r) => r.url);
       await expect(page.locator('.result-group')).toHaveCount(1);
       expect((await shown(page)).sort()).toEqual(expected.sort());
     });
@@ -349,7 +351,7 @@ test('online and offline give identical results: the same matches in the same or
   });
 });
 
-test('a search reads Pagefind\'s best chunks first: fewer than it finds on a large site, with filters applied by Pagefind', async ({ page }) => {
+test("a search reads Pagefind's best chunks first: fewer than it finds on a large site, with filters applied by Pagefind", async ({ page }) => {
   await page.goto(sites[0].page(''));
   await page.waitForFunction(() => (self as unknown as { UNHRSearchEngine?: unknown }).UNHRSearchEngine);
   const got = await page.evaluate(async () => {

@@ -18,22 +18,34 @@ const bySlug = (slug: string) => reports.find((r) => r.slug === slug)!;
 
 test('Kosovo is named in paragraph 67 and note 5 of A/74/36, each with its sentence', () => {
   const kosovo = reportMentions(bySlug('a-74-36')).filter((m) => m.code === 'XKK');
-  assert.deepEqual(kosovo.map((m) => [m.anchor, m.place]), [['p-67', '第 67 段'], ['fn-5', '注 5']]);
+  assert.deepEqual(
+    kosovo.map((m) => [m.anchor, m.place]),
+    [
+      ['p-67', '第 67 段'],
+      ['fn-5', '注 5'],
+    ],
+  );
   assert.deepEqual([kosovo[1]!.before, kosovo[1]!.text, kosovo[1]!.after], ['提及', '科索沃', '时，应结合安全理事会第 1244(1999)号决议加以理解。']);
 });
 
 test('the index counts 520 mentions of 128 countries, Tunisia first with 20 in 2 reports', () => {
   const all = countryMentions(reports);
   assert.equal(all.length, 128);
-  assert.equal(all.reduce((n, c) => n + c.mentions.length, 0), 520);
+  assert.equal(
+    all.reduce((n, c) => n + c.mentions.length, 0),
+    520,
+  );
   const sorted = all.map((c) => ({ ...c, name: c.code })).sort(byCountThenName);
   assert.deepEqual([sorted[0]!.code, sorted[0]!.mentions.length, sorted[0]!.reports], ['TUN', 20, 2]);
   const ukraine = all.find((c) => c.code === 'UKR')!;
-  assert.deepEqual(groupByReport(ukraine.mentions).map((g) => [g.report.slug, g.mentions.length]), [
-    ['a-74-36', 7],
-    ['hrc-47-international-cooperation', 7],
-    ['sg-2023-human-rights', 2],
-  ]);
+  assert.deepEqual(
+    groupByReport(ukraine.mentions).map((g) => [g.report.slug, g.mentions.length]),
+    [
+      ['a-74-36', 7],
+      ['hrc-47-international-cooperation', 7],
+      ['sg-2023-human-rights', 2],
+    ],
+  );
 });
 
 test('ties in the index are ordered by pinyin', () => {
@@ -42,7 +54,10 @@ test('ties in the index are ordered by pinyin', () => {
     { name: '阿富汗', mentions: [1] },
     { name: '巴西', mentions: [1, 2] },
   ];
-  assert.deepEqual(rows.sort(byCountThenName).map((r) => r.name), ['巴西', '阿富汗', '智利']);
+  assert.deepEqual(
+    rows.sort(byCountThenName).map((r) => r.name),
+    ['巴西', '阿富汗', '智利'],
+  );
 });
 
 test('countriesOf gives the sorted codes a report names, for relating reports', () => {
@@ -62,7 +77,13 @@ test('a long sentence is cut around the name', () => {
 
 test('a citation of a corpus report leads to the report and its paragraph; others to the document page', () => {
   const corpus = loadCorpus().symbols;
-  assert.deepEqual([...corpus], [['A/74/36', 'a-74-36'], ['A/HRC/55/69', 'a-hrc-55-69']]);
+  assert.deepEqual(
+    [...corpus],
+    [
+      ['A/74/36', 'a-74-36'],
+      ['A/HRC/55/69', 'a-hrc-55-69'],
+    ],
+  );
   assert.equal(citationTarget('A/74/36', undefined, corpus), 'reports/a-74-36.html');
   assert.equal(citationTarget('A/74/36', 'p-12', corpus), 'reports/a-74-36.html#p-12');
   assert.equal(citationTarget('A/HRC/46/24', undefined, corpus), 'docs/a-hrc-46-24.html');

@@ -25,12 +25,7 @@ test('heading keys drop labels, numbering and punctuation, and split lists', () 
   assert.deepEqual(headingKeys('2030 年可持续发展议程'), ['2030年可持续发展议程']);
   assert.deepEqual(headingKeys('1.5 摄氏度'), ['15摄氏度']);
   assert.deepEqual(headingKeys('(a) 条约机构'), ['条约机构']);
-  assert.deepEqual(headingKeys('COVID-19, 联合国 75 周年, 共同前进'), [
-    'covid19联合国75周年共同前进',
-    'covid19',
-    '联合国75周年',
-    '共同前进',
-  ]);
+  assert.deepEqual(headingKeys('COVID-19, 联合国 75 周年, 共同前进'), ['covid19联合国75周年共同前进', 'covid19', '联合国75周年', '共同前进']);
 });
 
 test('generic headings such as 导言 and 结论 are never topics', () => {
@@ -81,11 +76,22 @@ test('人权理事会特别程序 matches both 人权理事会 and every 特别�
 });
 
 test('a section lists at most eight same-topic sections and counts the rest: 1000 reports stay linear', () => {
-  const section = (n: number): Section => ({ slug: `r-${String(n).padStart(4, '0')}`, id: 'h-1', report: `R${n}`, label: '', text: '普遍定期审议', keys: ['普遍定期审议'], position: 0 });
+  const section = (n: number): Section => ({
+    slug: `r-${String(n).padStart(4, '0')}`,
+    id: 'h-1',
+    report: `R${n}`,
+    label: '',
+    text: '普遍定期审议',
+    keys: ['普遍定期审议'],
+    position: 0,
+  });
   const lists = sameTopicSections([{ phrase: '普遍定期审议', sections: Array.from({ length: 1000 }, (_, n) => section(n)) }]);
   const first = lists.get('r-0000#h-1')!;
   assert.equal(first.total, 999);
-  assert.deepEqual(first.shown.map((s) => s.section.slug), ['r-0001', 'r-0002', 'r-0003', 'r-0004', 'r-0005', 'r-0006', 'r-0007', 'r-0008']);
+  assert.deepEqual(
+    first.shown.map((s) => s.section.slug),
+    ['r-0001', 'r-0002', 'r-0003', 'r-0004', 'r-0005', 'r-0006', 'r-0007', 'r-0008'],
+  );
   assert.equal(lists.get('r-0500#h-1')!.shown[0]!.section.slug, 'r-0000');
   assert.equal(links.sameTopic.get('hrc-47-international-cooperation#h-3-b-3')!.total, 6); // the seeds list every one
 });
@@ -100,15 +106,23 @@ test('sections on a subject no other report treats have no same-topic list', () 
 test('related reports are ranked by shared documents, topics and countries, with what they share', () => {
   // Countries are listed by count here; a shared country weighs a quarter of a document or topic.
   const keys = (s: { name: string; keys: string[] }) => (s.name === 'countries' ? `${s.keys.length}` : s.keys.join('、'));
-  const summary = (slug: string) =>
-    (links.related.get(slug) ?? []).map((r) => `${r.slug} ${r.score} ${r.shared.map((s) => `${s.name}=${keys(s)}`).join(' ')}`);
+  const summary = (slug: string) => (links.related.get(slug) ?? []).map((r) => `${r.slug} ${r.score} ${r.shared.map((s) => `${s.name}=${keys(s)}`).join(' ')}`);
   assert.deepEqual(summary('a-74-36'), [
     'hrc-47-international-cooperation 15.75 topics=国际人权机制、可持续发展目标、普遍定期审议、人权理事会、特别程序、条约机构 countries=39',
     'sg-2023-human-rights 7 documents=S/RES/1244(1999) topics=不歧视、参与、和平与安全、问责 countries=8',
     'a-hrc-55-69 6 topics=特别程序 countries=20',
   ]);
   const sgWithA7436 = links.related.get('sg-2023-human-rights')?.find((r) => r.slug === 'a-74-36');
-  assert.deepEqual(sgWithA7436?.shared.find((s) => s.name === 'countries')?.keys, ['巴勒斯坦国', '海地', '科索沃', '肯尼亚', '墨西哥', '危地马拉', '乌克兰', '伊朗伊斯兰共和国']);
+  assert.deepEqual(sgWithA7436?.shared.find((s) => s.name === 'countries')?.keys, [
+    '巴勒斯坦国',
+    '海地',
+    '科索沃',
+    '肯尼亚',
+    '墨西哥',
+    '危地马拉',
+    '乌克兰',
+    '伊朗伊斯兰共和国',
+  ]);
   assert.equal(summary('sg-2023-human-rights')[0], 'a-74-36 7 documents=S/RES/1244(1999) topics=不歧视、参与、和平与安全、问责 countries=8');
   assert.match(summary('a-hrc-55-69')[0] ?? '', /^a-74-36 6 topics=特别程序 countries=20$/);
 });
@@ -124,12 +138,15 @@ test('related reports take any key function, e.g. countries, and weigh it', () =
 });
 
 test('no report of the corpus cites another one, so nothing is cited by', () => {
-  assert.deepEqual([...links.citedBy].map(([slug, list]) => [slug, list.length]), [
-    ['a-74-36', 0],
-    ['a-hrc-55-69', 0],
-    ['hrc-47-international-cooperation', 0],
-    ['sg-2023-human-rights', 0],
-  ]);
+  assert.deepEqual(
+    [...links.citedBy].map(([slug, list]) => [slug, list.length]),
+    [
+      ['a-74-36', 0],
+      ['a-hrc-55-69', 0],
+      ['hrc-47-international-cooperation', 0],
+      ['sg-2023-human-rights', 0],
+    ],
+  );
 });
 
 test('a report citing A/74/36 shows up as citing it, at the paragraph, and not its own symbol', () => {
@@ -142,7 +159,15 @@ test('a report citing A/74/36 shows up as citing it, at the paragraph, and not i
     ...sg,
     blocks: sg.blocks.map((b, i) =>
       i === first && b.type === 'paragraph'
-        ? { ...b, content: [...b.content, { type: 'text', value: '见' }, { type: 'doc', symbol: 'Ａ/74/36', text: 'Ａ/74/36', kind: 'document' }, { type: 'text', value: '。' }] }
+        ? {
+            ...b,
+            content: [
+              ...b.content,
+              { type: 'text', value: '见' },
+              { type: 'doc', symbol: 'Ａ/74/36', text: 'Ａ/74/36', kind: 'document' },
+              { type: 'text', value: '。' },
+            ],
+          }
         : b,
     ),
   };

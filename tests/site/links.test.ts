@@ -22,16 +22,22 @@ test('the link check reports each broken file and anchor of a tiny broken site, 
     ],
   );
   // site.css, a.html, a.html#p-1, a.html#p-99, b.html, #top, # (index); ../index.html#top, a.html#fn-1, /index.html, #old-anchor, ../missing.png (a)
-  assert.deepEqual({ pages: report.pages, checked: report.checked, anchors: report.anchors, external: report.external }, {
-    pages: 2,
-    checked: 12,
-    anchors: 6,
-    external: 2,
-  });
+  assert.deepEqual(
+    { pages: report.pages, checked: report.checked, anchors: report.anchors, external: report.external },
+    {
+      pages: 2,
+      checked: 12,
+      anchors: 6,
+      external: 2,
+    },
+  );
 });
 
 test('links in comments and script text are not links (a real HTML parser reads the page)', () => {
-  const report = checkLinks([{ path: 'x.html', html: '<!-- <a href="gone.html"> --><script>"<a href=\\"gone.html\\">"</script><p id="a">' }], new Set(['x.html']));
+  const report = checkLinks(
+    [{ path: 'x.html', html: '<!-- <a href="gone.html"> --><script>"<a href=\\"gone.html\\">"</script><p id="a">' }],
+    new Set(['x.html']),
+  );
   assert.deepEqual([report.checked, report.broken], [0, []]);
 });
 

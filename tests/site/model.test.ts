@@ -28,14 +28,23 @@ test('the contents nest sections under their chapter', () => {
     toc.map((e) => [e.id, e.children.map((c) => [c.id, c.children.map((g) => g.id)])]),
     [
       ['h-1', []],
-      ['h-2', [['h-2-a', ['h-2-a-1']], ['h-2-b', []]]],
+      [
+        'h-2',
+        [
+          ['h-2-a', ['h-2-a-1']],
+          ['h-2-b', []],
+        ],
+      ],
     ],
   );
 });
 
 test('a section before any chapter stays at the top of the contents', () => {
   const toc = buildToc([heading('h-a', 2, 'A.', '甲'), heading('h-1', 1, '一.', '乙')]);
-  assert.deepEqual(toc.map((e) => e.id), ['h-a', 'h-1']);
+  assert.deepEqual(
+    toc.map((e) => e.id),
+    ['h-a', 'h-1'],
+  );
 });
 
 test('a citation is quoted with the sentence around it', () => {
@@ -65,13 +74,21 @@ const report = (slug: string, symbol: string, blocks: Block[], notes: Report['no
 const doc = (symbol: string) => ({ type: 'doc' as const, symbol, text: symbol, kind: 'document' as const });
 
 test('documents list every citing paragraph, list item and note across reports', () => {
-  const a = report('a', 'A/1', [
-    { type: 'paragraph', id: 'p-4', line: 0, n: 4, content: [{ type: 'text', value: '见' }, doc('A/HRC/40/10')] },
-    { type: 'list', id: 'p-4-list', line: 0, items: [{ id: 'p-4-a', line: 0, label: 'a', content: [doc('A/HRC/40/3')] }] },
-  ], [{ id: 'fn-2', line: 0, n: 2, mark: '2', refs: ['fnref-2'], content: [doc('A/HRC/40/3')] }]);
+  const a = report(
+    'a',
+    'A/1',
+    [
+      { type: 'paragraph', id: 'p-4', line: 0, n: 4, content: [{ type: 'text', value: '见' }, doc('A/HRC/40/10')] },
+      { type: 'list', id: 'p-4-list', line: 0, items: [{ id: 'p-4-a', line: 0, label: 'a', content: [doc('A/HRC/40/3')] }] },
+    ],
+    [{ id: 'fn-2', line: 0, n: 2, mark: '2', refs: ['fnref-2'], content: [doc('A/HRC/40/3')] }],
+  );
   const b = report('b', 'A/2', [{ type: 'paragraph', id: 'p-1', line: 0, n: 1, content: [doc('A/HRC/40/3')] }]);
   const docs = citedDocuments([a, b]);
-  assert.deepEqual(docs.map((d) => d.symbol), ['A/HRC/40/3', 'A/HRC/40/10']);
+  assert.deepEqual(
+    docs.map((d) => d.symbol),
+    ['A/HRC/40/3', 'A/HRC/40/10'],
+  );
   assert.deepEqual(
     docs[0]?.citations.map((c) => `${c.report.symbol} ${c.place} #${c.anchor}`),
     ['A/1 第 4 段 (a) #p-4-a', 'A/1 注 2 #fn-2', 'A/2 第 1 段 #p-1'],
@@ -85,5 +102,8 @@ test('the catalogue puts the newest year first and undated reports last', () => 
     { title: 'z', symbol: 'A/HRC/43/3', year: 2020 },
     { title: 'w', symbol: 'A/74/36', year: 2019 },
   ]);
-  assert.deepEqual(sorted.map((r) => r.title), ['z', 'w', 'x', 'y']);
+  assert.deepEqual(
+    sorted.map((r) => r.title),
+    ['z', 'w', 'x', 'y'],
+  );
 });

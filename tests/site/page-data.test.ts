@@ -51,23 +51,62 @@ test('each seed page has its contents, notes, countries, related reports, same-t
   });
   assert.deepEqual(summary, [
     {
-      slug: 'a-74-36', here: 'reports/a-74-36.html', toc: 4, previews: 8, countries: 115, top: { code: 'TUN', name: '突尼斯', mentions: 15 },
-      related: ['hrc-47-international-cooperation 15.75', 'sg-2023-human-rights 7', 'a-hrc-55-69 6'], sameTopic: 10, charts: 1, headline: 6,
-      series: ['special-procedure-mandates', 'torture-fund-grants', 'torture-fund-countries', 'slavery-fund-grants', 'slavery-fund-countries', 'field-presences'],
+      slug: 'a-74-36',
+      here: 'reports/a-74-36.html',
+      toc: 4,
+      previews: 8,
+      countries: 115,
+      top: { code: 'TUN', name: '突尼斯', mentions: 15 },
+      related: ['hrc-47-international-cooperation 15.75', 'sg-2023-human-rights 7', 'a-hrc-55-69 6'],
+      sameTopic: 10,
+      charts: 1,
+      headline: 6,
+      series: [
+        'special-procedure-mandates',
+        'torture-fund-grants',
+        'torture-fund-countries',
+        'slavery-fund-grants',
+        'slavery-fund-countries',
+        'field-presences',
+      ],
     },
     {
-      slug: 'a-hrc-55-69', here: 'reports/a-hrc-55-69.html', toc: 5, previews: 88, countries: 23, top: { code: 'PRK', name: '朝鲜民主主义人民共和国', mentions: 5 },
-      related: ['a-74-36 6', 'hrc-47-international-cooperation 2.25', 'sg-2023-human-rights 0.25'], sameTopic: 4, charts: 9, headline: 6,
+      slug: 'a-hrc-55-69',
+      here: 'reports/a-hrc-55-69.html',
+      toc: 5,
+      previews: 88,
+      countries: 23,
+      top: { code: 'PRK', name: '朝鲜民主主义人民共和国', mentions: 5 },
+      related: ['a-74-36 6', 'hrc-47-international-cooperation 2.25', 'sg-2023-human-rights 0.25'],
+      sameTopic: 4,
+      charts: 9,
+      headline: 6,
       series: ['special-procedure-mandates'],
     },
     {
-      slug: 'hrc-47-international-cooperation', here: 'reports/hrc-47-international-cooperation.html', toc: 4, previews: 49, countries: 50, top: { code: 'UKR', name: '乌克兰', mentions: 7 },
-      related: ['a-74-36 15.75', 'a-hrc-55-69 2.25', 'sg-2023-human-rights 1.5'], sameTopic: 5, charts: 0, headline: 1,
+      slug: 'hrc-47-international-cooperation',
+      here: 'reports/hrc-47-international-cooperation.html',
+      toc: 4,
+      previews: 49,
+      countries: 50,
+      top: { code: 'UKR', name: '乌克兰', mentions: 7 },
+      related: ['a-74-36 15.75', 'a-hrc-55-69 2.25', 'sg-2023-human-rights 1.5'],
+      sameTopic: 5,
+      charts: 0,
+      headline: 1,
       series: ['torture-fund-grants', 'torture-fund-countries', 'slavery-fund-grants', 'slavery-fund-countries'],
     },
     {
-      slug: 'sg-2023-human-rights', here: 'reports/sg-2023-human-rights.html', toc: 9, previews: 0, countries: 8, top: { code: 'UKR', name: '乌克兰', mentions: 2 },
-      related: ['a-74-36 7', 'hrc-47-international-cooperation 1.5', 'a-hrc-55-69 0.25'], sameTopic: 4, charts: 2, headline: 6,
+      slug: 'sg-2023-human-rights',
+      here: 'reports/sg-2023-human-rights.html',
+      toc: 9,
+      previews: 0,
+      countries: 8,
+      top: { code: 'UKR', name: '乌克兰', mentions: 2 },
+      related: ['a-74-36 7', 'hrc-47-international-cooperation 1.5', 'a-hrc-55-69 0.25'],
+      sameTopic: 4,
+      charts: 2,
+      headline: 6,
       series: ['torture-fund-countries', 'slavery-fund-countries', 'field-presences'],
     },
   ]);
@@ -75,10 +114,14 @@ test('each seed page has its contents, notes, countries, related reports, same-t
 
 test('same-topic links are keyed by heading id and lead to the other reports’ sections', () => {
   const page = loadReportPage('a-74-36');
-  assert.deepEqual(page.sameTopic['h-2-e']?.shown.map((s) => `${s.section.slug}#${s.section.id} ${s.phrases.join('/')}`), ['sg-2023-human-rights#h-u9 问责']);
-  assert.deepEqual(page.sameTopic['h-2-a-4']?.shown.map((s) => `${s.section.slug}#${s.section.id}`), [
-    'a-hrc-55-69#h-2-j', 'a-hrc-55-69#h-2-l', 'a-hrc-55-69#h-2-m', 'a-hrc-55-69#h-3', 'hrc-47-international-cooperation#h-3-b-3',
-  ]);
+  assert.deepEqual(
+    page.sameTopic['h-2-e']?.shown.map((s) => `${s.section.slug}#${s.section.id} ${s.phrases.join('/')}`),
+    ['sg-2023-human-rights#h-u9 问责'],
+  );
+  assert.deepEqual(
+    page.sameTopic['h-2-a-4']?.shown.map((s) => `${s.section.slug}#${s.section.id}`),
+    ['a-hrc-55-69#h-2-j', 'a-hrc-55-69#h-2-l', 'a-hrc-55-69#h-2-m', 'a-hrc-55-69#h-3', 'hrc-47-international-cooperation#h-3-b-3'],
+  );
 });
 
 test('charts are the ones after seeds/figures.json: renamed titles, hidden charts gone', () => {
@@ -185,7 +228,15 @@ test('the report page’s components read no loader and no URL: only the page bu
   assert.ok(components.length >= 20, `found ${components.length} components`);
   const reached = new Set(components.flatMap((f) => [f, ...importsOf(f)]));
   const rel = (f: string) => relative(root, f);
-  assert.deepEqual([...reached].map(rel).filter((f) => f === join('src', 'lib', 'data.ts')), [], 'no component imports the content loader');
-  assert.deepEqual([...reached].filter((f) => f.endsWith('.astro') && readFileSync(f, 'utf8').includes('Astro.url')).map(rel), [], 'no component reads Astro.url');
+  assert.deepEqual(
+    [...reached].map(rel).filter((f) => f === join('src', 'lib', 'data.ts')),
+    [],
+    'no component imports the content loader',
+  );
+  assert.deepEqual(
+    [...reached].filter((f) => f.endsWith('.astro') && readFileSync(f, 'utf8').includes('Astro.url')).map(rel),
+    [],
+    'no component reads Astro.url',
+  );
   assert.ok(readdirSync(join(root, 'src', 'components', 'report')).length > 10);
 });

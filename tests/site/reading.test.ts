@@ -69,18 +69,29 @@ test('the meta table shows every cover-page field the model states, symbols link
       '所涉期间：2022 年全年',
     ],
   );
-  assert.deepEqual(rows[0]!.values.map((v) => v.href), ['https://undocs.org/zh/E/C.12/2018/3', 'https://undocs.org/zh/E/2019/22']);
+  assert.deepEqual(
+    rows[0]!.values.map((v) => v.href),
+    ['https://undocs.org/zh/E/C.12/2018/3', 'https://undocs.org/zh/E/2019/22'],
+  );
 });
 
 test('a report with only a title shows its kind and nothing invented', () => {
-  assert.deepEqual(metaRows(front({})).map((r) => r.label), ['文件类型']);
+  assert.deepEqual(
+    metaRows(front({})).map((r) => r.label),
+    ['文件类型'],
+  );
 });
 
 test('every document kind has a Chinese label', () => {
-  assert.deepEqual(
-    (['report', 'concluding-observations', 'annual-report', 'resolution', 'decision', 'statement', 'other'] as const).map(kindLabel),
-    ['报告', '结论性意见', '年度报告', '决议', '决定', '发言', '其他文件'],
-  );
+  assert.deepEqual((['report', 'concluding-observations', 'annual-report', 'resolution', 'decision', 'statement', 'other'] as const).map(kindLabel), [
+    '报告',
+    '结论性意见',
+    '年度报告',
+    '决议',
+    '决定',
+    '发言',
+    '其他文件',
+  ]);
 });
 
 test('languages and dates are written in Chinese; unknown languages stay as printed', () => {
@@ -92,7 +103,10 @@ test('languages and dates are written in Chinese; unknown languages stay as prin
 
 test('the UN-style citation names the organ and session, title, symbol, date and paragraph', () => {
   const meta = front({ symbol: 'A/HRC/55/69', body: '人权理事会', session: '第五十五届会议', author: '秘书处的报告', date: '2024-01-10', year: 2024 });
-  assert.equal(unCitation(meta, '第 12 段'), '联合国人权理事会第五十五届会议，《关于和平集会权利的报告》，秘书处的报告，A/HRC/55/69，2024 年 1 月 10 日，第 12 段。');
+  assert.equal(
+    unCitation(meta, '第 12 段'),
+    '联合国人权理事会第五十五届会议，《关于和平集会权利的报告》，秘书处的报告，A/HRC/55/69，2024 年 1 月 10 日，第 12 段。',
+  );
   assert.equal(unCitation(meta), '联合国人权理事会第五十五届会议，《关于和平集会权利的报告》，秘书处的报告，A/HRC/55/69，2024 年 1 月 10 日。');
 });
 
@@ -133,8 +147,14 @@ test('the catalogue orders reports of every kind by date within a year and count
     { title: '意见丁', kind: 'concluding-observations' as const, year: 2024, date: '2024-01-05' },
     { title: '无年份', kind: 'other' as const },
   ];
-  assert.deepEqual(sortCatalogue(entries).map((e) => e.title), ['意见丁', '决议甲', '发言丙', '报告乙', '无年份']);
-  assert.deepEqual(kindCounts(entries).map((k) => `${k.label} ${k.count}`), ['报告 1', '结论性意见 1', '决议 1', '发言 1', '其他文件 1']);
+  assert.deepEqual(
+    sortCatalogue(entries).map((e) => e.title),
+    ['意见丁', '决议甲', '发言丙', '报告乙', '无年份'],
+  );
+  assert.deepEqual(
+    kindCounts(entries).map((k) => `${k.label} ${k.count}`),
+    ['报告 1', '结论性意见 1', '决议 1', '发言 1', '其他文件 1'],
+  );
 });
 
 test('a report page is cited by its absolute address only when the site is known', () => {

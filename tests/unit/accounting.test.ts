@@ -14,8 +14,15 @@ function assertAccounted(name: string, bytes: Uint8Array) {
   const { report } = convertSeed(name, bytes);
   const a = report.stats.accounting!;
   assert.equal(a.input, a.kept + a.dropped, `${name}: input ${a.input} ≠ kept ${a.kept} + dropped ${a.dropped}`);
-  assert.deepEqual(report.warnings.filter((w) => w.code === 'text-unaccounted'), [], name);
-  assert.equal(a.dropped, report.dropped.reduce((n, d) => n + weight(d.text), 0));
+  assert.deepEqual(
+    report.warnings.filter((w) => w.code === 'text-unaccounted'),
+    [],
+    name,
+  );
+  assert.equal(
+    a.dropped,
+    report.dropped.reduce((n, d) => n + weight(d.text), 0),
+  );
   for (const d of report.dropped) assert.ok(d.line >= 1 && d.reason && d.text.trim(), `${name}: drop ${JSON.stringify(d)}`);
 }
 
@@ -25,7 +32,9 @@ describe('every character is kept or listed as dropped', () => {
     test(`fixture ${name}`, () => assertAccounted(name, readFileSync(`${fixtures}/${name}/input.txt`)));
   }
   const hostile = `${root}tests/hostile`;
-  for (const name of readdirSync(hostile).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(hostile)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     test(`hostile ${name}`, (t) => {
       try {
         assertAccounted(name, readFileSync(`${hostile}/${name}`));
@@ -41,7 +50,10 @@ describe('every character is kept or listed as dropped', () => {
       const { report } = seed(file.slice(0, 3));
       const a = report.stats.accounting!;
       assert.equal(a.input, a.kept + a.dropped);
-      assert.deepEqual(report.warnings.filter((w) => w.code === 'text-unaccounted'), []);
+      assert.deepEqual(
+        report.warnings.filter((w) => w.code === 'text-unaccounted'),
+        [],
+      );
     });
   }
 });

@@ -143,7 +143,13 @@ function check(line: string, c: Converted): number {
     const { id, rest: left } = idOf(rest);
     assert.equal(left, '', `unexpected "${left}"`);
     const at = report.blocks.findIndex(
-      (b) => b.type === 'heading' && b.level === Number(m![1]) && b.kind === m![2] && b.label === values[0] && inline(b.content) === values[1] && (!id || b.id === id),
+      (b) =>
+        b.type === 'heading' &&
+        b.level === Number(m![1]) &&
+        b.kind === m![2] &&
+        b.label === values[0] &&
+        inline(b.content) === values[1] &&
+        (!id || b.id === id),
     );
     assert.ok(at >= 0, 'no such heading');
     return at;
@@ -190,7 +196,10 @@ function check(line: string, c: Converted): number {
     return -1;
   }
   if (text === 'no-warnings') {
-    assert.deepEqual(report.warnings.map((w) => w.code), []);
+    assert.deepEqual(
+      report.warnings.map((w) => w.code),
+      [],
+    );
     return -1;
   }
   if ((m = /^contents label (.*)$/.exec(text))) {
@@ -198,7 +207,11 @@ function check(line: string, c: Converted): number {
     const range = /^paras (\d+)-(\d+)$/.exec(rest);
     assert.ok(rest === '' || range, `unexpected "${rest}"`);
     const found = c.contents.some(
-      (e) => (e.label ?? '') === values[0] && e.title === values[1] && e.from === (range ? Number(range[1]) : undefined) && e.to === (range ? Number(range[2]) : undefined),
+      (e) =>
+        (e.label ?? '') === values[0] &&
+        e.title === values[1] &&
+        e.from === (range ? Number(range[1]) : undefined) &&
+        e.to === (range ? Number(range[2]) : undefined),
     );
     assert.ok(found, `no such contents entry; entries: ${JSON.stringify(c.contents)}`);
     return -1;
@@ -217,7 +230,11 @@ test('the anatomy document has examples, and most model lines are checkable', ()
   const lines = all.flatMap((e) => e.model);
   const checkable = lines.filter((l) => KEYWORDS.test(l.text));
   assert.ok(checkable.length > lines.length * 0.9, `${checkable.length} of ${lines.length} model lines are checkable`);
-  for (const e of all) assert.ok(e.model.some((l) => KEYWORDS.test(l.text)), `example at line ${e.at} has no checkable line`);
+  for (const e of all)
+    assert.ok(
+      e.model.some((l) => KEYWORDS.test(l.text)),
+      `example at line ${e.at} has no checkable line`,
+    );
 });
 
 for (const e of all) {

@@ -61,7 +61,13 @@ describe('the build orchestrator', () => {
     assert.equal(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'), 'new');
     assert.equal(readFileSync(join(dir, 'offline.zip'), 'utf8'), 'new zip');
     assert.deepEqual([outcome.counts.reports, outcome.tree.files, outcome.tree.pages, outcome.zipBytes], [2, 1, 1, 7]);
-    assert.deepEqual(outcome.steps.map((s) => [s.name, s.detail]), [['site', '1 page'], ['zip', '']]);
+    assert.deepEqual(
+      outcome.steps.map((s) => [s.name, s.detail]),
+      [
+        ['site', '1 page'],
+        ['zip', ''],
+      ],
+    );
     assert.equal(existsSync(join(dir, '.build', 'w')), false, 'the staging folder is removed');
   });
 
@@ -146,12 +152,16 @@ describe('npm run build, failing after the Astro step', () => {
     try {
       // The pinned corpus's build folder: its content is fresh and its caches warm (tests/pinned.ts).
       const pinned = ['--seeds', join(built(buildDir), 'seeds'), '--cache', join(buildDir, 'cache')];
-      execFileSync(process.execPath, [join(root, 'scripts', 'build.ts'), ...pinned, '--dist', join(dir, 'dist'), '--zip', join(dir, 'offline.zip'), '--fail-after', 'astro'], {
-        cwd: root,
-        encoding: 'utf8',
-        stdio: 'pipe',
-        env: { ...process.env, CI: '1' },
-      });
+      execFileSync(
+        process.execPath,
+        [join(root, 'scripts', 'build.ts'), ...pinned, '--dist', join(dir, 'dist'), '--zip', join(dir, 'offline.zip'), '--fail-after', 'astro'],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: 'pipe',
+          env: { ...process.env, CI: '1' },
+        },
+      );
     } catch (error) {
       failed = error as { status: number; stderr: string };
     }
@@ -172,46 +182,54 @@ describe('a rebuild after a seed change', () => {
    * E. 问责 ("the same topic in other reports"), and renaming it removes that link: both pages
    * are rendered again; the other two report pages, and the document and country pages, are reused.
    */
-  test('gives byte for byte what a clean build of the same seeds gives, and reuses unchanged report pages; after --force the next build compiles no MDX', { timeout: 480_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rebuild-'));
-    try {
-      projectCopy(root, dir);
-      cpSync(seedsDir, join(dir, 'seeds'), { recursive: true });
-      const build = (name: string, ...flags: string[]) =>
-        execFileSync(process.execPath, [join(dir, 'scripts', 'build.ts'), '--dist', join(dir, name), '--zip', join(dir, `${name}.zip`), ...flags], {
-          cwd: dir,
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'pipe'],
-          env: { ...process.env, CI: '1' },
-        });
-      build('first');
-      const seed = join(dir, 'seeds', readdirSync(join(dir, 'seeds')).find((f) => f.startsWith('003'))!);
-      const text = readFileSync(seed, 'utf8');
-      assert.match(text, /\n问责\n/);
-      writeFileSync(seed, text.replace('\n问责\n', '\n问责机制\n'));
+  test(
+    'gives byte for byte what a clean build of the same seeds gives, and reuses unchanged report pages; after --force the next build compiles no MDX',
+    { timeout: 480_000 },
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'rebuild-'));
+      try {
+        projectCopy(root, dir);
+        cpSync(seedsDir, join(dir, 'seeds'), { recursive: true });
+        const build = (name: string, ...flags: string[]) =>
+          execFileSync(process.execPath, [join(dir, 'scripts', 'build.ts'), '--dist', join(dir, name), '--zip', join(dir, `${name}.zip`), ...flags], {
+            cwd: dir,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, CI: '1' },
+          });
+        build('first');
+        const seed = join(
+          dir,
+          'seeds',
+          readdirSync(join(dir, 'seeds')).find((f) => f.startsWith('003'))!,
+        );
+        const text = readFileSync(seed, 'utf8');
+        assert.match(text, /\n问责\n/);
+        writeFileSync(seed, text.replace('\n问责\n', '\n问责机制\n'));
 
-      const log = build('rebuild');
-      // --force compiles every MDX module anew and refills the cache: the next plain build is warm.
-      const compiled = /✓ astro .*, MDX (\d+) compiled, 0 from cache/.exec(build('clean', '--force'))?.[1];
-      assert.ok(Number(compiled) >= 4, `--force compiled ${compiled} MDX modules`);
-      // (A build that reuses pages loads fewer MDX modules than one that renders them all.)
-      assert.match(build('warm'), /✓ astro .*, MDX 0 compiled, [1-9]\d* from cache/);
-      // 2 of 4 report pages, and all 123 document and 128 country pages (their data did not change).
-      assert.match(log, /✓ astro [\d.]+ s — 262 pages \(253 reused\)/);
-      // Two shards (four reports): a-74-36's, and the other with the document pages (unchanged: no citation changed).
-      assert.match(log, /✓ pagefind .*, 2 shards \(1 indexed, 1 unchanged\)/);
-      assert.match(log, /✓ zip [\d.]+ s — \d+ files, [1-9]\d* of them offline search scripts/);
-      assert.equal(existsSync(join(dir, 'rebuild', 'search', 'offline')), false);
-      assert.deepEqual(diffHashes(treeHashes(join(dir, 'rebuild')), treeHashes(join(dir, 'clean'))), []);
-      assert.equal(readFileSync(join(dir, 'rebuild.zip')).equals(readFileSync(join(dir, 'clean.zip'))), true);
-      // The change did reach another report's page: its same-topic link to 问责 is gone.
-      const page = (name: string) => readFileSync(join(dir, name, 'reports', 'a-74-36.html'), 'utf8');
-      assert.match(page('first'), /sg-2023-human-rights\.html#h-u9/);
-      assert.doesNotMatch(page('rebuild'), /sg-2023-human-rights\.html#h-u9/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+        const log = build('rebuild');
+        // --force compiles every MDX module anew and refills the cache: the next plain build is warm.
+        const compiled = /✓ astro .*, MDX (\d+) compiled, 0 from cache/.exec(build('clean', '--force'))?.[1];
+        assert.ok(Number(compiled) >= 4, `--force compiled ${compiled} MDX modules`);
+        // (A build that reuses pages loads fewer MDX modules than one that renders them all.)
+        assert.match(build('warm'), /✓ astro .*, MDX 0 compiled, [1-9]\d* from cache/);
+        // 2 of 4 report pages, and all 123 document and 128 country pages (their data did not change).
+        assert.match(log, /✓ astro [\d.]+ s — 262 pages \(253 reused\)/);
+        // Two shards (four reports): a-74-36's, and the other with the document pages (unchanged: no citation changed).
+        assert.match(log, /✓ pagefind .*, 2 shards \(1 indexed, 1 unchanged\)/);
+        assert.match(log, /✓ zip [\d.]+ s — \d+ files, [1-9]\d* of them offline search scripts/);
+        assert.equal(existsSync(join(dir, 'rebuild', 'search', 'offline')), false);
+        assert.deepEqual(diffHashes(treeHashes(join(dir, 'rebuild')), treeHashes(join(dir, 'clean'))), []);
+        assert.equal(readFileSync(join(dir, 'rebuild.zip')).equals(readFileSync(join(dir, 'clean.zip'))), true);
+        // The change did reach another report's page: its same-topic link to 问责 is gone.
+        const page = (name: string) => readFileSync(join(dir, name, 'reports', 'a-74-36.html'), 'utf8');
+        assert.match(page('first'), /sg-2023-human-rights\.html#h-u9/);
+        assert.doesNotMatch(page('rebuild'), /sg-2023-human-rights\.html#h-u9/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('npm run dev watching seeds/', () => {
@@ -227,6 +245,15 @@ describe('npm run dev watching seeds/', () => {
 
 test('the build summary says how many rejected seeds failed with an unexpected error', async () => {
   const { formatSummary } = await import('../../scripts/build/summary.ts');
-  const outcome = { counts: { reports: 3, rejected: 2, failed: 1, figures: 0, warnings: 0 }, steps: [], seconds: 1, tree: { pages: 1, files: 1, bytes: 1 }, zipBytes: undefined };
-  assert.match(formatSummary(outcome as never, 'dist', 'x.zip'), /reports {3}3 \(2 seeds rejected, 1 of them failed with an unexpected error: see the errors above\)/);
+  const outcome = {
+    counts: { reports: 3, rejected: 2, failed: 1, figures: 0, warnings: 0 },
+    steps: [],
+    seconds: 1,
+    tree: { pages: 1, files: 1, bytes: 1 },
+    zipBytes: undefined,
+  };
+  assert.match(
+    formatSummary(outcome as never, 'dist', 'x.zip'),
+    /reports {3}3 \(2 seeds rejected, 1 of them failed with an unexpected error: see the errors above\)/,
+  );
 });

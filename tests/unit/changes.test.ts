@@ -20,7 +20,12 @@ const model = (sha256: string, blocks: Block[], notes: Note[], title = '标题',
   stats: { paragraphs: blocks.length, notes: notes.length, headings: { chapter: 0, section: 0, subsection: 0 }, figures: 0, dropped: {} },
   dropped: [],
   warnings: [],
-  figures: { values: [{ id: 'p-1-v1', block: 'p-1', value: Number(printed), printed, unit: '份', noun: '函件', approx: false, sentence: 0 }], charts: [], headline: [], sentences: [''] },
+  figures: {
+    values: [{ id: 'p-1-v1', block: 'p-1', value: Number(printed), printed, unit: '份', noun: '函件', approx: false, sentence: 0 }],
+    charts: [],
+    headline: [],
+    sentences: [''],
+  },
 });
 
 const v1 = model('a', [para(1, '发送了 723 份函件。'), para(2, '第二段。'), para(3, '将被删除。')], [note(1, '注一。'), note(2, '注二。')]);
@@ -57,7 +62,10 @@ describe('the history file', () => {
     assert.equal(updateHistory(JSON.stringify(v1), v2, first.json), undefined, 'already recorded');
     const v3 = { ...v2, source: { ...v2.source, sha256: 'c' } };
     const second = historySchema.parse(JSON.parse(updateHistory(JSON.stringify(v2), v3, first.json)!.json));
-    assert.deepEqual(second.versions.map((v) => `${v.from.sha256}→${v.to.sha256}`), ['b→c', 'a→b']);
+    assert.deepEqual(
+      second.versions.map((v) => `${v.from.sha256}→${v.to.sha256}`),
+      ['b→c', 'a→b'],
+    );
   });
 });
 
@@ -83,9 +91,15 @@ describe('converting a replaced seed', () => {
       run();
       const history = historySchema.parse(JSON.parse(fs.readFileSync(join(out, 'changes', 'a-74-36.json'), 'utf8')));
       assert.equal(history.versions.length, 1);
-      assert.deepEqual(history.versions[0]!.paragraphs.reworded.map((r) => r.id), ['p-3']);
+      assert.deepEqual(
+        history.versions[0]!.paragraphs.reworded.map((r) => r.id),
+        ['p-3'],
+      );
       assert.match(history.versions[0]!.paragraphs.reworded[0]!.new, /（修订本）/);
-      assert.ok(lines.some((l) => l.includes('changes since the committed version of a-74-36: 1 段改写')), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => l.includes('changes since the committed version of a-74-36: 1 段改写')),
+        lines.join('\n'),
+      );
       const before = fs.readFileSync(join(out, 'changes', 'a-74-36.json'), 'utf8');
       run();
       convertAll({ seedsDir: seeds, outDir: out, fs: realFs, log: () => {}, force: true });

@@ -11,7 +11,12 @@ const chartsOf = (text: string) => sentenceCharts({ block: 'p-1', text, mentions
 const bars = (c: Chart | Omit<Chart, 'id' | 'block' | 'sentences'>) => c.items.map((i) => `${i.label}=${i.value}`);
 const para = (id: string, text: string): Block => ({ type: 'paragraph', id, n: 1, line: 1, content: [{ type: 'text', value: text }] }) as Block;
 const list = (id: string, items: string[]): Block =>
-  ({ type: 'list', id, line: 2, items: items.map((t, i) => ({ id: `${id}-${i + 1}`, label: `(${'abc'[i]})`, line: 2 + i, content: [{ type: 'text', value: t }] })) }) as Block;
+  ({
+    type: 'list',
+    id,
+    line: 2,
+    items: items.map((t, i) => ({ id: `${id}-${i + 1}`, label: `(${'abc'[i]})`, line: 2 + i, content: [{ type: 'text', value: t }] })),
+  }) as Block;
 
 describe('chart labels come from the source phrase', () => {
   test('each part of "96 份答复" is labelled by what the text says it is, not by its neighbour', () => {
@@ -40,18 +45,43 @@ describe('charts of one paragraph', () => {
   test('several two-bar "total vs one part" charts of one paragraph become none; one alone stays', () => {
     const text = '共发出 500 份函件，其中 400 份为联合发送。函件涉及 900 人，其中 300 人为女性。共收到 200 份答复，其中 150 份为实质性答复。';
     const figures = extractFigures([para('p-1', text), para('p-2', '共登记 70 起案件，其中 20 起为紧急案件。')]);
-    assert.deepEqual(figures.charts.map((c) => c.id), ['chart-p-2-1']);
-    assert.ok(figures.values.some((v) => v.block === 'p-1' && v.value === 500), 'the numbers stay in values');
+    assert.deepEqual(
+      figures.charts.map((c) => c.id),
+      ['chart-p-2-1'],
+    );
+    assert.ok(
+      figures.values.some((v) => v.block === 'p-1' && v.value === 500),
+      'the numbers stay in values',
+    );
   });
   test('a chart with several parts is never dropped as a look-alike', () => {
-    const chart = (id: string, items: number): Chart => ({ id, kind: 'parts', title: 't', unit: '份', block: 'p-1', sum: 'partial', items: Array.from({ length: items }, (_, i) => ({ label: `x${i}`, value: 1, printed: '1', block: 'p-1' })), sentences: [0] });
-    assert.deepEqual(withoutLookalikes([chart('a', 2), chart('b', 2), chart('c', 1)]).map((c) => c.id), ['a', 'b', 'c']);
-    assert.deepEqual(withoutLookalikes([chart('a', 1), chart('b', 1)]).map((c) => c.id), []);
+    const chart = (id: string, items: number): Chart => ({
+      id,
+      kind: 'parts',
+      title: 't',
+      unit: '份',
+      block: 'p-1',
+      sum: 'partial',
+      items: Array.from({ length: items }, (_, i) => ({ label: `x${i}`, value: 1, printed: '1', block: 'p-1' })),
+      sentences: [0],
+    });
+    assert.deepEqual(
+      withoutLookalikes([chart('a', 2), chart('b', 2), chart('c', 1)]).map((c) => c.id),
+      ['a', 'b', 'c'],
+    );
+    assert.deepEqual(
+      withoutLookalikes([chart('a', 1), chart('b', 1)]).map((c) => c.id),
+      [],
+    );
   });
 });
 
 describe('chart placement', () => {
-  const blocks = [para('p-1', '这些请求共 30 份，其中 20 份为甲类，10 份为乙类。请求包括：'), list('l-1', ['甲类请求；', '乙类请求；', '其他。']), para('p-2', '下一段。')];
+  const blocks = [
+    para('p-1', '这些请求共 30 份，其中 20 份为甲类，10 份为乙类。请求包括：'),
+    list('l-1', ['甲类请求；', '乙类请求；', '其他。']),
+    para('p-2', '下一段。'),
+  ];
   test('a chart from a paragraph that leads in to a list goes after the list, not between them', () => {
     assert.equal(chartPlace(blocks, 'p-1'), 'l-1');
   });
@@ -63,7 +93,8 @@ describe('chart placement', () => {
 });
 
 describe('the 主要数字 strip', () => {
-  const heading = (id: string, text: string): Block => ({ type: 'heading', id, level: 1, kind: 'chapter', label: '', line: 1, content: [{ type: 'text', value: text }] }) as Block;
+  const heading = (id: string, text: string): Block =>
+    ({ type: 'heading', id, level: 1, kind: 'chapter', label: '', line: 1, content: [{ type: 'text', value: text }] }) as Block;
   const strip = (blocks: Block[]) => {
     const f = extractFigures(blocks, undefined, '人权报告');
     return f.headline.map((id) => f.values.find((v) => v.id === id)!.printed);
@@ -80,7 +111,13 @@ describe('the 主要数字 strip', () => {
     assert.deepEqual(strip(blocks), ['40', '250', '90']);
   });
   test('the same number or noun is shown once', () => {
-    const blocks = [heading('h-1', '导言'), para('p-1', '共发出 90 份函件。'), heading('h-2', '函件'), para('p-2', '此外还有 30 份函件。'), para('p-3', '结论：共 90 份。')];
+    const blocks = [
+      heading('h-1', '导言'),
+      para('p-1', '共发出 90 份函件。'),
+      heading('h-2', '函件'),
+      para('p-2', '此外还有 30 份函件。'),
+      para('p-3', '结论：共 90 份。'),
+    ];
     assert.deepEqual(strip(blocks), ['90']);
   });
 });

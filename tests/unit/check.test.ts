@@ -28,7 +28,17 @@ const plan = (dir: string, strict = false) => ({ seedsDir: join(dir, 'seeds'), d
 describe('npm run check', () => {
   test('the pinned build passes every check; its two converter warnings are listed, and fail it only with --strict', () => {
     const results = checkCorpus({ seedsDir: join(buildDir, 'seeds'), distDir: built(distDir), zipPath });
-    assert.deepEqual(results.map((r) => [r.name, r.ok]), [['converter', true], ['content', true], ['links', true], ['reports', true], ['search', true], ['zip', true]]);
+    assert.deepEqual(
+      results.map((r) => [r.name, r.ok]),
+      [
+        ['converter', true],
+        ['content', true],
+        ['links', true],
+        ['reports', true],
+        ['search', true],
+        ['zip', true],
+      ],
+    );
     assert.equal(byName(results).converter!.details.length, 2);
     assert.match(formatChecks(results), /^✓ reports: 4 reports, 0 problems$/m);
     const strict = checkCorpus({ seedsDir: join(buildDir, 'seeds'), distDir, zipPath, strict: true });
@@ -64,7 +74,10 @@ describe('npm run check', () => {
       writeFileSync(page, readFileSync(page, 'utf8').replace('id="p-2"', 'id="p-two"'));
       writeFileSync(join(dir, 'dist', 'reports', 'gone.html'), '<!doctype html><html lang="zh-CN"><h1>旧</h1></html>');
       const results = byName(checkCorpus(plan(dir)));
-      assert.deepEqual(results.reports!.details, ['reports/a-74-36.html: 1 anchor missing: p-2', 'reports/gone.html: no report of that slug in content/ (npm run build)']);
+      assert.deepEqual(results.reports!.details, [
+        'reports/a-74-36.html: 1 anchor missing: p-2',
+        'reports/gone.html: no report of that slug in content/ (npm run build)',
+      ]);
       assert.equal(results.links!.ok, false, 'links to #p-2 are broken now');
       assert.deepEqual(results.zip!.details, ['reports/a-74-36.html: differs from ' + join(dir, 'dist'), 'reports/gone.html: not in the zip']);
       writeFileSync(join(dir, 'offline.zip'), 'not a zip');

@@ -6,8 +6,7 @@ import type { Inline, Report } from '../../scripts/converter/schema.ts';
 import { allContent, seed } from './helpers.ts';
 
 /** The countries found in a sentence, as `code:text`. */
-const found = (text: string): string[] =>
-  markCountries([{ type: 'text', value: text }]).flatMap((r) => (r.type === 'country' ? [`${r.code}:${r.text}`] : []));
+const found = (text: string): string[] => markCountries([{ type: 'text', value: text }]).flatMap((r) => (r.type === 'country' ? [`${r.code}:${r.text}`] : []));
 
 /** How many times each code is named in a report's model. */
 function counts(report: Report): Map<string, number> {
@@ -62,7 +61,10 @@ describe('country names', () => {
       { type: 'text', value: '关于乌克兰。' },
     ];
     const out = markCountries(content);
-    assert.deepEqual(out.map((r) => r.type), ['text', 'doc', 'text', 'country', 'text']);
+    assert.deepEqual(
+      out.map((r) => r.type),
+      ['text', 'doc', 'text', 'country', 'text'],
+    );
     assert.equal(out.map((r) => (r.type === 'text' ? r.value : r.type === 'noteRef' ? '' : r.text)).join(''), '见E/C.12/UKR/CO/7关于乌克兰。');
   });
 });
@@ -78,13 +80,19 @@ describe('country data', () => {
     assert.throws(() => readCountryData({ countries: { VE: { nmae: 'x' } }, notCountries: [] }), /countries\.VE/);
     assert.equal(countryDataSchema.safeParse({ countries: { VEN: {} }, notCountries: [] }).success, false);
     assert.throws(() => buildGazetteer({ countries: { QQ: { name: '某国' } }, notCountries: [] }), /QQ/);
-    assert.throws(() => buildGazetteer({ countries: { VE: { aliases: ['哥伦比亚'] } }, notCountries: [] }), /哥伦比亚 is claimed by both COL and VEN|哥伦比亚 is claimed by both VEN and COL/);
+    assert.throws(
+      () => buildGazetteer({ countries: { VE: { aliases: ['哥伦比亚'] } }, notCountries: [] }),
+      /哥伦比亚 is claimed by both COL and VEN|哥伦比亚 is claimed by both VEN and COL/,
+    );
   });
 
   test('an invalid file is named with every offending key, not just the first', () => {
     assert.throws(
       () => readCountryData({ countries: { VE: { nmae: 'x' }, CO: { aliases: 'x' } }, notCountries: 3 }),
-      (e: Error) => /^scripts\/data\/countries\.json: /.test(e.message) && ['countries.VE: ', 'countries.CO.aliases: ', 'notCountries: '].every((key) => e.message.includes(key)) && e.message.split('; ').length === 3,
+      (e: Error) =>
+        /^scripts\/data\/countries\.json: /.test(e.message) &&
+        ['countries.VE: ', 'countries.CO.aliases: ', 'notCountries: '].every((key) => e.message.includes(key)) &&
+        e.message.split('; ').length === 3,
     );
     assert.throws(() => readCountryData(null), /^Error: scripts\/data\/countries\.json: \(root\): /);
   });
@@ -97,7 +105,18 @@ describe('exact mention counts on the real seeds', () => {
     const c = counts(seed('001').report);
     assert.deepEqual(
       ['GTM', 'TUN', 'UKR', 'GIN', 'GNB', 'XKK', 'PSE', 'COD', 'PRK', 'VEN'].map((k) => [k, c.get(k) ?? 0]),
-      [['GTM', 15], ['TUN', 15], ['UKR', 7], ['GIN', 9], ['GNB', 3], ['XKK', 2], ['PSE', 4], ['COD', 9], ['PRK', 1], ['VEN', 4]],
+      [
+        ['GTM', 15],
+        ['TUN', 15],
+        ['UKR', 7],
+        ['GIN', 9],
+        ['GNB', 3],
+        ['XKK', 2],
+        ['PSE', 4],
+        ['COD', 9],
+        ['PRK', 1],
+        ['VEN', 4],
+      ],
     );
     assert.equal(c.size, 115);
   });
@@ -105,7 +124,16 @@ describe('exact mention counts on the real seeds', () => {
     const c = counts(seed('002').report);
     assert.deepEqual(
       ['GTM', 'TUN', 'UKR', 'GIN', 'GNB', 'XKK', 'PSE', 'COD'].map((k) => [k, c.get(k) ?? 0]),
-      [['GTM', 1], ['TUN', 5], ['UKR', 7], ['GIN', 4], ['GNB', 0], ['XKK', 1], ['PSE', 3], ['COD', 2]],
+      [
+        ['GTM', 1],
+        ['TUN', 5],
+        ['UKR', 7],
+        ['GIN', 4],
+        ['GNB', 0],
+        ['XKK', 1],
+        ['PSE', 3],
+        ['COD', 2],
+      ],
     );
     assert.equal(c.has('CHN'), false, '发展中国家 (11 times) is not 中国');
   });
@@ -113,7 +141,12 @@ describe('exact mention counts on the real seeds', () => {
     const c = counts(seed('004').report);
     assert.deepEqual(
       ['PRK', 'AFG', 'MMR', 'GTM'].map((k) => [k, c.get(k) ?? 0]),
-      [['PRK', 5], ['AFG', 4], ['MMR', 2], ['GTM', 0]],
+      [
+        ['PRK', 5],
+        ['AFG', 4],
+        ['MMR', 2],
+        ['GTM', 0],
+      ],
     );
     assert.equal(c.size, 23);
   });

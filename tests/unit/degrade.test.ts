@@ -33,12 +33,18 @@ describe('degrade, never drop', () => {
     const huge = '9'.repeat(400);
     const { report, mdx } = convertSeed('huge.txt', utf8(`${HEAD}1. 共有 ${huge} 名人员和 12 名观察员。\n\n2. 第二段。\n`));
     assert.ok(mdx.includes(huge));
-    assert.deepEqual(report.figures!.values.map((v) => v.printed), ['12']);
+    assert.deepEqual(
+      report.figures!.values.map((v) => v.printed),
+      ['12'],
+    );
     assert.ok(codes(report).includes('number-too-long:5'), codes(report).join(' '));
     assert.ok(report.figures!.values.every((v) => Number.isFinite(v.value)));
   });
 
-  for (const [name, mark] of [['a right-to-left mark', '\u200f'], ['a zero-width joiner', '\u200d']] as const) {
+  for (const [name, mark] of [
+    ['a right-to-left mark', '\u200f'],
+    ['a zero-width joiner', '\u200d'],
+  ] as const) {
     test(`${name} inside a URL host: the link works, the invisible mark is listed as dropped, with a warning`, () => {
       const printed = `https://www.ex${mark}ample.org/docs`;
       const { report, mdx } = convertSeed('bidi.txt', utf8(`${HEAD}1. 详见 ${printed} 所载资料。\n\n2. 第二段。\n`));
@@ -46,7 +52,10 @@ describe('degrade, never drop', () => {
       assert.ok(p1.type === 'paragraph');
       const link = p1.content.find((c) => c.type === 'link');
       assert.deepEqual(link, { type: 'link', url: 'https://www.example.org/docs', text: 'https://www.example.org/docs' });
-      assert.deepEqual(report.dropped.filter((d) => d.reason === 'control-char'), [{ line: 5, reason: 'control-char', text: mark }]);
+      assert.deepEqual(
+        report.dropped.filter((d) => d.reason === 'control-char'),
+        [{ line: 5, reason: 'control-char', text: mark }],
+      );
       assert.ok(codes(report).includes('text-dropped:5'));
       assert.ok(mdx.includes('https://www.example.org/docs'));
     });

@@ -53,14 +53,26 @@ test('a seed edited while the dev server runs is reconverted and served; a remov
     rmSync(dir, { recursive: true, force: true });
   });
   const page = (slug: string) => fetch(`http://127.0.0.1:${port}/reports/${slug}.html`);
-  await until('the dev server serves a-74-36', async () => (await page('a-74-36')).ok, () => log);
+  await until(
+    'the dev server serves a-74-36',
+    async () => (await page('a-74-36')).ok,
+    () => log,
+  );
 
   const first = seedFiles.find((f) => f.startsWith('001'))!;
   appendFileSync(join(dir, 'seeds', first), '\n122. 开发服务器测试新增的一段。\n');
-  await until('paragraph 122 appears', async () => (await (await page('a-74-36')).text()).includes('开发服务器测试新增的一段。'), () => log);
+  await until(
+    'paragraph 122 appears',
+    async () => (await (await page('a-74-36')).text()).includes('开发服务器测试新增的一段。'),
+    () => log,
+  );
 
   const fourth = seedFiles.find((f) => f.startsWith('004'))!;
   renameSync(join(dir, 'seeds', fourth), join(dir, fourth));
-  await until('a-hrc-55-69 is gone', async () => (await page('a-hrc-55-69')).status === 404, () => log);
+  await until(
+    'a-hrc-55-69 is gone',
+    async () => (await page('a-hrc-55-69')).status === 404,
+    () => log,
+  );
   assert.equal((await page('a-74-36')).status, 200);
 });

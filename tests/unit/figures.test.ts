@@ -30,7 +30,12 @@ describe('number forms in the issue', () => {
     assert.deepEqual(values(r001, 'p-3').map(brief), ['75|75|个|国家|约', '6.08 亿|608000000||社交媒体用户|约', '89.7 万|897000|次|互动']);
   });
   test('`3.99亿美元` and `200万美元`: the budget and its sources in US dollars', () => {
-    assert.deepEqual(values(r003, 'fig-1').map(brief), ['3.99亿|399000000|美元|', '1.58亿|158000000|美元|经常摊款', '200万|2000000|美元|维持和平摊款', '2.39亿|239000000|美元|自愿捐款']);
+    assert.deepEqual(values(r003, 'fig-1').map(brief), [
+      '3.99亿|399000000|美元|',
+      '1.58亿|158000000|美元|经常摊款',
+      '200万|2000000|美元|维持和平摊款',
+      '2.39亿|239000000|美元|自愿捐款',
+    ]);
   });
   test('`43.15%` and `24.69%` are percentages with what they are a share of', () => {
     assert.equal(brief(values(r004, 'p-8').find((v) => v.unit === '%')!), '43.15|43.15|%|答复率');
@@ -44,10 +49,23 @@ describe('number forms in the issue', () => {
   });
   test('years, dates, durations, ordinals, resolution and document numbers are not figures', () => {
     assert.deepEqual(values(r001, 'p-1'), [], '2018 年 12 月 1 日至 2019 年 6 月 30 日, 第 48/141 号决议, 2018 至 2021 年');
-    assert.deepEqual(values(r004, 'p-2').map((v) => v.value), [60, 46, 14], '第五十四届会议, 第 54/9 号决议 are not counted');
-    assert.deepEqual(values(r002, 'p-33').map((v) => v.value), [], '目标 5、8 和 16');
+    assert.deepEqual(
+      values(r004, 'p-2').map((v) => v.value),
+      [60, 46, 14],
+      '第五十四届会议, 第 54/9 号决议 are not counted',
+    );
+    assert.deepEqual(
+      values(r002, 'p-33').map((v) => v.value),
+      [],
+      '目标 5、8 和 16',
+    );
     assert.deepEqual(values(r001, 'p-16'), [], '目标 10、13 和 16; 2019 年');
-    assert.deepEqual(findMentions('COVID-19 大流行；SDG16+；第 26 届会议；A/HRC/40/38/Add.1；第 1244(1999) 号决议；指标 10.3.1/16.b.1；75 周年；48 小时后').map((m) => m.printed), []);
+    assert.deepEqual(
+      findMentions('COVID-19 大流行；SDG16+；第 26 届会议；A/HRC/40/38/Add.1；第 1244(1999) 号决议；指标 10.3.1/16.b.1；75 周年；48 小时后').map(
+        (m) => m.printed,
+      ),
+      [],
+    );
   });
   test("the infographic's map caption `联合国在世界各地 103 个地点维护人权` is kept as text cap-1; the b- anchors do not move", () => {
     const cap = r003.blocks.find((b) => b.id === 'cap-1');
@@ -65,7 +83,10 @@ describe('number forms in the issue', () => {
     }
   });
   test('value counts per report', () => {
-    assert.deepEqual([r001, r002, r003, r004].map((r) => r.figures!.values.length), [37, 34, 27, 94]);
+    assert.deepEqual(
+      [r001, r002, r003, r004].map((r) => r.figures!.values.length),
+      [37, 34, 27, 94],
+    );
   });
 });
 
@@ -82,8 +103,14 @@ describe('chart data found in the text', () => {
     assert.deepEqual([urgent.total?.value, urgent.sum, ...bars(urgent)], [1143, 'partial', '按照紧急行动程序转交=903']);
   });
   test('look-alike two-bar charts of one paragraph are dropped: paragraph 8 (723/621, 1,128/298, 433/399, 341/312) has none', () => {
-    assert.deepEqual(r004.figures!.charts.filter((c) => c.block === 'p-8'), []);
-    assert.ok(values(r004, 'p-8').some((v) => v.printed === '723'), 'the numbers stay in values');
+    assert.deepEqual(
+      r004.figures!.charts.filter((c) => c.block === 'p-8'),
+      [],
+    );
+    assert.ok(
+      values(r004, 'p-8').some((v) => v.printed === '723'),
+      'the numbers stay in values',
+    );
   });
   test('shares of one whole: 59% women, 41% men; five regional shares summing to 100%', () => {
     assert.deepEqual(bars(chart(r004, 'chart-p-3-1')), ['女性=59', '男性=41']);
@@ -99,7 +126,10 @@ describe('chart data found in the text', () => {
   });
   test('a budget and its sources: 3.99亿美元 = 1.58亿 assessed + 200万 peacekeeping + 2.39亿 voluntary', () => {
     const c = chart(r003, 'chart-fig-1-1');
-    assert.deepEqual([c.total?.value, c.unit, c.sum, ...bars(c)], [399000000, '美元', 'exact', '经常摊款=158000000', '维持和平摊款=2000000', '自愿捐款=239000000']);
+    assert.deepEqual(
+      [c.total?.value, c.unit, c.sum, ...bars(c)],
+      [399000000, '美元', 'exact', '经常摊款=158000000', '维持和平摊款=2000000', '自愿捐款=239000000'],
+    );
   });
   test('parts found by their sum: 174 reports = 126 to the Council + 48 to the Assembly (56 visit reports are a sub-part)', () => {
     assert.deepEqual(bars(chart(r004, 'chart-p-14-1')), ['提交人权理事会的报告=126', '提交大会的报告=48']);
@@ -117,7 +147,10 @@ describe('chart data found in the text', () => {
     assert.deepEqual(r003.figures!.headline, ['fig-1-v1', 'fig-2-v1', 'fig-3-v1', 'fig-4-v1', 'fig-5-v1', 'fig-6-v1']);
   });
   test('chart ids per report, and the second seed has no chart-shaped sentence', () => {
-    assert.deepEqual(r001.figures!.charts.map((c) => c.id), ['chart-p-14-1']);
+    assert.deepEqual(
+      r001.figures!.charts.map((c) => c.id),
+      ['chart-p-14-1'],
+    );
     assert.deepEqual(r002.figures!.charts, []);
     assert.equal(r004.figures!.charts.length, 9);
   });

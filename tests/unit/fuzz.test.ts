@@ -29,10 +29,34 @@ const CHARS = [
   ...'第一二三四五六七八九十章节段号决议和及、，。．.(（)）：；',
   ...'人权报告理事会国家',
   ...'0123456789',
-  ' ', '\u3000', '\t', '\n', '\n\n',
-  '\u200b', '\u200d', '\u200e', '\u200f', '\u202e', '\u2028', '\ufeff',
-  '{', '}', '<', '>', '*', '_', '[', ']', '#', '`', '\\',
-  '¹', '²', 'A/HRC/40/3', 'https://www.ohchr.org/', 'www.un.org',
+  ' ',
+  '\u3000',
+  '\t',
+  '\n',
+  '\n\n',
+  '\u200b',
+  '\u200d',
+  '\u200e',
+  '\u200f',
+  '\u202e',
+  '\u2028',
+  '\ufeff',
+  '{',
+  '}',
+  '<',
+  '>',
+  '*',
+  '_',
+  '[',
+  ']',
+  '#',
+  '`',
+  '\\',
+  '¹',
+  '²',
+  'A/HRC/40/3',
+  'https://www.ohchr.org/',
+  'www.un.org',
 ];
 const hostileText = fc.array(fc.constantFrom(...CHARS), { maxLength: 300 }).map((parts) => parts.join(''));
 
@@ -89,7 +113,10 @@ describe('fuzz: the converter on hostile input', () => {
   });
 
   test('random hostile text alone', async () => {
-    await fc.assert(fc.asyncProperty(hostileText, async (a) => check('fuzz.txt', a)), params(40));
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (a) => check('fuzz.txt', a)),
+      params(40),
+    );
   });
 
   test('random mutations of the real seeds', { timeout: 600_000 }, async () => {

@@ -11,7 +11,9 @@ export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const seedsDir = `${root}tests/corpus`;
 /** The pinned corpus converted by `npm run test:build` (.test-build/content). */
 export const pinnedContent = (): string => built(contentDir);
-export const seedFiles = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+export const seedFiles = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const manifest = parseManifest(readFileSync(`${seedsDir}/manifest.json`, 'utf8'));
 
 /** Convert a real seed by its number prefix (`001`). */

@@ -72,18 +72,27 @@ const diag = (d: { code: string; line?: number | undefined }): Diag => (d.line =
 
 describe('each corpus seed has its exact outcome', () => {
   test('every file in tests/hostile/ is listed here', () => {
-    assert.deepEqual(fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort(), Object.keys(OUTCOMES).sort());
+    assert.deepEqual(
+      fs
+        .readdirSync(corpus)
+        .filter((f) => f.endsWith('.txt'))
+        .sort(),
+      Object.keys(OUTCOMES).sort(),
+    );
   });
 
   for (const [file, outcome] of Object.entries(OUTCOMES)) {
     test(`${file}: ${'error' in outcome ? `rejected [${outcome.error.join(':')}]` : `converted with ${outcome.warnings.length} warnings`}`, () => {
       if ('error' in outcome) {
-        assert.throws(() => convertSeed(file, read(file)), (e: unknown) => {
-          assert.ok(e instanceof SeedError);
-          assert.deepEqual([e.file, ...diag(e)], [file, ...outcome.error]);
-          assert.ok(e.message.startsWith(`${file}${e.line ? `:${e.line}` : ''}: `), e.message);
-          return true;
-        });
+        assert.throws(
+          () => convertSeed(file, read(file)),
+          (e: unknown) => {
+            assert.ok(e instanceof SeedError);
+            assert.deepEqual([e.file, ...diag(e)], [file, ...outcome.error]);
+            assert.ok(e.message.startsWith(`${file}${e.line ? `:${e.line}` : ''}: `), e.message);
+            return true;
+          },
+        );
       } else {
         const { report } = convertSeed(file, read(file));
         assert.deepEqual(report.warnings.map(diag), outcome.warnings);
@@ -95,23 +104,51 @@ describe('each corpus seed has its exact outcome', () => {
   test('duplicated paragraph numbers keep every paragraph, each with its own anchor', () => {
     const { report } = convertSeed('duplicate-paragraphs.txt', read('duplicate-paragraphs.txt'));
     const paras = report.blocks.filter((b) => b.type === 'paragraph');
-    assert.deepEqual(paras.map((p) => [p.n, p.id]), [[1, 'p-1'], [2, 'p-2'], [2, 'p-2-2'], [1, 'p-1-2'], [9, 'p-9'], [1, 'p-1-3']]);
+    assert.deepEqual(
+      paras.map((p) => [p.n, p.id]),
+      [
+        [1, 'p-1'],
+        [2, 'p-2'],
+        [2, 'p-2-2'],
+        [1, 'p-1-2'],
+        [9, 'p-9'],
+        [1, 'p-1-3'],
+      ],
+    );
     // A number too large to be a paragraph number stays text, in the paragraph before it.
     assert.equal(inlineText(paras[4]!.content), '跳到第九段。99999999999999999999. 一个大得离谱的段号。');
   });
 
   test('notes without references are kept and listed; a reference without a note stays text', () => {
     const { report } = convertSeed('notes-without-references.txt', read('notes-without-references.txt'));
-    assert.deepEqual(report.notes.map((n) => [n.n, n.refs]), [[1, ['fnref-1']], [2, []], [3, []], [4, []]]);
+    assert.deepEqual(
+      report.notes.map((n) => [n.n, n.refs]),
+      [
+        [1, ['fnref-1']],
+        [2, []],
+        [3, []],
+        [4, []],
+      ],
+    );
     assert.match(inlineText(report.blocks[1]!.type === 'paragraph' ? report.blocks[1]!.content : []), /没有注的标记⁷。$/);
   });
 
   test('text with no structure at all becomes plain paragraphs, its markup literal, nothing dropped', () => {
     const { report } = convertSeed('no-structure.txt', read('no-structure.txt'));
     // Prose is never infographic debris: the legend lines that follow it stay text too.
-    assert.deepEqual(report.blocks.map((b) => [b.type, b.id]), [['paragraph', 'b-1'], ['paragraph', 'b-2'], ['paragraph', 'b-3']]);
+    assert.deepEqual(
+      report.blocks.map((b) => [b.type, b.id]),
+      [
+        ['paragraph', 'b-1'],
+        ['paragraph', 'b-2'],
+        ['paragraph', 'b-3'],
+      ],
+    );
     assert.deepEqual(report.dropped, []);
-    assert.match(inlineText(report.blocks[0]!.type === 'paragraph' ? report.blocks[0]!.content : []), /偶尔有 \{process\.exit\(1\)\} 和 <script>alert\(1\)<\/script> 这样的字符串。$/);
+    assert.match(
+      inlineText(report.blocks[0]!.type === 'paragraph' ? report.blocks[0]!.content : []),
+      /偶尔有 \{process\.exit\(1\)\} 和 <script>alert\(1\)<\/script> 这样的字符串。$/,
+    );
   });
 });
 
@@ -155,12 +192,19 @@ describe('a corpus folder beside the real seeds', () => {
     const fsApi = { ...fs, join } as unknown as RunOptions['fs'];
     const result = convertAll({ seedsDir: seeds, outDir: out, fs: fsApi, log: (l) => lines.push(l) });
 
-    assert.deepEqual(result.errors.map((e) => [e.file, e.code, e.line]), [
-      ['binary.png.txt', 'binary', undefined],
-      ['empty.txt', 'empty', undefined],
-      ['invalid-utf8.txt', 'encoding', 7],
-    ]);
-    assert.ok(lines.includes('error invalid-utf8.txt:7: text is neither valid UTF-8 nor GB18030 (undecodable bytes) [encoding] — skipped; the other reports still convert'));
+    assert.deepEqual(
+      result.errors.map((e) => [e.file, e.code, e.line]),
+      [
+        ['binary.png.txt', 'binary', undefined],
+        ['empty.txt', 'empty', undefined],
+        ['invalid-utf8.txt', 'encoding', 7],
+      ],
+    );
+    assert.ok(
+      lines.includes(
+        'error invalid-utf8.txt:7: text is neither valid UTF-8 nor GB18030 (undecodable bytes) [encoding] — skipped; the other reports still convert',
+      ),
+    );
     assert.equal(result.converted, seedFiles.length + 5);
     for (const sub of ['reports', 'data']) {
       for (const name of fs.readdirSync(join(pinnedContent(), sub))) {
@@ -227,7 +271,13 @@ describe('injected markup stays text', () => {
     assert.equal(report.meta.title, '注入测试 <script>alert(1)</script> {process.exit(1)}');
     assert.equal(report.meta.author, '特别报告员 <img src=x onerror=alert(1)> 的报告');
     assert.equal(report.meta.summary, '本报告的每一行都试图把文本变成代码：{process.exit(1)}、<script>alert("概要")</script>、[x](javascript:alert(1))。');
-    const yaml = Object.fromEntries(mdx.split('---\n')[1]!.trim().split('\n').map((l) => [l.slice(0, l.indexOf(':')), JSON.parse(l.slice(l.indexOf(':') + 1))]));
+    const yaml = Object.fromEntries(
+      mdx
+        .split('---\n')[1]!
+        .trim()
+        .split('\n')
+        .map((l) => [l.slice(0, l.indexOf(':')), JSON.parse(l.slice(l.indexOf(':') + 1))]),
+    );
     assert.equal(yaml.title, report.meta.title);
     assert.equal(yaml.summary, report.meta.summary);
   });
@@ -238,7 +288,21 @@ describe('injected markup stays text', () => {
     visit(tree, (node) => {
       types.add(node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement' ? `<${node.name}>` : node.type);
     });
-    assert.deepEqual([...types].sort(), ['<Chart>', '<Heading>', '<Item>', '<Items>', '<Note>', '<NoteRef>', '<Notes>', '<Para>', 'link', 'paragraph', 'root', 'text', 'yaml']);
+    assert.deepEqual([...types].sort(), [
+      '<Chart>',
+      '<Heading>',
+      '<Item>',
+      '<Items>',
+      '<Note>',
+      '<NoteRef>',
+      '<Notes>',
+      '<Para>',
+      'link',
+      'paragraph',
+      'root',
+      'text',
+      'yaml',
+    ]);
   });
 
   test('the compiled MDX runs without executing seed text and renders every block’s text exactly', async () => {
@@ -248,7 +312,10 @@ describe('injected markup stays text', () => {
       if (typeof el.props.id === 'string' && el.type !== 'NoteRef') rendered.set(el.props.id, textOf(el).replace(/\s+/g, ' '));
     });
     const expected = allContent(report).map(({ id, content }) => [id, inlineText(content as Inline[]).replace(/\s+/g, ' ')]);
-    assert.deepEqual(expected.map(([id]) => [id, rendered.get(id!)]), expected);
+    assert.deepEqual(
+      expected.map(([id]) => [id, rendered.get(id!)]),
+      expected,
+    );
     const all = textOf(tree);
     for (const needle of NEEDLES) assert.ok(all.includes(needle), `missing literally: ${needle}`);
   });

@@ -117,7 +117,11 @@ describe('resolutions and decisions named by their body', () => {
 describe('time is linear in the text', () => {
   /** A list of numbers joined by 和 and 、 with runs of spaces, never closed by 号决议. */
   const list = (count: number): string =>
-    '第 ' + Array.from({ length: count }, (_, i) => `${(i % 90) + 1}/${(i % 80) + 2}   `).map((s, i) => (i === 0 ? s : `${i % 2 ? '和' : '、'}   ${s}`)).join('') + ' 报告';
+    '第 ' +
+    Array.from({ length: count }, (_, i) => `${(i % 90) + 1}/${(i % 80) + 2}   `)
+      .map((s, i) => (i === 0 ? s : `${i % 2 ? '和' : '、'}   ${s}`))
+      .join('') +
+    ' 报告';
 
   test('a 400-byte list of numbers with spaces and no 号决议 converts in well under a second', () => {
     const text = list(30);

@@ -26,7 +26,12 @@ describe('encodings give the same model as the UTF-8 original', () => {
     for (const [name, bytes] of Object.entries(variants)) {
       test(`seed ${prefix} as ${name}`, () => {
         assert.deepEqual(modelOf(bytes), expected);
-        assert.equal(convertSeed('x.txt', bytes).report.source.encoding, { 'UTF-8 with BOM': 'utf-8-bom', 'UTF-16 LE with BOM': 'utf-16le', 'UTF-16 BE with BOM': 'utf-16be', GB18030: 'gb18030', 'CRLF line ends': 'utf-8' }[name]);
+        assert.equal(
+          convertSeed('x.txt', bytes).report.source.encoding,
+          { 'UTF-8 with BOM': 'utf-8-bom', 'UTF-16 LE with BOM': 'utf-16le', 'UTF-16 BE with BOM': 'utf-16be', GB18030: 'gb18030', 'CRLF line ends': 'utf-8' }[
+            name
+          ],
+        );
       });
     }
   }
@@ -34,19 +39,26 @@ describe('encodings give the same model as the UTF-8 original', () => {
 
 describe('bad input gets one clear error naming the file', () => {
   const rejects = (bytes: Uint8Array, code: string, message: RegExp) => {
-    assert.throws(() => convertSeed('bad.txt', bytes), (e: unknown) => {
-      assert.ok(e instanceof SeedError);
-      assert.equal(e.code, code);
-      assert.equal(e.file, 'bad.txt');
-      assert.match(e.message, /^bad\.txt/);
-      assert.match(e.message, message);
-      return true;
-    });
+    assert.throws(
+      () => convertSeed('bad.txt', bytes),
+      (e: unknown) => {
+        assert.ok(e instanceof SeedError);
+        assert.equal(e.code, code);
+        assert.equal(e.file, 'bad.txt');
+        assert.match(e.message, /^bad\.txt/);
+        assert.match(e.message, message);
+        return true;
+      },
+    );
   };
   test('an empty file', () => rejects(new Uint8Array(), 'empty', /empty/));
   test('a file of white space', () => rejects(Buffer.from(' \n\n \r\n'), 'empty', /white space/));
   test('a binary file', () => rejects(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'binary', /binary/));
   test('bytes that are neither UTF-8 nor GB18030, with the line', () => {
-    rejects(Buffer.concat([Buffer.from('第一行\n第二行\n'), Buffer.from([0x81, 0x20, 0xff, 0xfe, 0x80])]), 'encoding', /^bad\.txt:3: .*neither valid UTF-8 nor GB18030/);
+    rejects(
+      Buffer.concat([Buffer.from('第一行\n第二行\n'), Buffer.from([0x81, 0x20, 0xff, 0xfe, 0x80])]),
+      'encoding',
+      /^bad\.txt:3: .*neither valid UTF-8 nor GB18030/,
+    );
   });
 });

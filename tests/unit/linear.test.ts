@@ -45,7 +45,10 @@ function growth(fn: (n: number) => unknown, n: number): { ratio: number; small: 
 
 function assertLinear(fn: (n: number) => unknown, n: number) {
   const { ratio, small, large } = growth(fn, n);
-  assert.ok(ratio < LINEAR_BOUND, `${FACTOR}× the input took ${ratio.toFixed(1)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms; linear ≈ 8, quadratic ≈ 64)`);
+  assert.ok(
+    ratio < LINEAR_BOUND,
+    `${FACTOR}× the input took ${ratio.toFixed(1)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms; linear ≈ 8, quadratic ≈ 64)`,
+  );
 }
 
 describe('linear time on pathological input', () => {
@@ -55,13 +58,22 @@ describe('linear time on pathological input', () => {
 
   test('serialize: a long run of spaces inside a paragraph', () => {
     const { report } = convertSeed('spaces.txt', new TextEncoder().encode('标题\n\n1. 第一段。\n\n2. 第二段。\n'));
-    const withSpaces = (n: number) => ({ ...report, blocks: report.blocks.map((b) => (b.type === 'paragraph' ? { ...b, content: [{ type: 'text' as const, value: `甲${' '.repeat(n)}乙` }] } : b)) });
+    const withSpaces = (n: number) => ({
+      ...report,
+      blocks: report.blocks.map((b) => (b.type === 'paragraph' ? { ...b, content: [{ type: 'text' as const, value: `甲${' '.repeat(n)}乙` }] } : b)),
+    });
     assertLinear((n) => toMdx(withSpaces(n)), 50_000);
   });
 
   test('footnotes: one paragraph with thousands of references, bare and superscript', () => {
     const input = (n: number) => {
-      const notes: DraftNote[] = Array.from({ length: n }, (_, i) => ({ line: i + 2, mark: String(i + 1), n: i + 1, style: i % 2 ? 'bare' : 'superscript', text: '注释。' }));
+      const notes: DraftNote[] = Array.from({ length: n }, (_, i) => ({
+        line: i + 2,
+        mark: String(i + 1),
+        n: i + 1,
+        style: i % 2 ? 'bare' : 'superscript',
+        text: '注释。',
+      }));
       const sup = (k: number) => String(k).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
       const text = Array.from({ length: n }, (_, i) => (i % 2 ? `第${i + 1}句。${i + 1} ` : `第${i + 1}句${sup(i + 1)}。`)).join('');
       return { texts: [{ text, line: 1 }], notes };

@@ -41,7 +41,11 @@ describe('the module graph of a cache key', () => {
       .map((f) => `scripts/converter/${f.split(sep).join('/')}`);
     const notRun = modules.filter((f) => !names.has(f));
     for (const f of notRun) {
-      assert.doesNotMatch(readFileSync(join(root, f), 'utf8'), /^export\s+(?:default|const|let|function|class|async)\b/m, `${f} is not the converter's code: move it out (site helpers go to src/lib/)`);
+      assert.doesNotMatch(
+        readFileSync(join(root, f), 'utf8'),
+        /^export\s+(?:default|const|let|function|class|async)\b/m,
+        `${f} is not the converter's code: move it out (site helpers go to src/lib/)`,
+      );
     }
   });
 
@@ -52,24 +56,36 @@ describe('the module graph of a cache key', () => {
       .map((f) => join(root, 'src', f));
     // .astro files are read for their imports here; the graph follows the .ts modules they load.
     const entries = sources.flatMap((f) =>
-      f.endsWith('.astro') ? importsOf(readFileSync(f, 'utf8')).filter((s) => s.startsWith('.')).map((s) => join(dirname(f), s)) : [f],
+      f.endsWith('.astro')
+        ? importsOf(readFileSync(f, 'utf8'))
+            .filter((s) => s.startsWith('.'))
+            .map((s) => join(dirname(f), s))
+        : [f],
     );
     const reached = moduleGraph([...entries, join(root, 'astro.config.mjs')]).files.filter((f) => relative(root, f).startsWith(`scripts${sep}`));
-    assert.ok(reached.some((f) => f.endsWith('schema.ts')), 'the site loads the shared schema');
-    const back = reached.filter((f) => /\.(?:ts|mjs|js)$/.test(f)).flatMap((f) =>
-      importsOf(readFileSync(f, 'utf8'))
-        .filter((s) => s.startsWith('.') && relative(root, join(dirname(f), s)).startsWith(`src${sep}`))
-        .map((s) => `${relative(root, f)} → ${s}`),
+    assert.ok(
+      reached.some((f) => f.endsWith('schema.ts')),
+      'the site loads the shared schema',
     );
+    const back = reached
+      .filter((f) => /\.(?:ts|mjs|js)$/.test(f))
+      .flatMap((f) =>
+        importsOf(readFileSync(f, 'utf8'))
+          .filter((s) => s.startsWith('.') && relative(root, join(dirname(f), s)).startsWith(`src${sep}`))
+          .map((s) => `${relative(root, f)} → ${s}`),
+      );
     assert.deepEqual(back, []);
   });
 
   test('the converter does not import the site: nothing under src/ is in its module graph', () => {
     const { files } = moduleGraph([join(root, 'scripts/converter/run.ts'), join(root, 'scripts/converter/pipeline.ts')]);
-    assert.deepEqual(files.map((f) => relative(root, f)).filter((f) => f.startsWith('src/')), []);
+    assert.deepEqual(
+      files.map((f) => relative(root, f)).filter((f) => f.startsWith('src/')),
+      [],
+    );
   });
 
-  test("changing any module the converter imports changes its key; a file it does not import does not", () => {
+  test('changing any module the converter imports changes its key; a file it does not import does not', () => {
     const dir = mkdtempSync(join(tmpdir(), 'modules-'));
     try {
       for (const sub of ['scripts/converter', 'scripts/data', 'scripts/build']) cpSync(join(root, sub), join(dir, sub), { recursive: true });

@@ -57,12 +57,14 @@ describe('paragraph citations', () => {
 
   test('seed 002: notes 13-15 cite paragraphs of A/RES/75/233 (two of them as 同上), note 39 of A/HRC/46/24', () => {
     const { notes } = seed('002').report;
-    const paraRefs = (n: number) =>
-      notes.find((note) => note.n === n)!.content.flatMap((r) => (r.type === 'paraRef' ? [[r.symbol, r.anchor, r.text]] : []));
+    const paraRefs = (n: number) => notes.find((note) => note.n === n)!.content.flatMap((r) => (r.type === 'paraRef' ? [[r.symbol, r.anchor, r.text]] : []));
     assert.deepEqual(paraRefs(13), [['A/RES/75/233', 'p-18', '第 18 段']]);
     assert.deepEqual(paraRefs(14), [['A/RES/75/233', 'p-27-a', '第 27(a)段']]);
     assert.deepEqual(paraRefs(15), [['A/RES/75/233', 'p-28', '第 28 段']]);
-    assert.deepEqual(paraRefs(39), [['A/HRC/46/24', 'p-7', '第7-16'], ['A/HRC/46/24', 'p-82', '第82-83段']]);
+    assert.deepEqual(paraRefs(39), [
+      ['A/HRC/46/24', 'p-7', '第7-16'],
+      ['A/HRC/46/24', 'p-82', '第82-83段'],
+    ]);
     assert.equal(notes.flatMap((n) => n.content).filter((r) => r.type === 'paraRef').length, 5);
   });
 });

@@ -37,7 +37,9 @@ const components = Object.fromEntries(OURS.map((n) => [n, n]));
 /** Each parser compiles and runs the body with a runtime that only records elements. */
 const PARSERS: Record<string, (body: string) => Promise<El>> = {
   'Sätteri (the site’s processor)': async (body) => {
-    const { default: Content } = (await satteriEvaluate(body, { ...runtime, features: { gfm: true, smartPunctuation: false } } as never)) as { default: (p: unknown) => El };
+    const { default: Content } = (await satteriEvaluate(body, { ...runtime, features: { gfm: true, smartPunctuation: false } } as never)) as {
+      default: (p: unknown) => El;
+    };
     return Content({ components });
   },
   '@mdx-js/mdx with remark-gfm': async (body) => {
@@ -51,14 +53,17 @@ const href = (url: string) => url.replace(/[^A-Za-z0-9!#$&'()*+,\-./:;=?@_~%]|%(
 
 /** Each text is printed on one line: a line break and the blanks around it become one space. */
 const oneLine = (s: string) => s.replace(/\s*[\r\n]\s*/g, ' ');
-const runOnOneLine = (c: Inline): Inline => (c.type === 'text' ? { ...c, value: oneLine(c.value) } : c.type === 'noteRef' ? c : { ...c, text: oneLine(c.text) });
+const runOnOneLine = (c: Inline): Inline =>
+  c.type === 'text' ? { ...c, value: oneLine(c.value) } : c.type === 'noteRef' ? c : { ...c, text: oneLine(c.text) };
 
 /** What the page must show for a report: per element id, its text; its links; its attributes. */
 function expected(report: Report) {
   const texts = new Map(allContent(report).map(({ id, content }) => [id, inlineText((content as Inline[]).map(runOnOneLine))]));
   for (const b of report.blocks) if (b.type === 'figure') texts.set(b.id, oneLine(b.caption));
   const links = allContent(report).flatMap(({ content }) => content.flatMap((c) => (c.type === 'link' ? [[href(c.url), oneLine(c.text)]] : [])));
-  const labels = report.blocks.flatMap((b) => (b.type === 'heading' ? [[b.id, oneLine(b.label)]] : b.type === 'list' ? b.items.map((i) => [i.id, oneLine(i.label)]) : []));
+  const labels = report.blocks.flatMap((b) =>
+    b.type === 'heading' ? [[b.id, oneLine(b.label)]] : b.type === 'list' ? b.items.map((i) => [i.id, oneLine(i.label)]) : [],
+  );
   return { texts, links, labels };
 }
 
@@ -67,19 +72,33 @@ async function assertRoundTrip(report: Report, parse: (body: string) => Promise<
   const body = mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
   const all = elements(await parse(body));
   const foreign = all.filter((el) => !OURS.includes(el.type) && el.type !== 'a' && el.type !== 'Fragment');
-  assert.deepEqual(foreign.map((el) => el.type), [], 'only our components and links');
+  assert.deepEqual(
+    foreign.map((el) => el.type),
+    [],
+    'only our components and links',
+  );
   const want = expected(report);
   const got = new Map(all.filter((el) => typeof el.props.id === 'string' && el.type !== 'NoteRef').map((el) => [el.props.id as string, textOf(el)]));
-  assert.deepEqual([...want.texts].map(([id]) => [id, got.get(id)]), [...want.texts]);
+  assert.deepEqual(
+    [...want.texts].map(([id]) => [id, got.get(id)]),
+    [...want.texts],
+  );
   // The model's links, in order; besides them only GFM literal autolinks of plain text
   // (`www.x`, `https://x`, `a@b.org`), which no escape can stop and which keep their text.
   let next = 0;
   for (const [url, text] of all.filter((el) => el.type === 'a').map((el) => [String(el.props.href), textOf(el)] as const)) {
     if (url === want.links[next]?.[0] && text === want.links[next]?.[1]) next++;
-    else assert.ok([text, `http://${text}`, `mailto:${text}`].some((u) => /^(https?|mailto):/.test(u) && url === href(u)), `a link not in the model: ${url} ${text}`);
+    else
+      assert.ok(
+        [text, `http://${text}`, `mailto:${text}`].some((u) => /^(https?|mailto):/.test(u) && url === href(u)),
+        `a link not in the model: ${url} ${text}`,
+      );
   }
   assert.deepEqual(want.links.slice(next), [], 'every link of the model, in order');
-  assert.deepEqual(want.labels.map(([id]) => [id, all.find((el) => el.props.id === id)?.props.label]), want.labels);
+  assert.deepEqual(
+    want.labels.map(([id]) => [id, all.find((el) => el.props.id === id)?.props.label]),
+    want.labels,
+  );
 }
 
 /** Every input the converter accepts among the seeds, fixtures and hostile corpus. */
@@ -87,7 +106,9 @@ function corpus(): [string, Report][] {
   const files = [
     ...seedFiles.map((f) => join(seedsDir, f)),
     ...readdirSync(join(root, 'tests/fixtures')).map((d) => join(root, 'tests/fixtures', d, 'input.txt')),
-    ...readdirSync(join(root, 'tests/hostile')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'tests/hostile', f)),
+    ...readdirSync(join(root, 'tests/hostile'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join(root, 'tests/hostile', f)),
   ];
   return files.flatMap((path): [string, Report][] => {
     try {
@@ -124,7 +145,12 @@ function reportOf(base: Report, s: string[], path: string): Report {
     },
     { type: 'list', id: 'p-1-list', line: 3, items: [{ id: 'p-1-a', line: 3, label: s[7]!, content: [{ type: 'text', value: s[8]! }] }] },
   ];
-  return { ...base, blocks, notes: [{ id: 'fn-1', line: 4, n: 1, mark: '1', refs: ['fnref-1'], content: [{ type: 'text', value: s[9]! }] }], figures: undefined } as Report;
+  return {
+    ...base,
+    blocks,
+    notes: [{ id: 'fn-1', line: 4, n: 1, mark: '1', refs: ['fnref-1'], content: [{ type: 'text', value: s[9]! }] }],
+    figures: undefined,
+  } as Report;
 }
 
 for (const [name, parse] of Object.entries(PARSERS)) {

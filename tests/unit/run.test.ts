@@ -54,7 +54,13 @@ describe('converting the seed folder', () => {
     const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
     const { result, lines } = run(seeds, out);
     assert.equal(result.converted, 4);
-    assert.deepEqual(result.errors.map((e) => [e.file, e.code]), [['005_empty.txt', 'empty'], ['006_binary.txt', 'binary']]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.file, e.code]),
+      [
+        ['005_empty.txt', 'empty'],
+        ['006_binary.txt', 'binary'],
+      ],
+    );
     assert.ok(lines.some((l) => /^error 005_empty\.txt: the file is empty/.test(l)));
     assert.equal(fs.readdirSync(join(out, 'reports')).length, 4);
   });
@@ -100,21 +106,31 @@ describe('converting the seed folder', () => {
     const { result, lines } = run(seeds, out, { convert });
     assert.equal(result.converted, 3);
     assert.equal(result.failed, 1);
-    assert.deepEqual(result.errors.map((e) => [e.file, e.code]), [[broken, 'crash']]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.file, e.code]),
+      [[broken, 'crash']],
+    );
     const errorLines = lines.filter((l) => l.startsWith('error '));
     assert.equal(errorLines.length, 1);
     assert.match(errorLines[0]!, new RegExp(`^error ${broken.replace('.', '\\.')}: unexpected TypeError: .* in step "figures" \\[crash\\]`));
     assert.ok(!errorLines[0]!.includes('\n') && !errorLines[0]!.includes('    at '), 'no stack trace');
     assert.match(lines.at(-1)!, /3 converted, 0 unchanged, 0 rejected, 1 failed/);
     const index = JSON.parse(fs.readFileSync(join(out, 'index.json'), 'utf8')) as { reports: { file: string; slug: string }[] };
-    assert.deepEqual(index.reports.map((r) => r.file), seedFiles.filter((f) => f !== broken));
+    assert.deepEqual(
+      index.reports.map((r) => r.file),
+      seedFiles.filter((f) => f !== broken),
+    );
     assert.deepEqual(fs.readdirSync(join(out, 'reports')).sort(), index.reports.map((r) => `${r.slug}.mdx`).sort());
   });
 
   test('--seeds naming a missing folder is one error line and exit 2', () => {
     let failed: { status: number; stderr: string; stdout: string } | undefined;
     try {
-      execFileSync(process.execPath, [join(root, 'scripts', 'convert.ts'), '--seeds', join(tmpdir(), 'no-such-seeds-folder'), '--out', fs.mkdtempSync(join(tmpdir(), 'content-'))], { encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [join(root, 'scripts', 'convert.ts'), '--seeds', join(tmpdir(), 'no-such-seeds-folder'), '--out', fs.mkdtempSync(join(tmpdir(), 'content-'))],
+        { encoding: 'utf8', stdio: 'pipe' },
+      );
     } catch (error) {
       failed = error as typeof failed;
     }

@@ -82,17 +82,19 @@ describe('search records', () => {
     assert.equal(f.filters.类型, '图表');
     assert.equal(f.filters.机构, '秘书长');
   });
-
 });
 
 describe('Pagefind chunks', () => {
   test('a few chunks per report: 25 for the four reports, at most 8 each, one per kind and 4000 characters; documents in 1', () => {
     assert.equal(chunks.length, 26);
     const perReport = Map.groupBy(chunks, (c) => c.slug);
-    assert.deepEqual(
-      Object.fromEntries([...perReport].map(([slug, cs]) => [slug, cs.length])),
-      { 'a-74-36': 8, 'a-hrc-55-69': 7, 'hrc-47-international-cooperation': 7, 'sg-2023-human-rights': 3, docs: 1 },
-    );
+    assert.deepEqual(Object.fromEntries([...perReport].map(([slug, cs]) => [slug, cs.length])), {
+      'a-74-36': 8,
+      'a-hrc-55-69': 7,
+      'hrc-47-international-cooperation': 7,
+      'sg-2023-human-rights': 3,
+      docs: 1,
+    });
     for (const [slug, cs] of perReport) {
       if (slug === 'docs') continue;
       const report = reports.find((r) => r.slug === slug)!;
@@ -106,13 +108,22 @@ describe('Pagefind chunks', () => {
   });
 
   test('every block is in exactly one chunk, in page order; a chunk is one report and one kind, at most 4000 characters', () => {
-    assert.deepEqual(chunks.flatMap((c) => c.blocks).map((b) => b.url).sort(), records.map((r) => r.url).sort());
+    assert.deepEqual(
+      chunks
+        .flatMap((c) => c.blocks)
+        .map((b) => b.url)
+        .sort(),
+      records.map((r) => r.url).sort(),
+    );
     for (const c of chunks) {
       assert.ok(c.blocks.every((b) => b.slug === c.slug && b.kind === c.kind && b.filters.类型 === c.blocks[0]!.filters.类型));
       const chars = c.blocks.reduce((n, b) => n + b.text.length + 1, 0) - 1;
       assert.ok(chars <= chunkChars || c.blocks.length === 1, `${c.blocks[0]!.url}: ${chars} characters`);
       const order = c.blocks.map((b) => records.indexOf(b));
-      assert.deepEqual(order, [...order].sort((a, b) => a - b));
+      assert.deepEqual(
+        order,
+        [...order].sort((a, b) => a - b),
+      );
     }
   });
 
@@ -146,7 +157,13 @@ describe('Pagefind chunks', () => {
         const sections = JSON.parse(d.meta['sections']!) as string[];
         let at = 0;
         for (const [id, place, s, length] of JSON.parse(d.meta['blocks']!) as [string, string, number, number][]) {
-          split.push({ url: /[./]/.test(id) ? id : id ? `${d.url.split('#')[0]}#${id}` : d.url, text: content.slice(at, at + length), section: sections[s]!, place, kind: d.meta['kind']! });
+          split.push({
+            url: /[./]/.test(id) ? id : id ? `${d.url.split('#')[0]}#${id}` : d.url,
+            text: content.slice(at, at + length),
+            section: sections[s]!,
+            place,
+            kind: d.meta['kind']!,
+          });
           at += length + 1;
         }
       }
@@ -166,7 +183,10 @@ describe('search match rules (match.js, shared with the browser)', () => {
     const browser = vm.runInNewContext(`${match}\nUNHRSearchText`, { Intl });
     assert.deepEqual([...Object.keys(browser)].sort(), Object.keys(searchText).sort());
     assert.equal(browser.hostedQuery('A/HRC/40/3 函件'), searchText.hostedQuery('A/HRC/40/3 函件'));
-    assert.deepEqual(JSON.parse(JSON.stringify(browser.markRuns('见 A/HRC/40/38。', ['A/HRC/40/38']))), searchText.markRuns('见 A/HRC/40/38。', ['A/HRC/40/38']));
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(browser.markRuns('见 A/HRC/40/38。', ['A/HRC/40/38']))),
+      searchText.markRuns('见 A/HRC/40/38。', ['A/HRC/40/38']),
+    );
     for (const { name } of SEARCH_SCRIPTS) {
       const code = await bundleSearchScript(name);
       assert.equal(code, await bundleSearchScript(name), `${name}: same bytes twice`);
@@ -185,7 +205,10 @@ describe('search match rules (match.js, shared with the browser)', () => {
   test('marks hit the query terms, symbols with or without a space before the year', () => {
     const terms = searchText.highlightTerms('2391(2017) 决议');
     assert.deepEqual(
-      searchText.markRuns('第 2391 (2017) 号决议', terms).filter((r) => r.hit).map((r) => r.text),
+      searchText
+        .markRuns('第 2391 (2017) 号决议', terms)
+        .filter((r) => r.hit)
+        .map((r) => r.text),
       ['2391 (2017)', '决议'],
     );
   });
@@ -193,9 +216,15 @@ describe('search match rules (match.js, shared with the browser)', () => {
   test('a block that holds the query words apart has them marked, but not lone characters', () => {
     const p1 = find('reports/a-74-36.html#p-1');
     assert.ok(searchText.blockMatches(p1, '外地办事处') && !searchText.holdsPhrase(p1.text, '外地办事处'));
-    const marked = searchText.markRuns(p1.text, searchText.highlightTerms('外地办事处')).filter((r) => r.hit).map((r) => r.text);
+    const marked = searchText
+      .markRuns(p1.text, searchText.highlightTerms('外地办事处'))
+      .filter((r) => r.hit)
+      .map((r) => r.text);
     assert.ok(marked.length > 0);
-    assert.ok(marked.every((t) => t.length > 1), marked.join(' '));
+    assert.ok(
+      marked.every((t) => t.length > 1),
+      marked.join(' '),
+    );
   });
 
   test('a block whose text shows nothing to mark is never a result (a symbol found only through a link key)', () => {
@@ -217,19 +246,36 @@ describe('search match rules (match.js, shared with the browser)', () => {
 
   test('the phrase as written comes first, a heading before its text; engine order breaks ties', () => {
     const ranked = (urls: string[], q: string, ranks = urls.map((_, i) => i)) =>
-      searchText.rankBlocks(urls.map((u, i) => ({ ...find(u), rank: ranks[i]! })), q).map((i) => urls[i]);
+      searchText
+        .rankBlocks(
+          urls.map((u, i) => ({ ...find(u), rank: ranks[i]! })),
+          q,
+        )
+        .map((i) => urls[i]);
     assert.deepEqual(ranked(['reports/a-74-36.html#p-1', 'reports/a-74-36.html#p-39', 'reports/a-74-36.html#p-2'], '外地办事处'), [
       'reports/a-74-36.html#p-2',
       'reports/a-74-36.html#p-1',
       'reports/a-74-36.html#p-39',
     ]);
-    assert.deepEqual(ranked(['reports/a-74-36.html#p-8', 'reports/a-74-36.html#h-2-a-3'], '普遍定期审议'), ['reports/a-74-36.html#h-2-a-3', 'reports/a-74-36.html#p-8']);
+    assert.deepEqual(ranked(['reports/a-74-36.html#p-8', 'reports/a-74-36.html#h-2-a-3'], '普遍定期审议'), [
+      'reports/a-74-36.html#h-2-a-3',
+      'reports/a-74-36.html#p-8',
+    ]);
   });
 
   test('a symbol puts its document page first; a note that is only an address comes after text', () => {
     const doc = find('docs/a-hrc-40-38.html');
     const p11 = find('reports/a-74-36.html#p-11');
-    assert.deepEqual(searchText.rankBlocks([{ ...p11, rank: 0 }, { ...doc, rank: 1 }], 'A/HRC/40/38'), [1, 0]);
+    assert.deepEqual(
+      searchText.rankBlocks(
+        [
+          { ...p11, rank: 0 },
+          { ...doc, rank: 1 },
+        ],
+        'A/HRC/40/38',
+      ),
+      [1, 0],
+    );
     assert.ok(searchText.urlOnly('见 https://www.ohchr.org/zh/hr-bodies/upr。'));
     assert.ok(!searchText.urlOnly('见人权理事会第 40/38 号决议，https://example.org/x'));
     const note = { text: '见 https://example.org/普遍定期审议', kind: 'note', keys: [], rank: 0 };
@@ -240,8 +286,9 @@ describe('search match rules (match.js, shared with the browser)', () => {
 });
 
 describe('offline Pagefind (classic scripts)', () => {
-  test('Pagefind\'s module becomes a classic script: its exports on self.UNHRPagefind, fetch and import.meta.url its own', () => {
-    const esm = 'const base = import.meta.url; async function search(q) { const r = await fetch(base + q); return r.ok; } const init = () => 1; export{search,init as start};';
+  test("Pagefind's module becomes a classic script: its exports on self.UNHRPagefind, fetch and import.meta.url its own", () => {
+    const esm =
+      'const base = import.meta.url; async function search(q) { const r = await fetch(base + q); return r.ok; } const init = () => 1; export{search,init as start};';
     const script = classicPagefind(esm);
     assert.doesNotMatch(script, /\bexport\b|import\.meta/);
     const self: Record<string, any> = {};
@@ -257,7 +304,9 @@ describe('offline Pagefind (classic scripts)', () => {
     try {
       await indexSite(dir, pinnedContent());
       const files = [...offlineFiles(dir)];
-      const hosted = readdirSync(join(dir, 'pagefind'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(join(dir, 'pagefind').length + 1));
+      const hosted = readdirSync(join(dir, 'pagefind'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(join(dir, 'pagefind').length + 1));
       const paths = files.map((f) => f.path);
       assert.equal(files.length, hosted.length);
       assert.deepEqual(paths, [...paths].sort(), 'sorted by path');
@@ -296,7 +345,10 @@ describe('offline Pagefind (classic scripts)', () => {
         const res = await pf.fetch(`${pathToFileURL(offline).href}/${name}?ts=1`);
         assert.deepEqual(Buffer.from(await res.arrayBuffer()), readFileSync(join(dir, 'pagefind', name)), name);
       }
-      assert.deepEqual(await (await pf.fetch(pathToFileURL(join(offline, 'shards.json')).href)).json(), JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8')));
+      assert.deepEqual(
+        await (await pf.fetch(pathToFileURL(join(offline, 'shards.json')).href)).json(),
+        JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8')),
+      );
       await assert.rejects(pf.fetch(pathToFileURL(join(offline, 'missing.pf_index')).href), /cannot load missing\.pf_index\.js/);
       assert.equal(scriptFile('a/b.pf_index', new Uint8Array([0, 255])), '__pf("a/b.pf_index","AP8=");\n');
     } finally {
@@ -311,7 +363,14 @@ describe('offline zip', () => {
     try {
       const dist = join(dir, 'dist');
       // search/offline/0.js: a stale offline script in dist/ is left out; the zip makes its own.
-      for (const [path, text] of [['index.html', 'a'], ['reports/x.html', 'b'], ['pagefind/pagefind-entry.json', 'c'], ['search/a.js', 'e'], ['search/offline/0.js', 'd'], ['search/page.js', 'f']] as const) {
+      for (const [path, text] of [
+        ['index.html', 'a'],
+        ['reports/x.html', 'b'],
+        ['pagefind/pagefind-entry.json', 'c'],
+        ['search/a.js', 'e'],
+        ['search/offline/0.js', 'd'],
+        ['search/page.js', 'f'],
+      ] as const) {
         mkdirSync(join(dist, path, '..'), { recursive: true });
         writeFileSync(join(dist, path), text);
       }
@@ -338,7 +397,12 @@ describe('offline zip', () => {
   });
 
   /** A small site with text worth compressing, and a scratch folder for zips and the cache. */
-  function site(): { dir: string; dist: string; cacheDir: string; zip: (name: string, force?: boolean) => Promise<{ bytes: Buffer; hits: number; misses: number }> } {
+  function site(): {
+    dir: string;
+    dist: string;
+    cacheDir: string;
+    zip: (name: string, force?: boolean) => Promise<{ bytes: Buffer; hits: number; misses: number }>;
+  } {
     const dir = mkdtempSync(join(tmpdir(), 'zip-cache-'));
     const dist = join(dir, 'dist');
     const cacheDir = join(dir, 'cache');
@@ -360,7 +424,10 @@ describe('offline zip', () => {
   function assertHoldsSite(zip: Buffer, dist: string): void {
     const entries = unzipSync(new Uint8Array(zip));
     const expected = ['index.html', 'reports/a.html', 'reports/b.html'];
-    assert.deepEqual(Object.keys(entries), [...openMeFiles().map((f) => f.path), ...expected].map((p) => `${zipRoot}/${p}`));
+    assert.deepEqual(
+      Object.keys(entries),
+      [...openMeFiles().map((f) => f.path), ...expected].map((p) => `${zipRoot}/${p}`),
+    );
     for (const path of expected) assert.deepEqual(Buffer.from(entries[`${zipRoot}/${path}`]!), readFileSync(join(dist, path)), path);
   }
 

@@ -29,7 +29,10 @@ describe('structure counts on the real seeds', () => {
   test('seed 003: no numbered paragraphs; its key figures captured with their captions', () => {
     assert.equal(r003.stats.paragraphs, 0);
     const figures = r003.blocks.flatMap((b) => (b.type === 'figure' ? [[b.value, b.caption]] : []));
-    assert.deepEqual(figures.map(([v]) => v), ['3.99亿美元', '47 000', '13 000', '11', '50', '10', '38', '99', '3000']);
+    assert.deepEqual(
+      figures.map(([v]) => v),
+      ['3.99亿美元', '47 000', '13 000', '11', '50', '10', '38', '99', '3000'],
+    );
     assert.deepEqual(figures[1], ['47 000', '名酷刑受害者在 92 个国家获得康复支助']);
     assert.equal(figures[0]![1], '1.58亿美元经常摊款，200万美元维持和平摊款(2021/2022)，和2.39亿美元自愿捐款');
     assert.equal(r003.stats.dropped['replacement-char'], 2);
@@ -37,7 +40,10 @@ describe('structure counts on the real seeds', () => {
   test('paragraph numbers run 1…N without gaps and sub-heading numbers restart per section', () => {
     for (const r of [r001, r002, r004]) {
       const numbers = r.blocks.flatMap((b) => (b.type === 'paragraph' && b.n ? [b.n] : []));
-      assert.deepEqual(numbers, numbers.map((_, i) => i + 1));
+      assert.deepEqual(
+        numbers,
+        numbers.map((_, i) => i + 1),
+      );
       assert.equal(r.warnings.length, 0, JSON.stringify(r.warnings));
     }
     const sub = r001.blocks.filter((b) => b.type === 'heading' && b.kind === 'subsection').map((b) => (b.type === 'heading' ? b.label : ''));
@@ -50,7 +56,10 @@ describe('stable anchors', () => {
     const h = block(r001, 'h-2-a-1');
     assert.equal(h.type === 'heading' && plain(h.content), '条约机构');
     assert.equal(block(r001, 'p-12').type, 'paragraph');
-    assert.deepEqual(r001.notes.map((n) => n.id), ['fn-1', 'fn-2', 'fn-3', 'fn-4', 'fn-5', 'fn-6', 'fn-7', 'fn-8']);
+    assert.deepEqual(
+      r001.notes.map((n) => n.id),
+      ['fn-1', 'fn-2', 'fn-3', 'fn-4', 'fn-5', 'fn-6', 'fn-7', 'fn-8'],
+    );
     const list = block(r004, 'p-27-list');
     assert.equal(list.type === 'list' && list.items.map((i) => i.id).join(' '), 'p-27-a p-27-b p-27-c p-27-d p-27-e p-27-f p-27-g p-27-h p-27-i');
   });
@@ -71,7 +80,10 @@ describe('footnotes in all three encodings', () => {
         assert.ok(note.refs.length >= 1, `note ${note.n} has a reference`);
         for (const id of note.refs) assert.equal(refIds.get(id), note.n);
       }
-      assert.equal(refIds.size, r.notes.reduce((sum, n) => sum + n.refs.length, 0));
+      assert.equal(
+        refIds.size,
+        r.notes.reduce((sum, n) => sum + n.refs.length, 0),
+      );
     }
   });
   test('bare page-bottom references are found after punctuation, and counts are not taken for references', () => {
@@ -112,7 +124,8 @@ describe('text repair', () => {
         assert.doesNotMatch(text, /19-13231|\b\d+\/21\s*$/, b.id);
         assert.doesNotMatch(text, /(^|\s)A\/74\/36(\s|$)/, b.id);
         assert.doesNotMatch(text, /[¹²³⁴⁵⁶⁷⁸⁹⁰]/, b.id);
-        for (const m of text.matchAll(/[。，”](\d{1,2})(?=\s[^名个项次年月日号份笔届%％亿万多余家所起件条点周岁倍]|$)/g)) assert.ok(!noteNumbers.has(m[1]!), `${b.id}: stray ${m[1]}`);
+        for (const m of text.matchAll(/[。，”](\d{1,2})(?=\s[^名个项次年月日号份笔届%％亿万多余家所起件条点周岁倍]|$)/g))
+          assert.ok(!noteNumbers.has(m[1]!), `${b.id}: stray ${m[1]}`);
       }
     }
     assert.equal(r001.stats.dropped['hyperlink-line'], 68);

@@ -21,7 +21,10 @@ describe('cross-report series', () => {
   test('with a seed removed, its pinned points drop out and the rest still builds and checks clean', () => {
     const without = reports.filter((r) => r.slug !== 'a-hrc-55-69');
     const rest = buildSeries(without, config);
-    assert.equal(rest.find((s) => s.id === 'special-procedure-mandates'), undefined); // one report left: no series
+    assert.equal(
+      rest.find((s) => s.id === 'special-procedure-mandates'),
+      undefined,
+    ); // one report left: no series
     assert.ok(rest.every((s) => s.points.every((p) => p.report !== 'a-hrc-55-69')));
     assert.deepEqual(checkProvenance(without, chartsOf(without), rest), []);
   });
@@ -35,33 +38,57 @@ describe('cross-report series', () => {
   });
   test('torture-victims fund: 160 then 180 grants; 80, 79 then 92 countries', () => {
     assert.deepEqual(points(byId('torture-fund-grants')), ['2019 a-74-36#p-14=160', '2021 hrc-47-international-cooperation#p-57=180']);
-    assert.deepEqual(points(byId('torture-fund-countries')), ['2019 a-74-36#p-14=80', '2021 hrc-47-international-cooperation#p-57=79', '2023 sg-2023-human-rights#fig-2=92']);
+    assert.deepEqual(points(byId('torture-fund-countries')), [
+      '2019 a-74-36#p-14=80',
+      '2021 hrc-47-international-cooperation#p-57=79',
+      '2023 sg-2023-human-rights#fig-2=92',
+    ]);
   });
   test('contemporary-slavery fund: 25, 28 then 33 countries; 29 then 31 grants', () => {
-    assert.deepEqual(points(byId('slavery-fund-countries')), ['2019 a-74-36#p-14=25', '2021 hrc-47-international-cooperation#p-57=28', '2023 sg-2023-human-rights#fig-3=33']);
+    assert.deepEqual(points(byId('slavery-fund-countries')), [
+      '2019 a-74-36#p-14=25',
+      '2021 hrc-47-international-cooperation#p-57=28',
+      '2023 sg-2023-human-rights#fig-3=33',
+    ]);
     assert.deepEqual(points(byId('slavery-fund-grants')), ['2019 a-74-36#p-14=29', '2021 hrc-47-international-cooperation#p-57=31']);
   });
   test('a series the maintainer hid is not published, and one-report measures are not series', () => {
-    assert.deepEqual(series.map((s) => s.id), ['special-procedure-mandates', 'torture-fund-grants', 'torture-fund-countries', 'slavery-fund-grants', 'slavery-fund-countries', 'field-presences']);
+    assert.deepEqual(
+      series.map((s) => s.id),
+      ['special-procedure-mandates', 'torture-fund-grants', 'torture-fund-countries', 'slavery-fund-grants', 'slavery-fund-countries', 'field-presences'],
+    );
     const unhidden = buildSeries(reports, parseFiguresConfig('{}'));
     assert.deepEqual(points(unhidden.find((s) => s.id === 'special-procedure-visits')), ['2023 a-hrc-55-69#p-6=82', '2023 sg-2023-human-rights#b-14=55']);
-    assert.equal(unhidden.find((s) => s.id === 'treaty-bodies'), undefined, 'no built-in rule: 10 treaty bodies (A/74/36) only');
+    assert.equal(
+      unhidden.find((s) => s.id === 'treaty-bodies'),
+      undefined,
+      'no built-in rule: 10 treaty bodies (A/74/36) only',
+    );
   });
   test('every match explains itself', () => {
     assert.match(byId('torture-fund-grants')!.explanation, /赠款.*笔.*酷刑/);
   });
   test('rename, merge and a maintainer-defined rule', () => {
-    const custom = parseFiguresConfig(JSON.stringify({
-      series: {
-        'treaty-bodies': { title: '条约机构数', unit: '个', match: { noun: '条约机构', units: ['个'] } },
-        'torture-fund-grants': { title: '酷刑基金赠款' },
-        'torture-fund-countries': { mergeInto: 'torture-fund-grants' },
-      },
-    }));
+    const custom = parseFiguresConfig(
+      JSON.stringify({
+        series: {
+          'treaty-bodies': { title: '条约机构数', unit: '个', match: { noun: '条约机构', units: ['个'] } },
+          'torture-fund-grants': { title: '酷刑基金赠款' },
+          'torture-fund-countries': { mergeInto: 'torture-fund-grants' },
+        },
+      }),
+    );
     const s = buildSeries(reports, custom);
     assert.equal(s.find((x) => x.id === 'torture-fund-grants')?.title, '酷刑基金赠款');
-    assert.equal(s.find((x) => x.id === 'torture-fund-countries'), undefined);
-    assert.deepEqual(points(s.find((x) => x.id === 'torture-fund-grants')), ['2019 a-74-36#p-14=160', '2021 hrc-47-international-cooperation#p-57=180', '2023 sg-2023-human-rights#fig-2=92']);
+    assert.equal(
+      s.find((x) => x.id === 'torture-fund-countries'),
+      undefined,
+    );
+    assert.deepEqual(points(s.find((x) => x.id === 'torture-fund-grants')), [
+      '2019 a-74-36#p-14=160',
+      '2021 hrc-47-international-cooperation#p-57=180',
+      '2023 sg-2023-human-rights#fig-2=92',
+    ]);
   });
   test('x values: the end of the period covered, else the report year', () => {
     assert.deepEqual(reports.map(reportYear), [2019, 2021, 2023, 2023]);
@@ -96,7 +123,10 @@ describe('provenance: nothing stale is published silently', () => {
     const changed = fs.readdirSync(join(out, 'data')).map((f) => reportSchema.parse(JSON.parse(fs.readFileSync(join(out, 'data', f), 'utf8'))));
     const maintained = parseFiguresConfig(fs.readFileSync(join(seeds, 'figures.json'), 'utf8'));
     const problems = checkProvenance(changed, chartsOf(changed), buildSeries(changed, maintained));
-    assert.deepEqual(problems.map((p) => p.message), ['series special-procedure-mandates 「特别程序任务数」: the number 56 (56) no longer appears in a-74-36#p-11']);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      ['series special-procedure-mandates 「特别程序任务数」: the number 56 (56) no longer appears in a-74-36#p-11'],
+    );
   });
 
   test('a chart whose paragraph changed after extraction names the chart and the paragraph', () => {
@@ -105,16 +135,26 @@ describe('provenance: nothing stale is published silently', () => {
     assert.ok(p2.type === 'paragraph');
     p2.content = p2.content.map((c) => (c.type === 'text' ? { ...c, value: c.value.replace('46 项为专题任务', '47 项为专题任务') } : c));
     const problems = checkProvenance([r], chartsOf([r]), []);
-    assert.deepEqual(problems.map((p) => p.message), ['chart a-hrc-55-69#chart-p-2-1 「目前的任务总数为 60 项」: the number 46 (46) no longer appears in a-hrc-55-69#p-2']);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      ['chart a-hrc-55-69#chart-p-2-1 「目前的任务总数为 60 项」: the number 46 (46) no longer appears in a-hrc-55-69#p-2'],
+    );
   });
 
   test('a chart citing a paragraph that no longer exists is reported', () => {
     const r = structuredClone(reports[3]!);
     r.blocks = r.blocks.filter((b) => b.id !== 'p-3');
-    assert.deepEqual(checkProvenance([r], chartsOf([r]).filter((c) => c.chart.id === 'chart-p-3-1'), []).map((p) => p.message), [
-      'chart a-hrc-55-69#chart-p-3-1 「现任任务负责人」: cites a-hrc-55-69#p-3, which does not exist',
-      'chart a-hrc-55-69#chart-p-3-1 「现任任务负责人」: cites a-hrc-55-69#p-3, which does not exist',
-    ]);
+    assert.deepEqual(
+      checkProvenance(
+        [r],
+        chartsOf([r]).filter((c) => c.chart.id === 'chart-p-3-1'),
+        [],
+      ).map((p) => p.message),
+      [
+        'chart a-hrc-55-69#chart-p-3-1 「现任任务负责人」: cites a-hrc-55-69#p-3, which does not exist',
+        'chart a-hrc-55-69#chart-p-3-1 「现任任务负责人」: cites a-hrc-55-69#p-3, which does not exist',
+      ],
+    );
   });
   void root;
 });

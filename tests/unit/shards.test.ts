@@ -11,7 +11,9 @@ import { indexSite } from '../../scripts/search/pagefind.ts';
 import { documentsSlug } from '../../scripts/search/records.ts';
 import { pinnedContent } from './helpers.ts';
 
-const seedSlugs = readdirSync(join(pinnedContent(), 'reports')).map((f) => f.replace(/\.mdx$/, '')).sort();
+const seedSlugs = readdirSync(join(pinnedContent(), 'reports'))
+  .map((f) => f.replace(/\.mdx$/, ''))
+  .sort();
 
 /** Every file under `dir` with its SHA-256, by relative path. */
 function tree(dir: string): Record<string, string> {
@@ -28,14 +30,22 @@ describe('search shards', () => {
   test('a report’s shard depends on its slug alone, and every shard number is in range', () => {
     const slugs = [...seedSlugs, ...Array.from({ length: 200 }, (_, i) => `synthetic-${String(i).padStart(4, '0')}`)];
     const shards = slugs.map((s) => shardOf(s, MAX_SHARDS));
-    assert.deepEqual(shards, slugs.map((s) => shardOf(s, MAX_SHARDS)));
+    assert.deepEqual(
+      shards,
+      slugs.map((s) => shardOf(s, MAX_SHARDS)),
+    );
     assert.ok(shards.every((n) => Number.isInteger(n) && n >= 0 && n < MAX_SHARDS));
     assert.equal(new Set(shards).size, MAX_SHARDS, '200 slugs fill all 8 shards');
     // Grouping keeps each item once, in the order given, and adding a report moves no other.
     const grouped = groupByShard(slugs, (s) => s, MAX_SHARDS);
     assert.deepEqual(grouped.flat().sort(), [...slugs].sort());
     const more = groupByShard([...slugs, 'a-new-report'], (s) => s, MAX_SHARDS);
-    grouped.forEach((g, i) => assert.deepEqual(more[i]!.filter((s) => s !== 'a-new-report'), g));
+    grouped.forEach((g, i) =>
+      assert.deepEqual(
+        more[i]!.filter((s) => s !== 'a-new-report'),
+        g,
+      ),
+    );
   });
 
   test('a small corpus gets few shards (each costs a query one more index chunk), a large one up to 8, never fewer than 2', () => {
@@ -107,8 +117,17 @@ describe('sharded Pagefind index', () => {
       assert.deepEqual(cold, { records: 717, chunks: 26, shards: 2, built: 2 });
       const list = JSON.parse(readFileSync(join(work, 'a', 'pagefind', 'shards.json'), 'utf8')) as string[];
       const used = [...new Set([...seedSlugs, documentsSlug].map((s) => shardOf(s, 2)))].sort((x, y) => x - y);
-      assert.deepEqual(list, used.slice(1).map((n) => `${n}/`), 'the primary is the lowest shard, the others are listed');
-      for (const d of list) assert.deepEqual(readdirSync(join(work, 'a', 'pagefind', d)).filter((f) => f.endsWith('.js') || f.startsWith('wasm.')), [], 'no runtime in a merged shard');
+      assert.deepEqual(
+        list,
+        used.slice(1).map((n) => `${n}/`),
+        'the primary is the lowest shard, the others are listed',
+      );
+      for (const d of list)
+        assert.deepEqual(
+          readdirSync(join(work, 'a', 'pagefind', d)).filter((f) => f.endsWith('.js') || f.startsWith('wasm.')),
+          [],
+          'no runtime in a merged shard',
+        );
 
       const warm = await indexSite(join(work, 'b'), content, { cacheDir });
       assert.equal(warm.built, 0);
@@ -129,7 +148,11 @@ describe('sharded Pagefind index', () => {
       const mine = shardOf(slug, 2) === used[0] ? '' : `${shardOf(slug, 2)}/`;
       const changedFiles = Object.keys(after).filter((f) => before[f] !== after[f]);
       assert.ok(changedFiles.length > 0);
-      assert.deepEqual(changedFiles.filter((f) => shardDirOf(f) !== mine), [], 'only the changed report’s shard differs');
+      assert.deepEqual(
+        changedFiles.filter((f) => shardDirOf(f) !== mine),
+        [],
+        'only the changed report’s shard differs',
+      );
 
       const forced = await indexSite(join(work, 'd'), content, { cacheDir, force: true });
       assert.equal(forced.built, 2);

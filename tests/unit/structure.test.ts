@@ -24,7 +24,10 @@ describe('minimal inputs', () => {
   test('a report whose paragraph 1 is missing keeps paragraphs 2…4 and says where the gap is', () => {
     const r = convert(REPORT.filter((l) => !l.startsWith('1. ')).join('\n'));
     assert.deepEqual(paragraphs(r), [2, 3, 4]);
-    assert.deepEqual(r.warnings.filter((w) => w.code === 'paragraph-gap').map((w) => w.line), [4]);
+    assert.deepEqual(
+      r.warnings.filter((w) => w.code === 'paragraph-gap').map((w) => w.line),
+      [4],
+    );
   });
 
   test('a line separator (U+2028) inside a numbered line leaves it a paragraph', () => {
@@ -45,7 +48,10 @@ describe('minimal inputs', () => {
     const r = convert(['人权理事会', '第五十届会议', '某一专题', '秘书长的报告', '', '这一行不是任何字段，也不是标题。', '', ...REPORT].join('\n'));
     assert.equal(r.meta.title, '某一专题');
     assert.equal(textOf(r, 0), '这一行不是任何字段，也不是标题。');
-    assert.deepEqual(r.warnings.filter((w) => w.code === 'cover-text').map((w) => w.line), [6]);
+    assert.deepEqual(
+      r.warnings.filter((w) => w.code === 'cover-text').map((w) => w.line),
+      [6],
+    );
   });
 
   test('the * note under a title is attached to the title, not left as text', () => {

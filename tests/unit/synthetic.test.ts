@@ -40,6 +40,10 @@ test('copy 1 of seed 001: header A/74/36 → A/74/36/Add.1, other lines changed 
   const header = (text: string) => text.split('\n').findIndex((line) => /^\s*A\/74\/36/.test(line));
   assert.equal(header(copy!.text), header(seed.text));
   assert.equal(copy!.text.split('\n')[header(copy!.text)]!.trim(), 'A/74/36/Add.1');
-  const lengths = (text: string) => text.replace(/(A\/74\/36)\/Add\.1\b/, '$1').split('\n').map((line) => line.length);
+  const lengths = (text: string) =>
+    text
+      .replace(/(A\/74\/36)\/Add\.1\b/, '$1')
+      .split('\n')
+      .map((line) => line.length);
   assert.deepEqual(lengths(copy!.text), lengths(seed.text));
 });

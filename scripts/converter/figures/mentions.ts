@@ -27,7 +27,44 @@ const TAIL = new RegExp(`^(\\s*([万亿]))?(\\s*(美元|%|％))?(\\s*(多|余))?
 const NOT_A_QUANTITY_AFTER = /^\s*(?:年|月|日|天|小时|周年|周|届|号|段|世纪|岁)/;
 const APPROX_BEFORE = /(?:约|大约|超过|逾|近|将近|至少|估计[^，。；]{0,6}|多达)\s*$/;
 /** Words that end a counted noun phrase (verbs, particles); those in LEADING may also start the text after it. */
-const LEADING = ['为', '是', '已', '被', '获得', '提供', '参加', '出席', '进行', '接待', '发出', '发送', '发布', '尚未', '登记', '表示', '得到', '提交', '查阅', '执行', '部署', '分设', '讨论', '涉及', '包括', '其中', '按照', '接受', '收到', '来自', '维护', '开展', '实施', '履行', '成功', '组成'];
+const LEADING = [
+  '为',
+  '是',
+  '已',
+  '被',
+  '获得',
+  '提供',
+  '参加',
+  '出席',
+  '进行',
+  '接待',
+  '发出',
+  '发送',
+  '发布',
+  '尚未',
+  '登记',
+  '表示',
+  '得到',
+  '提交',
+  '查阅',
+  '执行',
+  '部署',
+  '分设',
+  '讨论',
+  '涉及',
+  '包括',
+  '其中',
+  '按照',
+  '接受',
+  '收到',
+  '来自',
+  '维护',
+  '开展',
+  '实施',
+  '履行',
+  '成功',
+  '组成',
+];
 const STOPS = [...LEADING, '在', '向', '以', '中', '都', '和地区', '援助', '至少', '供', '发放', '收集'];
 const MODIFIER = /^(?:新|援助|据称|相当于|支持|有关|关于|.$)/;
 const MAX_NOUN = 14;
@@ -60,7 +97,10 @@ export function findMentions(text: string, onTooLong?: (printed: string) => void
     const plainYear = /^\d{4}$/.test(m[1]!) && mention.value >= 1900 && mention.value <= 2100 && !mention.unit;
     if (plainYear) continue;
     if (/\($/.test(prefix) && text[mention.end] === ')' && /\d\s*\($/.test(prefix)) continue;
-    const label = /[(（]$/.test(prefix) && /^[)）]/.test(text.slice(mention.end)) ? prefix.slice(runStart(prefix.slice(0, -1), /[\u4e00-\u9fff]/), -1) || undefined : undefined;
+    const label =
+      /[(（]$/.test(prefix) && /^[)）]/.test(text.slice(mention.end))
+        ? prefix.slice(runStart(prefix.slice(0, -1), /[\u4e00-\u9fff]/), -1) || undefined
+        : undefined;
     out.push(label ? { ...mention, noun: enumerationLabel(label) } : mention);
   }
   for (const m of text.matchAll(CHINESE)) {

@@ -32,7 +32,13 @@ export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
   const item = (m: Mention, label = m.noun): ChartItem => ({ label: label || m.printed, value: m.value, printed: m.printed, block: s.block });
 
   const shares = s.mentions.filter((m) => m.unit === '%');
-  if (shares.length >= 2 && close(shares.reduce((t, m) => t + m.value, 0), 100)) {
+  if (
+    shares.length >= 2 &&
+    close(
+      shares.reduce((t, m) => t + m.value, 0),
+      100,
+    )
+  ) {
     const labels = shares.map((m) => shareLabel(m.noun));
     const title = labels[0]!.whole ?? sharesTitle(s.text, shares[0]!, labels[0]!.label);
     out.push({ kind: 'shares', title, unit: '%', sum: 'exact', items: shares.map((m, k) => item(m, labels[k]!.label)), texts: [s.text] });
@@ -77,10 +83,25 @@ export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
     }
     if (!parts) {
       const earlier = contiguousBefore(s, i, clauseStart[i]!).filter((m) => !used.has(m));
-      if (earlier.length >= 2 && close(earlier.reduce((t, m) => t + m.value, 0), total.value)) parts = earlier;
+      if (
+        earlier.length >= 2 &&
+        close(
+          earlier.reduce((t, m) => t + m.value, 0),
+          total.value,
+        )
+      )
+        parts = earlier;
     }
     if (!parts) return;
-    out.push({ kind: 'parts', title: totalTitle(total, s.text), unit: total.unit, total: item(total), sum, items: parts.map((m) => item(m, partLabel(s.text, m, total))), texts: [s.text] });
+    out.push({
+      kind: 'parts',
+      title: totalTitle(total, s.text),
+      unit: total.unit,
+      total: item(total),
+      sum,
+      items: parts.map((m) => item(m, partLabel(s.text, m, total))),
+      texts: [s.text],
+    });
     [total, ...parts].forEach((m) => used.add(m));
   });
 
@@ -89,7 +110,14 @@ export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
     const unit = counted[0]?.unit;
     const whole = [...previous.mentions].reverse().find((m) => m.unit === unit);
     const parts = counted.filter((m) => m.unit === unit);
-    if (whole && parts.length >= 2 && close(parts.reduce((t, m) => t + m.value, 0), whole.value)) {
+    if (
+      whole &&
+      parts.length >= 2 &&
+      close(
+        parts.reduce((t, m) => t + m.value, 0),
+        whole.value,
+      )
+    ) {
       out.push({
         kind: 'parts',
         title: totalTitle(whole, previous.text),
@@ -111,7 +139,13 @@ function subsetSumming(candidates: Mention[], total: number): Mention[] | undefi
   for (let mask = 1; mask < 1 << candidates.length; mask++) {
     const pick = candidates.filter((_, k) => mask & (1 << k));
     if (pick.length < 2 || (best && pick.length <= best.length)) continue;
-    if (close(pick.reduce((t, m) => t + m.value, 0), total)) best = pick;
+    if (
+      close(
+        pick.reduce((t, m) => t + m.value, 0),
+        total,
+      )
+    )
+      best = pick;
   }
   return best;
 }
@@ -144,32 +178,52 @@ const GENERIC = /^(?:国家|报告|人|其中|国家和地区|案件)?$/;
 function partLabel(text: string, m: Mention, whole: Mention): string {
   if (m.noun && !GENERIC.test(m.noun) && m.noun !== whole.noun) return m.noun;
   const after = text.slice(m.end).replace(/^\s*[\u4e00-\u9fff]?/, (c) => (m.unit && c.trim() === m.unit ? '' : c));
-  const rest = after.split(CLAUSE)[0]!.replace(new RegExp(`^\\s*${m.noun}`), '').replace(/^(?:为|是)/, '').trim();
+  const rest = after
+    .split(CLAUSE)[0]!
+    .replace(new RegExp(`^\\s*${m.noun}`), '')
+    .replace(/^(?:为|是)/, '')
+    .trim();
   if (rest) return rest;
   const clauseStart = Math.max(...['，', '；', '。', '：', '、', ','].map((p) => text.lastIndexOf(p, m.start))) + 1;
-  const clause = text.slice(clauseStart, m.start).replace(/(?:为|是|有|共|包括)\s*$/, '').trim();
+  const clause = text
+    .slice(clauseStart, m.start)
+    .replace(/(?:为|是|有|共|包括)\s*$/, '')
+    .trim();
   return clause || m.noun || m.printed;
 }
 
 /** `专题任务（共 60 项）`, or the total's own clause when its noun says little (`21 个国家尚未接待任何访问`). */
 function totalTitle(total: Mention, text: string): string {
   const unit = total.unit === '%' ? '%' : total.unit;
-  if (total.noun && !GENERIC.test(total.noun) && text.slice(total.end).includes(total.noun)) return `${total.noun}（共 ${total.printed} ${unit}${total.approx ? '以上' : ''}）`;
+  if (total.noun && !GENERIC.test(total.noun) && text.slice(total.end).includes(total.noun))
+    return `${total.noun}（共 ${total.printed} ${unit}${total.approx ? '以上' : ''}）`;
   const start = Math.max(...[...'，；。：,;:'].map((p) => text.lastIndexOf(p, total.start))) + 1;
   const next = text.slice(total.end).search(CLAUSE);
-  return text.slice(start, next < 0 ? undefined : total.end + next).trim().replace(/^(?:而|并|共有|有)/, '').trim();
+  return text
+    .slice(start, next < 0 ? undefined : total.end + next)
+    .trim()
+    .replace(/^(?:而|并|共有|有)/, '')
+    .trim();
 }
 
 /** The clause before a chart's first number, as its title: `现任任务负责人`, `…的地域分布情况`. */
 function titleBefore(text: string, first: Mention): string {
-  const clauses = text.slice(0, first.start).split(/[，。；,]/).map((c) => c.trim()).filter(Boolean);
+  const clauses = text
+    .slice(0, first.start)
+    .split(/[，。；,]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
   let title = clauses.at(-1) ?? '';
   if (first.noun && title.endsWith(first.noun)) title = title.slice(0, -first.noun.length);
   if (/[：:]/.test(title)) {
     const [head = '', tail = ''] = title.split(/[：:]/);
     title = tail.trim() || head.trim();
   }
-  title = title.replace(/[：:]$/, '').replace(/(?:情况)?如下$/, '').replace(/^[^\u4e00-\u9fff]+/, '').trim();
+  title = title
+    .replace(/[：:]$/, '')
+    .replace(/(?:情况)?如下$/, '')
+    .replace(/^[^\u4e00-\u9fff]+/, '')
+    .trim();
   return title || first.noun;
 }
 
@@ -192,7 +246,15 @@ export function shareLabel(noun: string): { whole?: string; label: string } {
 function sharesTitle(text: string, first: Mention, firstLabel: string): string {
   const title = titleBefore(text, first).replace(/(?:约|所|仅|则)?占(?:了|比)?$/, '');
   if (title && title !== firstLabel) return title;
-  const clauses = text.slice(0, first.start).split(/[，。；,]/).map((c) => c.trim()).filter(Boolean);
-  const whole = clauses.at(-2)?.replace(/^(?:在|从|就)/, '').replace(/(?:中|当中|之中)$/, '').trim();
+  const clauses = text
+    .slice(0, first.start)
+    .split(/[，。；,]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const whole = clauses
+    .at(-2)
+    ?.replace(/^(?:在|从|就)/, '')
+    .replace(/(?:中|当中|之中)$/, '')
+    .trim();
   return whole || title || firstLabel;
 }
