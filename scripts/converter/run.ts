@@ -32,6 +32,26 @@ export interface RunOptions {
   log: (line: string) => void;
   /** The conversion of one seed; a test seam (defaults to `convertSeed`). */
   convert?: (file: string, bytes: Uint8Array, manifest?: ManifestEntry) => Converted;
+  /** Called once per seed with what became of it, as it happens (the build's progress). */
+  onSeed?: (outcome: SeedOutcome) => void;
+}
+
+/** What became of one seed: the typed form of its log lines, for the build and the dev server. */
+export interface SeedOutcome {
+  file: string;
+  status: 'converted' | 'unchanged' | 'rejected' | 'failed';
+  /** The report's page name (converted or unchanged seeds). */
+  slug?: string;
+  /** The one-line summary the log prints for it. */
+  line: string;
+  /** Quantities found in its text (converted or unchanged seeds). */
+  figures?: number;
+  /** Its warnings; for an unchanged seed, the ones its conversion recorded. */
+  warnings: Diagnostic[];
+  /** For a rejected or failed seed, why. */
+  error?: Diagnostic;
+  /** For a replaced seed, its difference from the committed version, in one line. */
+  changes?: string;
 }
 
 export interface RunResult {
@@ -43,6 +63,8 @@ export interface RunResult {
   failed: number;
   warnings: number;
   stale: string[];
+  /** Every seed's outcome, in file order. */
+  seeds: SeedOutcome[];
 }
 
 interface IndexEntry {
@@ -51,7 +73,8 @@ interface IndexEntry {
   key: string;
   slug: string;
   line: string;
-  warnings: number;
+  warnings: Diagnostic[];
+  figures: number;
 }
 
 /**
@@ -81,7 +104,11 @@ export function convertAll(options: RunOptions): RunResult {
   }
 
   const convert = options.convert ?? convertSeed;
-  const result: RunResult = { converted: 0, unchanged: 0, errors: [], failed: 0, warnings: 0, stale: [] };
+  const result: RunResult = { converted: 0, unchanged: 0, errors: [], failed: 0, warnings: 0, stale: [], seeds: [] };
+  const outcome = (o: SeedOutcome) => {
+    result.seeds.push(o);
+    options.onSeed?.(o);
+  };
   const entries: IndexEntry[] = [];
   /** Paths this run produced (paths only: keeping the texts would grow memory with the corpus). */
   const outputs = new Set<string>();
@@ -104,8 +131,10 @@ export function convertAll(options: RunOptions): RunResult {
       bytes = fs.readFileSync(fs.join(seedsDir, file));
     } catch (error) {
       const message = `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-      result.errors.push({ level: 'error', code: 'unreadable', file, message });
+      const unreadable: Diagnostic = { level: 'error', code: 'unreadable', file, message };
+      result.errors.push(unreadable);
       log(`error ${message} [unreadable] — skipped; the other reports still convert`);
+      outcome({ file, status: 'rejected', line: `error ${message} [unreadable]`, warnings: [], error: unreadable });
       continue;
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -113,15 +142,16 @@ export function convertAll(options: RunOptions): RunResult {
       .update(`${sha256}\n${code}\n${JSON.stringify(manifest[file] ?? {})}`)
       .digest('hex')
       .slice(0, 16);
-    const cached = previous.find((e) => e.file === file && e.key === key);
+    const cached = previous.find((e) => e.file === file && e.key === key && Array.isArray(e.warnings));
     const paths = (slug: string) => [fs.join(outDir, 'reports', `${slug}.mdx`), fs.join(outDir, 'data', `${slug}.json`)];
     if (cached && !options.force && !options.check && paths(cached.slug).every((p) => fs.existsSync(p))) {
       entries.push(cached);
       paths(cached.slug).forEach((p) => outputs.add(p));
       slugs.set(cached.slug, file);
       result.unchanged++;
-      result.warnings += cached.warnings;
+      result.warnings += cached.warnings.length;
       log(`${cached.line} (unchanged)`);
+      outcome({ file, status: 'unchanged', slug: cached.slug, line: cached.line, figures: cached.figures, warnings: cached.warnings });
       continue;
     }
     try {
@@ -134,10 +164,11 @@ export function convertAll(options: RunOptions): RunResult {
       const historyPath = fs.join(outDir, 'changes', `${report.slug}.json`);
       const read = (path: string) => (fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined);
       const history = updateHistory(read(jsonPath!), report, read(historyPath));
+      const changes = history ? changeSummary(history.change) : undefined;
       if (history) {
         if (!options.check) fs.mkdirSync(fs.join(outDir, 'changes'), { recursive: true });
         write(historyPath, history.json);
-        log(`  changes since the committed version of ${report.slug}: ${changeSummary(history.change)}`);
+        log(`  changes since the committed version of ${report.slug}: ${changes}`);
       }
       write(mdxPath!, mdx);
       write(jsonPath!, json);
@@ -147,26 +178,32 @@ export function convertAll(options: RunOptions): RunResult {
       const charts = report.figures?.charts.length ?? 0;
       const line = `${file} → ${report.slug}: ${s.paragraphs} paragraphs, ${s.notes} notes, ${headings} headings, ${s.figures} key figures, ${numbers} numbers, ${charts} charts, ${report.warnings.length} warnings`;
       log(line);
-      for (const w of report.warnings) log(`  warning ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message} [${w.code}]`);
-      result.warnings += report.warnings.length;
+      const warnings = [...report.warnings];
       const before = previous.find((e) => e.file === file);
       if (before && before.slug !== report.slug) {
         // The report's address changes: every link to reports/<old>.html breaks.
-        log(
-          `  warning ${file}: its page moves from reports/${before.slug}.html to reports/${report.slug}.html (its symbol or slug changed); to keep the old address set "slug": "${before.slug}" in seeds/manifest.json [slug-changed]`,
-        );
-        result.warnings++;
+        warnings.push({
+          level: 'warning',
+          code: 'slug-changed',
+          file,
+          message: `its page moves from reports/${before.slug}.html to reports/${report.slug}.html (its symbol or slug changed); to keep the old address set "slug": "${before.slug}" in seeds/manifest.json`,
+        });
       }
+      for (const w of warnings) log(`  warning ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message} [${w.code}]`);
+      result.warnings += warnings.length;
       result.converted++;
-      entries.push({ file, sha256, key, slug: report.slug, line, warnings: report.warnings.length });
+      entries.push({ file, sha256, key, slug: report.slug, line, warnings: report.warnings, figures: numbers });
+      outcome({ file, status: 'converted', slug: report.slug, line, figures: numbers, warnings, ...(changes ? { changes } : {}) });
     } catch (error) {
       if (!(error instanceof SeedError)) {
         // A converter bug must not cost the other seeds: one line, the file and the step, no stack.
         const step = stepOf(error);
         const message = `${file}: unexpected ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} in step "${step}"`;
-        result.errors.push({ level: 'error', code: 'crash', file, message });
+        const crash: Diagnostic = { level: 'error', code: 'crash', file, message };
+        result.errors.push(crash);
         result.failed++;
         log(`error ${message.split('\n')[0]!.slice(0, 300)} [crash] — skipped; the other reports still convert`);
+        outcome({ file, status: 'failed', line: `error ${message.split('\n')[0]!.slice(0, 300)} [crash]`, warnings: [], error: crash });
         continue;
       }
       const diagnostic: Diagnostic = {
@@ -178,6 +215,7 @@ export function convertAll(options: RunOptions): RunResult {
       };
       result.errors.push(diagnostic);
       log(`error ${error.message} [${error.code}] — skipped; the other reports still convert`);
+      outcome({ file, status: 'rejected', line: `error ${error.message} [${error.code}]`, warnings: [], error: diagnostic });
     }
   }
 

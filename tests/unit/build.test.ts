@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { pageOf } from '../../scripts/build/astro.ts';
-import { countFigures } from '../../scripts/build/convert.ts';
 import { createProgress, fit } from '../../scripts/build/progress.ts';
 import { BuildFailure, runBuild, type BuildPlan, type Step } from '../../scripts/build/steps.ts';
 import { swapDir } from '../../scripts/build/swap.ts';
@@ -135,12 +134,6 @@ describe('build progress', () => {
     assert.equal(pageOf('05:49:47   ├─ /reports/a-74-36.html (+21ms) '), '/reports/a-74-36.html');
     assert.equal(pageOf('05:49:47   └─ /index.html (+3ms)'), '/index.html');
     assert.equal(pageOf('05:49:47 [build] 131 page(s) built in 2.96s'), undefined);
-  });
-
-  test('figures are counted from figure records when the model has them, else from its stats', () => {
-    assert.equal(countFigures({ figures: { values: [{}, {}] }, stats: { figures: 9 } }), 2);
-    assert.equal(countFigures({ stats: { figures: 9 } }), 9);
-    assert.equal(countFigures({}), 0);
   });
 });
 

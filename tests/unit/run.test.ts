@@ -65,6 +65,40 @@ describe('converting the seed folder', () => {
     assert.equal(fs.readdirSync(join(out, 'reports')).length, 4);
   });
 
+  test('every seed has a typed outcome: converted, unchanged, rejected or failed, with its slug, figures, warnings or error', () => {
+    const seeds = copySeeds();
+    fs.writeFileSync(join(seeds, '009_empty.txt'), '');
+    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const seen: string[] = [];
+    const first = run(seeds, out, { onSeed: (o) => seen.push(`${o.file}:${o.status}`) }).result;
+    assert.deepEqual(
+      seen,
+      first.seeds.map((o) => `${o.file}:${o.status}`),
+      'onSeed sees each outcome as it happens',
+    );
+    const byFile = new Map(first.seeds.map((o) => [o.file, o]));
+    const converted = first.seeds.filter((o) => o.status === 'converted');
+    assert.equal(converted.length, 4);
+    for (const o of converted) {
+      const model = JSON.parse(fs.readFileSync(join(out, 'data', `${o.slug}.json`), 'utf8'));
+      assert.equal(o.figures, model.figures.values.length, o.file);
+      assert.deepEqual(o.warnings, model.warnings, o.file);
+    }
+    assert.deepEqual([byFile.get('009_empty.txt')!.status, byFile.get('009_empty.txt')!.error!.code], ['rejected', 'empty']);
+    // A second run: the same slugs, figures and warnings, from the index, without reading the models.
+    const second = run(seeds, out).result.seeds.filter((o) => o.status !== 'rejected');
+    assert.deepEqual(
+      second.map((o) => [o.file, o.status, o.slug, o.figures, o.warnings.length]),
+      converted.map((o) => [o.file, 'unchanged', o.slug, o.figures, o.warnings.length]),
+    );
+    const failing = run(seeds, fs.mkdtempSync(join(tmpdir(), 'content-')), {
+      convert: () => {
+        throw new TypeError('boom');
+      },
+    }).result.seeds;
+    assert.ok(failing.filter((o) => o.file !== '009_empty.txt').every((o) => o.status === 'failed' && o.error?.code === 'crash'));
+  });
+
   test('a report whose address changes says so, with the old and the new page and how to keep the old one', () => {
     const seeds = copySeeds();
     const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
