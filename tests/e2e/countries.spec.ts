@@ -1,8 +1,8 @@
 /** Country mentions, country pages and the countries index, against the built site. */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { countryMentions, reportMentions } from '../../src/lib/countries.ts';
 import { reports } from './model.ts';
+import { seriousProblems } from './axe.ts';
 
 const all = countryMentions(reports);
 const a7436 = reports.find((r) => r.meta.symbol === 'A/74/36')!;
@@ -60,17 +60,7 @@ for (const path of ['countries.html', 'countries/xkk.html']) {
       test.slow(); // the index has a link per country
       await page.emulateMedia({ colorScheme });
       await page.goto(path);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const bad = violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 5)
-              .join(', ')}`,
-        );
-      expect(bad).toEqual([]);
+      expect(await seriousProblems(page)).toEqual([]);
     });
   }
   test(`${path} has no horizontal scroll at 360px`, async ({ page }) => {

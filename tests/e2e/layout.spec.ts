@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { docPath, documents, reports } from './model.ts';
+import { seriousProblems } from './axe.ts';
 
 const pages = [
   { kind: 'home', path: 'index.html' },
@@ -35,17 +35,7 @@ for (const { kind, path } of pages) {
       await page.emulateMedia({ colorScheme });
       await page.goto(path);
       await settle(page, path);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const bad = violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 5)
-              .join(', ')}`,
-        );
-      expect(bad).toEqual([]);
+      expect(await seriousProblems(page)).toEqual([]);
     });
   }
 }

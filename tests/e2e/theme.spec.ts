@@ -1,23 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { docPath, documents } from './model.ts';
+import { seriousProblems } from './axe.ts';
 
 const LIGHT = 'rgb(253, 253, 251)';
 const DARK = 'rgb(22, 24, 27)';
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-
-async function seriousProblems(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 5)
-          .join(', ')}`,
-    );
-}
 
 test('the page follows the system colour scheme', async ({ page }) => {
   await page.goto('reports/a-74-36.html');
