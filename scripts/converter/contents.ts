@@ -67,7 +67,7 @@ export function readContents(tokens: Token[], start: number): { end: number; lin
     if (pending.length >= 1 || t.text.length > 60) break;
     pending.push(t);
   }
-  return { end, lines, entries: fixRunTogether(entries) };
+  return { end, lines, entries };
 }
 
 /** The entry without its leaders, paragraph range and page number, scanned from the end. */
@@ -77,20 +77,11 @@ function withoutTrailer(text: string): string {
   return text.slice(0, end);
 }
 
-/** `21-406` is range 21-40 and page 6 when the next entry's range starts at 41. */
-function fixRunTogether(entries: ContentsEntry[]): ContentsEntry[] {
-  const ranged = entries.filter((e) => e.to !== undefined);
-  ranged.forEach((e, i) => {
-    const next = ranged[i + 1];
-    if (next?.from !== undefined && e.to! >= next.from && String(e.to).startsWith(String(next.from - 1))) e.to = next.from - 1;
-  });
-  return entries;
-}
-
 function parseEntry(text: string, line: number): ContentsEntry | undefined {
   let t = narrow(text).replace(/\t/g, ' ');
   let from: number | undefined;
   let to: number | undefined;
+  // Backtracking splits a range run into its page (`21-406`: paragraphs 21-40, page 6): the page takes at least one digit.
   const nums = /(?:(\d{1,4})\s*[-–—]\s*(\d{1,4}))?\s*\d{1,4}$/.exec(t.replace(/[.…·。\s]+(?=[\d])/g, ' ').trim());
   if (nums?.[1] && nums[2]) {
     from = Number(nums[1]);

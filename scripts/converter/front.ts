@@ -35,8 +35,6 @@ export interface FrontMeta {
   speaker?: string;
   occasion?: string;
   place?: string;
-  /** The organ printed above the body that reports (`大会` above `人权理事会`). */
-  organ?: string;
   /** Where the body was read (an organ read first is released to the masthead when the body follows). */
   bodyLine?: number;
   /** A resolution or decision number printed before its title (`78/215．…`). */
@@ -274,17 +272,11 @@ function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string | unde
   if (BODY.test(text)) {
     // The organ (`大会`) and the body that reports (`人权理事会`, a committee) both print; keep the body.
     if (!meta.body || bodyRank(text) > bodyRank(meta.body)) {
-      if (meta.body && meta.bodyLine !== undefined) {
-        meta.organ = meta.body;
-        release(ledger, meta.bodyLine, meta.body, 'masthead');
-      }
+      if (meta.body && meta.bodyLine !== undefined) release(ledger, meta.bodyLine, meta.body, 'masthead');
       meta.body = text;
       meta.bodyLine = t.no;
       keep(ledger, t.no, text);
-    } else {
-      meta.organ ??= text;
-      drop(ledger, t.no, text, 'masthead');
-    }
+    } else drop(ledger, t.no, text, 'masthead');
     return undefined;
   }
   if (IMPRINT.test(text)) {
