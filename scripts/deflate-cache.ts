@@ -1,5 +1,5 @@
 /**
- * A build cache for the offline zip's deflated entries. Deflating the whole site at level 9 is
+ * A build cache for the offline zip's deflated entries. Deflating the whole site is
  * seconds of pure-JS work on every build, while a rebuild after one seed changes touches only a
  * few files (the report page, the home page, one offline index shard); with this cache only those are
  * compressed again.

@@ -1,6 +1,7 @@
 /**
  * Build step 2: Astro's static build into the staging folder, in a child process
- * (`astro-child.ts`). Its log is read line by line: each generated page advances the
+ * (`astro-child.ts`), started as the build starts so that Astro loads while the seeds convert.
+ * Its log is read line by line: each generated page advances the
  * progress line (report pages get a plain line in CI), warnings are kept, and the tail of
  * the log is quoted when the build fails.
  */
@@ -22,66 +23,88 @@ export const astroChildren = new Set<ChildProcess>();
 /** Peak RSS (KiB, as `process.resourceUsage()` gives it) and CPU seconds of the last Astro child, for the benchmark. */
 export const lastAstroUsage: { maxRSSKiB?: number; cpuSeconds?: number } = {};
 
+/** Starts Astro's process (it loads Astro, then waits to be told to build) and reads its log; resolves with the step's result line. */
+function startAstro(context: BuildContext): { child: ChildProcess; result: Promise<string> } {
+  const { progress } = context;
+  const child = spawn(process.execPath, [...process.execArgv, CHILD, context.staging, '--cache-dir', context.cacheDir, ...(context.force ? ['--force'] : [])], {
+    cwd: context.root,
+    // The site reads its reports (and seeds/figures.json beside them) from CONTENT_DIR (src/lib/data.ts).
+    env: { ...process.env, CONTENT_DIR: context.contentDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  astroChildren.add(child);
+  const stop = () => child.kill('SIGTERM');
+  context.signal.addEventListener('abort', stop, { once: true });
+  const result = new Promise<string>((resolve, reject) => {
+    let pages = 0;
+    let reused = 0;
+    let warnings = 0;
+    /** The compiled-MDX cache's line (src/integrations/mdx-cache.ts): `N compiled, M from cache`. */
+    let mdx = '';
+    const tail: string[] = [];
+    const keep = (line: string) => {
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+    };
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      keep(line);
+      const page = pageOf(line);
+      const cached = /\[mdx-cache\] (\d+ compiled, \d+ from cache)/.exec(line);
+      if (cached) mdx = `, MDX ${cached[1]}`;
+      if (page) {
+        pages++;
+        // Copied from the last build (Astro's incremental build: report, document and country pages, src/lib/pagekey.ts).
+        if (/\((?:restored|cached)\)\s*$/.test(line)) reused++;
+        progress.status(`astro page ${pages} ${page}`, page.startsWith('/reports/'));
+      } else if (/\[warn\]|\bwarn(ing)?\b/i.test(line) && !/data store cleared \(force\)/.test(line)) {
+        warnings++;
+        progress.line(`  ${line.trim()}`);
+      }
+    });
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      keep(line);
+      if (/\bwarn(ing)?\b/i.test(line)) {
+        warnings++;
+        progress.line(`  ${line.trim()}`);
+      }
+    });
+    child.on('message', (message: { maxRSSKiB?: number; cpuSeconds?: number }) => {
+      Object.assign(lastAstroUsage, message);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      astroChildren.delete(child);
+      context.signal.removeEventListener('abort', stop);
+      context.counts.warnings += warnings;
+      if (code === 0)
+        resolve(`${pages} pages${reused ? ` (${reused} reused)` : ''}${mdx}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+      else reject(new Error(`astro build exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
+    });
+  });
+  // Awaited by the step's run; a build that fails before the step runs never awaits it.
+  result.catch(() => {});
+  return { child, result };
+}
+
+const started = new WeakMap<BuildContext, ReturnType<typeof startAstro>>();
+
 export const astroStep: Step = {
   name: 'astro',
   fix: 'read the Astro error above (it names the file and line); `npm run dev` shows the same error in the browser',
-  run(context: BuildContext) {
-    const { progress } = context;
-    return new Promise<string>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [...process.execArgv, CHILD, context.staging, '--cache-dir', context.cacheDir, ...(context.force ? ['--force'] : [])],
-        {
-          cwd: context.root,
-          // The site reads its reports (and seeds/figures.json beside them) from CONTENT_DIR (src/lib/data.ts).
-          env: { ...process.env, CONTENT_DIR: context.contentDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
-          stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-        },
-      );
-      astroChildren.add(child);
-      let pages = 0;
-      let reused = 0;
-      let warnings = 0;
-      /** The compiled-MDX cache's line (src/integrations/mdx-cache.ts): `N compiled, M from cache`. */
-      let mdx = '';
-      const tail: string[] = [];
-      const keep = (line: string) => {
-        tail.push(line);
-        if (tail.length > 30) tail.shift();
-      };
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        keep(line);
-        const page = pageOf(line);
-        const cached = /\[mdx-cache\] (\d+ compiled, \d+ from cache)/.exec(line);
-        if (cached) mdx = `, MDX ${cached[1]}`;
-        if (page) {
-          pages++;
-          // Copied from the last build (Astro's incremental build: report, document and country pages, src/lib/pagekey.ts).
-          if (/\((?:restored|cached)\)\s*$/.test(line)) reused++;
-          progress.status(`astro page ${pages} ${page}`, page.startsWith('/reports/'));
-        } else if (/\[warn\]|\bwarn(ing)?\b/i.test(line) && !/data store cleared \(force\)/.test(line)) {
-          warnings++;
-          progress.line(`  ${line.trim()}`);
-        }
-      });
-      createInterface({ input: child.stderr! }).on('line', (line) => {
-        keep(line);
-        if (/\bwarn(ing)?\b/i.test(line)) {
-          warnings++;
-          progress.line(`  ${line.trim()}`);
-        }
-      });
-      child.on('message', (message: { maxRSSKiB?: number; cpuSeconds?: number }) => {
-        Object.assign(lastAstroUsage, message);
-      });
-      child.on('error', reject);
-      child.on('close', (code, signal) => {
-        astroChildren.delete(child);
-        context.counts.warnings += warnings;
-        if (code === 0)
-          resolve(`${pages} pages${reused ? ` (${reused} reused)` : ''}${mdx}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
-        else reject(new Error(`astro build exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
-      });
-    });
+  // Loading Astro takes a second or two: its process starts with the build, while the seeds convert.
+  prepare(context) {
+    const astro = startAstro(context);
+    started.set(context, astro);
+    return {
+      release() {
+        if (astro.child.exitCode === null && astro.child.signalCode === null) astro.child.kill('SIGTERM');
+      },
+    };
+  },
+  async run(context) {
+    const astro = started.get(context) ?? startAstro(context);
+    // Content is ready: build. (A process that already died says why through `result`.)
+    if (astro.child.connected) astro.child.send({ build: true });
+    return astro.result;
   },
 };

@@ -1,5 +1,6 @@
 /**
- * Build steps after Astro: the Pagefind index of the hosted site, and the offline zip, which
+ * The search and zip steps: the Pagefind index of the hosted site (made from content/, beside
+ * Astro's build), and the offline zip of the finished site, which
  * carries the same index as classic scripts for the unzipped build (scripts/search/classic.ts,
  * made while zipping: they are never written into dist/). The index and the zip keep a build
  * cache (scripts/build/cache.ts).
@@ -18,6 +19,8 @@ const cacheDir = (c: BuildContext, name: string) => join(c.cacheDir, name);
 
 export const pagefindStep: Step = {
   name: 'pagefind',
+  // Made from content/, not from the pages: it runs while Astro builds.
+  needs: ['convert'],
   fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
   async run(c) {
     const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), {

@@ -1,8 +1,14 @@
 /**
- * The build as a list of steps run in order into a staging folder, swapped in only when all
- * of them succeed. Each step is one entry (a name, an async function, and what to tell the
- * maintainer when it fails), so adding a step is adding an entry; steps share a context
- * that says where to write and collects the counts the summary reports.
+ * The build as a list of steps run into a staging folder, swapped in only when all of them
+ * succeed. Each step is one entry (a name, an async function, and what to tell the maintainer
+ * when it fails), so adding a step is adding an entry; steps share a context that says where
+ * to write and collects the counts the summary reports.
+ *
+ * A step starts once the steps it `needs` have finished (by default every earlier step), so
+ * steps that do not depend on each other run side by side: the search index, made from
+ * `content/`, is written while Astro renders the pages. A step may also `prepare` as the build
+ * starts, for work that needs nothing from the others (starting Astro's process and loading
+ * Astro while the seeds convert).
  */
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,10 +43,20 @@ export interface BuildContext {
   counts: BuildCounts;
   /** Ask for a clean build: steps with a cache (convert, Astro) ignore it. */
   force: boolean;
+  /** Aborted when a step fails: steps still running stop what they can (Astro's process is killed). */
+  signal: AbortSignal;
 }
 
 export interface Step {
   name: string;
+  /** The steps that must have finished before this one starts; default: every earlier step. */
+  needs?: readonly string[];
+  /**
+   * Called for every step as the build starts, before any step runs: work that needs nothing
+   * from the other steps. What it started is `run`'s to use; `release` (called when the build
+   * ends, however it ends) stops whatever `run` did not take over.
+   */
+  prepare?(context: BuildContext): { release(): void };
   /** Does the work; the returned text (e.g. "131 pages") goes on the step's result line. */
   run(context: BuildContext): Promise<string | void>;
   /** What the maintainer should do when this step fails. */
@@ -98,11 +114,13 @@ export class BuildFailure extends Error {
  */
 export async function runBuild(plan: BuildPlan, progress: Progress): Promise<BuildOutcome> {
   const started = performance.now();
+  const needs = dependencies(plan.steps);
   const staging = join(plan.workDir, 'dist');
   const zipStaging = join(plan.workDir, 'offline.zip');
   rmSync(plan.workDir, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   const seedsDir = plan.seedsDir ?? join(plan.root, 'seeds');
+  const controller = new AbortController();
   const context: BuildContext = {
     root: plan.root,
     seedsDir,
@@ -113,23 +131,15 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
     progress,
     counts: { reports: 0, rejected: 0, failed: 0, figures: 0, warnings: 0 },
     force: Boolean(plan.force),
+    signal: controller.signal,
   };
-  const steps: StepTiming[] = [];
+  const timings = new Map<string, StepTiming>();
+  const prepared: { release(): void }[] = [];
   try {
-    for (const step of plan.steps) {
-      const t0 = performance.now();
-      progress.status(`${step.name}…`, true);
-      let detail: string | void;
-      try {
-        detail = await step.run(context);
-        if (plan.failAfter === step.name) throw new Error(`failing on purpose after "${step.name}" (--fail-after)`);
-      } catch (error) {
-        throw new BuildFailure(step.name, error, step.fix);
-      }
-      const seconds = (performance.now() - t0) / 1000;
-      steps.push({ name: step.name, seconds, detail: detail ?? '' });
-      progress.line(`✓ ${step.name} ${seconds.toFixed(1)} s${detail ? ` — ${detail}` : ''}`);
-    }
+    for (const step of plan.steps) if (step.prepare) prepared.push(step.prepare(context));
+    await runSteps(plan, needs, context, controller, (timing) => timings.set(timing.name, timing));
+    // In the plan's order, whatever order they finished in.
+    const steps = plan.steps.map((step) => timings.get(step.name)!);
     const tree = treeStats(staging);
     const zipBytes = existsSync(zipStaging) ? statSync(zipStaging).size : undefined;
     try {
@@ -140,6 +150,63 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
     }
     return { counts: context.counts, steps, seconds: (performance.now() - started) / 1000, tree, zipBytes };
   } finally {
+    for (const p of prepared) p.release();
     rmSync(plan.workDir, { recursive: true, force: true });
   }
+}
+
+/** The steps each step waits for: its `needs`, else every step before it. Unknown or later names are an error. */
+export function dependencies(steps: readonly Step[]): Map<string, readonly string[]> {
+  const names = steps.map((s) => s.name);
+  if (new Set(names).size !== names.length) throw new Error(`build steps: duplicate names in ${names.join(', ')}`);
+  return new Map(
+    steps.map((step, i) => {
+      const before = names.slice(0, i);
+      for (const need of step.needs ?? []) {
+        if (!before.includes(need)) throw new Error(`build step "${step.name}" needs "${need}", which is not an earlier step`);
+      }
+      return [step.name, step.needs ?? before];
+    }),
+  );
+}
+
+/**
+ * Start every step as soon as what it needs has finished; resolve when all have. When one
+ * fails, the others are told (the context's signal), the running ones are waited for, and
+ * nothing more starts: the first failure is thrown as a BuildFailure.
+ */
+async function runSteps(
+  plan: BuildPlan,
+  needs: Map<string, readonly string[]>,
+  context: BuildContext,
+  controller: AbortController,
+  done: (timing: StepTiming) => void,
+): Promise<void> {
+  const finished = new Map<string, Promise<void>>();
+  let failure: BuildFailure | undefined;
+  for (const step of plan.steps) {
+    const ready = Promise.all(needs.get(step.name)!.map((name) => finished.get(name)!));
+    finished.set(
+      step.name,
+      ready.then(async () => {
+        if (failure) throw failure;
+        const t0 = performance.now();
+        context.progress.status(`${step.name}…`, true);
+        let detail: string | void;
+        try {
+          detail = await step.run(context);
+          if (plan.failAfter === step.name) throw new Error(`failing on purpose after "${step.name}" (--fail-after)`);
+        } catch (error) {
+          failure ??= new BuildFailure(step.name, error, step.fix);
+          controller.abort(failure);
+          throw failure;
+        }
+        const seconds = (performance.now() - t0) / 1000;
+        done({ name: step.name, seconds, detail: detail ?? '' });
+        context.progress.line(`✓ ${step.name} ${seconds.toFixed(1)} s${detail ? ` — ${detail}` : ''}`);
+      }),
+    );
+  }
+  await Promise.allSettled(finished.values());
+  if (failure) throw failure;
 }

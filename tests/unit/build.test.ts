@@ -1,11 +1,12 @@
 /** The build orchestrator: steps in order, a staged site swapped in whole, a failure that leaves the last good build. */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { pageOf } from '../../scripts/build/astro.ts';
+import { astroChildren, astroStep, pageOf } from '../../scripts/build/astro.ts';
 import { createProgress, fit } from '../../scripts/build/progress.ts';
 import { BuildFailure, runBuild, type BuildPlan, type Step } from '../../scripts/build/steps.ts';
 import { swapDir } from '../../scripts/build/swap.ts';
@@ -96,6 +97,100 @@ describe('the build orchestrator', () => {
     assert.equal(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'), 'new');
     assert.equal(readFileSync(join(dir, 'offline.zip'), 'utf8'), 'old zip');
     assert.equal(outcome.zipBytes, undefined);
+  });
+
+  test('a step that needs only an earlier one runs beside the steps between; the next waits for all it needs', { timeout: 10_000 }, async () => {
+    const dir = previousBuild();
+    const events: string[] = [];
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    // "slow" finishes only once "beside" has started: the build would hang if "beside" waited for it.
+    const first: Step = { name: 'first', fix: '', run: async () => void events.push('first') };
+    const slow: Step = { name: 'slow', fix: '', run: async () => (await gate, void events.push('slow done')) };
+    const beside: Step = { name: 'beside', fix: '', needs: ['first'], run: async () => (events.push('beside'), openGate()) };
+    const last: Step = { name: 'last', fix: '', run: async () => void events.push('last') };
+    const outcome = await runBuild(plan(dir, [first, slow, beside, last]), quiet);
+    assert.deepEqual(events, ['first', 'beside', 'slow done', 'last']);
+    assert.deepEqual(
+      outcome.steps.map((s) => s.name),
+      ['first', 'slow', 'beside', 'last'],
+      "timings in the plan's order",
+    );
+  });
+
+  test('when a step fails, a step running beside it is told to stop and waited for, and no later step starts', async () => {
+    const dir = previousBuild();
+    const before = treeHashes(dir);
+    const events: string[] = [];
+    const running: Step = {
+      name: 'astro',
+      fix: '',
+      needs: [],
+      run: (c) =>
+        new Promise((resolve) =>
+          c.signal.addEventListener('abort', () => {
+            events.push('astro stopped');
+            setTimeout(resolve, 20);
+          }),
+        ),
+    };
+    const failing: Step = { ...broken, needs: [] };
+    const later: Step = { name: 'zip', fix: '', run: async () => void events.push('zip ran') };
+    await assert.rejects(runBuild(plan(dir, [running, failing, later]), quiet), (error: unknown) => {
+      assert.ok(error instanceof BuildFailure);
+      assert.equal(error.step, 'search');
+      return true;
+    });
+    assert.deepEqual(events, ['astro stopped']);
+    assert.deepEqual(diffHashes(before, treeHashes(dir)), []);
+    assert.equal(existsSync(join(dir, '.build', 'w')), false, 'removed only after the running step ended');
+  });
+
+  test('every step prepares before any step runs, and what it prepared is released however the build ends', async () => {
+    for (const steps of [[site], [broken, site]]) {
+      const events: string[] = [];
+      const preparing = (s: Step): Step => ({
+        ...s,
+        prepare: () => (events.push(`prepare ${s.name}`), { release: () => void events.push(`release ${s.name}`) }),
+        run: async (c) => (events.push(`run ${s.name}`), s.run(c)),
+      });
+      await runBuild(plan(previousBuild(), steps.map(preparing)), quiet).catch(() => {});
+      const names = steps.map((s) => s.name);
+      assert.deepEqual(
+        events.slice(0, names.length),
+        names.map((n) => `prepare ${n}`),
+      );
+      assert.deepEqual(
+        events.slice(-names.length),
+        names.map((n) => `release ${n}`),
+      );
+    }
+  });
+
+  test('a step that needs a later or unknown step is refused before anything runs', async () => {
+    const dir = previousBuild();
+    await assert.rejects(runBuild(plan(dir, [{ ...site, needs: ['zip'] }, zip]), quiet), /build step "site" needs "zip", which is not an earlier step/);
+    assert.equal(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'), 'old');
+  });
+
+  test("Astro's process, started as the build starts, is stopped when an earlier step fails", { timeout: 20_000 }, async () => {
+    const dir = previousBuild();
+    let child: ChildProcess | undefined;
+    const failing: Step = {
+      ...broken,
+      name: 'convert',
+      // Astro's process is up (loading Astro) when the step before it fails.
+      run: async () => {
+        child = [...astroChildren][0];
+        throw new Error('a seed exploded');
+      },
+    };
+    await assert.rejects(runBuild(plan(dir, [failing, astroStep], { root }), quiet), /a seed exploded/);
+    assert.ok(child, 'the astro step started its process before the first step ran');
+    // Its streams close once it has exited; until then it is listed in astroChildren.
+    if (astroChildren.has(child)) await once(child, 'close');
+    assert.equal(astroChildren.size, 0);
+    assert.equal(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'), 'old');
   });
 
   test('a swap that cannot put the new tree in place moves the old one back', () => {
