@@ -12,10 +12,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { deflateSync, type DeflateOptions } from 'fflate';
+import { deflatePool, type DeflateLevel } from './deflate-pool.ts';
 import { buildCache, cacheKey } from './build/cache.ts';
 
-export type DeflateLevel = NonNullable<DeflateOptions['level']>;
+export type { DeflateLevel };
 
 /** fflate's version: part of every key, so that upgrading it cannot mix two encoders' output. */
 const fflateVersion = (createRequire(import.meta.url)('fflate/package.json') as { version: string }).version;
@@ -41,6 +41,7 @@ export function deflateCache({ dir, level, force = false }: DeflateCacheOptions)
   const salt = `fflate ${fflateVersion} level ${level}`;
   const cache = buildCache(dir, { force });
   const stats = { hits: 0, misses: 0 };
+  const pool = deflatePool();
   return {
     stats,
     async deflate(data) {
@@ -53,7 +54,7 @@ export function deflateCache({ dir, level, force = false }: DeflateCacheOptions)
         return new Uint8Array(stored);
       }
       stats.misses++;
-      const deflated = deflateSync(data, { level });
+      const deflated = await pool.deflate(data, level);
       // Not stored (a full disk…): the build is still right, the next one compresses it again.
       if (dir) await cache.store(key, (path) => writeFile(path, deflated)).catch(() => undefined);
       return deflated;

@@ -6,7 +6,8 @@
  *
  * The open-me page and README.txt (openMeFiles) come first, then the site.
  * Deterministic: entries sorted by path, every timestamp fixed, so the same `dist/` always
- * gives the same bytes. Each entry is deflated on its own (fflate, level 6) and may come from a
+ * gives the same bytes. Each entry is deflated on its own (fflate, level 6, on worker threads:
+ * `scripts/deflate-pool.ts`) and may come from a
  * cache of deflated entries (`scripts/deflate-cache.ts`), so a rebuild compresses only the files
  * whose bytes changed; the entries go through fflate's streaming `Zip`, which takes
  * already-compressed data with its CRC and size (and therefore writes a data descriptor after
@@ -21,6 +22,9 @@ import { deflateSync, strToU8, Zip, type ZipInputFile } from 'fflate';
 import { parseCli } from './cli.ts';
 import { deflateCache, type DeflateCache, type DeflateLevel } from './deflate-cache.ts';
 import { OFFLINE_DIR, offlineFiles, type OfflineFile } from './search/classic.ts';
+
+/** How many files are being read and deflated at once while the zip is written. */
+const WINDOW = 32;
 
 /** The folder the zip unpacks into. */
 export const zipRoot = 'un-hr-reports';
@@ -116,11 +120,20 @@ export async function writeOfflineZip(
     zip.add(entry);
     entry.ondata!(null, deflateSync(data, { level: zipLevel }), true);
   }
+  // Files are read and deflated up to WINDOW at a time (on the deflate threads, or from the
+  // cache), and added to the zip in order as each one is ready.
+  const pending: Promise<{ entry: ZipInputFile; deflated: Uint8Array<ArrayBuffer> }>[] = [];
+  const flush = async (keep: number) => {
+    while (pending.length > keep) {
+      const { entry, deflated } = await pending.shift()!;
+      zip.add(entry);
+      entry.ondata!(null, deflated, true);
+    }
+  };
   const add = async ({ path, data }: OfflineFile) => {
-    const deflated = await cache.deflate(data);
     const entry: ZipInputFile = { filename: `${zipRoot}/${path}`, mtime, compression: 8, size: data.length, crc: crc32(data) };
-    zip.add(entry);
-    entry.ondata!(null, deflated, true);
+    pending.push(cache.deflate(data).then((deflated) => ({ entry, deflated })));
+    await flush(WINDOW);
   };
   const fromDist = async (path: string) => add({ path, data: new Uint8Array(await readFile(join(distDir, path))) });
   // dist/ has nothing under search/offline/, so the offline bundle sorts as one block among its files.
@@ -135,6 +148,7 @@ export async function writeOfflineZip(
     }
   }
   for (const path of files.slice(cut)) await fromDist(path);
+  await flush(0);
   zip.end();
   await mkdir(dirname(zipPath), { recursive: true });
   const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
