@@ -1,10 +1,13 @@
 /** The benchmark's synthetic corpus: distinct reports that convert like the seeds they copy. */
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import { makeCorpus, readSeeds } from '../../scripts/bench/synthetic.ts';
+import { treeRssKiB } from '../../scripts/bench/tree-rss.ts';
 
 const seeds = readSeeds(fileURLToPath(new URL('../corpus/', import.meta.url)));
 const corpus = makeCorpus(seeds, 6);
@@ -46,4 +49,22 @@ test('copy 1 of seed 001: header A/74/36 → A/74/36/Add.1, other lines changed 
       .split('\n')
       .map((line) => line.length);
   assert.deepEqual(lengths(copy!.text), lengths(seed.text));
+});
+
+describe('the benchmark’s memory of a process tree', () => {
+  test('sums the resident memory of a process and its descendants', async () => {
+    // A child holding about 200 MB in a grandchild: the tree's sum must include both.
+    const script = `const { spawn } = require('node:child_process');
+const g = spawn(process.execPath, ['-e', 'globalThis.b = Buffer.alloc(200e6, 1); console.log("ready"); setTimeout(() => {}, 60000)'], { stdio: ['ignore', 'inherit', 'inherit'] });`;
+    // Its own process group, so that the grandchild is stopped with it.
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    try {
+      await once(child.stdout!, 'data');
+      const sum = treeRssKiB(child.pid!);
+      assert.ok(sum > 200e6 / 1024, `tree sum ${sum} KiB holds the grandchild's 200 MB`);
+      assert.ok(treeRssKiB(process.pid) > sum, 'the test process is the root of a larger tree');
+    } finally {
+      process.kill(-child.pid!, 'SIGKILL');
+    }
+  });
 });
