@@ -109,6 +109,7 @@ export function countryByCode(code: string): Country | undefined {
  * footnote marks) are kept as they are, so a symbol is never read as a name.
  */
 export function markCountries(content: Inline[], g: Gazetteer = gazetteer()): Inline[] {
+  const starts = firstUnits(g);
   const out: Inline[] = [];
   const pushText = (value: string) => {
     if (!value) return;
@@ -124,7 +125,8 @@ export function markCountries(content: Inline[], g: Gazetteer = gazetteer()): In
     const text = run.value;
     let at = 0;
     for (let i = 0; i < text.length;) {
-      const word = g.byFirst.get(text[i]!)?.find((w) => text.startsWith(w, i));
+      // Most characters start no name: a table lookup by code unit skips them without a string.
+      const word = starts[text.charCodeAt(i)] ? g.byFirst.get(text[i]!)?.find((w) => text.startsWith(w, i)) : undefined;
       if (!word) {
         i += 1;
         continue;
@@ -140,4 +142,17 @@ export function markCountries(content: Inline[], g: Gazetteer = gazetteer()): In
     pushText(text.slice(at));
   }
   return out;
+}
+
+const firstUnitTables = new WeakMap<Gazetteer, Uint8Array>();
+
+/** A table by UTF-16 code unit: 1 where some name or non-country word starts with that character. */
+function firstUnits(g: Gazetteer): Uint8Array {
+  let table = firstUnitTables.get(g);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (const first of g.byFirst.keys()) table[first.charCodeAt(0)] = 1;
+    firstUnitTables.set(g, table);
+  }
+  return table;
 }
