@@ -125,8 +125,12 @@ export function markCountries(content: Inline[], g: Gazetteer = gazetteer()): In
     const text = run.value;
     let at = 0;
     for (let i = 0; i < text.length;) {
-      // Most characters start no name: a table lookup by code unit skips them without a string.
-      const word = starts[text.charCodeAt(i)] ? g.byFirst.get(text[i]!)?.find((w) => text.startsWith(w, i)) : undefined;
+      // Most characters start no name, nor do most pairs: lookups by code unit skip them without a string.
+      const first = text.charCodeAt(i);
+      const word =
+        starts.first[first] && (starts.single[first] || starts.pairs.has(first * 0x10000 + text.charCodeAt(i + 1)))
+          ? g.byFirst.get(text[i]!)?.find((w) => text.startsWith(w, i))
+          : undefined;
       if (!word) {
         i += 1;
         continue;
@@ -144,15 +148,31 @@ export function markCountries(content: Inline[], g: Gazetteer = gazetteer()): In
   return out;
 }
 
-const firstUnitTables = new WeakMap<Gazetteer, Uint8Array>();
+interface Starts {
+  /** By UTF-16 code unit: 1 where some name or non-country word starts with it. */
+  first: Uint8Array;
+  /** 1 where a one-unit word is that unit. */
+  single: Uint8Array;
+  /** The first two code units of every longer word, as `first × 0x10000 + second`. */
+  pairs: Set<number>;
+}
 
-/** A table by UTF-16 code unit: 1 where some name or non-country word starts with that character. */
-function firstUnits(g: Gazetteer): Uint8Array {
-  let table = firstUnitTables.get(g);
-  if (!table) {
-    table = new Uint8Array(0x10000);
-    for (const first of g.byFirst.keys()) table[first.charCodeAt(0)] = 1;
-    firstUnitTables.set(g, table);
+const startTables = new WeakMap<Gazetteer, Starts>();
+
+/** How the gazetteer's words begin, for skipping text that begins none of them. */
+function firstUnits(g: Gazetteer): Starts {
+  let starts = startTables.get(g);
+  if (!starts) {
+    starts = { first: new Uint8Array(0x10000), single: new Uint8Array(0x10000), pairs: new Set() };
+    for (const words of g.byFirst.values()) {
+      for (const w of words) {
+        const c = w.charCodeAt(0);
+        starts.first[c] = 1;
+        if (w.length === 1) starts.single[c] = 1;
+        else starts.pairs.add(c * 0x10000 + w.charCodeAt(1));
+      }
+    }
+    startTables.set(g, starts);
   }
-  return table;
+  return starts;
 }

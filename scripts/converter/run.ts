@@ -112,7 +112,7 @@ export function convertAll(options: RunOptions): RunResult {
 }
 
 export interface ParallelOptions {
-  /** At most this many worker threads (default: the available CPUs). */
+  /** At most this many worker threads (default `defaultWorkers()`); fewer than 2: none. */
   workers?: number;
   /** Fewer seeds to convert than this: no workers (default PARALLEL_MIN_SEEDS). */
   minSeeds?: number;
@@ -128,16 +128,27 @@ export interface ParallelOptions {
 export const PARALLEL_MIN_SEEDS = 200;
 
 /**
- * `convertAll` on worker threads (one per available CPU, scripts/converter/worker.ts), for
+ * Worker threads by default: one per CPU but one, which this thread keeps for reading, hashing
+ * and writing. Each worker costs CPU time of its own (loading, warming up, handing seeds over),
+ * won back only if the workers and this thread run at once: on 2 shared CPUs, two workers made
+ * 1000 reports take a quarter to a half more CPU time and no less wall-clock time (README,
+ * Benchmarks), so with fewer than 3 CPUs there are none. The output is the same either way.
+ */
+export function defaultWorkers(cpus = availableParallelism()): number {
+  return cpus - 1;
+}
+
+/**
+ * `convertAll` on worker threads (scripts/converter/worker.ts, `defaultWorkers`), for
  * corpora where that pays: each seed converts on its own in a worker; this thread reads and
  * hashes the seeds, then takes the results in file order and writes them, so the log lines,
  * outcomes (`onSeed`), outputs and index are the same as `convertAll`'s, in the same order. A
  * seed's error, or an unexpected exception, costs that seed only; a worker that dies costs the
  * seeds it held (each reported as a crash) and the others carry on. Under `PARALLEL_MIN_SEEDS`
- * seeds to convert, with one CPU, or with the `convert` seam, it is `convertAll`.
+ * seeds to convert, with fewer than 2 workers, or with the `convert` seam, it is `convertAll`.
  */
 export async function convertAllParallel(options: RunOptions & { parallel?: ParallelOptions }): Promise<RunResult> {
-  const { workers: most = availableParallelism(), minSeeds = PARALLEL_MIN_SEEDS, workerUrl = new URL('./worker.ts', import.meta.url) } = options.parallel ?? {};
+  const { workers: most = defaultWorkers(), minSeeds = PARALLEL_MIN_SEEDS, workerUrl = new URL('./worker.ts', import.meta.url) } = options.parallel ?? {};
   const run = startRun(options);
   const seeds = run.files.map((file) => run.prepare(file));
   const todo = seeds.filter((s): s is Extract<Prepared, { bytes: Uint8Array }> => 'bytes' in s && !s.fresh);
