@@ -131,7 +131,7 @@ export const PARALLEL_MIN_SEEDS = 200;
  * Worker threads by default: one per CPU but one, which this thread keeps for reading, hashing
  * and writing. Each worker costs CPU time of its own (loading, warming up, handing seeds over),
  * won back only if the workers and this thread run at once: on 2 shared CPUs, two workers made
- * 1000 reports take a quarter to a half more CPU time and no less wall-clock time (README,
+ * 1000 reports take a tenth to a half more CPU time and, in five pairs of six, more wall-clock time (README,
  * Benchmarks), so with fewer than 3 CPUs there are none. The output is the same either way.
  */
 export function defaultWorkers(cpus = availableParallelism()): number {
