@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCli } from './cli.ts';
-import { convertAll, type RunOptions } from './converter/run.ts';
+import { convertAllParallel, type RunOptions } from './converter/run.ts';
 
 const { values: flags } = parseCli('npm run convert -- [--strict] [--check] [--force] [--seeds DIR] [--out DIR] [--quiet]', {
   options: {
@@ -40,7 +40,7 @@ if (!existsSync(options.seedsDir) || !statSync(options.seedsDir).isDirectory()) 
   console.error(`error --seeds ${options.seedsDir}: no such folder`);
   process.exit(2);
 }
-const result = convertAll(options);
+const result = await convertAllParallel(options);
 if (options.check && result.stale.length) {
   console.error(`content/ is stale: ${result.stale.join(', ')}\nRun \`npm run convert\` and commit the result.`);
   process.exit(1);

@@ -17,7 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { curves, curveTable } from './adversarial.ts';
-import { convertAll, converterHash } from '../converter/run.ts';
+import { convertAllParallel, converterHash } from '../converter/run.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { pageWeightTable, reportPageWeights } from './page-weight.ts';
 import { benchSites } from './site-bench.ts';
@@ -57,7 +57,7 @@ const ONLY = ['hostile', 'convert', 'site', 'starlight'];
 if (flags.only !== undefined && !ONLY.includes(flags.only)) throw new Error(`--only ${flags.only}: expected one of ${ONLY.join(', ')}`);
 const only = flags.only;
 const sizes = flags.sizes.split(',').map(Number);
-if (flags.child) child(flags.case!, flags.seeds!, flags.out!);
+if (flags.child) await child(flags.case!, flags.seeds!, flags.out!);
 else {
   if (!only || only === 'hostile') hostile();
   if (!only || only === 'convert') parent(sizes);
@@ -127,24 +127,25 @@ function measure(name: string, seedsDir: string, tmp: string): Measure {
   throw new Error(`${name}: the converter kept changing during the run`);
 }
 
-function child(name: string, seedsDir: string, outDir: string) {
+async function child(name: string, seedsDir: string, outDir: string) {
   const fs = { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, join };
   const baseline = process.resourceUsage().maxRSS;
   const seedBytes = readdirSync(seedsDir)
     .filter((f) => f.endsWith('.txt'))
     .reduce((sum, f) => sum + statSync(join(seedsDir, f)).size, 0);
 
-  const timed = () => {
+  const timed = async () => {
     const wall = performance.now();
     const cpu = process.cpuUsage();
-    const result = convertAll({ seedsDir, outDir, fs, log: () => {} });
+    // As `npm run convert` and the build run it: on worker threads from PARALLEL_MIN_SEEDS seeds up.
+    const result = await convertAllParallel({ seedsDir, outDir, fs, log: () => {} });
     const used = process.cpuUsage(cpu);
     return { result, seconds: (performance.now() - wall) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
   };
   const load1 = loadavg()[0]!;
   const code = converterHash();
-  const { result: cold, seconds: coldSeconds, cpuSeconds: coldCpu } = timed();
-  const { result: warm, seconds: warmSeconds, cpuSeconds: warmCpu } = timed();
+  const { result: cold, seconds: coldSeconds, cpuSeconds: coldCpu } = await timed();
+  const { result: warm, seconds: warmSeconds, cpuSeconds: warmCpu } = await timed();
   const peak = process.resourceUsage().maxRSS;
   if (converterHash() !== code) return;
 

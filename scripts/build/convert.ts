@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { convertAll } from '../converter/run.ts';
+import { convertAllParallel } from '../converter/run.ts';
 import type { BuildContext, Step } from './steps.ts';
 
 export const convertStep: Step = {
@@ -13,10 +13,11 @@ export const convertStep: Step = {
   fix: 'fix the seed or seeds/manifest.json entry named above (npm run convert shows the same diagnostics), then build again',
   async run(context: BuildContext) {
     const { seedsDir, contentDir: outDir, progress, counts } = context;
-    // Every seed converts in its own error boundary (convertAll): one failure never stops the others.
+    // Every seed converts in its own error boundary (convertAllParallel: on worker threads for a
+    // large corpus, outcomes in file order): one failure never stops the others.
     const total = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).length;
     let done = 0;
-    const result = convertAll({
+    const result = await convertAllParallel({
       seedsDir,
       outDir,
       force: context.force,

@@ -10,6 +10,7 @@
  * bidirectional marks. A dropped run leaves a `break` marker: on such pages a footnote block ends
  * there.
  */
+import { hasSpaceRun } from './chars.ts';
 import { drop, type DropReason, type Ledger } from './ledger.ts';
 
 export interface TextLine {
@@ -70,13 +71,16 @@ export function clean(text: string, ledger: Ledger): Cleaned {
   sources.forEach((source, index) => {
     const no = index + 1;
     // A line or paragraph separator inside a line is a wrap: nothing between ideographs, a space elsewhere.
-    let raw = source.replace(/(?<=[\u4e00-\u9fff])[\u2028\u2029]+(?=[\u4e00-\u9fff])/g, '').replace(/[\u2028\u2029]/g, ' ');
+    let raw = source;
+    if (raw.includes('\u2028') || raw.includes('\u2029'))
+      raw = raw.replace(/(?<=[\u4e00-\u9fff])[\u2028\u2029]+(?=[\u4e00-\u9fff])/g, '').replace(/[\u2028\u2029]/g, ' ');
     raw = dropAll(raw, /\uFFFD/g, no, 'replacement-char', ledger);
     raw = dropAll(raw, INVISIBLE, no, 'control-char', ledger);
     raw = raw.trimEnd(); // linear on any run of spaces (U+3000 included)
     // No line holds a run of more than four blanks or a line terminator: every pattern that reads
     // a line can then backtrack over a blank run of bounded length only, so it stays linear.
-    raw = raw.replace(/\r/g, ' ').replace(/(\s{4})\s+/g, '$1');
+    if (raw.includes('\r')) raw = raw.replace(/\r/g, ' ');
+    if (hasSpaceRun(raw, 5)) raw = raw.replace(/(\s{4})\s+/g, '$1');
     let trimmed = raw.trim();
     let m: RegExpExecArray | null;
     if (trimmed === '') {
@@ -147,7 +151,7 @@ function dropAll(
  * wrapped, whose rest is on the next line.
  */
 function markHyperlinkRuns(sources: string[]): boolean[] {
-  const isUrl = sources.map((s) => URL_LINE.test(s.replace(/[\uFFFD\0]/g, '').trim()));
+  const isUrl = sources.map((s) => (s.includes('http') || s.includes('\uFFFD') || s.includes('\0')) && URL_LINE.test(s.replace(/[\uFFFD\0]/g, '').trim()));
   const neighbour = (i: number, step: number): number => {
     for (let j = i + step; j >= 0 && j < sources.length; j += step) {
       if (sources[j]!.trim() !== '') return j;

@@ -109,6 +109,7 @@ export function countryByCode(code: string): Country | undefined {
  * footnote marks) are kept as they are, so a symbol is never read as a name.
  */
 export function markCountries(content: Inline[], g: Gazetteer = gazetteer()): Inline[] {
+  const starts = firstUnits(g);
   const out: Inline[] = [];
   const pushText = (value: string) => {
     if (!value) return;
@@ -124,7 +125,12 @@ export function markCountries(content: Inline[], g: Gazetteer = gazetteer()): In
     const text = run.value;
     let at = 0;
     for (let i = 0; i < text.length;) {
-      const word = g.byFirst.get(text[i]!)?.find((w) => text.startsWith(w, i));
+      // Most characters start no name, nor do most pairs: lookups by code unit skip them without a string.
+      const first = text.charCodeAt(i);
+      const word =
+        starts.first[first] && (starts.single[first] || starts.pairs.has(first * 0x10000 + text.charCodeAt(i + 1)))
+          ? g.byFirst.get(text[i]!)?.find((w) => text.startsWith(w, i))
+          : undefined;
       if (!word) {
         i += 1;
         continue;
@@ -140,4 +146,33 @@ export function markCountries(content: Inline[], g: Gazetteer = gazetteer()): In
     pushText(text.slice(at));
   }
   return out;
+}
+
+interface Starts {
+  /** By UTF-16 code unit: 1 where some name or non-country word starts with it. */
+  first: Uint8Array;
+  /** 1 where a one-unit word is that unit. */
+  single: Uint8Array;
+  /** The first two code units of every longer word, as `first × 0x10000 + second`. */
+  pairs: Set<number>;
+}
+
+const startTables = new WeakMap<Gazetteer, Starts>();
+
+/** How the gazetteer's words begin, for skipping text that begins none of them. */
+function firstUnits(g: Gazetteer): Starts {
+  let starts = startTables.get(g);
+  if (!starts) {
+    starts = { first: new Uint8Array(0x10000), single: new Uint8Array(0x10000), pairs: new Set() };
+    for (const words of g.byFirst.values()) {
+      for (const w of words) {
+        const c = w.charCodeAt(0);
+        starts.first[c] = 1;
+        if (w.length === 1) starts.single[c] = 1;
+        else starts.pairs.add(c * 0x10000 + w.charCodeAt(1));
+      }
+    }
+    startTables.set(g, starts);
+  }
+  return starts;
 }

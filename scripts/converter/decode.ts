@@ -76,14 +76,18 @@ function gb18030(bytes: Uint8Array, file: string): string {
 /** Share of control bytes (other than tab, LF, CR, FF) in single-byte-compatible input. */
 function controlShare(bytes: Uint8Array): number {
   let control = 0;
-  for (const c of bytes) if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++;
+  }
   return control / bytes.length;
 }
 
 function checkNotBinary(text: string, file: string): void {
   let control = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+  // By UTF-16 code unit: a surrogate is never a control character, so the count is the same as by code point.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c) || c === 0x7f) control++; // NUL counts: a few are stripped later, many mean binary
   }
   if (control / text.length > MAX_CONTROL_SHARE) {

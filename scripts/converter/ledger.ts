@@ -7,6 +7,7 @@
  * `unaccounted` then compares, line by line, what the input held with what was kept or dropped:
  * a line whose characters went nowhere is a converter defect, reported instead of lost.
  */
+import { nonSpaceLength } from './chars.ts';
 
 /** Why text is not on the page. Each reason is explained in the anatomy document. */
 export type DropReason =
@@ -40,7 +41,7 @@ export function newLedger(): Ledger {
 
 /** Non-whitespace characters of a string (UTF-16 code units, the same on both sides of the sum). */
 export function weight(text: string): number {
-  return text.replace(/\s+/g, '').length;
+  return nonSpaceLength(text);
 }
 
 /** Record that `text` of line `line` went into the model. */

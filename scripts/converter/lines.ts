@@ -10,7 +10,23 @@ import { fromChinese } from './numerals.ts';
 
 /** Full-width digits, letters, stops and brackets → ASCII, for recognition only (text is kept as printed). */
 export function narrow(text: string): string {
+  let i = 0;
+  while (i < text.length && !isFullWidth(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+function isFullWidth(c: number): boolean {
+  return c >= 0xff01 && c <= 0xff5e;
+}
+
+/** One UTF-16 code unit as `narrow` maps it. */
+function narrowUnit(c: number): number {
+  return isFullWidth(c) ? c - 0xfee0 : c;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 export interface Labelled {
@@ -26,10 +42,11 @@ export interface NumberedLine extends Labelled {
   spaced: boolean;
 }
 
-const NUMBERED = /^(\d{1,4})([.．])(\s*)(\S.*)$/;
+export const NUMBERED = /^(\d{1,4})([.．])(\s*)(\S.*)$/;
 
 /** `1. 正文`, `1.正文`, `１．正文`; never `3.99亿` (a decimal) nor `2019.` alone. */
 export function numbered(text: string): NumberedLine | undefined {
+  if (!mayBeNumbered(text)) return undefined;
   const m = NUMBERED.exec(narrow(text));
   if (!m) return undefined;
   const rest = m[4]!;
@@ -53,9 +70,27 @@ const CHAPTER = /^第\s*([一二三四五六七八九十百]+)\s*章(?:\s+|$)(.*
 const CN_HEADING = /^([一二三四五六七八九十]+)\s*[.．、]\s*(.+)$/;
 const LETTER_HEADING = /^([A-Z])[.．](\s*)(\S.*)$/;
 const ANNEX = /^附\s*件\s*([一二三四五六七八九十]*)(?:\s+|$)(.*)$/;
+/** The patterns `headingLine` tries, on the narrowed line. */
+export const HEADING_PATTERNS = [CHAPTER, CN_HEADING, LETTER_HEADING, ANNEX];
+/** The characters a heading can start with (after `narrow`): what the heading patterns begin with. */
+const HEADING_FIRST = new Set([...'第附一二三四五六七八九十ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether a line can be a heading, from its first character alone: most lines cannot, and are
+ * then not narrowed nor matched. Never false where a heading pattern matches (tests/unit/chars.test.ts).
+ */
+export function mayBeHeading(text: string): boolean {
+  return HEADING_FIRST.has(narrowUnit(text.charCodeAt(0)));
+}
+
+/** Whether a line can be a numbered paragraph (NUMBERED), from its first character alone. */
+export function mayBeNumbered(text: string): boolean {
+  return isDigit(narrowUnit(text.charCodeAt(0)));
+}
 
 /** `第一章` (title on this or the next line), `一.` / `一、` / `一.导言`, `A.` / `A.导言`, `附件一`. */
 export function headingLine(text: string): HeadingLine | undefined {
+  if (!mayBeHeading(text)) return undefined;
   const t = narrow(text);
   let m: RegExpExecArray | null;
   if ((m = CHAPTER.exec(t))) {

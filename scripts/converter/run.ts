@@ -3,14 +3,19 @@
  * File-system access comes in through `fs` so that the CLI stays thin and this stays testable.
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeKey } from '../build/modules.ts';
 import { changeSummary, updateHistory } from './changes.ts';
+import { attempt, failure, stepOf, type Attempt, type Convert } from './attempt.ts';
 import { SeedError } from './errors.ts';
-import { parseManifest, type Manifest, type ManifestEntry } from './manifest.ts';
-import { convertSeed, type Converted } from './pipeline.ts';
-import type { Diagnostic } from './schema.ts';
+import { parseManifest, type Manifest } from './manifest.ts';
+import { convertSeed } from './pipeline.ts';
+import type { Diagnostic, Report } from './schema.ts';
+import { WorkerPool } from './workers.ts';
+
+export { attempt, stepOf, type Attempt, type Convert };
 
 export interface RunFs {
   existsSync(path: string): boolean;
@@ -18,7 +23,7 @@ export interface RunFs {
   readdirSync(path: string): string[];
   readFileSync(path: string): Uint8Array;
   rmSync(path: string, options?: { force: true }): void;
-  writeFileSync(path: string, data: string): void;
+  writeFileSync(path: string, data: string | Uint8Array): void;
   join(...parts: string[]): string;
 }
 
@@ -30,8 +35,8 @@ export interface RunOptions {
   check?: boolean;
   fs: RunFs;
   log: (line: string) => void;
-  /** The conversion of one seed; a test seam (defaults to `convertSeed`). */
-  convert?: (file: string, bytes: Uint8Array, manifest?: ManifestEntry) => Converted;
+  /** The conversion of one seed; a test seam (defaults to `convertSeed`; with it, nothing runs on worker threads). */
+  convert?: Convert;
   /** Called once per seed with what became of it, as it happens (the build's progress). */
   onSeed?: (outcome: SeedOutcome) => void;
 }
@@ -84,10 +89,94 @@ interface IndexEntry {
  */
 export function converterHash(): string {
   const here = fileURLToPath(import.meta.url);
-  return codeKey([here, joinPath(dirname(here), 'pipeline.ts')]).slice(0, 16);
+  return codeKey([here, joinPath(dirname(here), 'pipeline.ts'), joinPath(dirname(here), 'worker.ts')]).slice(0, 16);
 }
 
+/** A seed read and hashed: unreadable, or with its cache key and its entry in the last index if that key matches. */
+type Prepared = { file: string; unreadable: string } | { file: string; bytes: Uint8Array; sha256: string; key: string; cached?: IndexEntry; fresh: boolean };
+
+/**
+ * Convert every seed of `seedsDir` into `outDir`, in this thread, one seed after the other.
+ * Log lines, outcomes and outputs are those of `convertAllParallel`, which spreads the work over
+ * worker threads; this one is for callers that need an answer synchronously (and the test seam
+ * `convert`).
+ */
 export function convertAll(options: RunOptions): RunResult {
+  const run = startRun(options);
+  const convert = options.convert ?? convertSeed;
+  for (const file of run.files) {
+    const seed = run.prepare(file);
+    run.settle(seed, () => ('bytes' in seed ? attempt(convert, file, seed.bytes, run.manifest[file], true) : undefined));
+  }
+  return run.end();
+}
+
+export interface ParallelOptions {
+  /** At most this many worker threads (default `defaultWorkers()`); fewer than 2: none. */
+  workers?: number;
+  /** Fewer seeds to convert than this: no workers (default PARALLEL_MIN_SEEDS). */
+  minSeeds?: number;
+  /** The worker's module (default worker.ts); a test seam. */
+  workerUrl?: URL;
+}
+
+/**
+ * Seeds to convert below which the conversion stays in this thread. Each worker first loads the
+ * converter and warms up (about 0.15–0.35 CPU s), and handing seeds over costs a little more: in
+ * paired runs on 2 shared CPUs (README, Benchmarks), 16 to 100 seeds were slower on workers.
+ */
+export const PARALLEL_MIN_SEEDS = 200;
+
+/**
+ * Worker threads by default: one per CPU but one, which this thread keeps for reading, hashing
+ * and writing. Each worker costs CPU time of its own (loading, warming up, handing seeds over),
+ * won back only if the workers and this thread run at once: on 2 shared CPUs, two workers made
+ * 1000 reports take a tenth to a half more CPU time and, in five pairs of six, more wall-clock time (README,
+ * Benchmarks), so with fewer than 3 CPUs there are none. The output is the same either way.
+ */
+export function defaultWorkers(cpus = availableParallelism()): number {
+  return cpus - 1;
+}
+
+/**
+ * `convertAll` on worker threads (scripts/converter/worker.ts, `defaultWorkers`), for
+ * corpora where that pays: each seed converts on its own in a worker; this thread reads and
+ * hashes the seeds, then takes the results in file order and writes them, so the log lines,
+ * outcomes (`onSeed`), outputs and index are the same as `convertAll`'s, in the same order. A
+ * seed's error, or an unexpected exception, costs that seed only; a worker that dies costs the
+ * seeds it held (each reported as a crash) and the others carry on. Under `PARALLEL_MIN_SEEDS`
+ * seeds to convert, with fewer than 2 workers, or with the `convert` seam, it is `convertAll`.
+ */
+export async function convertAllParallel(options: RunOptions & { parallel?: ParallelOptions }): Promise<RunResult> {
+  const { workers: most = defaultWorkers(), minSeeds = PARALLEL_MIN_SEEDS, workerUrl = new URL('./worker.ts', import.meta.url) } = options.parallel ?? {};
+  const run = startRun(options);
+  const seeds = run.files.map((file) => run.prepare(file));
+  const todo = seeds.filter((s): s is Extract<Prepared, { bytes: Uint8Array }> => 'bytes' in s && !s.fresh);
+  const workers = Math.min(most, Math.ceil(todo.length / (minSeeds / 2)));
+  if (options.convert || todo.length < minSeeds || workers < 2) {
+    const convert = options.convert ?? convertSeed;
+    for (const seed of seeds) run.settle(seed, () => ('bytes' in seed ? attempt(convert, seed.file, seed.bytes, run.manifest[seed.file], true) : undefined));
+    return run.end();
+  }
+  const pool = new WorkerPool(workerUrl, workers, convertSeed);
+  try {
+    const pending = new Map(todo.map((seed) => [seed.file, pool.convert(seed.file, seed.bytes, run.manifest[seed.file])]));
+    for (const seed of seeds) {
+      const result = await pending.get(seed.file);
+      run.settle(seed, () => result);
+    }
+  } finally {
+    await pool.close();
+  }
+  return run.end();
+}
+
+/**
+ * The state of one run over a seed folder, shared by `convertAll` and `convertAllParallel`:
+ * `prepare` reads and hashes a seed (no log line), `settle` records what became of it (log
+ * lines, outcome, outputs) in file order, `end` prunes, writes the index and prints the summary.
+ */
+function startRun(options: RunOptions) {
   const { fs, seedsDir, outDir, log } = options;
   const started = performance.now();
   const manifestPath = fs.join(seedsDir, 'manifest.json');
@@ -103,7 +192,6 @@ export function convertAll(options: RunOptions): RunResult {
     if (!files.includes(key)) log(`warning ${manifestPath}: entry "${key}" names no seed file`);
   }
 
-  const convert = options.convert ?? convertSeed;
   const result: RunResult = { converted: 0, unchanged: 0, errors: [], failed: 0, warnings: 0, stale: [], seeds: [] };
   const outcome = (o: SeedOutcome) => {
     result.seeds.push(o);
@@ -113,10 +201,9 @@ export function convertAll(options: RunOptions): RunResult {
   /** Paths this run produced (paths only: keeping the texts would grow memory with the corpus). */
   const outputs = new Set<string>();
   const slugs = new Map<string, string>();
-  const write = (path: string, data: string) => {
+  const write = (path: string, data: string | Uint8Array) => {
     outputs.add(path);
-    const current = fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined;
-    if (current === data) return;
+    if (fs.existsSync(path) && same(fs.readFileSync(path), data)) return;
     if (options.check) result.stale.push(path);
     else fs.writeFileSync(path, data);
   };
@@ -124,18 +211,17 @@ export function convertAll(options: RunOptions): RunResult {
     fs.mkdirSync(fs.join(outDir, 'reports'), { recursive: true });
     fs.mkdirSync(fs.join(outDir, 'data'), { recursive: true });
   }
+  const paths = (slug: string) => [fs.join(outDir, 'reports', `${slug}.mdx`), fs.join(outDir, 'data', `${slug}.json`)];
+  /** Whether a cached seed's outputs can be kept as they are. */
+  const fresh = (cached: IndexEntry | undefined): cached is IndexEntry =>
+    !!cached && !options.force && !options.check && paths(cached.slug).every((p) => fs.existsSync(p));
 
-  for (const file of files) {
+  const prepare = (file: string): Prepared => {
     let bytes: Uint8Array;
     try {
       bytes = fs.readFileSync(fs.join(seedsDir, file));
     } catch (error) {
-      const message = `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-      const unreadable: Diagnostic = { level: 'error', code: 'unreadable', file, message };
-      result.errors.push(unreadable);
-      log(`error ${message} [unreadable] — skipped; the other reports still convert`);
-      outcome({ file, status: 'rejected', line: `error ${message} [unreadable]`, warnings: [], error: unreadable });
-      continue;
+      return { file, unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const key = createHash('sha256')
@@ -143,8 +229,23 @@ export function convertAll(options: RunOptions): RunResult {
       .digest('hex')
       .slice(0, 16);
     const cached = previous.find((e) => e.file === file && e.key === key && Array.isArray(e.warnings));
-    const paths = (slug: string) => [fs.join(outDir, 'reports', `${slug}.mdx`), fs.join(outDir, 'data', `${slug}.json`)];
-    if (cached && !options.force && !options.check && paths(cached.slug).every((p) => fs.existsSync(p))) {
+    return { file, bytes, sha256, key, ...(cached ? { cached } : {}), fresh: fresh(cached) };
+  };
+
+  /** Record a prepared seed; `convert` is called only if it has to be converted. */
+  const settle = (seed: Prepared, convert: () => Attempt | undefined): void => {
+    const { file } = seed;
+    if ('unreadable' in seed) {
+      const message = `${file}: cannot be read (${seed.unreadable})`;
+      const unreadable: Diagnostic = { level: 'error', code: 'unreadable', file, message };
+      result.errors.push(unreadable);
+      log(`error ${message} [unreadable] — skipped; the other reports still convert`);
+      outcome({ file, status: 'rejected', line: `error ${message} [unreadable]`, warnings: [], error: unreadable });
+      return;
+    }
+    const { cached } = seed;
+    // Checked again here: an earlier seed of this run may have written the outputs since `prepare`.
+    if (fresh(cached)) {
       entries.push(cached);
       paths(cached.slug).forEach((p) => outputs.add(p));
       slugs.set(cached.slug, file);
@@ -152,109 +253,115 @@ export function convertAll(options: RunOptions): RunResult {
       result.warnings += cached.warnings.length;
       log(`${cached.line} (unchanged)`);
       outcome({ file, status: 'unchanged', slug: cached.slug, line: cached.line, figures: cached.figures, warnings: cached.warnings });
-      continue;
+      return;
     }
-    try {
-      const { report, mdx, json } = convert(file, bytes, manifest[file]);
-      const clash = slugs.get(report.slug);
-      if (clash) throw new SeedError('slug-clash', file, `slug "${report.slug}" is already used by ${clash}; set another "slug" in seeds/manifest.json`);
-      slugs.set(report.slug, file);
-      const [mdxPath, jsonPath] = paths(report.slug);
-      // A replaced seed: its difference from the committed model goes into content/changes/ (changes.ts).
-      const historyPath = fs.join(outDir, 'changes', `${report.slug}.json`);
-      const read = (path: string) => (fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined);
-      const history = updateHistory(read(jsonPath!), report, read(historyPath));
-      const changes = history ? changeSummary(history.change) : undefined;
-      if (history) {
-        if (!options.check) fs.mkdirSync(fs.join(outDir, 'changes'), { recursive: true });
-        write(historyPath, history.json);
-        log(`  changes since the committed version of ${report.slug}: ${changes}`);
+    const done = convert()!;
+    if (done.kind === 'converted') {
+      // Writing and the history are in the seed's error boundary too, as the conversion is.
+      try {
+        record(seed, done);
+      } catch (error) {
+        fail(file, failure(error));
       }
-      write(mdxPath!, mdx);
-      write(jsonPath!, json);
-      const s = report.stats;
-      const headings = s.headings.chapter + s.headings.section + s.headings.subsection;
-      const numbers = report.figures?.values.length ?? 0;
-      const charts = report.figures?.charts.length ?? 0;
-      const line = `${file} → ${report.slug}: ${s.paragraphs} paragraphs, ${s.notes} notes, ${headings} headings, ${s.figures} key figures, ${numbers} numbers, ${charts} charts, ${report.warnings.length} warnings`;
-      log(line);
-      const warnings = [...report.warnings];
-      const before = previous.find((e) => e.file === file);
-      if (before && before.slug !== report.slug) {
-        // The report's address changes: every link to reports/<old>.html breaks.
-        warnings.push({
-          level: 'warning',
-          code: 'slug-changed',
-          file,
-          message: `its page moves from reports/${before.slug}.html to reports/${report.slug}.html (its symbol or slug changed); to keep the old address set "slug": "${before.slug}" in seeds/manifest.json`,
-        });
-      }
-      for (const w of warnings) log(`  warning ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message} [${w.code}]`);
-      result.warnings += warnings.length;
-      result.converted++;
-      entries.push({ file, sha256, key, slug: report.slug, line, warnings: report.warnings, figures: numbers });
-      outcome({ file, status: 'converted', slug: report.slug, line, figures: numbers, warnings, ...(changes ? { changes } : {}) });
-    } catch (error) {
-      if (!(error instanceof SeedError)) {
-        // A converter bug must not cost the other seeds: one line, the file and the step, no stack.
-        const step = stepOf(error);
-        const message = `${file}: unexpected ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} in step "${step}"`;
-        const crash: Diagnostic = { level: 'error', code: 'crash', file, message };
-        result.errors.push(crash);
-        result.failed++;
-        log(`error ${message.split('\n')[0]!.slice(0, 300)} [crash] — skipped; the other reports still convert`);
-        outcome({ file, status: 'failed', line: `error ${message.split('\n')[0]!.slice(0, 300)} [crash]`, warnings: [], error: crash });
-        continue;
-      }
-      const diagnostic: Diagnostic = {
-        level: 'error',
-        code: error.code,
-        file: error.file,
-        ...(error.line ? { line: error.line } : {}),
-        message: error.message,
-      };
-      result.errors.push(diagnostic);
-      log(`error ${error.message} [${error.code}] — skipped; the other reports still convert`);
-      outcome({ file, status: 'rejected', line: `error ${error.message} [${error.code}]`, warnings: [], error: diagnostic });
+    } else fail(file, done);
+  };
+
+  const fail = (file: string, done: Exclude<Attempt, { kind: 'converted' }>) => {
+    if (done.kind === 'crashed') {
+      // A converter bug must not cost the other seeds: one line, the file and the step, no stack.
+      const message = `${file}: unexpected ${done.what} in step "${done.step}"`;
+      const crash: Diagnostic = { level: 'error', code: 'crash', file, message };
+      result.errors.push(crash);
+      result.failed++;
+      log(`error ${message.split('\n')[0]!.slice(0, 300)} [crash] — skipped; the other reports still convert`);
+      outcome({ file, status: 'failed', line: `error ${message.split('\n')[0]!.slice(0, 300)} [crash]`, warnings: [], error: crash });
+      return;
     }
-  }
+    const diagnostic: Diagnostic = { level: 'error', code: done.code, file: done.file, ...(done.line ? { line: done.line } : {}), message: done.message };
+    result.errors.push(diagnostic);
+    log(`error ${done.message} [${done.code}] — skipped; the other reports still convert`);
+    outcome({ file, status: 'rejected', line: `error ${done.message} [${done.code}]`, warnings: [], error: diagnostic });
+  };
 
-  // Outputs of removed or renamed seeds go away, so content/ mirrors seeds/.
-  for (const sub of ['reports', 'data']) {
-    const dir = fs.join(outDir, sub);
-    if (!fs.existsSync(dir)) continue;
-    for (const name of fs.readdirSync(dir).sort()) {
-      const path = fs.join(dir, name);
-      if (outputs.has(path)) continue;
-      if (options.check) result.stale.push(path);
-      else fs.rmSync(path, { force: true });
+  const record = ({ file, sha256, key }: Extract<Prepared, { bytes: Uint8Array }>, done: Extract<Attempt, { kind: 'converted' }>) => {
+    const { summary, mdx, json } = done;
+    const { slug } = summary;
+    const clash = slugs.get(slug);
+    if (clash) throw new SeedError('slug-clash', file, `slug "${slug}" is already used by ${clash}; set another "slug" in seeds/manifest.json`);
+    slugs.set(slug, file);
+    const [mdxPath, jsonPath] = paths(slug);
+    // A replaced seed: its difference from the committed model goes into content/changes/ (changes.ts).
+    const historyPath = fs.join(outDir, 'changes', `${slug}.json`);
+    const read = (path: string) => (fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined);
+    const committed = read(jsonPath!);
+    // The model itself only where there is a committed one to compare with (from a worker, its JSON).
+    const history = committed === undefined ? undefined : updateHistory(committed, done.report ?? (JSON.parse(asText(json)) as Report), read(historyPath));
+    const changes = history ? changeSummary(history.change) : undefined;
+    if (history) {
+      if (!options.check) fs.mkdirSync(fs.join(outDir, 'changes'), { recursive: true });
+      write(historyPath, history.json);
+      log(`  changes since the committed version of ${slug}: ${changes}`);
     }
-  }
-  write(indexPath, `${JSON.stringify({ converter: code, reports: entries }, null, 2)}\n`);
+    write(mdxPath!, mdx);
+    write(jsonPath!, json);
+    const s = summary.stats;
+    const headings = s.headings.chapter + s.headings.section + s.headings.subsection;
+    const numbers = summary.numbers;
+    const line = `${file} → ${slug}: ${s.paragraphs} paragraphs, ${s.notes} notes, ${headings} headings, ${s.figures} key figures, ${numbers} numbers, ${summary.charts} charts, ${summary.warnings.length} warnings`;
+    log(line);
+    const warnings = [...summary.warnings];
+    const before = previous.find((e) => e.file === file);
+    if (before && before.slug !== slug) {
+      // The report's address changes: every link to reports/<old>.html breaks.
+      warnings.push({
+        level: 'warning',
+        code: 'slug-changed',
+        file,
+        message: `its page moves from reports/${before.slug}.html to reports/${slug}.html (its symbol or slug changed); to keep the old address set "slug": "${before.slug}" in seeds/manifest.json`,
+      });
+    }
+    for (const w of warnings) log(`  warning ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message} [${w.code}]`);
+    result.warnings += warnings.length;
+    result.converted++;
+    entries.push({ file, sha256, key, slug, line, warnings: summary.warnings, figures: numbers });
+    outcome({ file, status: 'converted', slug, line, figures: numbers, warnings, ...(changes ? { changes } : {}) });
+  };
 
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  log(
-    `${files.length} seeds: ${result.converted} converted, ${result.unchanged} unchanged, ${result.errors.length - result.failed} rejected, ${result.failed} failed, ${result.warnings} warnings (${seconds} s)`,
-  );
-  return result;
-}
+  const end = (): RunResult => {
+    // Outputs of removed or renamed seeds go away, so content/ mirrors seeds/.
+    for (const sub of ['reports', 'data']) {
+      const dir = fs.join(outDir, sub);
+      if (!fs.existsSync(dir)) continue;
+      for (const name of fs.readdirSync(dir).sort()) {
+        const path = fs.join(dir, name);
+        if (outputs.has(path)) continue;
+        if (options.check) result.stale.push(path);
+        else fs.rmSync(path, { force: true });
+      }
+    }
+    write(indexPath, `${JSON.stringify({ converter: code, reports: entries }, null, 2)}\n`);
 
-/**
- * The pipeline step an unexpected exception came from: the innermost stack frame in the
- * converter's folder (`figures/mentions.ts` → `figures/mentions`), else `convert`.
- */
-export function stepOf(error: unknown): string {
-  const dir = dirname(fileURLToPath(import.meta.url));
-  const stack = error instanceof Error ? (error.stack ?? '') : '';
-  for (const line of stack.split('\n')) {
-    const at = line.indexOf(dir);
-    if (at < 0) continue;
-    const m = /^[\\/]([\w/\\.-]+?)\.ts:/.exec(line.slice(at + dir.length));
-    if (m) return m[1]!.replace(/\\/g, '/');
-  }
-  return 'convert';
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    log(
+      `${files.length} seeds: ${result.converted} converted, ${result.unchanged} unchanged, ${result.errors.length - result.failed} rejected, ${result.failed} failed, ${result.warnings} warnings (${seconds} s)`,
+    );
+    return result;
+  };
+
+  return { files, manifest, prepare, settle, end };
 }
 
 function text(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes);
+}
+
+function asText(data: string | Uint8Array): string {
+  return typeof data === 'string' ? data : text(data);
+}
+
+/** Whether a file's bytes are `data` (text: as UTF-8). */
+function same(current: Uint8Array, data: string | Uint8Array): boolean {
+  if (typeof data === 'string') return text(current) === data;
+  // Equal bytes are equal text; unequal bytes may still decode alike (a byte-order mark), as text compares them.
+  return Buffer.from(current.buffer, current.byteOffset, current.byteLength).equals(data) || text(current) === text(data);
 }

@@ -115,17 +115,21 @@ function inline(content: Inline[]): string {
  * mailto link of what the converter did not link itself (`a@b.org`, `www.` before Chinese).
  */
 const SYNTAX = /[\\`*_~[<{]|&(?=[#A-Za-z])|(?<=[Ww]{3})\.|(?<=[Hh][Tt][Tt][Pp][Ss]?):(?=\/\/)/g;
+/** What every match of SYNTAX or LINK_SYNTAX holds; most text has none of it, and this is quicker to look for. */
+const MAYBE_SYNTAX = /[\\`*_~[\]<{&.:]/;
 /** The same in a link's text, where `]` would end the text. */
 const LINK_SYNTAX = /[\\`*_~[\]<{]|&(?=[#A-Za-z])/g;
 
 /** One text node, on one line: a line break and the blanks around it become one space. */
 export function escapeText(value: string, inLink = false): string {
   // One pass over each white-space run (a `\s*\n\s*` pattern is quadratic on a long run of spaces).
-  return oneLine(value).replace(inLink ? LINK_SYNTAX : SYNTAX, '\\$&');
+  const line = oneLine(value);
+  return MAYBE_SYNTAX.test(line) ? line.replace(inLink ? LINK_SYNTAX : SYNTAX, '\\$&') : line;
 }
 
 /** White-space runs holding a line break become one space; other runs stay as they are. */
 function oneLine(value: string): string {
+  if (!value.includes('\n') && !value.includes('\r')) return value;
   return value.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run));
 }
 
@@ -137,7 +141,8 @@ function destination(url: string): string {
 
 /** A JSX attribute value in double quotes, on one line: `&` and `"` as character references (MDX decodes them). */
 function attribute(value: string): string {
-  return oneLine(value).replace(/&/g, '&#x26;').replace(/"/g, '&#x22;');
+  const line = oneLine(value);
+  return line.includes('&') || line.includes('"') ? line.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;') : line;
 }
 
 function attributes(attrs: Record<string, string>): string {
@@ -153,10 +158,15 @@ function element(name: string, attrs: Record<string, string>, children?: string)
 
 /** Blanks at either end of an element's content would be trimmed: the outer ones become character references. */
 function edges(children: string): string {
+  if (!isBlank(children.charCodeAt(0)) && !isBlank(children.charCodeAt(children.length - 1))) return children;
   return children.replace(/^[ \t]|[ \t]$/g, (c) => (c === ' ' ? '&#x20;' : '&#x9;'));
 }
 
 /** A flow element: its children one per line, indented, with a blank line between them. */
 function flow(name: string, attrs: Record<string, string>, children: string[]): string {
   return `<${name}${attributes(attrs)}>\n${children.map((c) => `  ${c}`).join('\n\n')}\n</${name}>`;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
 }

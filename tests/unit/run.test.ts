@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { extractFigures } from '../../scripts/converter/figures.ts';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
-import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
+import { convertAll, convertAllParallel, type RunOptions } from '../../scripts/converter/run.ts';
 import { root, seedFiles, seedsDir } from './helpers.ts';
 
 const realFs = { ...fs, join } as unknown as RunOptions['fs'];
@@ -184,5 +184,85 @@ describe('converting the seed folder', () => {
     const slugs = (JSON.parse(fs.readFileSync(join(out, 'index.json'), 'utf8')) as { reports: { slug: string }[] }).reports.map((r) => r.slug);
     assert.equal(new Set(slugs).size, 3);
     for (const slug of slugs) assert.match(slug, /^(?:report|2023)-[0-9a-f]{8}$/);
+  });
+
+  test('on worker threads, a run logs, reports and writes exactly what it does in one thread, in file order', async () => {
+    // Each seed twice under another name (one a slug clash), an empty and an unreadable seed.
+    const seeds = copySeeds();
+    for (const f of seedFiles) fs.copyFileSync(join(seeds, f), join(seeds, `1${f}`));
+    fs.writeFileSync(join(seeds, '005_empty.txt'), '');
+    fs.mkdirSync(join(seeds, '006_folder.txt'));
+    const manifest = JSON.parse(fs.readFileSync(join(seeds, 'manifest.json'), 'utf8'));
+    for (const [i, f] of seedFiles.entries()) if (i) manifest[`1${f}`] = { ...manifest[f], slug: `copy-${i}` };
+    fs.writeFileSync(join(seeds, 'manifest.json'), JSON.stringify(manifest));
+    const one = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const many = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const sync = run(seeds, one);
+    const lines: string[] = [];
+    const seen: string[] = [];
+    const parallel = await convertAllParallel({
+      seedsDir: seeds,
+      outDir: many,
+      fs: realFs,
+      log: (l) => lines.push(l),
+      onSeed: (o) => seen.push(o.line),
+      parallel: { minSeeds: 2, workers: 2 },
+    });
+    const untimed = (ls: string[]) => ls.map((l) => l.replace(/\(\d+\.\d+ s\)$/, ''));
+    assert.deepEqual(untimed(lines), untimed(sync.lines));
+    assert.deepEqual(parallel.seeds, sync.result.seeds);
+    assert.deepEqual(
+      seen,
+      sync.result.seeds.map((o) => o.line),
+      'onSeed in file order',
+    );
+    assert.deepEqual({ ...parallel, seeds: [] }, { ...sync.result, seeds: [] });
+    assert.deepEqual(
+      sync.result.errors.map((e) => e.code),
+      ['empty', 'unreadable', 'slug-clash'],
+    );
+    for (const sub of ['reports', 'data']) {
+      assert.deepEqual(fs.readdirSync(join(many, sub)), fs.readdirSync(join(one, sub)));
+      for (const name of fs.readdirSync(join(one, sub))) assert.ok(fs.readFileSync(join(one, sub, name)).equals(fs.readFileSync(join(many, sub, name))), name);
+    }
+    assert.ok(fs.readFileSync(join(one, 'index.json')).equals(fs.readFileSync(join(many, 'index.json'))));
+    // A second run on worker threads: every seed unchanged, as in one thread.
+    const again = await convertAllParallel({ seedsDir: seeds, outDir: many, fs: realFs, log: () => {}, parallel: { minSeeds: 2, workers: 2 } });
+    assert.deepEqual([again.converted, again.unchanged], [0, 7]);
+  });
+
+  test('on worker threads, a converter bug costs its seed only, and a worker that stops costs only the seeds it held', async () => {
+    const seeds = copySeeds();
+    for (const f of seedFiles) fs.copyFileSync(join(seeds, f), join(seeds, `1${f}`));
+    const manifest = JSON.parse(fs.readFileSync(join(seeds, 'manifest.json'), 'utf8'));
+    for (const [i, f] of seedFiles.entries()) manifest[`1${f}`] = { ...manifest[f], slug: `copy-${i}` };
+    fs.writeFileSync(join(seeds, 'manifest.json'), JSON.stringify(manifest));
+    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const lines: string[] = [];
+    const result = await convertAllParallel({
+      seedsDir: seeds,
+      outDir: out,
+      fs: realFs,
+      log: (l) => lines.push(l),
+      parallel: { minSeeds: 2, workers: 2, workerUrl: new URL('./crash-worker.ts', import.meta.url) },
+    });
+    const byFile = new Map(result.seeds.map((o) => [o.file, o]));
+    const [first, second, third] = seedFiles as [string, string, string];
+    assert.equal(byFile.get(first)!.status, 'converted');
+    assert.equal(byFile.get(second)!.status, 'failed');
+    assert.match(byFile.get(second)!.line, new RegExp(`^error ${second.replace('.', '\\.')}: unexpected TypeError: .* in step "figures" \\[crash\\]$`));
+    assert.equal(byFile.get(third)!.status, 'failed');
+    assert.match(byFile.get(third)!.line, /unexpected Error: the worker thread converting it stopped \(exit code 3\) in step "convert" \[crash\]$/);
+    // The seeds the stopped worker did not hold are converted, by the other worker or this thread.
+    const stopped = result.seeds.filter((o) => o.status === 'failed' && o.line.includes('stopped'));
+    assert.ok(stopped.length <= 2, `a worker holds at most two seeds: ${stopped.map((o) => o.file)}`);
+    assert.equal(result.converted + result.failed, 8);
+    assert.equal(result.failed, 1 + stopped.length);
+    assert.equal(lines.filter((l) => l.startsWith('error ')).length, result.failed);
+    const index = JSON.parse(fs.readFileSync(join(out, 'index.json'), 'utf8')) as { reports: { file: string }[] };
+    assert.deepEqual(
+      index.reports.map((r) => r.file),
+      result.seeds.filter((o) => o.status === 'converted').map((o) => o.file),
+    );
   });
 });
