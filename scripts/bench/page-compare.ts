@@ -5,8 +5,9 @@
  * in a fresh context (cold cache) each time, alternating the two sites. Per load: the bytes
  * transferred until the load event (CDP `Network.loadingFinished` encodedDataLength: every
  * response, compressed, headers included) and first contentful paint (the `paint` entry). Medians
- * of `runs` loads, at 1280 px and at a 360 px phone viewport, unthrottled and with the CPU
- * slowed 4× (CDP `Emulation.setCPUThrottlingRate`). On a shared machine FCP is mostly noise, so
+ * of `runs` loads, at 1280 px and at a 360 px phone viewport, under each of PROFILES (CPU slowed
+ * with CDP `Emulation.setCPUThrottlingRate`, the link with `Network.emulateNetworkConditions`).
+ * On a shared machine FCP on loopback is mostly noise, so
  * each load is also traced: the main thread's CPU time until first paint is the steadier figure.
  *
  * Used by starlight-bench.ts on its largest case; by hand on two built sites:
@@ -26,6 +27,8 @@ export interface Load {
   requests: number;
   /** First contentful paint, ms from navigation start. */
   fcp: number;
+  /** Largest contentful paint until the load event: when the report's text, not only the header, is on screen. */
+  lcp: number;
   /**
    * CPU time of the page's main thread from navigation start to first contentful paint (thread
    * time of its tasks in a Chrome trace): what the page itself costs to first paint, without
@@ -39,12 +42,24 @@ export interface PageComparison {
   /** Our page's size class in the corpus: largest, median or smallest HTML file. */
   which: string;
   viewport: 'desktop' | 'mobile';
-  cpuSlowdown: number;
+  /** The load conditions (PROFILES). */
+  profile: Profile;
   runs: number;
   ours: Load;
   starlight: Load;
-  ratio: { bytes: number; fcp: number; cpuToFcp: number };
+  ratio: { bytes: number; fcp: number; lcp: number; cpuToFcp: number };
 }
+
+/**
+ * Load conditions: the CPU as is; slowed 4× (a mid-range phone); slowed 4× on a slow 4G link
+ * (Lighthouse's mobile preset: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up).
+ */
+export const PROFILES = {
+  fast: { cpu: 1 },
+  cpu4: { cpu: 4 },
+  slow4g: { cpu: 4, network: { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 7.5e5 / 8 } },
+} as const;
+export type Profile = keyof typeof PROFILES;
 
 const VIEWPORTS = {
   desktop: { viewport: { width: 1280, height: 900 } },
@@ -108,14 +123,16 @@ async function preview(dir: string, probe: string): Promise<{ server: ChildProce
 }
 
 /** One cold load of `url`: a fresh context, gzip accepted, bytes counted until the load event. */
-async function load(browser: Browser, url: string, viewport: keyof typeof VIEWPORTS, cpuSlowdown: number): Promise<Load> {
+async function load(browser: Browser, url: string, viewport: keyof typeof VIEWPORTS, profile: Profile): Promise<Load> {
   const context = await browser.newContext({ ...VIEWPORTS[viewport], locale: 'zh-CN' });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    const conditions: { cpu: number; network?: { latency: number; downloadThroughput: number; uploadThroughput: number } } = PROFILES[profile];
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: conditions.cpu });
+    if (conditions.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions.network });
     let bytes = 0;
     let requests = 0;
     let loaded = false;
@@ -128,22 +145,25 @@ async function load(browser: Browser, url: string, viewport: keyof typeof VIEWPO
     const response = await page.goto(url, { waitUntil: 'load' });
     loaded = true;
     if (!response?.ok()) throw new Error(`${url}: ${response?.status()}`);
-    const fcp = await page.evaluate(
+    const { fcp, lcp } = await page.evaluate(
       () =>
-        new Promise<number>((resolve) => {
+        new Promise<{ fcp: number; lcp: number }>((resolve) => {
+          let lcp = NaN;
+          new PerformanceObserver((list) => (lcp = list.getEntries().at(-1)!.startTime)).observe({ type: 'largest-contentful-paint', buffered: true });
           const entry = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-          const poll = () => (entry() !== undefined ? resolve(entry()!) : setTimeout(poll, 20));
+          const poll = () => (entry() !== undefined && !Number.isNaN(lcp) ? resolve({ fcp: entry()!, lcp }) : setTimeout(poll, 20));
           poll();
         }),
     );
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-    return { bytes, requests, fcp, cpuToFcp: cpuToFirstPaint(trace.traceEvents) };
+    return { bytes, requests, fcp, lcp, cpuToFcp: cpuToFirstPaint(trace.traceEvents) };
   } finally {
     await context.close();
   }
 }
 
-const TRACE_CATEGORIES = ['toplevel', 'loading', 'blink.user_timing', 'devtools.timeline'];
+// RunTask events (with their thread time) are only in the disabled-by-default timeline category.
+const TRACE_CATEGORIES = ['loading', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
 
 interface TraceEvent {
   name: string;
@@ -169,7 +189,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 /** Compares the picked report pages of two built sites (project dirs with `dist/`). */
-export async function comparePages(ours: string, starlight: string, runs = 7, cpuSlowdowns = [1, 4]): Promise<PageComparison[]> {
+export async function comparePages(ours: string, starlight: string, runs = 7, profiles: Profile[] = ['fast', 'cpu4', 'slow4g']): Promise<PageComparison[]> {
   const picked = pickReports(join(ours, 'dist'));
   const a = await preview(ours, 'index.html');
   const b = await preview(starlight, 'index.html').catch((e) => {
@@ -193,19 +213,20 @@ export async function comparePages(ours: string, starlight: string, runs = 7, cp
     for (const { which, slug } of picked) {
       const urls = { ours: `${a.origin}reports/${slug}.html`, starlight: `${b.origin}reports/${slug}/` };
       for (const viewport of ['desktop', 'mobile'] as const) {
-        for (const cpuSlowdown of cpuSlowdowns) {
+        for (const profile of profiles) {
           const loads: { ours: Load[]; starlight: Load[] } = { ours: [], starlight: [] };
           // One warm-up pair (server and browser caches of code, not of the page), then alternating pairs, the first site switching each time.
-          await load(browser, urls.ours, viewport, cpuSlowdown);
-          await load(browser, urls.starlight, viewport, cpuSlowdown);
+          await load(browser, urls.ours, viewport, profile);
+          await load(browser, urls.starlight, viewport, profile);
           for (let i = 0; i < runs; i++) {
             const order = i % 2 === 0 ? (['ours', 'starlight'] as const) : (['starlight', 'ours'] as const);
-            for (const site of order) loads[site].push(await load(browser, urls[site], viewport, cpuSlowdown));
+            for (const site of order) loads[site].push(await load(browser, urls[site], viewport, profile));
           }
           const med = (ls: Load[]): Load => ({
             bytes: median(ls.map((l) => l.bytes)),
             requests: median(ls.map((l) => l.requests)),
             fcp: round(median(ls.map((l) => l.fcp)), 1),
+            lcp: round(median(ls.map((l) => l.lcp)), 1),
             cpuToFcp: round(median(ls.map((l) => l.cpuToFcp)), 1),
           });
           const o = med(loads.ours);
@@ -214,14 +235,14 @@ export async function comparePages(ours: string, starlight: string, runs = 7, cp
             slug,
             which,
             viewport,
-            cpuSlowdown,
+            profile,
             runs,
             ours: o,
             starlight: s,
-            ratio: { bytes: round(o.bytes / s.bytes), fcp: round(o.fcp / s.fcp), cpuToFcp: round(o.cpuToFcp / s.cpuToFcp) },
+            ratio: { bytes: round(o.bytes / s.bytes), fcp: round(o.fcp / s.fcp), lcp: round(o.lcp / s.lcp), cpuToFcp: round(o.cpuToFcp / s.cpuToFcp) },
           });
           console.error(
-            `page ${which} ${viewport} CPU ×${cpuSlowdown}: ${o.bytes} / ${s.bytes} B, FCP ${o.fcp} / ${s.fcp} ms, main thread to FCP ${o.cpuToFcp} / ${s.cpuToFcp} ms`,
+            `page ${which} ${viewport} ${profile}: ${o.bytes} / ${s.bytes} B, FCP ${o.fcp} / ${s.fcp} ms, LCP ${o.lcp} / ${s.lcp} ms, main thread to FCP ${o.cpuToFcp} / ${s.cpuToFcp} ms`,
           );
         }
       }
@@ -234,25 +255,54 @@ export async function comparePages(ours: string, starlight: string, runs = 7, cp
   return results;
 }
 
+const PROFILE_NAMES: Record<Profile, string> = { fast: 'CPU 1×', cpu4: 'CPU 4×', slow4g: 'CPU 4×, slow 4G' };
 const kb = (n: number) => (n / 1024).toFixed(1);
 
 /** The table printed after a run and pasted into the README (KB = 1024 bytes). */
 export function pageComparisonTable(rows: readonly PageComparison[]): string {
+  const pair = (o: number, s: number) => `${o.toFixed(0)} / ${s.toFixed(0)}`;
   return [
-    '| report page | viewport | CPU | KB (ours / Starlight) | bytes ours / Starlight | requests | FCP ms (ours / Starlight) | FCP ours / Starlight | main thread to FCP, ms | ours / Starlight |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',
-    ...rows.map(
-      (r) =>
-        `| ${r.which} | ${r.viewport === 'desktop' ? '1280 px' : '360 px'} | ${r.cpuSlowdown}× | ${kb(r.ours.bytes)} / ${kb(r.starlight.bytes)} | ${r.ratio.bytes.toFixed(2)} | ${r.ours.requests} / ${r.starlight.requests} | ${r.ours.fcp.toFixed(0)} / ${r.starlight.fcp.toFixed(0)} | ${r.ratio.fcp.toFixed(2)} | ${r.ours.cpuToFcp.toFixed(0)} / ${r.starlight.cpuToFcp.toFixed(0)} | ${r.ratio.cpuToFcp.toFixed(2)} |`,
-    ),
+    '| report page | viewport | load | KB (ours / Starlight) | bytes ours / Starlight | requests | FCP ms | FCP ours / Starlight | main thread to FCP, ms | ours / Starlight | LCP ms | LCP ours / Starlight |',
+    '|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    ...rows
+      .map((r) =>
+        [
+          r.which,
+          r.viewport === 'desktop' ? '1280 px' : '360 px',
+          PROFILE_NAMES[r.profile],
+          `${kb(r.ours.bytes)} / ${kb(r.starlight.bytes)}`,
+          r.ratio.bytes.toFixed(2),
+          `${r.ours.requests} / ${r.starlight.requests}`,
+          pair(r.ours.fcp, r.starlight.fcp),
+          r.ratio.fcp.toFixed(2),
+          pair(r.ours.cpuToFcp, r.starlight.cpuToFcp),
+          r.ratio.cpuToFcp.toFixed(2),
+          pair(r.ours.lcp, r.starlight.lcp),
+          r.ratio.lcp.toFixed(2),
+        ].join(' | '),
+      )
+      .map((line) => `| ${line} |`),
   ].join('\n');
 }
 
 if (import.meta.main) {
-  const { values } = parseCli('npx node scripts/bench/page-compare.ts --ours DIR --starlight DIR [--runs 7] [--cpu 1,4]', {
-    options: { ours: { type: 'string' }, starlight: { type: 'string' }, runs: { type: 'string', default: '7' }, cpu: { type: 'string', default: '1,4' } },
+  const { values } = parseCli('npx node scripts/bench/page-compare.ts --ours DIR --starlight DIR [--runs 7] [--profiles fast,cpu4,slow4g]', {
+    options: {
+      ours: { type: 'string' },
+      starlight: { type: 'string' },
+      runs: { type: 'string', default: '7' },
+      profiles: { type: 'string', default: Object.keys(PROFILES).join(',') },
+    },
   });
   if (!values.ours || !values.starlight) throw new Error('--ours and --starlight are required');
-  const rows = await comparePages(values.ours, values.starlight, Number(values.runs), values.cpu.split(',').map(Number));
+  const rows = await comparePages(
+    values.ours,
+    values.starlight,
+    Number(values.runs),
+    values.profiles.split(',').map((p) => {
+      if (!Object.hasOwn(PROFILES, p)) throw new Error(`--profiles: unknown profile ${p} (${Object.keys(PROFILES).join(', ')})`);
+      return p as Profile;
+    }),
+  );
   console.log(pageComparisonTable(rows));
 }
