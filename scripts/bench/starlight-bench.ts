@@ -142,6 +142,8 @@ export async function benchStarlight(root: string, sizes: number[], pairs = 1): 
   const tmp = mkdtempSync(join(tmpdir(), 'un-hr-starlight-'));
   const results: StarlightMeasure[] = [];
   let pageLoads: PageComparison[] = [];
+  /** Why the page comparison did not run (no Chromium, say): the build times are still written. */
+  let pageLoadsError: string | undefined;
   const cases = ['seeds', ...sizes.map(String)];
   try {
     const base = join(tmp, 'base');
@@ -172,7 +174,11 @@ export async function benchStarlight(root: string, sizes: number[], pairs = 1): 
         pages = { ours: countPages(join(ours, 'dist')), starlight: countPages(join(site, 'dist')) };
         if (size === cases.at(-1) && pair === pairs) {
           console.error(`starlight ${size}: the same report pages in Chromium…`);
-          pageLoads = await comparePages(ours, site);
+          pageLoads = await comparePages(ours, site).catch((error: Error) => {
+            pageLoadsError = error.message;
+            console.error(`✗ page comparison: ${error.message}`);
+            return [];
+          });
         }
         for (const d of [ours, site]) rmSync(d, { recursive: true, force: true });
       }
@@ -192,10 +198,14 @@ export async function benchStarlight(root: string, sizes: number[], pairs = 1): 
     rmSync(tmp, { recursive: true, force: true });
   }
   console.log(`\n${starlightTable(results)}`);
-  console.log(`\nThe same report page (${cases.at(-1)} case), medians of ${pageLoads[0]?.runs ?? 0} cold loads each:\n${pageComparisonTable(pageLoads)}`);
+  if (pageLoads.length)
+    console.log(`\nThe same report page (${cases.at(-1)} case), medians of ${pageLoads[0]!.runs} cold loads each:\n${pageComparisonTable(pageLoads)}`);
   const file = join(root, 'bench', 'results', 'starlight.json');
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ node: process.version, cpus: cpus().length, pairs, results, pageLoads }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ node: process.version, cpus: cpus().length, pairs, results, pageLoads, ...(pageLoadsError ? { pageLoadsError } : {}) }, null, 2)}\n`,
+  );
   console.log('wrote bench/results/starlight.json');
   return results;
 }
