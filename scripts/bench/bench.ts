@@ -3,7 +3,8 @@
  * and on synthetic corpora of 10, 100 and 1000 reports (`--sizes 10,100` to choose); then
  * the whole site build at the same sizes (`site-bench.ts`); then our build against a Starlight
  * build of the same reports, on the seeds and 100 reports (`starlight-bench.ts`; `--starlight
- * 100` for its sizes, `--pairs 3` to alternate more). First, the 1×/2×/4× curve of the converter
+ * 100` for its sizes, `--pairs 3` to alternate more), and the same report pages of both loaded in
+ * Chromium (`page-compare.ts`). First, the 1×/2×/4× curve of the converter
  * on adversarial inputs. `--only hostile|convert|site|starlight` runs one.
  *
  * The parent writes each corpus into a temporary folder, then converts it in a child process

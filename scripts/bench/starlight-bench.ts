@@ -6,6 +6,8 @@
  * converted reports (`content/data/*.json`: every heading, paragraph, list item and note, with
  * its links, as Markdown) and built with `astro build` (Starlight's Pagefind search included).
  * The two builds alternate `--pairs` times; the table gives medians and the ratios ours / Starlight.
+ * On the last case's last pair, before the sites are removed, the same report pages of both are
+ * loaded in Chromium (page-compare.ts): transferred bytes and first contentful paint.
  *
  * Starlight is not a dependency of the project: it is installed with npm, once per run, into
  * a temporary folder (with the project's Astro version) that is removed at the end.
@@ -16,6 +18,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Inline, Report } from '../converter/schema.ts';
 import { escapeText } from '../converter/serialize.ts';
+import { comparePages, pageComparisonTable, type PageComparison } from './page-compare.ts';
 import { projectCopy } from './site-bench.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 
@@ -138,13 +141,17 @@ const medianRun = (runs: Run[]): Run => ({
 export async function benchStarlight(root: string, sizes: number[], pairs = 1): Promise<StarlightMeasure[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'un-hr-starlight-'));
   const results: StarlightMeasure[] = [];
+  let pageLoads: PageComparison[] = [];
+  /** Why the page comparison did not run (no Chromium, say): the build times are still written. */
+  let pageLoadsError: string | undefined;
+  const cases = ['seeds', ...sizes.map(String)];
   try {
     const base = join(tmp, 'base');
     mkdirSync(base);
     console.error('starlight: npm install astro + @astrojs/starlight into a temporary folder…');
     installStarlight(root, base);
     const seeds = readSeeds(join(root, 'seeds'));
-    for (const size of ['seeds', ...sizes.map(String)]) {
+    for (const size of cases) {
       const corpus = join(tmp, `seeds-${size}`);
       if (size === 'seeds') cpSync(join(root, 'seeds'), corpus, { recursive: true });
       else writeCorpus(makeCorpus(seeds, Number(size)), corpus);
@@ -165,6 +172,14 @@ export async function benchStarlight(root: string, sizes: number[], pairs = 1): 
         console.error(`starlight ${size}: Starlight build, pair ${pair}/${pairs}…`);
         runs.starlight.push(timed([process.execPath, join(base, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], site));
         pages = { ours: countPages(join(ours, 'dist')), starlight: countPages(join(site, 'dist')) };
+        if (size === cases.at(-1) && pair === pairs) {
+          console.error(`starlight ${size}: the same report pages in Chromium…`);
+          pageLoads = await comparePages(ours, site).catch((error: Error) => {
+            pageLoadsError = error.message;
+            console.error(`✗ page comparison: ${error.message}`);
+            return [];
+          });
+        }
         for (const d of [ours, site]) rmSync(d, { recursive: true, force: true });
       }
       const o = medianRun(runs.ours);
@@ -183,9 +198,14 @@ export async function benchStarlight(root: string, sizes: number[], pairs = 1): 
     rmSync(tmp, { recursive: true, force: true });
   }
   console.log(`\n${starlightTable(results)}`);
+  if (pageLoads.length)
+    console.log(`\nThe same report page (${cases.at(-1)} case), medians of ${pageLoads[0]!.runs} cold loads each:\n${pageComparisonTable(pageLoads)}`);
   const file = join(root, 'bench', 'results', 'starlight.json');
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ node: process.version, cpus: cpus().length, pairs, results }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ node: process.version, cpus: cpus().length, pairs, results, pageLoads, ...(pageLoadsError ? { pageLoadsError } : {}) }, null, 2)}\n`,
+  );
   console.log('wrote bench/results/starlight.json');
   return results;
 }
