@@ -12,7 +12,7 @@ import { frontmatterOf } from '../../scripts/converter/serialize.ts';
 import type { Chart, FigureValue, Frontmatter, Report } from '../../scripts/converter/schema.ts';
 import { reportPlaces, type Citation } from './citations.ts';
 import type { Corpus } from './corpus.ts';
-import { byCountThenName, reportMentions } from './countries.ts';
+import { byCountThenName, countryCodes } from './countries.ts';
 import { reportFigures } from './figures.ts';
 import { inlineText } from './inline.ts';
 import type { Related } from './related.ts';
@@ -103,8 +103,12 @@ function citedSymbols(report: Report): string[] {
 }
 
 function countriesNamed(report: Report): PageCountry[] {
-  const byCode = new Map<string, unknown[]>();
-  for (const m of reportMentions(report)) byCode.set(m.code, [...(byCode.get(m.code) ?? []), m]);
+  const byCode = new Map<string, string[]>();
+  for (const code of countryCodes(report)) {
+    const list = byCode.get(code);
+    if (list) list.push(code);
+    else byCode.set(code, [code]);
+  }
   return [...byCode]
     .map(([code, mentions]) => ({ code, mentions, name: countryByCode(code)?.name ?? code }))
     .sort(byCountThenName)

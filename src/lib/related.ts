@@ -4,7 +4,7 @@
  * section topics and countries named.
  */
 import type { Report } from '../../scripts/converter/schema.ts';
-import { reportCitations, type Citation } from './citations.ts';
+import { reportCitations, reportPlaces, type Citation } from './citations.ts';
 
 /**
  * One way two reports can be related: a named set of keys per report. Reports that share
@@ -48,7 +48,10 @@ export const MAX_RELATED = 5;
  * explained key by key. Pure: `keyFns` decide what counts, this only intersects sets.
  */
 export function relatedReports(reports: readonly Report[], keyFns: readonly KeyFn[], limit = MAX_RELATED): Map<string, Related[]> {
-  const keys = reports.map((r) => keyFns.map((fn) => fn.keys(r)));
+  // Each key set sorted once: what two reports share is then a filter of one sorted list,
+  // already in reading order, instead of a sort per pair of reports.
+  const keys = reports.map((r) => keyFns.map((fn) => [...fn.keys(r)].sort(collator.compare)));
+  const sets = keys.map((perFn) => perFn.map((list) => new Set(list)));
   const out = new Map<string, Related[]>();
   reports.forEach((report, i) => {
     const list: Related[] = [];
@@ -57,9 +60,9 @@ export function relatedReports(reports: readonly Report[], keyFns: readonly KeyF
       const shared: Shared[] = [];
       let score = 0;
       keyFns.forEach((fn, k) => {
-        const mine = keys[i]?.[k] ?? new Set<string>();
-        const theirs = keys[j]?.[k] ?? new Set<string>();
-        const both = [...mine].filter((key) => theirs.has(key)).sort(collator.compare);
+        const mine = keys[i]![k]!;
+        const theirs = sets[j]![k]!;
+        const both = theirs.size === 0 ? [] : mine.filter((key) => theirs.has(key));
         if (both.length === 0) return;
         shared.push({ name: fn.name, label: fn.label, keys: both });
         score += fn.weight * both.length;
@@ -76,7 +79,9 @@ export function relatedReports(reports: readonly Report[], keyFns: readonly KeyF
 
 /** The symbols of the documents a report cites (body and notes), as related-report keys. */
 export function citedSymbols(report: Report): Set<string> {
-  return new Set(reportCitations(report).map((c) => c.symbol));
+  const symbols = new Set<string>();
+  for (const { content } of reportPlaces(report)) for (const run of content) if (run.type === 'doc') symbols.add(run.symbol);
+  return symbols;
 }
 
 /** Symbols compare as the UN writes them, whatever the width or case of the characters. */

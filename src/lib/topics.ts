@@ -122,7 +122,9 @@ export function topicIndex(reports: readonly Report[]): Topic[] {
   const phrases = [...new Set(sections.flatMap((s) => s.keys))].sort();
   const topics: Topic[] = [];
   for (const phrase of phrases) {
-    const covered = sections.filter((s) => s.keys.some((k) => phraseCovers(phrase, k)));
+    // phraseCovers, with the phrase's length counted once rather than per key.
+    const contained = length(phrase) >= MIN_CONTAINED;
+    const covered = sections.filter((s) => s.keys.some((k) => k === phrase || (contained && k.includes(phrase))));
     if (new Set(covered.map((s) => s.slug)).size >= 2) topics.push({ phrase, sections: covered });
   }
   return topics;
@@ -186,7 +188,15 @@ export function sameTopicSections(topics: readonly Topic[], limit = MAX_SAME_TOP
   return result;
 }
 
-/** The topic phrases a report has at least one section on: the key set for related reports. */
-export function reportTopics(topics: readonly Topic[], slug: string): Set<string> {
-  return new Set(topics.filter((t) => t.sections.some((s) => s.slug === slug)).map((t) => t.phrase));
+/** Per report slug, the topic phrases it has at least one section on: the key sets for related reports. */
+export function topicsByReport(topics: readonly Topic[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const topic of topics) {
+    for (const { slug } of topic.sections) {
+      const set = out.get(slug);
+      if (set) set.add(topic.phrase);
+      else out.set(slug, new Set([topic.phrase]));
+    }
+  }
+  return out;
 }
