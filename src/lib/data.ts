@@ -13,14 +13,10 @@ import { symbolSlug } from './urls.ts';
 import { citedDocuments, type CitedDocument } from './citations.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { FIGURES_CONFIG, loadFiguresConfig } from './figures.ts';
+import { contentDir } from './content-dir.ts';
 import { reportPageData, type ReportPageData } from './page-data.ts';
 import { withKey } from './pagekey.ts';
 
-/**
- * The converter's output folder: `content/`, or `CONTENT_DIR` for a site built from other
- * seeds (the hostile-input browser test builds one from a temporary folder).
- */
-export const contentDir = process.env.CONTENT_DIR ?? join(process.cwd(), 'content');
 const DATA_DIR = join(contentDir, 'data');
 const CHANGES_DIR = join(contentDir, 'changes');
 /** Models by slug, with the file's mtime: `npm run dev` reconverts seeds while the server runs. */
