@@ -64,7 +64,6 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
   const model = corpus.reports.get(slug);
   if (!model) throw new Error(`no report ${slug} in the corpus`);
   const figures = reportFigures(corpus.figures, slug);
-  const prefix = `${slug}#`;
   return {
     slug,
     here: reportPath(slug),
@@ -75,7 +74,7 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
     countries: countriesNamed(model),
     citedBy: corpus.links.citedBy.get(slug) ?? [],
     related: corpus.links.related.get(slug) ?? [],
-    sameTopic: Object.fromEntries([...corpus.links.sameTopic].filter(([key]) => key.startsWith(prefix)).map(([key, list]) => [key.slice(prefix.length), list])),
+    sameTopic: Object.fromEntries(sameTopicByReport(corpus.links.sameTopic).get(slug) ?? []),
     citationTargets: Object.fromEntries(
       citedSymbols(model).flatMap((symbol) => {
         const target = corpus.symbols.get(symbol);
@@ -87,6 +86,29 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
     series: corpus.figures.series.filter((s) => s.points.some((p) => p.report === slug)).map((s) => ({ id: s.id, title: s.title })),
     notePreviews: notePreviews(model),
   };
+}
+
+const bySlug = new WeakMap<ReadonlyMap<string, SameTopicList>, Map<string, [string, SameTopicList][]>>();
+
+/**
+ * The corpus's same-topic lists (keyed `slug#heading-id`) grouped by report, in map order, made
+ * once per corpus: each page takes its own instead of filtering every report's.
+ */
+function sameTopicByReport(sameTopic: ReadonlyMap<string, SameTopicList>): Map<string, [string, SameTopicList][]> {
+  let grouped = bySlug.get(sameTopic);
+  if (!grouped) {
+    grouped = new Map();
+    for (const [key, list] of sameTopic) {
+      const hash = key.indexOf('#');
+      const slug = key.slice(0, hash);
+      const entry: [string, SameTopicList] = [key.slice(hash + 1), list];
+      const lists = grouped.get(slug);
+      if (lists) lists.push(entry);
+      else grouped.set(slug, [entry]);
+    }
+    bySlug.set(sameTopic, grouped);
+  }
+  return grouped;
 }
 
 /** Read by the MDX body components: the page's data, which the report page put on `Astro.locals`. */
