@@ -156,29 +156,39 @@ export interface SameTopicList {
  */
 export function sameTopicSections(topics: readonly Topic[], limit = MAX_SAME_TOPIC): Map<string, SameTopicList> {
   const order = (a: Section, b: Section) => compare(a.slug, b.slug) || a.position - b.position;
-  const shown = new Map<string, Map<string, SameTopic>>();
-  const others = new Map<string, Set<string>>();
+  // Sections are numbered by their `slug#id` key once; the loop over pairs of sections of a
+  // topic (quadratic in the topic's size) then only adds and looks up numbers.
+  const numbers = new Map<string, number>();
+  const numberOf = (key: string): number => {
+    let n = numbers.get(key);
+    if (n === undefined) numbers.set(key, (n = numbers.size));
+    return n;
+  };
+  const shown = new Map<string, Map<number, SameTopic>>();
+  const others = new Map<string, Set<number>>();
   for (const topic of topics) {
     const sorted = [...topic.sections].sort(order);
-    for (const here of sorted) {
-      const key = `${here.slug}#${here.id}`;
-      const found = shown.get(key) ?? new Map<string, SameTopic>();
-      const all = others.get(key) ?? new Set<string>();
+    const keys = sorted.map((s) => `${s.slug}#${s.id}`);
+    const ids = keys.map(numberOf);
+    sorted.forEach((here, h) => {
+      const key = keys[h]!;
+      const found = shown.get(key) ?? new Map<number, SameTopic>();
+      const all = others.get(key) ?? new Set<number>();
       let taken = 0;
-      for (const other of sorted) {
-        if (other.slug === here.slug) continue;
-        const otherKey = `${other.slug}#${other.id}`;
-        all.add(otherKey);
-        const entry = found.get(otherKey);
+      sorted.forEach((other, o) => {
+        if (other.slug === here.slug) return;
+        const id = ids[o]!;
+        all.add(id);
+        const entry = found.get(id);
         if (entry) entry.phrases.push(topic.phrase);
-        else if (taken < limit) found.set(otherKey, { section: other, phrases: [topic.phrase] });
+        else if (taken < limit) found.set(id, { section: other, phrases: [topic.phrase] });
         taken += 1;
-      }
+      });
       if (all.size > 0) {
         shown.set(key, found);
         others.set(key, all);
       }
-    }
+    });
   }
   const result = new Map<string, SameTopicList>();
   for (const [key, found] of shown) {
