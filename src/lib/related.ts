@@ -49,30 +49,40 @@ export const MAX_RELATED = 5;
  */
 export function relatedReports(reports: readonly Report[], keyFns: readonly KeyFn[], limit = MAX_RELATED): Map<string, Related[]> {
   // Each key set sorted once: what two reports share is then a filter of one sorted list,
-  // already in reading order, instead of a sort per pair of reports.
+  // already in reading order. Pairs are scored by counting; the shared keys are listed only
+  // for the `limit` reports kept.
   const keys = reports.map((r) => keyFns.map((fn) => [...fn.keys(r)].sort(collator.compare)));
   const sets = keys.map((perFn) => perFn.map((list) => new Set(list)));
+  const name = (j: number) => reports[j]!.meta.symbol ?? reports[j]!.meta.title;
   const out = new Map<string, Related[]>();
   reports.forEach((report, i) => {
-    const list: Related[] = [];
-    reports.forEach((other, j) => {
+    const scored: { j: number; score: number }[] = [];
+    reports.forEach((_, j) => {
       if (i === j) return;
-      const shared: Shared[] = [];
       let score = 0;
       keyFns.forEach((fn, k) => {
-        const mine = keys[i]![k]!;
         const theirs = sets[j]![k]!;
-        const both = theirs.size === 0 ? [] : mine.filter((key) => theirs.has(key));
-        if (both.length === 0) return;
-        shared.push({ name: fn.name, label: fn.label, keys: both });
-        score += fn.weight * both.length;
+        if (theirs.size === 0) return;
+        let both = 0;
+        for (const key of keys[i]![k]!) if (theirs.has(key)) both += 1;
+        if (both > 0) score += fn.weight * both;
       });
-      if (score > 0) {
-        list.push({ slug: other.slug, title: other.meta.title, symbol: other.meta.symbol, score, shared });
-      }
+      if (score > 0) scored.push({ j, score });
     });
-    list.sort((a, b) => b.score - a.score || collator.compare(a.symbol ?? a.title, b.symbol ?? b.title) || collator.compare(a.slug, b.slug));
-    out.set(report.slug, list.slice(0, limit));
+    scored.sort((a, b) => b.score - a.score || collator.compare(name(a.j), name(b.j)) || collator.compare(reports[a.j]!.slug, reports[b.j]!.slug));
+    out.set(
+      report.slug,
+      scored.slice(0, limit).map(({ j, score }) => {
+        const other = reports[j]!;
+        const shared: Shared[] = [];
+        keyFns.forEach((fn, k) => {
+          const theirs = sets[j]![k]!;
+          const both = keys[i]![k]!.filter((key) => theirs.has(key));
+          if (both.length > 0) shared.push({ name: fn.name, label: fn.label, keys: both });
+        });
+        return { slug: other.slug, title: other.meta.title, symbol: other.meta.symbol, score, shared };
+      }),
+    );
   });
   return out;
 }
