@@ -151,7 +151,8 @@ const scanned = new WeakMap<Report, ScannedPassage[]>();
 
 /**
  * The passages of a report, each scanning its text for quantities once however many series
- * rules and provenance checks ask (every rule used to scan every paragraph again).
+ * rules and provenance checks ask (every rule used to scan every paragraph again). Kept per
+ * model object: a model is not changed once read (a changed seed gives a new one).
  */
 function scannedPassages(report: Report): ScannedPassage[] {
   let list = scanned.get(report);
