@@ -5,7 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { frontmatterSchema } from '../scripts/converter/schema.ts';
-import { contentDir } from './lib/data.ts';
+import { contentDir } from './lib/content-dir.ts';
 
 const reports = defineCollection({
   loader: glob({ base: `${contentDir}/reports`, pattern: '*.mdx' }),

@@ -40,6 +40,7 @@ function salt(root: string): string {
 export function mdxCache(): AstroIntegration {
   let cache: BuildCache | undefined;
   const counts = { compiled: 0, cached: 0 };
+  const wrapped = new WeakSet<object>();
   return {
     name: 'mdx-cache',
     hooks: {
@@ -53,12 +54,16 @@ export function mdxCache(): AstroIntegration {
             plugins: [
               {
                 name: 'un-hr:mdx-cache',
+                // Vite calls this once per environment (client, ssr, prerender …) with the same
+                // plugin objects: the handler is wrapped the first time only, or the wrappers nest
+                // and every module is looked up and stored once per environment.
                 configResolved(resolved) {
                   const mdx = resolved.plugins.find((p) => p.name === MDX_PLUGIN);
                   const transform = mdx?.transform;
                   if (!mdx || !transform || typeof transform !== 'object' || typeof transform.handler !== 'function') return;
+                  if (wrapped.has(transform.handler)) return;
                   const compile = transform.handler as (this: unknown, ...args: unknown[]) => Promise<Cached>;
-                  const store = (cache = buildCache(cacheDir, { force: process.env.UN_HR_MDX_CACHE === 'refresh' }));
+                  const store = (cache ??= buildCache(cacheDir, { force: process.env.UN_HR_MDX_CACHE === 'refresh' }));
                   const cached = async function (this: unknown, code: string, id: string, ...rest: unknown[]): Promise<Cached> {
                     const key = cacheKey(pepper, id, code);
                     const hit = store.lookup(key);
@@ -71,6 +76,7 @@ export function mdxCache(): AstroIntegration {
                     await store.store(key, (path) => writeFileSync(path, JSON.stringify({ code: result.code, map: result.map ?? null, meta: result.meta })));
                     return result;
                   };
+                  wrapped.add(cached);
                   (transform as { handler: unknown }).handler = cached;
                 },
               },

@@ -18,15 +18,15 @@ export interface Citation {
 }
 
 /** Sentence ends in Chinese report text; a semicolon ends a clause of a list. */
-const SENTENCE_END = /[。！？；]/;
+const isSentenceEnd = (ch: string | undefined): boolean => ch === '。' || ch === '！' || ch === '？' || ch === '；';
 const MAX_SENTENCE = 240;
 
 /** Where the sentence holding `[start, end)` begins and ends (after its closing mark). */
 export function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let from = start;
-  while (from > 0 && !SENTENCE_END.test(text[from - 1] ?? '')) from -= 1;
+  while (from > 0 && !isSentenceEnd(text[from - 1])) from -= 1;
   let to = end;
-  while (to < text.length && !SENTENCE_END.test(text[to] ?? '')) to += 1;
+  while (to < text.length && !isSentenceEnd(text[to])) to += 1;
   if (to < text.length) to += 1;
   return [from, to];
 }

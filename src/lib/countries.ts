@@ -63,14 +63,28 @@ export function reportMentions(report: Report): Mention[] {
  * to each other ("related reports" share countries as well as cited documents).
  */
 export function countriesOf(report: Report): string[] {
-  return [...new Set(reportMentions(report).map((m) => m.code))].sort();
+  return [...new Set(countryCodes(report))].sort();
+}
+
+/**
+ * The code of every country mention of a report, in reading order: what {@link reportMentions}
+ * finds, without cutting out the sentences (the counts and keys need only the codes).
+ */
+export function countryCodes(report: Report): string[] {
+  const codes: string[] = [];
+  for (const { content } of reportPlaces(report)) for (const run of content) if (run.type === 'country') codes.push(run.code);
+  return codes;
 }
 
 /** Group the mentions of all reports by country; countries in code order. */
 export function countryMentions(reports: readonly Report[]): CountryMentions[] {
   const byCode = new Map<string, Mention[]>();
   for (const report of reports) {
-    for (const m of reportMentions(report)) byCode.set(m.code, [...(byCode.get(m.code) ?? []), m]);
+    for (const m of reportMentions(report)) {
+      const list = byCode.get(m.code);
+      if (list) list.push(m);
+      else byCode.set(m.code, [m]);
+    }
   }
   return [...byCode.keys()].sort().map((code) => {
     const mentions = byCode.get(code)!;

@@ -5,7 +5,7 @@
 import type { Report } from '../../scripts/converter/schema.ts';
 import type { Citation } from './citations.ts';
 import { citedBy, citedSymbols, relatedReports, type KeyFn, type Related } from './related.ts';
-import { reportTopics, sameTopicSections, topicIndex, type SameTopicList } from './topics.ts';
+import { sameTopicSections, topicIndex, topicsByReport, type SameTopicList, type Topic } from './topics.ts';
 import { countriesOf } from './countries.ts';
 import { countryByCode } from '../../scripts/converter/countries.ts';
 
@@ -21,21 +21,22 @@ export interface CrossLinks {
  * document or topic: a long report names a hundred countries, and sharing many of them says
  * less than citing the same resolution.
  */
-export function defaultKeyFns(reports: readonly Report[]): KeyFn[] {
-  const topics = topicIndex(reports);
+export function defaultKeyFns(reports: readonly Report[], topics: readonly Topic[] = topicIndex(reports)): KeyFn[] {
+  const byReport = topicsByReport(topics);
   return [
     { name: 'documents', label: '共同引用的文件', weight: 1, keys: citedSymbols },
-    { name: 'topics', label: '相同主题', weight: 1, keys: (r) => reportTopics(topics, r.slug) },
+    { name: 'topics', label: '相同主题', weight: 1, keys: (r) => byReport.get(r.slug) ?? new Set() },
     { name: 'countries', label: '共同提及的国家和地区', weight: 0.25, keys: countryNames },
   ];
 }
 
 /** All cross-report links of a corpus. Pure; the same reports give the same links. */
 export function buildCrossLinks(reports: readonly Report[], extraKeyFns: readonly KeyFn[] = []): CrossLinks {
+  const topics = topicIndex(reports);
   return {
     citedBy: citedBy(reports),
-    related: relatedReports(reports, [...defaultKeyFns(reports), ...extraKeyFns]),
-    sameTopic: sameTopicSections(topicIndex(reports)),
+    related: relatedReports(reports, [...defaultKeyFns(reports, topics), ...extraKeyFns]),
+    sameTopic: sameTopicSections(topics),
   };
 }
 

@@ -4,6 +4,7 @@
  * versions `changes/<slug>.json`. Pages read content only through this module, and its
  * `loadCorpus()` (models, histories and `seeds/figures.json`) is the one corpus-level cache.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { historySchema, type History } from '../../scripts/converter/changes.ts';
@@ -12,13 +13,10 @@ import { symbolSlug } from './urls.ts';
 import { citedDocuments, type CitedDocument } from './citations.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { FIGURES_CONFIG, loadFiguresConfig } from './figures.ts';
+import { contentDir } from './content-dir.ts';
 import { reportPageData, type ReportPageData } from './page-data.ts';
+import { withKey } from './pagekey.ts';
 
-/**
- * The converter's output folder: `content/`, or `CONTENT_DIR` for a site built from other
- * seeds (the hostile-input browser test builds one from a temporary folder).
- */
-export const contentDir = process.env.CONTENT_DIR ?? join(process.cwd(), 'content');
 const DATA_DIR = join(contentDir, 'data');
 const CHANGES_DIR = join(contentDir, 'changes');
 /** Models by slug, with the file's mtime: `npm run dev` reconverts seeds while the server runs. */
@@ -52,16 +50,20 @@ export function loadReport(slug: string): Report {
   const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
   const cached = cache.get(slug);
   if (cached && cached.mtimeMs === mtimeMs) return cached.report;
+  let text: string;
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+    raw = JSON.parse(text);
   } catch (error) {
     throw new Error(`cannot read the report model ${file} (run \`npm run convert\`): ${String(error)}`);
   }
   const parsed = reportSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file} does not match reportSchema: ${zodIssues(parsed.error)}`);
-  cache.set(slug, { mtimeMs, report: parsed.data });
-  return parsed.data;
+  // Page keys (src/lib/pagekey.ts) hash the model's file text, read here anyway, not the model.
+  const report = withKey(parsed.data, createHash('sha256').update(text).digest('hex'));
+  cache.set(slug, { mtimeMs, report });
+  return report;
 }
 
 /**

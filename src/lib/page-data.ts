@@ -12,7 +12,7 @@ import { frontmatterOf } from '../../scripts/converter/serialize.ts';
 import type { Chart, FigureValue, Frontmatter, Report } from '../../scripts/converter/schema.ts';
 import { reportPlaces, type Citation } from './citations.ts';
 import type { Corpus } from './corpus.ts';
-import { byCountThenName, reportMentions } from './countries.ts';
+import { byCountThenName, countryCodes } from './countries.ts';
 import { reportFigures } from './figures.ts';
 import { inlineText } from './inline.ts';
 import type { Related } from './related.ts';
@@ -64,7 +64,6 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
   const model = corpus.reports.get(slug);
   if (!model) throw new Error(`no report ${slug} in the corpus`);
   const figures = reportFigures(corpus.figures, slug);
-  const prefix = `${slug}#`;
   return {
     slug,
     here: reportPath(slug),
@@ -75,7 +74,7 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
     countries: countriesNamed(model),
     citedBy: corpus.links.citedBy.get(slug) ?? [],
     related: corpus.links.related.get(slug) ?? [],
-    sameTopic: Object.fromEntries([...corpus.links.sameTopic].filter(([key]) => key.startsWith(prefix)).map(([key, list]) => [key.slice(prefix.length), list])),
+    sameTopic: Object.fromEntries(sameTopicByReport(corpus.links.sameTopic).get(slug) ?? []),
     citationTargets: Object.fromEntries(
       citedSymbols(model).flatMap((symbol) => {
         const target = corpus.symbols.get(symbol);
@@ -87,6 +86,29 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
     series: corpus.figures.series.filter((s) => s.points.some((p) => p.report === slug)).map((s) => ({ id: s.id, title: s.title })),
     notePreviews: notePreviews(model),
   };
+}
+
+const bySlug = new WeakMap<ReadonlyMap<string, SameTopicList>, Map<string, [string, SameTopicList][]>>();
+
+/**
+ * The corpus's same-topic lists (keyed `slug#heading-id`) grouped by report, in map order, made
+ * once per corpus: each page takes its own instead of filtering every report's.
+ */
+function sameTopicByReport(sameTopic: ReadonlyMap<string, SameTopicList>): Map<string, [string, SameTopicList][]> {
+  let grouped = bySlug.get(sameTopic);
+  if (!grouped) {
+    grouped = new Map();
+    for (const [key, list] of sameTopic) {
+      const hash = key.indexOf('#');
+      const slug = key.slice(0, hash);
+      const entry: [string, SameTopicList] = [key.slice(hash + 1), list];
+      const lists = grouped.get(slug);
+      if (lists) lists.push(entry);
+      else grouped.set(slug, [entry]);
+    }
+    bySlug.set(sameTopic, grouped);
+  }
+  return grouped;
 }
 
 /** Read by the MDX body components: the page's data, which the report page put on `Astro.locals`. */
@@ -103,8 +125,12 @@ function citedSymbols(report: Report): string[] {
 }
 
 function countriesNamed(report: Report): PageCountry[] {
-  const byCode = new Map<string, unknown[]>();
-  for (const m of reportMentions(report)) byCode.set(m.code, [...(byCode.get(m.code) ?? []), m]);
+  const byCode = new Map<string, string[]>();
+  for (const code of countryCodes(report)) {
+    const list = byCode.get(code);
+    if (list) list.push(code);
+    else byCode.set(code, [code]);
+  }
   return [...byCode]
     .map(([code, mentions]) => ({ code, mentions, name: countryByCode(code)?.name ?? code }))
     .sort(byCountThenName)

@@ -17,6 +17,21 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(sorted(value, '$'));
 }
 
+/** Values whose key was fixed when they were read (see {@link withKey}). */
+const digests = new WeakMap<object, string>();
+
+/**
+ * Gives `value` the key `digest`: pages that show it hash the digest, not the value's JSON. For
+ * a large value read from a file and never changed after — a report model, keyed by the hash of
+ * its file's text when it is read (src/lib/data.ts) — so a build hashes each model once instead
+ * of writing its sorted JSON for every page that shows it. The same text gives the same model,
+ * so the key still changes whenever the value does.
+ */
+export function withKey<T extends object>(value: T, digest: string): T {
+  digests.set(value, digest);
+  return value;
+}
+
 function sorted(value: unknown, path: string): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
@@ -25,6 +40,8 @@ function sorted(value: unknown, path: string): unknown {
   }
   if (Array.isArray(value)) return value.map((v, i) => (v === undefined ? null : sorted(v, `${path}[${i}]`)));
   if (typeof value === 'object') {
+    const digest = digests.get(value);
+    if (digest !== undefined) return { '#sha256': digest };
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null)
       throw new Error(`${path}: a ${proto?.constructor?.name ?? 'non-plain object'} cannot be part of a page key; use plain objects and arrays`);

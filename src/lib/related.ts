@@ -4,7 +4,7 @@
  * section topics and countries named.
  */
 import type { Report } from '../../scripts/converter/schema.ts';
-import { reportCitations, type Citation } from './citations.ts';
+import { reportCitations, reportPlaces, type Citation } from './citations.ts';
 
 /**
  * One way two reports can be related: a named set of keys per report. Reports that share
@@ -48,35 +48,50 @@ export const MAX_RELATED = 5;
  * explained key by key. Pure: `keyFns` decide what counts, this only intersects sets.
  */
 export function relatedReports(reports: readonly Report[], keyFns: readonly KeyFn[], limit = MAX_RELATED): Map<string, Related[]> {
-  const keys = reports.map((r) => keyFns.map((fn) => fn.keys(r)));
+  // Each key set sorted once: what two reports share is then a filter of one sorted list,
+  // already in reading order. Pairs are scored by counting; the shared keys are listed only
+  // for the `limit` reports kept.
+  const keys = reports.map((r) => keyFns.map((fn) => [...fn.keys(r)].sort(collator.compare)));
+  const sets = keys.map((perFn) => perFn.map((list) => new Set(list)));
+  const name = (j: number) => reports[j]!.meta.symbol ?? reports[j]!.meta.title;
   const out = new Map<string, Related[]>();
   reports.forEach((report, i) => {
-    const list: Related[] = [];
-    reports.forEach((other, j) => {
+    const scored: { j: number; score: number }[] = [];
+    reports.forEach((_, j) => {
       if (i === j) return;
-      const shared: Shared[] = [];
       let score = 0;
       keyFns.forEach((fn, k) => {
-        const mine = keys[i]?.[k] ?? new Set<string>();
-        const theirs = keys[j]?.[k] ?? new Set<string>();
-        const both = [...mine].filter((key) => theirs.has(key)).sort(collator.compare);
-        if (both.length === 0) return;
-        shared.push({ name: fn.name, label: fn.label, keys: both });
-        score += fn.weight * both.length;
+        const theirs = sets[j]![k]!;
+        if (theirs.size === 0) return;
+        let both = 0;
+        for (const key of keys[i]![k]!) if (theirs.has(key)) both += 1;
+        if (both > 0) score += fn.weight * both;
       });
-      if (score > 0) {
-        list.push({ slug: other.slug, title: other.meta.title, symbol: other.meta.symbol, score, shared });
-      }
+      if (score > 0) scored.push({ j, score });
     });
-    list.sort((a, b) => b.score - a.score || collator.compare(a.symbol ?? a.title, b.symbol ?? b.title) || collator.compare(a.slug, b.slug));
-    out.set(report.slug, list.slice(0, limit));
+    scored.sort((a, b) => b.score - a.score || collator.compare(name(a.j), name(b.j)) || collator.compare(reports[a.j]!.slug, reports[b.j]!.slug));
+    out.set(
+      report.slug,
+      scored.slice(0, limit).map(({ j, score }) => {
+        const other = reports[j]!;
+        const shared: Shared[] = [];
+        keyFns.forEach((fn, k) => {
+          const theirs = sets[j]![k]!;
+          const both = keys[i]![k]!.filter((key) => theirs.has(key));
+          if (both.length > 0) shared.push({ name: fn.name, label: fn.label, keys: both });
+        });
+        return { slug: other.slug, title: other.meta.title, symbol: other.meta.symbol, score, shared };
+      }),
+    );
   });
   return out;
 }
 
 /** The symbols of the documents a report cites (body and notes), as related-report keys. */
 export function citedSymbols(report: Report): Set<string> {
-  return new Set(reportCitations(report).map((c) => c.symbol));
+  const symbols = new Set<string>();
+  for (const { content } of reportPlaces(report)) for (const run of content) if (run.type === 'doc') symbols.add(run.symbol);
+  return symbols;
 }
 
 /** Symbols compare as the UN writes them, whatever the width or case of the characters. */

@@ -8,9 +8,9 @@
  * file can rename, confirm, hide or merge series, add rules, pin points, and rename or hide charts.
  */
 import { z } from 'zod';
-import { findMentions } from '../../scripts/converter/figures/mentions.ts';
+import { findMentions, type Mention } from '../../scripts/converter/figures/mentions.ts';
 import { parseJsonFile } from '../../scripts/converter/manifest.ts';
-import { passages } from '../../scripts/converter/figures/text.ts';
+import { passages, type Passage } from '../../scripts/converter/figures/text.ts';
 import type { Chart, FigureValue, Report } from '../../scripts/converter/schema.ts';
 
 export const ruleSchema = z
@@ -142,6 +142,30 @@ export interface Series {
   points: SeriesPoint[];
 }
 
+/** A passage whose quantities are found on first use, then kept. */
+interface ScannedPassage extends Passage {
+  mentions(): Mention[];
+}
+
+const scanned = new WeakMap<Report, ScannedPassage[]>();
+
+/**
+ * The passages of a report, each scanning its text for quantities once however many series
+ * rules and provenance checks ask (every rule used to scan every paragraph again). Kept per
+ * model object: a model is not changed once read (a changed seed gives a new one).
+ */
+function scannedPassages(report: Report): ScannedPassage[] {
+  let list = scanned.get(report);
+  if (!list) {
+    list = passages(report.blocks).map((p) => {
+      let found: Mention[] | undefined;
+      return { ...p, mentions: () => (found ??= findMentions(p.text)) };
+    });
+    scanned.set(report, list);
+  }
+  return list;
+}
+
 /** The year a report's numbers belong to. */
 export function reportYear(report: Report): number | undefined {
   const years = report.meta.period?.match(/\d{4}/g);
@@ -191,7 +215,7 @@ export function buildSeries(reports: readonly Report[], config: FiguresConfig): 
         block: p.block,
         value: p.value,
         printed: p.printed ?? String(p.value),
-        sentence: passages(report.blocks).find((x) => x.id === p.block)?.text ?? '',
+        sentence: scannedPassages(report).find((x) => x.id === p.block)?.text ?? '',
       };
       series.points = [...series.points.filter((q) => q.report !== p.report), point];
     }
@@ -253,8 +277,8 @@ function matchRule(report: Report, rule: Rule): SeriesPoint | undefined {
   const exclude = rule.exclude ? new RegExp(rule.exclude) : undefined;
   const year = reportYear(report);
   if (year === undefined) return undefined;
-  for (const passage of passages(report.blocks)) {
-    for (const m of findMentions(passage.text)) {
+  for (const passage of scannedPassages(report)) {
+    for (const m of passage.mentions()) {
       if (!noun.test(m.noun) || (rule.units && !rule.units.includes(m.unit))) continue;
       if (context || exclude) {
         const clauses = clausesAround(passage.text, m.start);
@@ -304,13 +328,13 @@ export function checkProvenance(
   charts: readonly { report: string; chart: Chart }[],
   series: readonly Series[],
 ): ProvenanceProblem[] {
-  const texts = new Map<string, Map<string, string>>();
-  for (const r of reports) texts.set(r.slug, new Map(passages(r.blocks).map((p) => [p.id, p.text])));
+  const texts = new Map<string, Map<string, ScannedPassage>>();
+  for (const r of reports) texts.set(r.slug, new Map(scannedPassages(r).map((p) => [p.id, p])));
   const problems: ProvenanceProblem[] = [];
   const check = (what: string, report: string, block: string, printed: string, value: number) => {
     const passage = texts.get(report)?.get(block);
     if (passage === undefined) problems.push({ what, report, block, printed, message: `${what}: cites ${report}#${block}, which does not exist` });
-    else if (!findMentions(passage).some((m) => m.printed === printed && m.value === value)) {
+    else if (!passage.mentions().some((m) => m.printed === printed && m.value === value)) {
       problems.push({ what, report, block, printed, message: `${what}: the number ${printed} (${value}) no longer appears in ${report}#${block}` });
     }
   };

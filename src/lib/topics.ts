@@ -122,7 +122,9 @@ export function topicIndex(reports: readonly Report[]): Topic[] {
   const phrases = [...new Set(sections.flatMap((s) => s.keys))].sort();
   const topics: Topic[] = [];
   for (const phrase of phrases) {
-    const covered = sections.filter((s) => s.keys.some((k) => phraseCovers(phrase, k)));
+    // phraseCovers, with the phrase's length counted once rather than per key.
+    const contained = length(phrase) >= MIN_CONTAINED;
+    const covered = sections.filter((s) => s.keys.some((k) => k === phrase || (contained && k.includes(phrase))));
     if (new Set(covered.map((s) => s.slug)).size >= 2) topics.push({ phrase, sections: covered });
   }
   return topics;
@@ -154,29 +156,39 @@ export interface SameTopicList {
  */
 export function sameTopicSections(topics: readonly Topic[], limit = MAX_SAME_TOPIC): Map<string, SameTopicList> {
   const order = (a: Section, b: Section) => compare(a.slug, b.slug) || a.position - b.position;
-  const shown = new Map<string, Map<string, SameTopic>>();
-  const others = new Map<string, Set<string>>();
+  // Sections are numbered by their `slug#id` key once; the loop over pairs of sections of a
+  // topic (quadratic in the topic's size) then only adds and looks up numbers.
+  const numbers = new Map<string, number>();
+  const numberOf = (key: string): number => {
+    let n = numbers.get(key);
+    if (n === undefined) numbers.set(key, (n = numbers.size));
+    return n;
+  };
+  const shown = new Map<string, Map<number, SameTopic>>();
+  const others = new Map<string, Set<number>>();
   for (const topic of topics) {
     const sorted = [...topic.sections].sort(order);
-    for (const here of sorted) {
-      const key = `${here.slug}#${here.id}`;
-      const found = shown.get(key) ?? new Map<string, SameTopic>();
-      const all = others.get(key) ?? new Set<string>();
+    const keys = sorted.map((s) => `${s.slug}#${s.id}`);
+    const ids = keys.map(numberOf);
+    sorted.forEach((here, h) => {
+      const key = keys[h]!;
+      const found = shown.get(key) ?? new Map<number, SameTopic>();
+      const all = others.get(key) ?? new Set<number>();
       let taken = 0;
-      for (const other of sorted) {
-        if (other.slug === here.slug) continue;
-        const otherKey = `${other.slug}#${other.id}`;
-        all.add(otherKey);
-        const entry = found.get(otherKey);
+      sorted.forEach((other, o) => {
+        if (other.slug === here.slug) return;
+        const id = ids[o]!;
+        all.add(id);
+        const entry = found.get(id);
         if (entry) entry.phrases.push(topic.phrase);
-        else if (taken < limit) found.set(otherKey, { section: other, phrases: [topic.phrase] });
+        else if (taken < limit) found.set(id, { section: other, phrases: [topic.phrase] });
         taken += 1;
-      }
+      });
       if (all.size > 0) {
         shown.set(key, found);
         others.set(key, all);
       }
-    }
+    });
   }
   const result = new Map<string, SameTopicList>();
   for (const [key, found] of shown) {
@@ -186,7 +198,15 @@ export function sameTopicSections(topics: readonly Topic[], limit = MAX_SAME_TOP
   return result;
 }
 
-/** The topic phrases a report has at least one section on: the key set for related reports. */
-export function reportTopics(topics: readonly Topic[], slug: string): Set<string> {
-  return new Set(topics.filter((t) => t.sections.some((s) => s.slug === slug)).map((t) => t.phrase));
+/** Per report slug, the topic phrases it has at least one section on: the key sets for related reports. */
+export function topicsByReport(topics: readonly Topic[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const topic of topics) {
+    for (const { slug } of topic.sections) {
+      const set = out.get(slug);
+      if (set) set.add(topic.phrase);
+      else out.set(slug, new Set([topic.phrase]));
+    }
+  }
+  return out;
 }

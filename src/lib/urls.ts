@@ -12,21 +12,21 @@
  * when the fragment is absent.
  */
 export function relativeUrl(from: string, to: string): string {
-  const [toPath = '', fragment] = splitFragment(to);
-  const fromDirs = from.split('/').slice(0, -1);
-  const toParts = toPath.split('/');
-  let shared = 0;
-  while (shared < fromDirs.length && shared < toParts.length - 1 && fromDirs[shared] === toParts[shared]) {
-    shared += 1;
+  // A scan over the two strings, not arrays of their segments: a report page makes thousands.
+  const hash = to.indexOf('#');
+  const toPath = hash === -1 ? to : to.slice(0, hash);
+  const fragment = hash === -1 ? '' : to.slice(hash);
+  // `start`: where the first directory the two paths do not share begins, in both.
+  let start = 0;
+  for (;;) {
+    const fromEnd = from.indexOf('/', start);
+    const toEnd = toPath.indexOf('/', start);
+    if (fromEnd === -1 || fromEnd !== toEnd || from.slice(start, fromEnd) !== toPath.slice(start, toEnd)) break;
+    start = fromEnd + 1;
   }
-  const up = '../'.repeat(fromDirs.length - shared);
-  const rest = toParts.slice(shared).join('/');
-  return up + rest + (fragment === undefined ? '' : `#${fragment}`);
-}
-
-function splitFragment(url: string): [string, string | undefined] {
-  const hash = url.indexOf('#');
-  return hash === -1 ? [url, undefined] : [url.slice(0, hash), url.slice(hash + 1)];
+  let up = '';
+  for (let i = from.indexOf('/', start); i !== -1; i = from.indexOf('/', i + 1)) up += '../';
+  return up + toPath.slice(start) + fragment;
 }
 
 /**

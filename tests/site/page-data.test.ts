@@ -3,6 +3,7 @@
  * what each page shows, and that its cache key changes exactly when something it shows changes.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -12,14 +13,17 @@ import { buildCorpus, type Corpus } from '../../src/lib/corpus.ts';
 import { loadHistory, loadReport, loadReportPage, reportSlugs } from '../../src/lib/data.ts';
 import { loadFiguresConfig } from '../../src/lib/figures.ts';
 import { reportPageData, reportPageOf } from '../../src/lib/page-data.ts';
-import { keyOf, stableJson } from '../../src/lib/pagekey.ts';
+import { keyOf, stableJson, withKey } from '../../src/lib/pagekey.ts';
 import { root } from '../unit/helpers.ts';
 
 const slugs = reportSlugs();
 const models = slugs.map(loadReport);
 const histories = new Map(slugs.flatMap((slug) => (loadHistory(slug) ? [[slug, loadHistory(slug)!] as const] : [])));
 
-/** A corpus of the seeds' models after `change` edits copies of them (and of the figures file). */
+/**
+ * A corpus of the seeds' models after `change` edits copies of them (and of the figures file). Copies
+ * are keyed by their content; the models as read are keyed by their file's text (see the last key test).
+ */
 function corpusWith(change: (reports: Map<string, Report>, config: ReturnType<typeof loadFiguresConfig>) => void = () => {}): Corpus {
   const reports = new Map(models.map((r) => [r.slug, structuredClone(r)]));
   const config = loadFiguresConfig();
@@ -156,7 +160,7 @@ test('every note reference and heading of the MDX body finds its data in the pag
 
 test('the page key: the same corpus gives the same keys, built in any order', () => {
   assert.deepEqual(keys(corpusWith()), base);
-  const reversed = buildCorpus({ reports: [...models].reverse(), figuresConfig: loadFiguresConfig(), histories });
+  const reversed = buildCorpus({ reports: models.map((m) => structuredClone(m)).reverse(), figuresConfig: loadFiguresConfig(), histories });
   assert.deepEqual(keys(reversed), base);
   assert.equal(new Set(Object.values(base)).size, slugs.length);
 });
@@ -194,7 +198,11 @@ test('a report given a symbol another report cites changes the citing page’s k
 
 test('the history of a report is in its own key only', () => {
   const fake = { versions: [] } as unknown as History;
-  const withHistory = buildCorpus({ reports: models, figuresConfig: loadFiguresConfig(), histories: new Map([...histories, ['a-74-36', fake]]) });
+  const withHistory = buildCorpus({
+    reports: models.map((m) => structuredClone(m)),
+    figuresConfig: loadFiguresConfig(),
+    histories: new Map([...histories, ['a-74-36', fake]]),
+  });
   assert.deepEqual(changed(withHistory), ['a-74-36']);
 });
 
@@ -204,6 +212,17 @@ test('stable JSON sorts keys at every depth and refuses values JSON would drop s
   assert.throws(() => stableJson({ m: new Map([['a', 1]]) }), /\$\.m: a Map cannot be part of a page key/);
   assert.throws(() => stableJson([new Set()]), /\$\[0\]: a Set/);
   assert.throws(() => stableJson({ f: () => 1 }), /\$\.f: a function/);
+});
+
+test('a model read from content/ is keyed by its file’s text, so a build never writes its JSON again for its page key', () => {
+  const slug = 'a-74-36';
+  const file = join(process.env.CONTENT_DIR!, 'data', `${slug}.json`);
+  const digest = createHash('sha256').update(readFileSync(file)).digest('hex');
+  assert.equal(stableJson({ model: loadReport(slug) }), `{"model":{"#sha256":"${digest}"}}`);
+  // A copy (as the key tests above edit) is keyed by its content again.
+  assert.equal(stableJson(structuredClone(loadReport(slug))), stableJson(JSON.parse(readFileSync(file, 'utf8'))));
+  assert.equal(keyOf(withKey({ a: 1 }, 'x')), keyOf(withKey({ a: 2 }, 'x')));
+  assert.notEqual(keyOf(withKey({ a: 1 }, 'x')), keyOf(withKey({ a: 1 }, 'y')));
 });
 
 test('report body components need the page’s data: outside a report page they say so', () => {

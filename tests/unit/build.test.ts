@@ -298,7 +298,7 @@ describe('a rebuild after a seed change', () => {
         const log = build('rebuild');
         // --force compiles every MDX module anew and refills the cache: the next plain build is warm.
         const compiled = /✓ astro .*, MDX (\d+) compiled, 0 from cache/.exec(build('clean', '--force'))?.[1];
-        assert.ok(Number(compiled) >= 4, `--force compiled ${compiled} MDX modules`);
+        assert.equal(compiled, '4', '--force compiles each of the 4 report bodies once');
         // (A build that reuses pages loads fewer MDX modules than one that renders them all.)
         assert.match(build('warm'), /✓ astro .*, MDX 0 compiled, [1-9]\d* from cache/);
         // 2 of 4 report pages, and all 123 document and 128 country pages (their data did not change).
