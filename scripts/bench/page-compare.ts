@@ -32,9 +32,10 @@ export interface Load {
   /**
    * CPU time of the page's main thread from navigation start to first contentful paint (thread
    * time of its tasks in a Chrome trace): what the page itself costs to first paint, without
-   * the time other processes on a loaded machine take from it.
+   * the time other processes on a loaded machine take from it. Null when the trace holds none of
+   * the thread's tasks before the paint (tracing reached a new renderer process late).
    */
-  cpuToFcp: number;
+  cpuToFcp: number | null;
 }
 
 export interface PageComparison {
@@ -47,7 +48,7 @@ export interface PageComparison {
   runs: number;
   ours: Load;
   starlight: Load;
-  ratio: { bytes: number; fcp: number; lcp: number; cpuToFcp: number };
+  ratio: { bytes: number; fcp: number; lcp: number; cpuToFcp: number | null };
 }
 
 /**
@@ -156,7 +157,13 @@ async function load(browser: Browser, url: string, viewport: keyof typeof VIEWPO
         }),
     );
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-    return { bytes, requests, fcp, lcp, cpuToFcp: cpuToFirstPaint(trace.traceEvents) };
+    let cpuToFcp: number | null = null;
+    try {
+      cpuToFcp = cpuToFirstPaint(trace.traceEvents);
+    } catch {
+      // Counted as not measured (see Load.cpuToFcp), not as zero.
+    }
+    return { bytes, requests, fcp, lcp, cpuToFcp };
   } finally {
     await context.close();
   }
@@ -182,10 +189,17 @@ export function cpuToFirstPaint(events: readonly TraceEvent[]): number {
   const start = Math.max(...events.filter((e) => e.name === 'navigationStart' && e.pid === fcp.pid && e.ts <= fcp.ts).map((e) => e.ts));
   if (!Number.isFinite(start)) throw new Error('no navigationStart before the first contentful paint');
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === fcp.pid && e.tid === fcp.tid && e.ts >= start && e.ts <= fcp.ts);
+  // A page cannot paint without running a task: none in the trace means tracing missed them.
+  if (!tasks.length) throw new Error('no task of the painting thread before its first paint in the trace');
   return tasks.reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) / 1000;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+/** The median of the loads whose trace measured it, or null if none did. */
+const measured = (xs: (number | null)[]) => {
+  const some = xs.filter((x): x is number => x !== null);
+  return some.length ? round(median(some), 1) : null;
+};
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 /** Compares the picked report pages of two built sites (project dirs with `dist/`). */
@@ -233,7 +247,7 @@ export async function comparePages(ours: string, starlight: string, runs = 7, pr
             requests: median(ls.map((l) => l.requests)),
             fcp: round(median(ls.map((l) => l.fcp)), 1),
             lcp: round(median(ls.map((l) => l.lcp)), 1),
-            cpuToFcp: round(median(ls.map((l) => l.cpuToFcp)), 1),
+            cpuToFcp: measured(ls.map((l) => l.cpuToFcp)),
           });
           const o = med(loads.ours);
           const s = med(loads.starlight);
@@ -245,7 +259,12 @@ export async function comparePages(ours: string, starlight: string, runs = 7, pr
             runs,
             ours: o,
             starlight: s,
-            ratio: { bytes: round(o.bytes / s.bytes), fcp: round(o.fcp / s.fcp), lcp: round(o.lcp / s.lcp), cpuToFcp: round(o.cpuToFcp / s.cpuToFcp) },
+            ratio: {
+              bytes: round(o.bytes / s.bytes),
+              fcp: round(o.fcp / s.fcp),
+              lcp: round(o.lcp / s.lcp),
+              cpuToFcp: o.cpuToFcp && s.cpuToFcp ? round(o.cpuToFcp / s.cpuToFcp) : null,
+            },
           });
           console.error(
             `page ${which} ${viewport} ${profile}: ${o.bytes} / ${s.bytes} B, FCP ${o.fcp} / ${s.fcp} ms, LCP ${o.lcp} / ${s.lcp} ms, main thread to FCP ${o.cpuToFcp} / ${s.cpuToFcp} ms`,
@@ -281,8 +300,8 @@ export function pageComparisonTable(rows: readonly PageComparison[]): string {
           `${r.ours.requests} / ${r.starlight.requests}`,
           pair(r.ours.fcp, r.starlight.fcp),
           r.ratio.fcp.toFixed(2),
-          pair(r.ours.cpuToFcp, r.starlight.cpuToFcp),
-          r.ratio.cpuToFcp.toFixed(2),
+          `${r.ours.cpuToFcp ?? '–'} / ${r.starlight.cpuToFcp ?? '–'}`,
+          r.ratio.cpuToFcp?.toFixed(2) ?? '–',
           pair(r.ours.lcp, r.starlight.lcp),
           r.ratio.lcp.toFixed(2),
         ].join(' | '),

@@ -47,4 +47,6 @@ test('CPU to first paint counts the painting thread’s tasks since its last nav
   ];
   assert.equal(cpuToFirstPaint(events), 10);
   assert.throws(() => cpuToFirstPaint(events.filter((e) => e.name !== 'firstContentfulPaint')), /no firstContentfulPaint/);
+  // A trace that missed the thread's tasks (tracing reached the renderer late) is not a 0 ms page.
+  assert.throws(() => cpuToFirstPaint(events.filter((e) => e.name !== 'RunTask' || e.ts > 500)), /no task of the painting thread/);
 });
