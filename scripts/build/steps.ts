@@ -45,6 +45,11 @@ export interface BuildContext {
   force: boolean;
   /** Aborted when a step fails: steps still running stop what they can (Astro's process is killed). */
   signal: AbortSignal;
+  /**
+   * Resolves when the named earlier step has finished (rejects if the build failed): for a step
+   * that decides at run time to wait for one it does not always need.
+   */
+  after(name: string): Promise<void>;
 }
 
 export interface Step {
@@ -121,6 +126,8 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
   mkdirSync(staging, { recursive: true });
   const seedsDir = plan.seedsDir ?? join(plan.root, 'seeds');
   const controller = new AbortController();
+  /** Each step's run, by name, as it is scheduled (runSteps). */
+  const finished = new Map<string, Promise<void>>();
   const context: BuildContext = {
     root: plan.root,
     seedsDir,
@@ -132,12 +139,16 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
     counts: { reports: 0, rejected: 0, failed: 0, figures: 0, warnings: 0 },
     force: Boolean(plan.force),
     signal: controller.signal,
+    after: (name) => {
+      const step = finished.get(name);
+      return step ?? Promise.reject(new Error(`no build step "${name}" has started`));
+    },
   };
   const timings = new Map<string, StepTiming>();
   const prepared: { release(): void }[] = [];
   try {
     for (const step of plan.steps) if (step.prepare) prepared.push(step.prepare(context));
-    await runSteps(plan, needs, context, controller, (timing) => timings.set(timing.name, timing));
+    await runSteps(plan, needs, context, controller, finished, (timing) => timings.set(timing.name, timing));
     // In the plan's order, whatever order they finished in.
     const steps = plan.steps.map((step) => timings.get(step.name)!);
     const tree = treeStats(staging);
@@ -180,9 +191,9 @@ async function runSteps(
   needs: Map<string, readonly string[]>,
   context: BuildContext,
   controller: AbortController,
+  finished: Map<string, Promise<void>>,
   done: (timing: StepTiming) => void,
 ): Promise<void> {
-  const finished = new Map<string, Promise<void>>();
   let failure: BuildFailure | undefined;
   for (const step of plan.steps) {
     const ready = Promise.all(needs.get(step.name)!.map((name) => finished.get(name)!));

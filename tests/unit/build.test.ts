@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { astroChildren, astroStep, pageOf } from '../../scripts/build/astro.ts';
 import { createProgress, fit } from '../../scripts/build/progress.ts';
-import { BuildFailure, runBuild, type BuildPlan, type Step } from '../../scripts/build/steps.ts';
+import { BuildFailure, runBuild, type BuildContext, type BuildPlan, type Step } from '../../scripts/build/steps.ts';
+import { PAGEFIND_BESIDE_ASTRO_MAX, pagefindStep } from '../../scripts/build/search.ts';
 import { swapDir } from '../../scripts/build/swap.ts';
 import { diffHashes, treeHashes } from '../../scripts/build/tree.ts';
 import { isSeedPath } from '../../src/integrations/seed-watch.ts';
@@ -165,6 +166,37 @@ describe('the build orchestrator', () => {
         names.map((n) => `release ${n}`),
       );
     }
+  });
+
+  test('a step can decide while running to wait for another step it does not always need', async () => {
+    const events: string[] = [];
+    const slow: Step = { name: 'astro', fix: '', run: () => new Promise((resolve) => setTimeout(() => (events.push('astro done'), resolve()), 30)) };
+    const waiting: Step = {
+      name: 'pagefind',
+      fix: '',
+      needs: [],
+      run: async (c) => {
+        events.push('pagefind started');
+        await c.after('astro');
+        events.push('pagefind after astro');
+      },
+    };
+    await runBuild(plan(previousBuild(), [slow, waiting]), quiet);
+    assert.deepEqual(events, ['pagefind started', 'astro done', 'pagefind after astro']);
+  });
+
+  test('the search index waits for Astro above PAGEFIND_BESIDE_ASTRO_MAX reports (both at once would not fit in 4 GB)', async () => {
+    const asked: string[] = [];
+    const context = {
+      counts: { reports: PAGEFIND_BESIDE_ASTRO_MAX + 1 },
+      after: async (name: string) => {
+        asked.push(name);
+        throw new Error('stopped here');
+      },
+    } as unknown as BuildContext;
+    await assert.rejects(pagefindStep.run(context), /stopped here/);
+    assert.deepEqual(asked, ['astro']);
+    assert.deepEqual(pagefindStep.needs, ['convert'], 'a smaller corpus is indexed while Astro builds');
   });
 
   test('a step that needs a later or unknown step is refused before anything runs', async () => {
