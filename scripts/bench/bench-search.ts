@@ -17,6 +17,7 @@
  * Drives Debian's Chromium with Playwright. Prints a table and writes bench/results/search.json.
  */
 import { execFileSync } from 'node:child_process';
+import { chromiumLaunchOptions } from '../chromium.ts';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { unzipSync } from 'fflate';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser } from '@playwright/test';
 import { allRecords, readReports } from '../search/records.ts';
 import { defaultZipPath, zipRoot } from '../offline-zip.ts';
 import { OFFLINE_DIR } from '../search/classic.ts';
@@ -161,7 +162,7 @@ async function measureSite(reports: number, dir: string, zip: string, build?: Si
   }
   const site = join(unpacked, zipRoot);
   const { server, url } = await serve(dist);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const fromDisk = (u: string) => (u.startsWith('file://') ? statSync(fileURLToPath(u.split('?')[0]!)).size : undefined);
     const hosted = await measureReader(browser, url, () => undefined);

@@ -15,10 +15,11 @@
  * (each with `dist/` and `node_modules/astro`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { chromiumLaunchOptions } from '../chromium.ts';
 import { readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser } from '@playwright/test';
 import { parseCli } from '../cli.ts';
 
 export interface Load {
@@ -210,24 +211,11 @@ export async function comparePages(ours: string, starlight: string, runs = 7, pr
     a.server.kill();
     throw e;
   });
-  const browser = await chromium
-    .launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
-    .catch((e) => {
-      a.server.kill();
-      b.server.kill();
-      throw e;
-    });
+  const browser = await chromium.launch(chromiumLaunchOptions).catch((e) => {
+    a.server.kill();
+    b.server.kill();
+    throw e;
+  });
   const results: PageComparison[] = [];
   try {
     for (const { which, slug } of picked) {
