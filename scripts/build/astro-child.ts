@@ -5,7 +5,8 @@
  *
  * The step starts this process as the build starts: it loads Astro (a second or two) while the
  * seeds convert, then waits for the message `{ build: true }` from its parent before building;
- * it exits if the parent goes away first. Reports its peak RSS and CPU time to the parent over IPC.
+ * it exits if the parent goes away first (run by hand, with no parent, it builds at once).
+ * Reports its peak RSS and CPU time to the parent over IPC.
  */
 import { parseArgs } from 'node:util';
 
@@ -14,14 +15,17 @@ const [outDir] = positionals;
 if (!outDir) throw new Error('usage: astro-child.ts OUT_DIR [--cache-dir DIR] [--force]');
 const leave = () => process.exit(1);
 process.once('disconnect', leave);
-const go = new Promise<void>((resolve) => {
-  const listen = (message: { build?: boolean }) => {
-    if (!message.build) return;
-    process.off('message', listen);
-    resolve();
-  };
-  process.on('message', listen);
-});
+// Run by hand (no IPC channel to its parent), it builds at once.
+const go = process.send
+  ? new Promise<void>((resolve) => {
+      const listen = (message: { build?: boolean }) => {
+        if (!message.build) return;
+        process.off('message', listen);
+        resolve();
+      };
+      process.on('message', listen);
+    })
+  : Promise.resolve();
 const [{ build }] = await Promise.all([import('astro'), go]);
 process.off('disconnect', leave);
 // --force also compiles every MDX module anew, refilling the compiled-MDX cache (src/integrations/mdx-cache.ts).
