@@ -167,7 +167,7 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
 }
 
 /** The steps each step waits for: its `needs`, else every step before it. Unknown or later names are an error. */
-export function dependencies(steps: readonly Step[]): Map<string, readonly string[]> {
+function dependencies(steps: readonly Step[]): Map<string, readonly string[]> {
   const names = steps.map((s) => s.name);
   if (new Set(names).size !== names.length) throw new Error(`build steps: duplicate names in ${names.join(', ')}`);
   return new Map(

@@ -104,11 +104,14 @@ type Prepared = { file: string; unreadable: string } | { file: string; bytes: Ui
 export function convertAll(options: RunOptions): RunResult {
   const run = startRun(options);
   const convert = options.convert ?? convertSeed;
-  for (const file of run.files) {
-    const seed = run.prepare(file);
-    run.settle(seed, () => ('bytes' in seed ? attempt(convert, file, seed.bytes, run.manifest[file], true) : undefined));
-  }
+  // One seed read at a time: the folder's text is never all in memory.
+  for (const file of run.files) settleHere(run, run.prepare(file), convert);
   return run.end();
+}
+
+/** Convert a prepared seed in this thread (if it has to be) and record what became of it. */
+function settleHere(run: ReturnType<typeof startRun>, seed: Prepared, convert: Convert): void {
+  run.settle(seed, () => ('bytes' in seed ? attempt(convert, seed.file, seed.bytes, run.manifest[seed.file], true) : undefined));
 }
 
 export interface ParallelOptions {
@@ -154,8 +157,7 @@ export async function convertAllParallel(options: RunOptions & { parallel?: Para
   const todo = seeds.filter((s): s is Extract<Prepared, { bytes: Uint8Array }> => 'bytes' in s && !s.fresh);
   const workers = Math.min(most, Math.ceil(todo.length / (minSeeds / 2)));
   if (options.convert || todo.length < minSeeds || workers < 2) {
-    const convert = options.convert ?? convertSeed;
-    for (const seed of seeds) run.settle(seed, () => ('bytes' in seed ? attempt(convert, seed.file, seed.bytes, run.manifest[seed.file], true) : undefined));
+    for (const seed of seeds) settleHere(run, seed, options.convert ?? convertSeed);
     return run.end();
   }
   const pool = new WorkerPool(workerUrl, workers, convertSeed);
