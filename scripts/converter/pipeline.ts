@@ -22,7 +22,7 @@ import { inferMeta } from './metadata.ts';
 import { markParagraphCitations } from './paras.ts';
 import { repairLinks } from './repair.ts';
 import { reportSchema, zodIssues, type Block, type Diagnostic, type Inline, type Note, type Report } from './schema.ts';
-import { toMdx } from './serialize.ts';
+import { modelJson, toMdx } from './serialize.ts';
 import { structure } from './structure.ts';
 
 /** Drops that mark the end of the cover page: the contents, a page footer, the first page's job number. */
@@ -124,7 +124,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     throw new SeedError('invalid-model', file, `converted model is invalid: ${zodIssues(parsed.error)}`);
   }
   const report = parsed.data;
-  return { report, mdx: toMdx(report), json: `${JSON.stringify(report, null, 2)}\n` };
+  return { report, mdx: toMdx(report), json: modelJson(report) };
 }
 
 /**

@@ -170,3 +170,19 @@ function flow(name: string, attrs: Record<string, string>, children: string[]): 
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09;
 }
+
+/**
+ * The report model as JSON for content/data/: each top-level field on a line of its own, and each
+ * element of a top-level array (a block, a note, a drop, a figure) on a line of its own, compact.
+ * A reconversion's diff is then one line per block that changed, and the file is about 60 % of
+ * what indenting every level gives (at 1000 reports 40 MB less to stringify, write and parse).
+ */
+export function modelJson(model: Report): string {
+  const field = ([key, value]: [string, unknown]) =>
+    Array.isArray(value) && value.length
+      ? `  ${JSON.stringify(key)}: [\n${value.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`
+      : `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  // Fields that are undefined are left out, as JSON.stringify leaves them out.
+  const fields = Object.entries(model).filter(([, value]) => value !== undefined);
+  return `{\n${fields.map(field).join(',\n')}\n}\n`;
+}

@@ -63,3 +63,18 @@ describe('hostile seed text comes out as the same literal text', () => {
     await compile(mdx);
   });
 });
+
+describe('the report model written to content/data/', () => {
+  const seedText = '第一章\n\n导言\n\n1. 第一段 "引号" \\ 反斜杠\n\n2. 第二段。\n\n第二章\n\n结论\n\n3. 第三段。\n';
+  const { json, report } = convertSeed('model.txt', Buffer.from(seedText));
+
+  test('reads back as the very model, with a line of its own for each top-level field and each block', () => {
+    assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(report)));
+    const lines = json.split('\n');
+    for (const key of Object.keys(report)) assert.equal(lines.filter((l) => l.startsWith(`  ${JSON.stringify(key)}: `)).length, 1, key);
+    const blockLines = lines.filter((l) => l.startsWith('    {"type":'));
+    assert.equal(blockLines.length, report.blocks.length);
+    report.blocks.forEach((block, i) => assert.deepEqual(JSON.parse(blockLines[i]!.replace(/,$/, '')), JSON.parse(JSON.stringify(block))));
+    assert.ok(json.endsWith('}\n'));
+  });
+});
