@@ -29,7 +29,10 @@ export interface DeflateCacheOptions {
 }
 
 export interface DeflateCache {
-  /** The raw DEFLATE stream of `data` at the cache's level: from the cache, or compressed now and stored. */
+  /**
+   * The raw DEFLATE stream of `data` at the cache's level: from the cache, or compressed now and
+   * stored. Asked again while the same bytes are being compressed, it waits for that result.
+   */
   deflate(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>>;
   /** Remove the entries this cache did not hand out (call after a successful build). */
   prune(): Promise<void>;
@@ -42,10 +45,24 @@ export function deflateCache({ dir, level, force = false }: DeflateCacheOptions)
   const cache = buildCache(dir, { force });
   const stats = { hits: 0, misses: 0 };
   const pool = deflatePool();
+  /** Compressions under way, by key. */
+  const running = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+  const compress = async (key: string, data: Uint8Array) => {
+    stats.misses++;
+    const deflated = await pool.deflate(data, level);
+    // Not stored (a full disk…): the build is still right, the next one compresses it again.
+    if (dir) await cache.store(key, (path) => writeFile(path, deflated)).catch(() => undefined);
+    return deflated;
+  };
   return {
     stats,
     async deflate(data) {
       const key = cacheKey(salt, data);
+      const pending = running.get(key);
+      if (pending) {
+        stats.hits++;
+        return pending;
+      }
       const hit = dir ? cache.lookup(key) : undefined;
       // Unreadable (removed by a concurrent build's prune): compressed again below.
       const stored = hit && (await readFile(hit).catch(() => undefined));
@@ -53,11 +70,9 @@ export function deflateCache({ dir, level, force = false }: DeflateCacheOptions)
         stats.hits++;
         return new Uint8Array(stored);
       }
-      stats.misses++;
-      const deflated = await pool.deflate(data, level);
-      // Not stored (a full disk…): the build is still right, the next one compresses it again.
-      if (dir) await cache.store(key, (path) => writeFile(path, deflated)).catch(() => undefined);
-      return deflated;
+      const made = compress(key, data).finally(() => running.delete(key));
+      running.set(key, made);
+      return made;
     },
     async prune() {
       cache.prune();

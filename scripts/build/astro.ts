@@ -53,6 +53,8 @@ function startAstro(context: BuildContext): { child: ChildProcess; result: Promi
       if (cached) mdx = `, MDX ${cached[1]}`;
       if (page) {
         pages++;
+        // Astro logs a page once its file is written.
+        context.staged(page.slice(1));
         // Copied from the last build (Astro's incremental build: report, document and country pages, src/lib/pagekey.ts).
         if (/\((?:restored|cached)\)\s*$/.test(line)) reused++;
         progress.status(`astro page ${pages} ${page}`, page.startsWith('/reports/'));

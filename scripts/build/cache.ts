@@ -3,7 +3,7 @@
  * that decides them, so an entry is exactly what making it again would give. Entries are written
  * under a temporary name and renamed, so a build killed mid-write never leaves half an entry;
  * `prune` removes the entries this build did not use. `force` (the build's `--force`) ignores
- * what is stored but still refills the cache. Without a folder, entries go to a throwaway folder
+ * what earlier builds stored (what this one stored is found) and refills the cache. Without a folder, entries go to a throwaway folder
  * that `release` (or `prune`) removes: nothing is kept between builds.
  *
  * Two builds running at once in one checkout may prune each other's entries: the cost is
@@ -31,7 +31,7 @@ export function filesKey(paths: readonly string[]): string {
 }
 
 export interface BuildCache {
-  /** The stored entry of `key` (marked as used), or undefined when absent or forced. */
+  /** The stored entry of `key` (marked as used), or undefined when absent, or forced and stored by an earlier build. */
   lookup(key: string): string | undefined;
   /**
    * Make the entry of `key`: `make` fills the path it is given (a file or a folder), which then
@@ -46,6 +46,8 @@ export interface BuildCache {
 
 export function buildCache(dir: string | undefined, { force = false }: { force?: boolean } = {}): BuildCache {
   const used = new Set<string>();
+  /** Entries stored by this build: fresh even when forced. */
+  const made = new Set<string>();
   let throwaway: string | undefined;
   const root = () => dir ?? (throwaway ??= mkdtempSync(join(tmpdir(), 'un-hr-cache-')));
   return {
@@ -53,7 +55,7 @@ export function buildCache(dir: string | undefined, { force = false }: { force?:
       if (!dir) return undefined;
       used.add(key);
       const path = join(dir, key);
-      return !force && existsSync(path) ? path : undefined;
+      return (!force || made.has(key)) && existsSync(path) ? path : undefined;
     },
     async store(key, make) {
       mkdirSync(root(), { recursive: true });
@@ -67,6 +69,7 @@ export function buildCache(dir: string | undefined, { force = false }: { force?:
         throw error;
       }
       used.add(key);
+      made.add(key);
       rmSync(final, { recursive: true, force: true });
       try {
         renameSync(part, final);

@@ -5,10 +5,12 @@
  * made while zipping: they are never written into dist/). The index and the zip keep a build
  * cache (scripts/build/cache.ts).
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deflateCache } from '../deflate-cache.ts';
+import { deflateCache, type DeflateCache } from '../deflate-cache.ts';
 import { writeOfflineZip, zipLevel } from '../offline-zip.ts';
 import { indexSite } from '../search/pagefind.ts';
+import { offlineFiles } from '../search/classic.ts';
 import { allRecords, readReports } from '../search/records.ts';
 import type { BuildContext, Step } from './steps.ts';
 
@@ -40,11 +42,63 @@ export const pagefindStep: Step = {
   },
 };
 
+/** Files read and handed to the deflate threads ahead of the zip at most at once. */
+const AHEAD = 32;
+
+/**
+ * Deflating ahead: each file a step reports written (Astro's pages, as it renders the others) and,
+ * once the search step is done, the offline search scripts are compressed into the zip's deflate
+ * cache while the build goes on, so that the zip, when its turn comes, mostly reads finished
+ * entries. Entries are keyed by their bytes: a file that changes after it was deflated is simply
+ * compressed again by the zip. Nothing here can fail the build: the zip does the work it finds undone.
+ */
+function deflateAhead(c: BuildContext, cache: DeflateCache): { release(): void } {
+  const queue: (() => Promise<Uint8Array>)[] = [];
+  let active = 0;
+  let stopped = false;
+  const pump = () => {
+    while (!stopped && active < AHEAD && queue.length) {
+      active++;
+      queue.shift()!()
+        .then((data) => cache.deflate(data))
+        .catch(() => {})
+        .finally(() => (active--, pump()));
+    }
+  };
+  const ahead = (read: () => Promise<Uint8Array>) => (queue.push(read), pump());
+  c.onStaged((path) => ahead(() => readFile(join(c.staging, path))));
+  c.after('pagefind').then(
+    () => {
+      for (const file of offlineFiles(c.staging)) ahead(async () => file.data);
+    },
+    () => {},
+  );
+  return {
+    release() {
+      stopped = true;
+      queue.length = 0;
+    },
+  };
+}
+
+const zipCaches = new WeakMap<BuildContext, { cache: DeflateCache; ahead: { release(): void } }>();
+const zipCache = (c: BuildContext) => deflateCache({ dir: cacheDir(c, 'zip-cache'), level: zipLevel, force: c.force });
+
 export const zipStep: Step = {
   name: 'zip',
   fix: 'the offline zip could not be written: check free disk space and the --zip path',
+  // Compresses what it can while Astro and the search step run (deflateAhead).
+  prepare(c) {
+    const cache = zipCache(c);
+    const ahead = deflateAhead(c, cache);
+    zipCaches.set(c, { cache, ahead });
+    return ahead;
+  },
   async run(c) {
-    const cache = deflateCache({ dir: cacheDir(c, 'zip-cache'), level: zipLevel, force: c.force });
+    const prepared = zipCaches.get(c);
+    // From here the zip asks for every file in order; what is being deflated ahead is waited for, not done twice.
+    prepared?.ahead.release();
+    const cache = prepared?.cache ?? zipCache(c);
     const { files, offline, bytes } = await writeOfflineZip(c.staging, c.zipStaging, cache);
     // The zip is the last step: entries this build did not use belong to older sites.
     await cache.prune();

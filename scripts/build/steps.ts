@@ -46,10 +46,18 @@ export interface BuildContext {
   /** Aborted when a step fails: steps still running stop what they can (Astro's process is killed). */
   signal: AbortSignal;
   /**
-   * Resolves when the named earlier step has finished (rejects if the build failed): for a step
-   * that decides at run time to wait for one it does not always need.
+   * Resolves when the named step has finished (rejects if the build failed): for a step that
+   * decides at run time to wait for one it does not always need, or for work a step's `prepare`
+   * starts once another step is done.
    */
   after(name: string): Promise<void>;
+  /** A step says it has finished writing this file of `staging` (a `/`-separated path relative to it). */
+  staged(path: string): void;
+  /**
+   * Calls `listener` with every path a step reports through `staged`: for work a later step can
+   * do on each file as soon as it is written (the zip deflates pages while Astro renders the rest).
+   */
+  onStaged(listener: (path: string) => void): void;
 }
 
 export interface Step {
@@ -126,8 +134,10 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
   mkdirSync(staging, { recursive: true });
   const seedsDir = plan.seedsDir ?? join(plan.root, 'seeds');
   const controller = new AbortController();
-  /** Each step's run, by name, as it is scheduled (runSteps). */
-  const finished = new Map<string, Promise<void>>();
+  /** Each step's end, by name, settled by runSteps: `after` can be asked from `prepare` on. */
+  const finished = new Map(plan.steps.map((step) => [step.name, Promise.withResolvers<void>()]));
+  for (const { promise } of finished.values()) promise.catch(() => {}); // a failure is runSteps' to throw
+  const listeners: ((path: string) => void)[] = [];
   const context: BuildContext = {
     root: plan.root,
     seedsDir,
@@ -139,10 +149,11 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
     counts: { reports: 0, rejected: 0, failed: 0, figures: 0, warnings: 0 },
     force: Boolean(plan.force),
     signal: controller.signal,
-    after: (name) => {
-      const step = finished.get(name);
-      return step ?? Promise.reject(new Error(`no build step "${name}" has started`));
+    after: (name) => finished.get(name)?.promise ?? Promise.reject(new Error(`no build step is named "${name}"`)),
+    staged: (path) => {
+      for (const listener of listeners) listener(path);
     },
+    onStaged: (listener) => void listeners.push(listener),
   };
   const timings = new Map<string, StepTiming>();
   const prepared: { release(): void }[] = [];
@@ -191,33 +202,39 @@ async function runSteps(
   needs: Map<string, readonly string[]>,
   context: BuildContext,
   controller: AbortController,
-  finished: Map<string, Promise<void>>,
+  finished: Map<string, PromiseWithResolvers<void>>,
   done: (timing: StepTiming) => void,
 ): Promise<void> {
   let failure: BuildFailure | undefined;
+  const runs: Promise<void>[] = [];
   for (const step of plan.steps) {
-    const ready = Promise.all(needs.get(step.name)!.map((name) => finished.get(name)!));
-    finished.set(
-      step.name,
-      ready.then(async () => {
-        if (failure) throw failure;
-        const t0 = performance.now();
-        context.progress.status(`${step.name}…`, true);
-        let detail: string | void;
-        try {
-          detail = await step.run(context);
-          if (plan.failAfter === step.name) throw new Error(`failing on purpose after "${step.name}" (--fail-after)`);
-        } catch (error) {
-          failure ??= new BuildFailure(step.name, error, step.fix);
-          controller.abort(failure);
-          throw failure;
-        }
-        const seconds = (performance.now() - t0) / 1000;
-        done({ name: step.name, seconds, detail: detail ?? '' });
-        context.progress.line(`✓ ${step.name} ${seconds.toFixed(1)} s${detail ? ` — ${detail}` : ''}`);
-      }),
+    const ready = Promise.all(needs.get(step.name)!.map((name) => finished.get(name)!.promise));
+    const end = finished.get(step.name)!;
+    runs.push(
+      ready
+        .then(async () => {
+          if (failure) throw failure;
+          const t0 = performance.now();
+          context.progress.status(`${step.name}…`, true);
+          let detail: string | void;
+          try {
+            detail = await step.run(context);
+            if (plan.failAfter === step.name) throw new Error(`failing on purpose after "${step.name}" (--fail-after)`);
+          } catch (error) {
+            failure ??= new BuildFailure(step.name, error, step.fix);
+            controller.abort(failure);
+            throw failure;
+          }
+          const seconds = (performance.now() - t0) / 1000;
+          done({ name: step.name, seconds, detail: detail ?? '' });
+          context.progress.line(`✓ ${step.name} ${seconds.toFixed(1)} s${detail ? ` — ${detail}` : ''}`);
+        })
+        .then(end.resolve, (error: unknown) => {
+          end.reject(error);
+          throw error;
+        }),
     );
   }
-  await Promise.allSettled(finished.values());
+  await Promise.allSettled(runs);
   if (failure) throw failure;
 }

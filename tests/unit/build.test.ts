@@ -9,7 +9,9 @@ import { describe, test } from 'node:test';
 import { astroChildren, astroStep, pageOf } from '../../scripts/build/astro.ts';
 import { createProgress, fit } from '../../scripts/build/progress.ts';
 import { BuildFailure, runBuild, type BuildContext, type BuildPlan, type Step } from '../../scripts/build/steps.ts';
-import { PAGEFIND_BESIDE_ASTRO_MAX, pagefindStep } from '../../scripts/build/search.ts';
+import { PAGEFIND_BESIDE_ASTRO_MAX, pagefindStep, zipStep } from '../../scripts/build/search.ts';
+import { zipRoot } from '../../scripts/offline-zip.ts';
+import { unzipSync } from 'fflate';
 import { swapDir } from '../../scripts/build/swap.ts';
 import { diffHashes, treeHashes } from '../../scripts/build/tree.ts';
 import { isSeedPath } from '../../src/integrations/seed-watch.ts';
@@ -183,6 +185,59 @@ describe('the build orchestrator', () => {
     };
     await runBuild(plan(previousBuild(), [slow, waiting]), quiet);
     assert.deepEqual(events, ['pagefind started', 'astro done', 'pagefind after astro']);
+  });
+
+  test('a step can wait for another from its prepare, and hears of every file the steps report written', async () => {
+    const events: string[] = [];
+    const writer: Step = {
+      name: 'astro',
+      fix: '',
+      run: async (c) => {
+        for (const page of ['a.html', 'reports/b.html']) {
+          events.push(`write ${page}`);
+          c.staged(page);
+        }
+      },
+    };
+    const listener: Step = {
+      name: 'zip',
+      fix: '',
+      prepare(c) {
+        c.onStaged((path) => events.push(`heard ${path}`));
+        c.after('astro').then(() => events.push('astro is done'));
+        return { release: () => {} };
+      },
+      run: async () => void events.push('zip runs'),
+    };
+    await runBuild(plan(previousBuild(), [writer, listener]), quiet);
+    assert.deepEqual(events, ['write a.html', 'heard a.html', 'write reports/b.html', 'heard reports/b.html', 'astro is done', 'zip runs']);
+  });
+
+  test('the zip deflates pages as a step reports them written, and zips every file as it is at the end', { timeout: 20_000 }, async () => {
+    const dir = previousBuild();
+    const cacheDir = join(dir, 'cache');
+    const entries = () => (existsSync(join(cacheDir, 'zip-cache')) ? readdirSync(join(cacheDir, 'zip-cache')).filter((n) => !n.endsWith('.part')) : []);
+    const pages: Step = {
+      name: 'astro',
+      fix: '',
+      run: async (c) => {
+        writeFileSync(join(c.staging, 'index.html'), '目录。'.repeat(500));
+        writeFileSync(join(c.staging, 'report.html'), '第一稿。'.repeat(500));
+        c.staged('index.html');
+        c.staged('report.html');
+        // Both are deflated ahead, while this step is still running…
+        for (const deadline = Date.now() + 10_000; entries().length < 2; await new Promise((r) => setTimeout(r, 20))) {
+          assert.ok(Date.now() < deadline, 'the staged pages were not deflated ahead');
+        }
+        // …and a page rewritten afterwards still reaches the zip as it ends up.
+        writeFileSync(join(c.staging, 'report.html'), '定稿。'.repeat(500));
+      },
+    };
+    const outcome = await runBuild(plan(dir, [pages, zipStep], { cacheDir }), quiet);
+    const zipped = unzipSync(new Uint8Array(readFileSync(join(dir, 'offline.zip'))));
+    assert.equal(Buffer.from(zipped[`${zipRoot}/index.html`]!).toString(), '目录。'.repeat(500));
+    assert.equal(Buffer.from(zipped[`${zipRoot}/report.html`]!).toString(), '定稿。'.repeat(500));
+    assert.match(outcome.steps[1]!.detail, /\(3 compressed\)/, 'index.html once, both versions of report.html');
   });
 
   test('the search index waits for Astro above PAGEFIND_BESIDE_ASTRO_MAX reports (both at once would not fit in 4 GB)', async () => {

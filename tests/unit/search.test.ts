@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import vm from 'node:vm';
 import { pathToFileURL } from 'node:url';
-import { unzipSync } from 'fflate';
+import { inflateSync, unzipSync } from 'fflate';
 import { allRecords, readReports } from '../../scripts/search/records.ts';
 import { searchText } from '../../scripts/search/text.ts';
 import { bundleSearchScript, SEARCH_SCRIPTS } from '../../src/integrations/search-client.ts';
@@ -430,6 +430,22 @@ describe('offline zip', () => {
     );
     for (const path of expected) assert.deepEqual(Buffer.from(entries[`${zipRoot}/${path}`]!), readFileSync(join(dist, path)), path);
   }
+
+  test('the same bytes asked for again while they are being deflated are compressed once', async () => {
+    const { dir, dist, cacheDir } = site();
+    try {
+      const cache = deflateCache({ dir: cacheDir, level: zipLevel, force: true });
+      const data = readFileSync(join(dist, 'reports', 'a.html'));
+      const [first, second] = await Promise.all([cache.deflate(data), cache.deflate(data)]);
+      assert.deepEqual([cache.stats.misses, cache.stats.hits], [1, 1]);
+      assert.deepEqual(second, first);
+      assert.deepEqual(Buffer.from(inflateSync(first)), data);
+      assert.deepEqual(await cache.deflate(data), first, 'stored by this build: found even under --force');
+      assert.deepEqual([cache.stats.misses, cache.stats.hits], [1, 2]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   test('a zip from a warm cache is byte-identical to one from a cold cache and to one without a cache', async () => {
     const { dir, dist, zip } = site();

@@ -54,7 +54,7 @@ describe('search shards', () => {
 });
 
 describe('build cache', () => {
-  test('an entry is found by its key, --force ignores it, and prune keeps only what the build used', async () => {
+  test('an entry is found by its key, --force ignores what earlier builds stored, and prune keeps only what the build used', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cache-'));
     try {
       const first = buildCache(dir);
@@ -70,7 +70,10 @@ describe('build cache', () => {
       second.prune();
       assert.deepEqual(readdirSync(dir), [a], 'b was not used by the second build');
 
-      assert.equal(buildCache(dir, { force: true }).lookup(a), undefined);
+      const forced = buildCache(dir, { force: true });
+      assert.equal(forced.lookup(a), undefined);
+      await forced.store(a, (path) => writeFileSync(path, 'A again'));
+      assert.equal(readFileSync(forced.lookup(a)!, 'utf8'), 'A again', 'what a forced build stored itself is found');
       assert.notEqual(cacheKey('ab', 'c'), cacheKey('a', 'bc'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
