@@ -79,6 +79,9 @@ export function starlightSite(dataDir: string, dir: string, base: string): numbe
     `import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 export default defineConfig({
+  // The site's own cache folder: node_modules is shared by every Starlight site of the run, and a
+  // data store left there by the previous pair would make this build a warm one.
+  cacheDir: './.astro-cache',
   integrations: [starlight({ title: '联合国人权报告', defaultLocale: 'root', locales: { root: { label: '简体中文', lang: 'zh-CN' } } })],
 });
 `,
