@@ -24,6 +24,19 @@ function copySeeds(): string {
   return dir;
 }
 
+/**
+ * The seeds, each twice: the copy `1<file>` gets the slug `copy-<i>`, except that with `clash`
+ * the first copy keeps its original's slug.
+ */
+function seedsTwice({ clash = false } = {}): string {
+  const seeds = copySeeds();
+  for (const f of seedFiles) fs.copyFileSync(join(seeds, f), join(seeds, `1${f}`));
+  const manifest = JSON.parse(fs.readFileSync(join(seeds, 'manifest.json'), 'utf8'));
+  for (const [i, f] of seedFiles.entries()) if (i || !clash) manifest[`1${f}`] = { ...manifest[f], slug: `copy-${i}` };
+  fs.writeFileSync(join(seeds, 'manifest.json'), JSON.stringify(manifest));
+  return seeds;
+}
+
 describe('converting the seed folder', () => {
   test('an unchanged seed is not converted again; a changed one is', () => {
     const seeds = copySeeds();
@@ -188,13 +201,9 @@ describe('converting the seed folder', () => {
 
   test('on worker threads, a run logs, reports and writes exactly what it does in one thread, in file order', async () => {
     // Each seed twice under another name (one a slug clash), an empty and an unreadable seed.
-    const seeds = copySeeds();
-    for (const f of seedFiles) fs.copyFileSync(join(seeds, f), join(seeds, `1${f}`));
+    const seeds = seedsTwice({ clash: true });
     fs.writeFileSync(join(seeds, '005_empty.txt'), '');
     fs.mkdirSync(join(seeds, '006_folder.txt'));
-    const manifest = JSON.parse(fs.readFileSync(join(seeds, 'manifest.json'), 'utf8'));
-    for (const [i, f] of seedFiles.entries()) if (i) manifest[`1${f}`] = { ...manifest[f], slug: `copy-${i}` };
-    fs.writeFileSync(join(seeds, 'manifest.json'), JSON.stringify(manifest));
     const one = fs.mkdtempSync(join(tmpdir(), 'content-'));
     const many = fs.mkdtempSync(join(tmpdir(), 'content-'));
     const sync = run(seeds, one);
@@ -232,11 +241,7 @@ describe('converting the seed folder', () => {
   });
 
   test('on worker threads, a converter bug costs its seed only, and a worker that stops costs only the seeds it held', async () => {
-    const seeds = copySeeds();
-    for (const f of seedFiles) fs.copyFileSync(join(seeds, f), join(seeds, `1${f}`));
-    const manifest = JSON.parse(fs.readFileSync(join(seeds, 'manifest.json'), 'utf8'));
-    for (const [i, f] of seedFiles.entries()) manifest[`1${f}`] = { ...manifest[f], slug: `copy-${i}` };
-    fs.writeFileSync(join(seeds, 'manifest.json'), JSON.stringify(manifest));
+    const seeds = seedsTwice();
     const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
     const lines: string[] = [];
     const result = await convertAllParallel({
