@@ -17,7 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { astroChildren, astroStep, lastAstroUsage } from './build/astro.ts';
 import { convertStep } from './build/convert.ts';
 import { createProgress } from './build/progress.ts';
-import { BuildFailure, runBuild, type Step } from './build/steps.ts';
+import { BuildFailure, runBuild, SWAP_MARK, type Step } from './build/steps.ts';
+import { acquireLocks, alive, LockBusy, type Lock } from './build/lock.ts';
+import { recoverSwap, removeOrWarn } from './build/swap.ts';
 import { formatSummary } from './build/summary.ts';
 import { pagefindStep, zipStep } from './build/search.ts';
 import { defaultZipPath } from './offline-zip.ts';
@@ -58,21 +60,27 @@ const progress = createProgress({
 const workRoot = join(dirname(distDir), '.build');
 const workDir = join(workRoot, String(process.pid));
 
-/** Staging folders of builds that were killed (their process is gone) are removed. */
+/**
+ * Staging folders of builds that were killed (their process is gone): a swap one of them was
+ * killed in is finished or undone first (swap.ts), so the folder never holds the only site
+ * when it is removed; a folder that cannot be removed is a warning.
+ */
 function removeStale(): void {
   if (!existsSync(workRoot)) return;
+  const warn = (message: string) => console.error(`  warning: ${message}`);
   for (const name of readdirSync(workRoot)) {
     if (!/^\d+$/.test(name) || alive(Number(name))) continue;
-    rmSync(join(workRoot, name), { recursive: true, force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const stale = join(workRoot, name);
+    try {
+      const recovered = recoverSwap(stale, SWAP_MARK);
+      if (recovered) warn(recovered);
+    } catch (error) {
+      warn(
+        `${stale} holds an interrupted swap that could not be finished (${(error as Error).message}); it is kept: move its dist-old/ back to ${show(distDir)}/ by hand`,
+      );
+      continue;
+    }
+    removeOrWarn(stale, warn);
   }
 }
 
@@ -81,11 +89,29 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     progress.clear();
     for (const child of astroChildren) child.kill('SIGTERM');
-    rmSync(workDir, { recursive: true, force: true });
+    try {
+      rmSync(workDir, { recursive: true, force: true });
+    } catch {
+      // the next build removes it
+    }
     console.error(`✗ build interrupted (${signal}); ${show(distDir)}/ and ${show(zipPath)} were left as they were.`);
     process.exit(130);
   });
 }
+
+// One build at a time per output (issue 23): the folders this build writes are locked for its
+// lifetime (lock.ts); a second build refuses with one line; the lock of a killed build is taken over.
+const seedsDir = resolve(root, flags.seeds ?? 'seeds');
+const locked = [join(seedsDir, '..', 'content'), resolve(root, flags.cache ?? join('node_modules', '.astro')), distDir];
+let lock: Lock;
+try {
+  lock = acquireLocks(locked, 'npm run build');
+} catch (error) {
+  if (!(error instanceof LockBusy)) throw error;
+  console.error(`✗ build refused: ${error.message.replace(root, '')}`);
+  process.exit(1);
+}
+process.on('exit', () => lock.release());
 
 try {
   removeStale();
@@ -101,7 +127,7 @@ try {
       // Beside dist/, so that the staged site is renamed into place, never copied.
       workDir,
       force: flags.force,
-      ...(flags.seeds ? { seedsDir: resolve(root, flags.seeds) } : {}),
+      seedsDir,
       ...(flags.cache ? { cacheDir: resolve(root, flags.cache) } : {}),
       ...(failAfter ? { failAfter } : {}),
     },

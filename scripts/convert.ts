@@ -13,8 +13,10 @@
  * Flags: --strict (warnings or errors → exit 1), --check (write nothing; exit 1 if content/ is
  * stale), --force (ignore the cache), --seeds DIR, --out DIR, --quiet. An unknown flag is an error.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { acquireLock, LockBusy } from './build/lock.ts';
+import { writeFileAtomic } from './build/atomic.ts';
 import { parseCli } from './cli.ts';
 import { convertAllParallel, type RunOptions } from './converter/run.ts';
 
@@ -33,12 +35,24 @@ const options: RunOptions = {
   outDir: flags.out,
   force: flags.force,
   check: flags.check,
-  fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, join },
+  // Written atomically: a conversion killed mid-write leaves the old file or the new one, never half.
+  fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync: writeFileAtomic, join },
   log: flags.quiet ? () => {} : (line) => console.log(line),
 };
 if (!existsSync(options.seedsDir) || !statSync(options.seedsDir).isDirectory()) {
   console.error(`error --seeds ${options.seedsDir}: no such folder`);
   process.exit(2);
+}
+// One writer of content/ at a time (a build, or the dev server's conversions, hold it too): lock.ts.
+if (!options.check) {
+  try {
+    const lock = acquireLock(resolve(options.outDir), 'npm run convert');
+    process.on('exit', () => lock.release());
+  } catch (error) {
+    if (!(error instanceof LockBusy)) throw error;
+    console.error(`error ${error.message}`);
+    process.exit(1);
+  }
 }
 const result = await convertAllParallel(options);
 if (options.check && result.stale.length) {

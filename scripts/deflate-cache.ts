@@ -10,7 +10,7 @@
  * `verify:reproducible`, whose second build ignores the cache, checks it). Storage, atomic
  * writes and pruning are the shared build cache's (`scripts/build/cache.ts`).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deflatePool, type DeflateLevel } from './deflate-pool.ts';
 import { buildCache, cacheKey } from './build/cache.ts';
@@ -26,6 +26,8 @@ export interface DeflateCacheOptions {
   level: DeflateLevel;
   /** Compress every file anew (the build's `--force`); the results still refill the cache. */
   force?: boolean;
+  /** Told of a damaged entry (it is compressed again): the build's warning line. */
+  warn?: (message: string) => void;
 }
 
 export interface DeflateCache {
@@ -40,9 +42,9 @@ export interface DeflateCache {
   readonly stats: { hits: number; misses: number };
 }
 
-export function deflateCache({ dir, level, force = false }: DeflateCacheOptions): DeflateCache {
+export function deflateCache({ dir, level, force = false, warn }: DeflateCacheOptions): DeflateCache {
   const salt = `fflate ${fflateVersion} level ${level}`;
-  const cache = buildCache(dir, { force });
+  const cache = buildCache(dir, { force, ...(warn ? { warn } : {}) });
   const stats = { hits: 0, misses: 0 };
   const pool = deflatePool();
   /** Compressions under way, by key. */
@@ -63,9 +65,8 @@ export function deflateCache({ dir, level, force = false }: DeflateCacheOptions)
         stats.hits++;
         return pending;
       }
-      const hit = dir ? cache.lookup(key) : undefined;
-      // Unreadable (removed by a concurrent build's prune): compressed again below.
-      const stored = hit && (await readFile(hit).catch(() => undefined));
+      // Checked against its seal: a damaged or missing entry is compressed again below.
+      const stored = dir ? cache.read(key) : undefined;
       if (stored) {
         stats.hits++;
         return new Uint8Array(stored);

@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { checkPageCopies, sealPageCopies } from './page-copies.ts';
 import type { BuildContext, Step } from './steps.ts';
 
 const CHILD = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
@@ -78,9 +79,16 @@ function startAstro(context: BuildContext): { child: ChildProcess; result: Promi
       astroChildren.delete(child);
       context.signal.removeEventListener('abort', stop);
       context.counts.warnings += warnings;
-      if (code === 0)
+      if (code === 0) {
+        // Astro's page copies and their manifest are consistent now: seal them for the next build (page-copies.ts).
+        try {
+          sealPageCopies(context.cacheDir);
+        } catch (error) {
+          reject(error);
+          return;
+        }
         resolve(`${pages} pages${reused ? ` (${reused} reused)` : ''}${mdx}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
-      else reject(new Error(`astro build exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
+      } else reject(new Error(`astro build exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
     });
   });
   // Awaited by the step's run; a build that fails before the step runs never awaits it.
@@ -104,6 +112,11 @@ export const astroStep: Step = {
     };
   },
   async run(context) {
+    // Before Astro reads its page copies: any copy an interrupted build left is deleted and rendered again.
+    for (const warning of context.force ? [] : checkPageCopies(context.cacheDir)) {
+      context.counts.warnings++;
+      context.progress.line(`  warning: ${warning}`);
+    }
     const astro = started.get(context) ?? startAstro(context);
     // Content is ready: build. (A process that already died says why through `result`.)
     if (astro.child.connected) astro.child.send({ build: true });

@@ -1,19 +1,22 @@
 /**
  * A keyed build cache: a folder of entries (files or folders) named by the SHA-256 of everything
- * that decides them, so an entry is exactly what making it again would give. Entries are written
- * under a temporary name and renamed, so a build killed mid-write never leaves half an entry;
- * `prune` removes the entries this build did not use. `force` (the build's `--force`) ignores
- * what earlier builds stored (what this one stored is found) and refills the cache. Without a folder, entries go to a throwaway folder
- * that `release` (or `prune`) removes: nothing is kept between builds.
+ * that decides them, so an entry is exactly what making it again would give. `prune` removes the
+ * entries this build did not use. `force` (the build's `--force`) ignores what earlier builds
+ * stored (what this one stored is found) and refills the cache. Without a folder, entries go to
+ * a throwaway folder that `release` (or `prune`) removes: nothing is kept between builds.
  *
- * Two builds running at once in one checkout may prune each other's entries: the cost is
- * indexing or compressing again, or a copy that fails with ENOENT (that build then fails and
- * leaves the last good dist/), never a half-copied entry taken for a whole one.
+ * Faults never make a wrong build (issue 23). An entry is made under a temporary name, flushed to
+ * the disk and renamed into place; then its *seal* `<key>.sha256`, the SHA-256 of its bytes, is
+ * written atomically beside it. Every lookup hashes the entry again and compares: an entry
+ * without a seal (a build killed between the two renames) is made again quietly, and an entry
+ * whose bytes differ from its seal (truncated, bit-flipped, rewritten by hand) is removed and made
+ * again with a warning. A damaged entry is never used and never fails a build.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fsyncPath, writeFileAtomic } from './atomic.ts';
 
 /** The SHA-256 of the parts, each ended by a NUL so that ('ab', 'c') and ('a', 'bc') differ. */
 export function cacheKey(...parts: readonly (string | Uint8Array)[]): string {
@@ -30,9 +33,43 @@ export function filesKey(paths: readonly string[]): string {
   return cacheKey(...paths.map((path) => (existsSync(path) ? readFileSync(path) : '')));
 }
 
+/** The seal's file name beside an entry. */
+const SEAL = '.sha256';
+
+/** Every file under `path` (itself when a file), in a fixed order, with its path relative to `path`. */
+function walk(path: string, relative = ''): string[] {
+  if (!statSync(path).isDirectory()) return [relative];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => walk(join(path, name), relative ? `${relative}/${name}` : name));
+}
+
+/** The SHA-256 of an entry: a file's bytes, or a folder's file names and bytes. */
+export function entryDigest(path: string): string {
+  const hash: Hash = createHash('sha256');
+  for (const file of walk(path))
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(file ? join(path, file) : path))
+      .update('\0');
+  return hash.digest('hex');
+}
+
+/** Flush every file of an entry, and the folders holding them, to the disk. */
+function flush(path: string): void {
+  for (const file of walk(path)) fsyncPath(file ? join(path, file) : path);
+  if (statSync(path).isDirectory()) fsyncPath(path);
+}
+
 export interface BuildCache {
-  /** The stored entry of `key` (marked as used), or undefined when absent, or forced and stored by an earlier build. */
+  /**
+   * The stored entry of `key` (marked as used), checked against its seal; undefined when absent,
+   * damaged (removed, with a warning) or forced and stored by an earlier build.
+   */
   lookup(key: string): string | undefined;
+  /** The bytes of the file entry of `key`, checked against its seal (one read): as `lookup`. */
+  read(key: string): Buffer | undefined;
   /**
    * Make the entry of `key`: `make` fills the path it is given (a file or a folder), which then
    * becomes the entry. Returns where the entry is.
@@ -44,32 +81,83 @@ export interface BuildCache {
   release(): void;
 }
 
-export function buildCache(dir: string | undefined, { force = false }: { force?: boolean } = {}): BuildCache {
+export interface BuildCacheOptions {
+  force?: boolean;
+  /** Told of every damaged entry found (default: a line on stderr). */
+  warn?: (message: string) => void;
+}
+
+export function buildCache(dir: string | undefined, { force = false, warn = (m) => console.warn(`warning: ${m}`) }: BuildCacheOptions = {}): BuildCache {
   const used = new Set<string>();
   /** Entries stored by this build: fresh even when forced. */
   const made = new Set<string>();
   let throwaway: string | undefined;
   const root = () => dir ?? (throwaway ??= mkdtempSync(join(tmpdir(), 'un-hr-cache-')));
+
+  /** Whether the entry at `path` matches its seal; a damaged one is removed (with a warning), an unsealed one quietly. */
+  const sound = (path: string, digest: () => string): boolean => {
+    let seal: string | undefined;
+    try {
+      seal = readFileSync(`${path}${SEAL}`, 'utf8').trim();
+    } catch {
+      // No seal: the build that made it was stopped before sealing it.
+    }
+    if (seal !== undefined) {
+      let actual: string;
+      try {
+        actual = digest();
+      } catch (error) {
+        actual = `unreadable (${(error as NodeJS.ErrnoException).code ?? error})`;
+      }
+      if (actual === seal) return true;
+      warn(`cache entry ${path} is damaged (its bytes do not match their SHA-256 ${seal.slice(0, 12)}…): it is made again, not used`);
+    }
+    rmSync(path, { recursive: true, force: true });
+    rmSync(`${path}${SEAL}`, { force: true });
+    return false;
+  };
+
+  /** The path of a usable entry of `key`, or undefined. */
+  const find = (key: string): string | undefined => {
+    if (!dir) return undefined;
+    used.add(key);
+    const path = join(dir, key);
+    return (!force || made.has(key)) && existsSync(path) ? path : undefined;
+  };
+
   return {
     lookup(key) {
-      if (!dir) return undefined;
-      used.add(key);
-      const path = join(dir, key);
-      return (!force || made.has(key)) && existsSync(path) ? path : undefined;
+      const path = find(key);
+      return path && sound(path, () => entryDigest(path)) ? path : undefined;
+    },
+    read(key) {
+      const path = find(key);
+      if (!path) return undefined;
+      let bytes: Buffer | undefined;
+      const ok = sound(path, () => {
+        bytes = readFileSync(path);
+        return createHash('sha256').update('').update('\0').update(bytes).update('\0').digest('hex');
+      });
+      return ok ? bytes : undefined;
     },
     async store(key, make) {
       mkdirSync(root(), { recursive: true });
       const final = join(root(), key);
       const part = `${final}.${process.pid}.part`;
       rmSync(part, { recursive: true, force: true });
+      let digest: string;
       try {
         await make(part);
+        flush(part);
+        digest = entryDigest(part);
       } catch (error) {
         rmSync(part, { recursive: true, force: true });
         throw error;
       }
       used.add(key);
       made.add(key);
+      // Unsealed first: a build killed from here on leaves an entry that is made again, never trusted.
+      rmSync(`${final}${SEAL}`, { force: true });
       rmSync(final, { recursive: true, force: true });
       try {
         renameSync(part, final);
@@ -78,12 +166,17 @@ export function buildCache(dir: string | undefined, { force = false }: { force?:
         rmSync(part, { recursive: true, force: true });
         if (!existsSync(final)) throw error;
       }
+      fsyncPath(root());
+      writeFileAtomic(`${final}${SEAL}`, `${digest}\n`);
       return final;
     },
     prune() {
       this.release();
       if (!dir || !existsSync(dir)) return;
-      for (const name of readdirSync(dir)) if (!used.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
+      for (const name of readdirSync(dir)) {
+        const key = name.endsWith(SEAL) ? name.slice(0, -SEAL.length) : name;
+        if (!used.has(key)) rmSync(join(dir, name), { recursive: true, force: true });
+      }
     },
     release() {
       if (throwaway) rmSync(throwaway, { recursive: true, force: true });

@@ -3,7 +3,8 @@
  * cache skips seeds whose text, manifest entry and converter are unchanged). content/ is
  * the committed source of the site, not output, so it is written in place.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomic } from './atomic.ts';
 import { join } from 'node:path';
 import { convertAllParallel } from '../converter/run.ts';
 import type { BuildContext, Step } from './steps.ts';
@@ -21,9 +22,15 @@ export const convertStep: Step = {
       seedsDir,
       outDir,
       force: context.force,
-      fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, join },
-      // The build reads what became of each seed from its typed outcome; the log is the CLI's.
-      log: () => {},
+      // Written atomically: a build killed mid-write leaves the old file or the new one, never half.
+      fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync: writeFileAtomic, join },
+      // The build reads what became of each seed from its typed outcome; of the CLI's log it shows
+      // only the run's own warnings (a damaged index or output, a manifest entry without a seed).
+      log: (line) => {
+        if (!line.startsWith('warning ')) return;
+        counts.warnings++;
+        progress.line(`  ${line}`);
+      },
       onSeed(seed) {
         if (seed.error) progress.line(`  ${seed.line} — skipped; the other reports still convert`);
         else progress.status(`convert ${++done}/${total} ${seed.line}${seed.status === 'unchanged' ? ' (unchanged)' : ''}`, true);

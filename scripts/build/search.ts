@@ -26,6 +26,12 @@ export const PAGEFIND_BESIDE_ASTRO_MAX = 500;
 /** The steps' build caches, beside Astro's own (in its cacheDir, where the MDX cache is too). */
 const cacheDir = (c: BuildContext, name: string) => join(c.cacheDir, name);
 
+/** A damaged cache entry (it is made again): a warning line, counted in the summary. */
+const warnOf = (c: BuildContext) => (message: string) => {
+  c.counts.warnings++;
+  c.progress.line(`  warning: ${message}`);
+};
+
 export const pagefindStep: Step = {
   name: 'pagefind',
   // Made from content/, not from the pages: it runs while Astro builds (for a large corpus, after).
@@ -36,6 +42,7 @@ export const pagefindStep: Step = {
     const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), {
       cacheDir: cacheDir(c, 'pagefind'),
       force: c.force,
+      warn: warnOf(c),
       records: allRecords(readReports(contentOf(c))),
     });
     return `${records} blocks in ${chunks} chunks, ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
@@ -82,7 +89,7 @@ function deflateAhead(c: BuildContext, cache: DeflateCache): { release(): void }
 }
 
 const zipCaches = new WeakMap<BuildContext, { cache: DeflateCache; ahead: { release(): void } }>();
-const zipCache = (c: BuildContext) => deflateCache({ dir: cacheDir(c, 'zip-cache'), level: zipLevel, force: c.force });
+const zipCache = (c: BuildContext) => deflateCache({ dir: cacheDir(c, 'zip-cache'), level: zipLevel, force: c.force, warn: warnOf(c) });
 
 export const zipStep: Step = {
   name: 'zip',

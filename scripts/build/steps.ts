@@ -13,8 +13,11 @@
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Progress } from './progress.ts';
-import { swapDir, swapFile } from './swap.ts';
+import { removeOrWarn, swapAll } from './swap.ts';
 import { treeStats, type TreeStats } from './tree.ts';
+
+/** The file a build writes in its staging folder while it swaps (swap.ts, `recoverSwap`). */
+export const SWAP_MARK = 'swapping';
 
 /** Counts the summary reports; steps add to them. */
 export interface BuildCounts {
@@ -155,6 +158,11 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
     },
     onStaged: (listener) => void listeners.push(listener),
   };
+  /** Something the build could not do that costs nothing now (an old tree it could not delete): a counted warning line. */
+  const warn = (message: string) => {
+    context.counts.warnings++;
+    progress.line(`  warning: ${message}`);
+  };
   const timings = new Map<string, StepTiming>();
   const prepared: { release(): void }[] = [];
   try {
@@ -165,15 +173,21 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
     const tree = treeStats(staging);
     const zipBytes = existsSync(zipStaging) ? statSync(zipStaging).size : undefined;
     try {
-      swapDir(staging, plan.distDir, join(plan.workDir, 'dist-old'));
-      if (zipBytes !== undefined) swapFile(zipStaging, plan.zipPath);
+      swapAll({
+        staged: staging,
+        target: plan.distDir,
+        aside: join(plan.workDir, 'dist-old'),
+        ...(zipBytes !== undefined ? { zip: { staged: zipStaging, target: plan.zipPath } } : {}),
+        mark: join(plan.workDir, SWAP_MARK),
+        warn,
+      });
     } catch (error) {
       throw new BuildFailure('swap', error, `check that ${plan.distDir} is writable and not held open, then build again`);
     }
     return { counts: context.counts, steps, seconds: (performance.now() - started) / 1000, tree, zipBytes };
   } finally {
     for (const p of prepared) p.release();
-    rmSync(plan.workDir, { recursive: true, force: true });
+    removeOrWarn(plan.workDir, warn);
   }
 }
 

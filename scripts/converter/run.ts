@@ -80,6 +80,29 @@ interface IndexEntry {
   line: string;
   warnings: Diagnostic[];
   figures: number;
+  /** The SHA-256 of the report's page text and model as written: outputs that differ (damaged, edited) are made again. */
+  outputs?: string;
+}
+
+/** The SHA-256 of a seed's outputs (its MDX and its model), as `IndexEntry.outputs` records them. */
+function outputsDigest(mdx: string | Uint8Array, json: string | Uint8Array): string {
+  return createHash('sha256').update(mdx).update('\0').update(json).digest('hex');
+}
+
+/**
+ * The entries of the last run's index, or none (every seed converts again) when the index is
+ * damaged: a truncated or hand-edited index is a warning, never a failure.
+ */
+function readIndex(fs: RunFs, indexPath: string, log: (line: string) => void): IndexEntry[] {
+  if (!fs.existsSync(indexPath)) return [];
+  try {
+    const reports = (JSON.parse(text(fs.readFileSync(indexPath))) as { reports?: unknown }).reports;
+    if (!Array.isArray(reports)) throw new Error('it has no list of reports');
+    return reports as IndexEntry[];
+  } catch (error) {
+    log(`warning ${indexPath}: damaged (${(error as Error).message}); every seed is converted again and the index rewritten`);
+    return [];
+  }
 }
 
 /**
@@ -184,7 +207,7 @@ function startRun(options: RunOptions) {
   const manifestPath = fs.join(seedsDir, 'manifest.json');
   const manifest: Manifest = fs.existsSync(manifestPath) ? parseManifest(text(fs.readFileSync(manifestPath)), manifestPath) : {};
   const indexPath = fs.join(outDir, 'index.json');
-  const previous: IndexEntry[] = fs.existsSync(indexPath) ? JSON.parse(text(fs.readFileSync(indexPath))).reports : [];
+  const previous = readIndex(fs, indexPath, log);
   const code = converterHash();
   const files = fs
     .readdirSync(seedsDir)
@@ -214,9 +237,22 @@ function startRun(options: RunOptions) {
     fs.mkdirSync(fs.join(outDir, 'data'), { recursive: true });
   }
   const paths = (slug: string) => [fs.join(outDir, 'reports', `${slug}.mdx`), fs.join(outDir, 'data', `${slug}.json`)];
+  /** Whether each cached slug's outputs were found to be the bytes its index entry records (hashed once a run). */
+  const intact = new Map<string, boolean>();
+  /** Whether a cached seed's outputs are there and are the bytes the index recorded (a damaged one is made again, with a warning). */
+  const verified = (cached: IndexEntry): boolean => {
+    const [mdxPath, jsonPath] = paths(cached.slug) as [string, string];
+    if (!fs.existsSync(mdxPath) || !fs.existsSync(jsonPath)) return false;
+    let ok = intact.get(cached.slug);
+    if (ok === undefined) {
+      ok = cached.outputs === outputsDigest(fs.readFileSync(mdxPath), fs.readFileSync(jsonPath));
+      intact.set(cached.slug, ok);
+      if (!ok) log(`warning ${mdxPath} or ${jsonPath} is not what ${cached.file} was converted to (damaged or edited): converted again`);
+    }
+    return ok;
+  };
   /** Whether a cached seed's outputs can be kept as they are. */
-  const fresh = (cached: IndexEntry | undefined): cached is IndexEntry =>
-    !!cached && !options.force && !options.check && paths(cached.slug).every((p) => fs.existsSync(p));
+  const fresh = (cached: IndexEntry | undefined): cached is IndexEntry => !!cached && !options.force && !options.check && verified(cached);
 
   const prepare = (file: string): Prepared => {
     let bytes: Uint8Array;
@@ -325,7 +361,7 @@ function startRun(options: RunOptions) {
     for (const w of warnings) log(`  warning ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message} [${w.code}]`);
     result.warnings += warnings.length;
     result.converted++;
-    entries.push({ file, sha256, key, slug, line, warnings: summary.warnings, figures: numbers });
+    entries.push({ file, sha256, key, slug, line, warnings: summary.warnings, figures: numbers, outputs: outputsDigest(mdx, json) });
     outcome({ file, status: 'converted', slug, line, figures: numbers, warnings, ...(changes ? { changes } : {}) });
   };
 

@@ -107,7 +107,7 @@ export async function indexSite(
   const chunks = chunkRecords(records);
   const outputPath = join(distDir, 'pagefind');
   await rm(outputPath, { recursive: true, force: true });
-  const cache = buildCache(options.cacheDir, { force: Boolean(options.force) });
+  const cache = buildCache(options.cacheDir, { force: Boolean(options.force), ...(options.warn ? { warn: options.warn } : {}) });
   const format = indexFormat();
   const count = shardCount(new Set(chunks.map((c) => c.slug).filter((slug) => slug !== documentsSlug)).size);
   const shards = groupByShard(chunks, (c) => c.slug, count)

@@ -123,7 +123,14 @@ export function readReports(contentDir: string): Report[] {
   const reports = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => reportSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+    .map((f) => {
+      try {
+        return reportSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+      } catch (error) {
+        // A damaged model names its file (npm run convert checks models against their index and rewrites them).
+        throw new Error(`${join(dir, f)} is not a valid report model (${(error as Error).message.split('\n')[0]}): run \`npm run convert\``, { cause: error });
+      }
+    });
   const charts = applyChartConfig(reports, loadFiguresConfig(join(contentDir, '..', 'seeds', 'figures.json')));
   return reports.map((r) => (r.figures ? { ...r, figures: { ...r.figures, charts: charts.get(r.slug) ?? [] } } : r));
 }

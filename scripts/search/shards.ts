@@ -47,4 +47,6 @@ export interface ShardBuildOptions {
   force?: boolean;
   /** The records, when the caller has them already. */
   records?: readonly SearchRecord[];
+  /** Told of a damaged cached shard (it is indexed again): the build's warning line. */
+  warn?: (message: string) => void;
 }

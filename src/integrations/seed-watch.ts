@@ -8,7 +8,9 @@
 import { spawn } from 'node:child_process';
 import { resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { acquireLock } from '../../scripts/build/lock.ts';
 
 /** Whether a changed path is a seed or the manifest: the files whose change means converting again. */
 export function isSeedPath(path: string, seedsDir: string): boolean {
@@ -18,10 +20,19 @@ export function isSeedPath(path: string, seedsDir: string): boolean {
 }
 
 export function seedWatch(): AstroIntegration {
+  let cacheDir = '';
   return {
     name: 'seed-watch',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
+        // The dev server writes Astro's cache folder as a build does: one of them at a time (scripts/build/lock.ts).
+        // A build running now makes this throw, with one line naming it.
+        const lock = acquireLock(cacheDir, 'npm run dev');
+        process.on('exit', () => lock.release());
+        server.httpServer?.on('close', () => lock.release());
         const root = process.cwd();
         const seedsDir = resolve(root, 'seeds');
         let timer: ReturnType<typeof setTimeout> | undefined;
