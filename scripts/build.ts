@@ -102,7 +102,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 // One build at a time per output (issue 23): the folders this build writes are locked for its
 // lifetime (lock.ts); a second build refuses with one line; the lock of a killed build is taken over.
 const seedsDir = resolve(root, flags.seeds ?? 'seeds');
-const locked = [join(seedsDir, '..', 'content'), resolve(root, flags.cache ?? join('node_modules', '.astro')), distDir];
+const locked = [distDir, join(seedsDir, '..', 'content'), resolve(root, flags.cache ?? join('node_modules', '.astro'))];
 let lock: Lock;
 try {
   lock = acquireLocks(locked, 'npm run build');

@@ -10,15 +10,21 @@
  *   dist/ has no page of a removed report;
  * - search: the Pagefind index is present and holds every report; dist/ has no offline scripts;
  * - zip: the offline zip opens and holds dist/ byte for byte (Pagefind aside), the offline search
- *   scripts made from dist/pagefind/, and its open-me page.
+ *   scripts made from dist/pagefind/, and its open-me page;
+ * - pages: every file of dist/, and the zip, are byte for byte what a clean build of the inputs
+ *   makes now (a throwaway `--force` build): a stale page an interrupted build left cannot pass.
  *
- * Flags: --seeds DIR (default seeds; content/ beside it), --dist DIR, --zip FILE, --strict.
+ * Flags: --seeds DIR (default seeds; content/ beside it), --dist DIR, --zip FILE, --strict,
+ * --quick (skip the clean build: faster, but a stale page is not caught).
  * Prints one line per check and exits 1 if any failed. `npm test` tests the software on its own
  * pinned corpus; this checks the data.
  */
 import * as fs from 'node:fs';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { diffHashes, treeHashes } from './build/tree.ts';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
@@ -44,6 +50,8 @@ export interface CheckPlan {
   zipPath: string;
   /** Converter warnings fail the check. */
   strict?: boolean;
+  /** Compare every published file with a clean build of the inputs (`checkRendered`; the CLI's default, off with --quick). */
+  render?: boolean;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -202,6 +210,56 @@ function checkZip(zipPath: string, distDir: string): CheckResult {
   };
 }
 
+/**
+ * Every published file against what its inputs render now: a clean build (`--force`, into a
+ * throwaway folder with caches of its own) of the same seeds and content/, compared file by file
+ * with `distDir` and the zip. The output is deterministic, so any difference is a page that is
+ * not what its inputs make: a stale copy an interrupted build left, a damaged or hand-edited file.
+ */
+export function checkRendered(plan: CheckPlan): CheckResult {
+  const dir = mkdtempSync(join(tmpdir(), 'un-hr-check-'));
+  try {
+    const clean = { dist: join(dir, 'dist'), zip: join(dir, 'site.zip') };
+    const build = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL('./build.ts', import.meta.url)),
+        '--force',
+        '--seeds',
+        plan.seedsDir,
+        '--cache',
+        join(dir, 'cache'),
+        '--dist',
+        clean.dist,
+        '--zip',
+        clean.zip,
+      ],
+      { encoding: 'utf8', env: { ...process.env, CI: '1' } },
+    );
+    if (build.status !== 0) {
+      const why = `${build.stderr}`.trim().split('\n').slice(0, 3);
+      return { name: 'pages', ok: false, summary: 'the clean build to compare with failed', details: why };
+    }
+    const details = diffHashes(treeHashes(plan.distDir), treeHashes(clean.dist)).map((path) =>
+      existsSync(join(plan.distDir, path))
+        ? existsSync(join(clean.dist, path))
+          ? `${path}: differs from what its inputs render now`
+          : `${path}: not made from the inputs any more`
+        : `${path}: missing`,
+    );
+    if (existsSync(plan.zipPath) && !readFileSync(plan.zipPath).equals(readFileSync(clean.zip)))
+      details.push(`${plan.zipPath}: differs from the zip of a clean build`);
+    return {
+      name: 'pages',
+      ok: details.length === 0,
+      summary: `${plural(listFiles(plan.distDir).length, 'file')} compared with a clean build of the inputs, ${plural(details.length, 'difference')}${details.length ? ' (npm run build -- --force)' : ''}`,
+      details: details.slice(0, 50).concat(details.length > 50 ? [`… ${details.length - 50} more`] : []),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Every check on a corpus and its build, in order. */
 export function checkCorpus(plan: CheckPlan): CheckResult[] {
   const contentDir = join(plan.seedsDir, '..', 'content');
@@ -209,12 +267,19 @@ export function checkCorpus(plan: CheckPlan): CheckResult[] {
   if (!existsSync(join(plan.distDir, 'index.html'))) {
     return [...results, { name: 'site', ok: false, summary: `${plan.distDir}/index.html is missing: run \`npm run build\` first`, details: [] }];
   }
+  // Compared with a clean build only when content/ is what the seeds make (that build would rewrite it otherwise).
+  const rendered = !plan.render
+    ? []
+    : results.every((r) => r.name !== 'content' || r.ok)
+      ? [checkRendered(plan)]
+      : [{ name: 'pages', ok: false, summary: 'not compared with a clean build: content/ is stale (see above)', details: [] }];
   return [
     ...results,
     checkLinks(plan.distDir),
     checkReports(contentDir, plan.distDir),
     checkSearch(contentDir, plan.distDir),
     checkZip(plan.zipPath, plan.distDir),
+    ...rendered,
   ];
 }
 
@@ -225,14 +290,21 @@ export function formatChecks(results: readonly CheckResult[]): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL('../', import.meta.url));
-  const { values } = parseCli('npm run check -- [--seeds DIR] [--dist DIR] [--zip FILE] [--strict]', {
-    options: { seeds: { type: 'string' }, dist: { type: 'string' }, zip: { type: 'string' }, strict: { type: 'boolean', default: false } },
+  const { values } = parseCli('npm run check -- [--seeds DIR] [--dist DIR] [--zip FILE] [--strict] [--quick]', {
+    options: {
+      seeds: { type: 'string' },
+      dist: { type: 'string' },
+      zip: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+    },
   });
   const results = checkCorpus({
     seedsDir: resolve(root, values.seeds ?? 'seeds'),
     distDir: resolve(root, values.dist ?? 'dist'),
     zipPath: resolve(root, values.zip ?? defaultZipPath),
     strict: values.strict,
+    render: !values.quick,
   });
   console.log(formatChecks(results));
   const failed = results.filter((r) => !r.ok);

@@ -13,7 +13,7 @@
  * Flags: --strict (warnings or errors → exit 1), --check (write nothing; exit 1 if content/ is
  * stale), --force (ignore the cache), --seeds DIR, --out DIR, --quiet. An unknown flag is an error.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { acquireLock, LockBusy } from './build/lock.ts';
 import { writeFileAtomic } from './build/atomic.ts';
@@ -36,7 +36,7 @@ const options: RunOptions = {
   force: flags.force,
   check: flags.check,
   // Written atomically: a conversion killed mid-write leaves the old file or the new one, never half.
-  fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync: writeFileAtomic, join },
+  fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync: writeFileAtomic, join, lstatSync, statSync, realpathSync },
   log: flags.quiet ? () => {} : (line) => console.log(line),
 };
 if (!existsSync(options.seedsDir) || !statSync(options.seedsDir).isDirectory()) {

@@ -3,7 +3,7 @@
  * cache skips seeds whose text, manifest entry and converter are unchanged). content/ is
  * the committed source of the site, not output, so it is written in place.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { writeFileAtomic } from './atomic.ts';
 import { join } from 'node:path';
 import { convertAllParallel } from '../converter/run.ts';
@@ -23,7 +23,7 @@ export const convertStep: Step = {
       outDir,
       force: context.force,
       // Written atomically: a build killed mid-write leaves the old file or the new one, never half.
-      fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync: writeFileAtomic, join },
+      fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync: writeFileAtomic, join, lstatSync, statSync, realpathSync },
       // The build reads what became of each seed from its typed outcome; of the CLI's log it shows
       // only the run's own warnings (a damaged index or output, a manifest entry without a seed).
       log: (line) => {

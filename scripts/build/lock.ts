@@ -110,11 +110,11 @@ export function acquireLock(dir: string, command: string): Lock {
   throw new LockBusy(dir, readOwner(path));
 }
 
-/** Take the locks of several folders, in a fixed order (no two commands wait on each other), or none. */
+/** Take the locks of several folders (in the order given: the first busy one is named), or none. */
 export function acquireLocks(dirs: readonly string[], command: string): Lock {
   const held: Lock[] = [];
   try {
-    for (const dir of [...new Set(dirs)].sort()) held.push(acquireLock(dir, command));
+    for (const dir of new Set(dirs)) held.push(acquireLock(dir, command));
   } catch (error) {
     for (const lock of held.reverse()) lock.release();
     throw error;

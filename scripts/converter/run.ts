@@ -13,6 +13,7 @@ import { SeedError } from './errors.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
 import { convertSeed } from './pipeline.ts';
 import type { Diagnostic, Report } from './schema.ts';
+import { inspectSeed, type SeedStatFs } from './seed-file.ts';
 import { WorkerPool } from './workers.ts';
 
 export { attempt, stepOf, type Attempt, type Convert };
@@ -25,6 +26,10 @@ export interface RunFs {
   rmSync(path: string, options?: { force: true }): void;
   writeFileSync(path: string, data: string | Uint8Array): void;
   join(...parts: string[]): string;
+  /** With these, each seed is inspected before it is read (seed-file.ts: regular files of bounded size and name only). */
+  lstatSync?: SeedStatFs['lstatSync'];
+  statSync?: SeedStatFs['statSync'];
+  realpathSync?: SeedStatFs['realpathSync'];
 }
 
 export interface RunOptions {
@@ -116,7 +121,10 @@ export function converterHash(): string {
 }
 
 /** A seed read and hashed: unreadable, or with its cache key and its entry in the last index if that key matches. */
-type Prepared = { file: string; unreadable: string } | { file: string; bytes: Uint8Array; sha256: string; key: string; cached?: IndexEntry; fresh: boolean };
+type Prepared =
+  | { file: string; unreadable: string }
+  | { file: string; rejected: Diagnostic }
+  | { file: string; bytes: Uint8Array; sha256: string; key: string; cached?: IndexEntry; fresh: boolean; notices: Diagnostic[] };
 
 /**
  * Convert every seed of `seedsDir` into `outDir`, in this thread, one seed after the other.
@@ -255,6 +263,13 @@ function startRun(options: RunOptions) {
   const fresh = (cached: IndexEntry | undefined): cached is IndexEntry => !!cached && !options.force && !options.check && verified(cached);
 
   const prepare = (file: string): Prepared => {
+    const notices: Diagnostic[] = [];
+    // Inspected before it is opened: a FIFO would block the read forever (seed-file.ts).
+    if (fs.lstatSync && fs.statSync && fs.realpathSync) {
+      const checked = inspectSeed(fs as SeedStatFs, seedsDir, file, fs.join(seedsDir, file));
+      if (!checked.ok) return { file, rejected: checked.error };
+      if (checked.warning) notices.push(checked.warning);
+    }
     let bytes: Uint8Array;
     try {
       bytes = fs.readFileSync(fs.join(seedsDir, file));
@@ -267,7 +282,7 @@ function startRun(options: RunOptions) {
       .digest('hex')
       .slice(0, 16);
     const cached = previous.find((e) => e.file === file && e.key === key && Array.isArray(e.warnings));
-    return { file, bytes, sha256, key, ...(cached ? { cached } : {}), fresh: fresh(cached) };
+    return { file, bytes, sha256, key, ...(cached ? { cached } : {}), fresh: fresh(cached), notices };
   };
 
   /** Record a prepared seed; `convert` is called only if it has to be converted. */
@@ -281,6 +296,13 @@ function startRun(options: RunOptions) {
       outcome({ file, status: 'rejected', line: `error ${message} [unreadable]`, warnings: [], error: unreadable });
       return;
     }
+    if ('rejected' in seed) {
+      const { rejected } = seed;
+      result.errors.push(rejected);
+      log(`error ${rejected.message} [${rejected.code}] — skipped; the other reports still convert`);
+      outcome({ file, status: 'rejected', line: `error ${rejected.message} [${rejected.code}]`, warnings: [], error: rejected });
+      return;
+    }
     const { cached } = seed;
     // Checked again here: an earlier seed of this run may have written the outputs since `prepare`.
     if (fresh(cached)) {
@@ -288,9 +310,11 @@ function startRun(options: RunOptions) {
       paths(cached.slug).forEach((p) => outputs.add(p));
       slugs.set(cached.slug, file);
       result.unchanged++;
-      result.warnings += cached.warnings.length;
+      const warnings = [...seed.notices, ...cached.warnings];
+      result.warnings += warnings.length;
       log(`${cached.line} (unchanged)`);
-      outcome({ file, status: 'unchanged', slug: cached.slug, line: cached.line, figures: cached.figures, warnings: cached.warnings });
+      for (const w of seed.notices) log(`  warning ${w.file}: ${w.message} [${w.code}]`);
+      outcome({ file, status: 'unchanged', slug: cached.slug, line: cached.line, figures: cached.figures, warnings });
       return;
     }
     const done = convert()!;
@@ -321,7 +345,7 @@ function startRun(options: RunOptions) {
     outcome({ file, status: 'rejected', line: `error ${done.message} [${done.code}]`, warnings: [], error: diagnostic });
   };
 
-  const record = ({ file, sha256, key }: Extract<Prepared, { bytes: Uint8Array }>, done: Extract<Attempt, { kind: 'converted' }>) => {
+  const record = ({ file, sha256, key, notices }: Extract<Prepared, { bytes: Uint8Array }>, done: Extract<Attempt, { kind: 'converted' }>) => {
     const { summary, mdx, json } = done;
     const { slug } = summary;
     const clash = slugs.get(slug);
@@ -347,7 +371,7 @@ function startRun(options: RunOptions) {
     const numbers = summary.numbers;
     const line = `${file} → ${slug}: ${s.paragraphs} paragraphs, ${s.notes} notes, ${headings} headings, ${s.figures} key figures, ${numbers} numbers, ${summary.charts} charts, ${summary.warnings.length} warnings`;
     log(line);
-    const warnings = [...summary.warnings];
+    const warnings = [...notices, ...summary.warnings];
     const before = previous.find((e) => e.file === file);
     if (before && before.slug !== slug) {
       // The report's address changes: every link to reports/<old>.html breaks.
