@@ -102,7 +102,8 @@ function findNoteInlines(notes: DraftNote[], ctx: InlineContext): Inline[][] {
 function toInline(segments: Segment[], ctx: InlineContext): Inline[] {
   const out: Inline[] = [];
   for (const s of segments) {
-    if (typeof s === 'string') out.push(...parseInline(s, ctx));
+    // One push per node: spreading an input-sized array into push() overflows the stack (60 000 citations in one paragraph).
+    if (typeof s === 'string') for (const node of parseInline(s, ctx)) out.push(node);
     else out.push({ type: 'noteRef', n: s.ref, id: s.id });
   }
   return mergeText(out);

@@ -42,7 +42,12 @@ export interface NumberedLine extends Labelled {
   spaced: boolean;
 }
 
-export const NUMBERED = /^(\d{1,4})([.．])(\s*)(\S.*)$/;
+/**
+ * Up to 7 digits: a seed within SEED_MAX_BYTES (seed-file.ts) cannot hold 10 million paragraphs,
+ * so no report's numbering runs out (with 4 digits, everything after paragraph 9 999 was folded
+ * into one paragraph).
+ */
+export const NUMBERED = /^(\d{1,7})([.．])(\s*)(\S.*)$/;
 
 /** `1. 正文`, `1.正文`, `１．正文`; never `3.99亿` (a decimal) nor `2019.` alone. */
 export function numbered(text: string): NumberedLine | undefined {

@@ -9,7 +9,7 @@
 import type { Inline } from './schema.ts';
 
 /** A paragraph number, with its letter: `12`, `27(a)`, `27 (a)`. */
-const NUM = /\d{1,4}(?:\s*\([a-z]\))?(?!\d)/y;
+const NUM = /\d{1,7}(?:\s*\([a-z]\))?(?!\d)/y;
 /** The dash of a range: `7-16`, `7至16`. */
 const DASH = /\s*[-–—~至到]\s*(?:第\s*)?/y;
 /** What joins two paragraphs or ranges: `和`, `及`, `以及`, `、`, commas. */
@@ -19,7 +19,7 @@ const LEAD = /\s*(?:号决议|号)?\s*[,，]\s*/y;
 /** What starts an ibid note that cites paragraphs: `同上，`. */
 const IBID_LEAD = /同上\s*[,，]\s*/y;
 /** One printed number or range in a paragraph part, the first number captured. */
-const PART = /(?:第\s*)?(\d{1,4}(?:\s*\([a-z]\))?)(?:\s*[-–—~至到]\s*(?:第\s*)?\d{1,4}(?:\s*\([a-z]\))?)?/g;
+const PART = /(?:第\s*)?(\d{1,7}(?:\s*\([a-z]\))?)(?:\s*[-–—~至到]\s*(?:第\s*)?\d{1,7}(?:\s*\([a-z]\))?)?/g;
 
 /** Does sticky `pattern` match `text` at `at`? The end of the match, or -1. */
 function stick(pattern: RegExp, text: string, at: number): number {
