@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Progress } from './progress.ts';
 import { removeOrWarn, swapAll } from './swap.ts';
-import { treeStats, type TreeStats } from './tree.ts';
+import { sizeWarnings, treeStats, type TreeStats } from './tree.ts';
 
 /** The file a build writes in its staging folder while it swaps (swap.ts, `recoverSwap`). */
 export const SWAP_MARK = 'swapping';
@@ -171,6 +171,8 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
     // In the plan's order, whatever order they finished in.
     const steps = plan.steps.map((step) => timings.get(step.name)!);
     const tree = treeStats(staging);
+    // Bounded output (issue 23): a page too big to open, a site too big for common hosts, are said before it is published.
+    for (const warning of sizeWarnings(staging, tree)) warn(warning);
     const zipBytes = existsSync(zipStaging) ? statSync(zipStaging).size : undefined;
     try {
       swapAll({

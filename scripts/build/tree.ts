@@ -47,3 +47,27 @@ export function diffHashes(a: Map<string, string>, b: Map<string, string>): stri
   const paths = new Set([...a.keys(), ...b.keys()]);
   return [...paths].filter((p) => a.get(p) !== b.get(p)).sort();
 }
+
+/** A page larger than this is named in a warning: browsers slow down, and phones give up, on pages of tens of MB. */
+export const PAGE_WARN_BYTES = 8_000_000;
+/** More files than this are a warning: static hosts commonly cap a site there (GitHub Pages, Netlify, Cloudflare Pages: 20 000). */
+export const HOST_FILE_LIMIT = 20_000;
+
+/** Warnings about the size of a built site: pages above PAGE_WARN_BYTES, a file count above HOST_FILE_LIMIT. */
+export function sizeWarnings(dir: string, stats: TreeStats = treeStats(dir)): string[] {
+  const MB = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  const big = listFiles(dir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => [f, statSync(join(dir, f)).size] as const)
+    .filter(([, size]) => size > PAGE_WARN_BYTES);
+  const warnings = big.map(
+    ([f, size]) =>
+      `${f} is ${MB(size)} (over ${MB(PAGE_WARN_BYTES)}, PAGE_WARN_BYTES): readers' browsers may be slow to open it; consider splitting that report into several seeds`,
+  );
+  if (stats.files > HOST_FILE_LIMIT) {
+    warnings.push(
+      `the site has ${stats.files} files, over the ${HOST_FILE_LIMIT} many static hosts accept (HOST_FILE_LIMIT): check your host's limit before deploying`,
+    );
+  }
+  return warnings;
+}

@@ -68,9 +68,32 @@ export function cslJson(meta: CiteMeta, pageUrl?: string): string {
   return `${JSON.stringify([item], null, 2)}\n`;
 }
 
-/** BibTeX's special characters escaped, so a title with `%` or `{` cannot break the entry. */
+/** The characters `bibEscape` writes as commands rather than with a backslash before them. */
+const BIB_ESCAPES: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '^': '\\^{}',
+  '~': '\\~{}',
+};
+
+/**
+ * BibTeX's special characters escaped, so a title with `%` or `{` cannot break the entry. Braces
+ * become `\textbraceleft{}` / `\textbraceright{}`: BibTeX balances braces without regard to
+ * backslashes, so `\}` alone would end the field early and let the rest of the text make fields of
+ * its own. Line breaks become spaces (a field is one line).
+ */
 export function bibEscape(text: string): string {
-  return text.replace(/[\\{}%&#$_^~]/g, (c) => (c === '\\' ? '\\textbackslash{}' : c === '^' || c === '~' ? `\\${c}{}` : `\\${c}`));
+  return text.replace(/[\\{}%&#$_^~]|[\r\n]+/g, (c) => BIB_ESCAPES[c] ?? (/^[\r\n]/.test(c) ? ' ' : `\\${c}`));
+}
+
+/**
+ * A URL as a BibTeX field: it is read verbatim (the url package), so it is not TeX-escaped, but
+ * the characters that could end the field or the entry (braces, backslash, quotes, spaces and
+ * line breaks) are percent-encoded, as they would be in any URL (`%` itself is left: it is one).
+ */
+export function bibUrl(url: string): string {
+  return url.replace(/[{}\\"\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** The report as one BibTeX `@techreport` entry keyed by its slug; the issuer is a corporate author. */
@@ -80,11 +103,11 @@ export function bibtex(meta: CiteMeta, pageUrl?: string): string {
     ['author', `{${bibEscape(issuer(meta))}}`],
     ['title', `{${bibEscape(meta.title)}}`],
     ['institution', '联合国'],
-    ['type', kindLabel(meta.kind)],
+    ['type', bibEscape(kindLabel(meta.kind))],
     ['number', meta.symbol && bibEscape(meta.symbol)],
-    ['year', meta.date?.slice(0, 4) ?? (meta.year ? String(meta.year) : undefined)],
-    ['date', meta.date],
-    ['url', url],
+    ['year', bibEscape(meta.date?.slice(0, 4) ?? (meta.year ? String(meta.year) : ''))],
+    ['date', meta.date && bibEscape(meta.date)],
+    ['url', url && bibUrl(url)],
     ['language', 'chinese'],
   ];
   const body = fields.flatMap(([k, v]) => (v ? [`  ${k} = {${v}}`] : [])).join(',\n');

@@ -26,10 +26,16 @@ export function figuresJson(f: ReportFigures): string {
 
 const COLUMNS = ['id', 'block', 'value', 'printed', 'unit', 'noun', 'approx', 'sentence'] as const;
 
-/** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+/**
+ * One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. A cell that
+ * a spreadsheet would run as a formula — beginning with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return, and not simply a number such as `-5` — gets a leading `'` and is quoted (OWASP's
+ * CSV-injection rule): seed text such as `=HYPERLINK(…)` stays text when the file is opened.
+ */
 export function csvField(value: string | number | boolean): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(?:\.\d+)?$/.test(text)) text = `'${text}`;
+  return /^'|[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Characters of context a CSV row keeps on each side of its number. */

@@ -134,7 +134,7 @@ test('BibTeX is one @techreport with a corporate author and escaped specials', (
   const bib = bibtex(front({ title: '100% 的{权利}', symbol: 'A/74/36', year: 2019, body: '大会' }));
   assert.equal(
     bib,
-    '@techreport{x,\n  author = {{联合国大会}},\n  title = {{100\\% 的\\{权利\\}}},\n  institution = {联合国},\n  type = {报告},\n  number = {A/74/36},\n  year = {2019},\n  url = {https://undocs.org/zh/A/74/36},\n  language = {chinese}\n}\n',
+    '@techreport{x,\n  author = {{联合国大会}},\n  title = {{100\\% 的\\textbraceleft{}权利\\textbraceright{}}},\n  institution = {联合国},\n  type = {报告},\n  number = {A/74/36},\n  year = {2019},\n  url = {https://undocs.org/zh/A/74/36},\n  language = {chinese}\n}\n',
   );
   assert.equal(bibEscape('a_b#c&d$e~f^g\\'), 'a\\_b\\#c\\&d\\$e\\~{}f\\^{}g\\textbackslash{}');
 });
