@@ -11,15 +11,14 @@
  * --fail-after STEP (test the atomic swap), --json FILE (write step timings and counts, for the
  * benchmark). An unknown flag is an error.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { astroChildren, astroStep, lastAstroUsage } from './build/astro.ts';
 import { convertStep } from './build/convert.ts';
 import { createProgress } from './build/progress.ts';
-import { BuildFailure, runBuild, SWAP_MARK, type Step } from './build/steps.ts';
-import { acquireLocks, alive, LockBusy, type Lock } from './build/lock.ts';
-import { recoverSwap, removeOrWarn } from './build/swap.ts';
+import { BuildFailure, cleanStale, runBuild, type Step } from './build/steps.ts';
+import { acquireLocks, LockBusy, type Lock } from './build/lock.ts';
 import { formatSummary } from './build/summary.ts';
 import { pagefindStep, zipStep } from './build/search.ts';
 import { defaultZipPath } from './offline-zip.ts';
@@ -60,30 +59,6 @@ const progress = createProgress({
 const workRoot = join(dirname(distDir), '.build');
 const workDir = join(workRoot, String(process.pid));
 
-/**
- * Staging folders of builds that were killed (their process is gone): a swap one of them was
- * killed in is finished or undone first (swap.ts), so the folder never holds the only site
- * when it is removed; a folder that cannot be removed is a warning.
- */
-function removeStale(): void {
-  if (!existsSync(workRoot)) return;
-  const warn = (message: string) => console.error(`  warning: ${message}`);
-  for (const name of readdirSync(workRoot)) {
-    if (!/^\d+$/.test(name) || alive(Number(name))) continue;
-    const stale = join(workRoot, name);
-    try {
-      const recovered = recoverSwap(stale, SWAP_MARK);
-      if (recovered) warn(recovered);
-    } catch (error) {
-      warn(
-        `${stale} holds an interrupted swap that could not be finished (${(error as Error).message}); it is kept: move its dist-old/ back to ${show(distDir)}/ by hand`,
-      );
-      continue;
-    }
-    removeOrWarn(stale, warn);
-  }
-}
-
 // Interrupted (Ctrl-C, a CI timeout): drop the half-built staging folder; dist/ was never touched.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -114,7 +89,8 @@ try {
 process.on('exit', () => lock.release());
 
 try {
-  removeStale();
+  // Staging folders of killed builds: a swap one was killed in is finished or undone first.
+  cleanStale(workRoot, (message) => console.error(`  warning: ${message}`));
   mkdirSync(dirname(distDir), { recursive: true });
   mkdirSync(dirname(zipPath), { recursive: true });
   const failAfter = flags['fail-after'] ?? process.env.BUILD_FAIL_AFTER;

@@ -1,8 +1,9 @@
 /**
  * One writer at a time (issue 23, case 2): two builds writing the same `dist/`, `content/` or
  * caches at once publish a broken site. Each folder a command writes is guarded by a lock file
- * beside it (`<folder>.lock`), created with O_EXCL (`open(…, 'wx')`, atomic on local file systems)
- * and holding its owner's pid, host and command. A second command finds it and refuses with one
+ * beside it (`<folder>.lock`), holding its owner's pid, host and command, created whole and
+ * exclusively (written under a name of its own, then hard-linked to the lock's name, which fails
+ * when the lock exists: atomic as O_EXCL is, and never seen half written). A second command finds it and refuses with one
  * line naming the owner. A lock whose owner is gone (killed, crashed, the machine restarted) is
  * stale and taken over.
  */
@@ -40,6 +41,16 @@ function readOwner(path: string): LockOwner | undefined {
   }
 }
 
+function writeOwner(path: string, owner: LockOwner): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, JSON.stringify(owner));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Whether the lock at `path` (with `owner`, if readable) belongs to nobody any more. */
 function stale(path: string, owner: LockOwner | undefined): boolean {
   if (owner) return owner.host === hostname() && !alive(owner.pid);
@@ -71,21 +82,25 @@ export function acquireLock(dir: string, command: string): Lock {
   const path = lockPathOf(dir);
   const me: LockOwner = { pid: process.pid, host: hostname(), command, started: new Date().toISOString().slice(0, 19).replace('T', ' ') };
   for (let attempt = 0; attempt < 3; attempt++) {
+    // Written whole under a name of its own, then linked to the lock's name: link() fails if the
+    // name exists (as O_EXCL does), and a lock is never seen empty.
+    const mine = `${path}.${process.pid}.new`;
+    writeOwner(mine, me);
+    let linked = false;
     try {
-      const fd = openSync(path, 'wx');
-      try {
-        writeSync(fd, JSON.stringify(me));
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      linkSync(mine, path);
+      linked = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(mine, { force: true });
+    }
+    if (linked) {
       return {
         release() {
           if (readOwner(path)?.pid === me.pid) rmSync(path, { force: true });
         },
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const owner = readOwner(path);
     if (!stale(path, owner)) throw new LockBusy(dir, owner);

@@ -10,10 +10,11 @@
  * starts, for work that needs nothing from the others (starting Astro's process and loading
  * Astro while the seeds convert).
  */
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { alive } from './lock.ts';
 import { join } from 'node:path';
 import type { Progress } from './progress.ts';
-import { removeOrWarn, swapAll } from './swap.ts';
+import { recoverSwap, removeOrWarn, swapAll } from './swap.ts';
 import { sizeWarnings, treeStats, type TreeStats } from './tree.ts';
 
 /** The file a build writes in its staging folder while it swaps (swap.ts, `recoverSwap`). */
@@ -109,6 +110,28 @@ export interface BuildOutcome {
   tree: TreeStats;
   /** Bytes of the offline zip, or undefined when no step wrote one. */
   zipBytes: number | undefined;
+}
+
+/**
+ * Remove the staging folders (`<workRoot>/<pid>`) of builds that were killed (their process is
+ * gone). A swap one of them was killed in is finished or undone first (swap.ts, `recoverSwap`),
+ * so a folder is never removed while it holds the only site; a folder that cannot be removed is
+ * a warning. Call it holding the lock of the output (lock.ts), so no live build's folder is touched.
+ */
+export function cleanStale(workRoot: string, warn: (message: string) => void): void {
+  if (!existsSync(workRoot)) return;
+  for (const name of readdirSync(workRoot)) {
+    if (!/^\d+$/.test(name) || alive(Number(name))) continue;
+    const stale = join(workRoot, name);
+    try {
+      const recovered = recoverSwap(stale, SWAP_MARK);
+      if (recovered) warn(recovered);
+    } catch (error) {
+      warn(`${stale} holds an interrupted swap that could not be finished (${(error as Error).message}); it is kept: move its dist-old/ back by hand`);
+      continue;
+    }
+    removeOrWarn(stale, warn);
+  }
 }
 
 /** A step failed: nothing was swapped in. `fix` says what the maintainer can do. */

@@ -20,10 +20,12 @@ export function killPoint(point: string): void {
   if (process.env.UN_HR_KILL_AT === point) process.kill(process.pid, 'SIGKILL');
 }
 
+const removeTree = (path: string) => rmSync(path, { recursive: true, force: true, maxRetries: 2 });
+
 /** Remove a folder, or say why not: a leftover is the next build's to remove, never a failure. */
-export function removeOrWarn(path: string, warn: (message: string) => void): void {
+export function removeOrWarn(path: string, warn: (message: string) => void, remove: (path: string) => void = removeTree): void {
   try {
-    rmSync(path, { recursive: true, force: true, maxRetries: 2 });
+    remove(path);
   } catch (error) {
     warn(`could not remove ${path} (${(error as NodeJS.ErrnoException).code ?? error}); the next build tries again`);
   }
@@ -43,11 +45,13 @@ interface SwapPlan {
   /** Where the mark of a swap under way is written (a file of the staging folder). */
   mark?: string;
   warn: (message: string) => void;
+  /** How the old tree is removed (a test seam: a removal that fails). */
+  remove?: (path: string) => void;
 }
 
 /** The whole swap: tree, then zip, then removal of the old tree (see the module comment). */
-export function swapAll({ staged, target, aside, zip, mark, warn }: SwapPlan): void {
-  removeOrWarn(aside, warn);
+export function swapAll({ staged, target, aside, zip, mark, warn, remove }: SwapPlan): void {
+  removeOrWarn(aside, warn, remove);
   if (existsSync(aside)) throw new Error(`${aside} is in the way of the swap and could not be removed`);
   if (mark) writeFileAtomic(mark, `${JSON.stringify({ target, aside, staged, zip })}\n`);
   const hadOld = existsSync(target);
@@ -62,7 +66,7 @@ export function swapAll({ staged, target, aside, zip, mark, warn }: SwapPlan): v
   killPoint('swap-in');
   if (zip) swapFile(zip.staged, zip.target);
   if (mark) rmSync(mark, { force: true });
-  removeOrWarn(aside, warn);
+  removeOrWarn(aside, warn, remove);
 }
 
 /**
@@ -72,9 +76,9 @@ export function swapAll({ staged, target, aside, zip, mark, warn }: SwapPlan): v
 export function recoverSwap(workDir: string, markName = 'swapping'): string | undefined {
   const markPath = join(workDir, markName);
   if (!existsSync(markPath)) return undefined;
-  let plan: Omit<SwapPlan, 'warn' | 'mark'>;
+  let plan: Omit<SwapPlan, 'warn' | 'mark' | 'remove'>;
   try {
-    plan = JSON.parse(readFileSync(markPath, 'utf8')) as Omit<SwapPlan, 'warn' | 'mark'>;
+    plan = JSON.parse(readFileSync(markPath, 'utf8')) as Omit<SwapPlan, 'warn' | 'mark' | 'remove'>;
   } catch {
     return undefined; // written atomically: unreadable means it was never complete, and nothing was renamed
   }

@@ -10,8 +10,7 @@ const SENTENCE = '人权高专办根据大会第 48/141 号决议，在 A/HRC/40
 
 /**
  * A well-formed report of at least `bytes` UTF-8 bytes: one chapter and long numbered
- * paragraphs of eight wrapped lines (about 2.7 KB each, so 20 MB stays under the 9 999
- * paragraphs a report can number).
+ * paragraphs of eight wrapped lines (about 2.7 KB each).
  */
 export function largeReport(bytes = 20_000_000): { text: string; paragraphs: number } {
   const parts = ['一. 导言\n\n'];
