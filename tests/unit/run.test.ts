@@ -200,7 +200,7 @@ describe('converting the seed folder', () => {
   });
 
   test('on worker threads, a run logs, reports and writes exactly what it does in one thread, in file order', async () => {
-    // Each seed twice under another name (one a slug clash), an empty and an unreadable seed.
+    // Each seed twice under another name (one a slug clash), an empty seed and a folder named like one.
     const seeds = seedsTwice({ clash: true });
     fs.writeFileSync(join(seeds, '005_empty.txt'), '');
     fs.mkdirSync(join(seeds, '006_folder.txt'));
@@ -228,7 +228,7 @@ describe('converting the seed folder', () => {
     assert.deepEqual({ ...parallel, seeds: [] }, { ...sync.result, seeds: [] });
     assert.deepEqual(
       sync.result.errors.map((e) => e.code),
-      ['empty', 'unreadable', 'slug-clash'],
+      ['empty', 'not-a-file', 'slug-clash'],
     );
     for (const sub of ['reports', 'data']) {
       assert.deepEqual(fs.readdirSync(join(many, sub)), fs.readdirSync(join(one, sub)));
