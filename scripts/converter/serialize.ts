@@ -89,7 +89,23 @@ export function chartPlace(blocks: Block[], passage: string): string {
   return blocks[at]!.id;
 }
 
+/**
+ * More inline components than this in one block are written as one `<Inlines>` element holding
+ * them as JSON (src/components/report/Inlines.astro renders each with the same component):
+ * Sätteri's MDX parser takes time quadratic in the JSX elements of one paragraph (8 000
+ * citations in a paragraph: 22 s; in one attribute: 0.01 s). Real paragraphs hold a few dozen at
+ * most (26 in the pinned corpus), and their MDX is unchanged.
+ */
+export const INLINE_COMPONENTS_MAX = 200;
+
 function inline(content: Inline[]): string {
+  let components = 0;
+  for (const c of content) if (c.type !== 'text' && c.type !== 'link') components++;
+  if (components > INLINE_COMPONENTS_MAX) {
+    // Text as MDX would give it (a line break and the blanks around it become one space).
+    const nodes = content.map((c) => (c.type === 'text' ? { ...c, value: oneLine(c.value) } : c));
+    return element('Inlines', { nodes: JSON.stringify(nodes) });
+  }
   let out = '';
   for (const c of content) {
     if (c.type === 'text') out += escapeText(c.value);

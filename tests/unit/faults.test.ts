@@ -22,7 +22,9 @@ import { swapAll } from '../../scripts/build/swap.ts';
 import { diffHashes, PAGE_WARN_BYTES, sizeWarnings, treeHashes } from '../../scripts/build/tree.ts';
 import { checkRendered } from '../../scripts/check.ts';
 import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import { SEED_MAX_BYTES, SEED_NAME_MAX } from '../../scripts/converter/seed-file.ts';
+import { INLINE_COMPONENTS_MAX } from '../../scripts/converter/serialize.ts';
 import { readReports } from '../../scripts/search/records.ts';
 import { projectCopy } from '../../scripts/bench/site-bench.ts';
 import { root, seedsDir } from './helpers.ts';
@@ -275,6 +277,30 @@ describe('case 5: inputs are bounded', () => {
     const [docs] = (await Promise.race([once(worker, 'message'), once(worker, 'error').then(([e]) => Promise.reject(e))])) as [number];
     assert.equal(docs, 60_000);
     await worker.terminate();
+  });
+
+  test('a block of more inline components than INLINE_COMPONENTS_MAX is one <Inlines> element holding them all; fewer keep one element each', () => {
+    const para = (n: number) => `关于某一专题的报告\n\n一. 导言\n\n1. 参见 ${Array.from({ length: n }, (_, i) => `A/HRC/40/${i + 1}`).join('、')}。\n`;
+    const many = convertSeed('many.txt', Buffer.from(para(INLINE_COMPONENTS_MAX + 1)));
+    const line = many.mdx.split('\n').find((l) => l.startsWith('<Para n="1"'))!;
+    assert.equal(line.match(/<[A-Z]\w*/g)!.join(' '), '<Para <Inlines', 'one element, whatever the number of citations');
+    const nodes = JSON.parse(
+      / nodes="([^"]*)"/
+        .exec(line)![1]!
+        .replace(/&#x22;/g, '"')
+        .replace(/&#x26;/g, '&'),
+    );
+    const p1 = many.report.blocks.find((b) => b.id === 'p-1')!;
+    assert.ok(p1.type === 'paragraph');
+    assert.deepEqual(nodes, p1.content);
+    const few = convertSeed('few.txt', Buffer.from(para(INLINE_COMPONENTS_MAX)));
+    assert.equal(
+      few.mdx
+        .split('\n')
+        .find((l) => l.startsWith('<Para n="1"'))!
+        .match(/<Doc /g)!.length,
+      INLINE_COMPONENTS_MAX,
+    );
   });
 
   test('a page over PAGE_WARN_BYTES and a site over HOST_FILE_LIMIT files are warned about, naming the page', () => {

@@ -11,5 +11,6 @@ import Doc from './Doc.astro';
 import ParaRef from './ParaRef.astro';
 import Country from './Country.astro';
 import Chart from './Chart.astro';
+import Inlines from './Inlines.astro';
 
-export const reportComponents = { Heading, Para, Items, Item, KeyFigure, Notes, Note, NoteRef, Doc, ParaRef, Country, Chart };
+export const reportComponents = { Heading, Para, Items, Item, KeyFigure, Notes, Note, NoteRef, Doc, ParaRef, Country, Chart, Inlines };
