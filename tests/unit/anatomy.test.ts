@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { clean } from '../../scripts/converter/clean.ts';
-import type { ContentsEntry } from '../../scripts/converter/contents.ts';
+import type { ContentsEntry } from '../../scripts/converter/constructs/contents.ts';
 import { newLedger } from '../../scripts/converter/ledger.ts';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import type { Inline, Report } from '../../scripts/converter/schema.ts';
