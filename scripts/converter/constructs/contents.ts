@@ -9,25 +9,18 @@
  * wrapped onto a second line, annex lists (`附件`).
  */
 import type { TextLine, Token } from '../clean.ts';
+import type { ContentsEntry } from '../draft.ts';
 import { drop } from '../ledger.ts';
 import { headingLine, narrow } from '../lines.ts';
 import type { BodyState } from './state.ts';
+
+export type { ContentsEntry };
 
 export const CONTENTS_TITLE = /^目\s*录(?:\s*[(（]\s*续\s*[)）])?$/;
 const COLUMN_HEADS = /^(?:(?:段\s*次|页\s*次|章\s*次|段落|页码)\s*)+$/;
 const LEADERS = /(?:\.{3,}|…{2,}|·{3,}|。{3,}|\.(?:\s\.){2,})/;
 /** A page number (maybe after a paragraph range) at the end, set off by a tab, spaces or leaders. */
 const TRAILING_NUMBERS = /(?:\t|\s{1,}|[.…·。])\s*(?:\d{1,4}\s*[-–—]\s*\d{1,4}\s*)?\d{1,4}$/;
-
-export interface ContentsEntry {
-  line: number;
-  /** The printed label (`一.`, `A.`, `第一章`), if any. */
-  label?: string;
-  title: string;
-  /** Paragraph range the entry gives, when it gives one. */
-  from?: number;
-  to?: number;
-}
 
 /**
  * The body's handler: a contents title (`目录`) starts the contents page, which is read to its

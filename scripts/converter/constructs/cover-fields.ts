@@ -8,7 +8,35 @@
  */
 import type { TextLine } from '../clean.ts';
 import { drop, keep, release, type Ledger } from '../ledger.ts';
-import type { FrontMeta } from './cover.ts';
+
+/** The metadata the cover page states, filled field by field. */
+export interface FrontMeta {
+  body?: string;
+  session?: string;
+  dates?: string;
+  agendaItems: string[];
+  agendaTitles: string[];
+  title?: string;
+  author?: string;
+  notice?: string;
+  summary?: string;
+  /** Symbols printed in the cover's text (two-column lines), in order. */
+  symbols: string[];
+  distribution?: string;
+  /** ISO date of the document (cover date, or a statement's date label). */
+  date?: string;
+  original?: string;
+  treaty?: string;
+  officialRecords?: string;
+  adoption?: string;
+  speaker?: string;
+  occasion?: string;
+  place?: string;
+  /** Where the body was read (an organ read first is released to the masthead when the body follows). */
+  bodyLine?: number;
+  /** A resolution or decision number printed before its title (`78/215．…`). */
+  resolutionNumber?: string;
+}
 
 const BODY = /^(?:大会|人权理事会|安全理事会|经济及社会理事会|托管理事会|[\u4e00-\u9fff、]{2,24}委员会|[\u4e00-\u9fff、]{2,12}小组)$/;
 /** A committee or group reports more specifically than the Human Rights Council, which does more than an organ. */

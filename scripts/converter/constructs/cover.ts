@@ -13,37 +13,11 @@
  */
 import type { Token, TextLine } from '../clean.ts';
 import { keep, type Ledger } from '../ledger.ts';
-import { bodyRank, readFields, TREATY } from './cover-fields.ts';
+import { bodyRank, readFields, TREATY, type FrontMeta } from './cover-fields.ts';
 import { AUTHOR, isProse, joinUnit, takeUnit, unitsOf, type Field, type Unit } from './cover-units.ts';
 import { readSummary } from './summary.ts';
 
-export interface FrontMeta {
-  body?: string;
-  session?: string;
-  dates?: string;
-  agendaItems: string[];
-  agendaTitles: string[];
-  title?: string;
-  author?: string;
-  notice?: string;
-  summary?: string;
-  /** Symbols printed in the cover's text (two-column lines), in order. */
-  symbols: string[];
-  distribution?: string;
-  /** ISO date of the document (cover date, or a statement's date label). */
-  date?: string;
-  original?: string;
-  treaty?: string;
-  officialRecords?: string;
-  adoption?: string;
-  speaker?: string;
-  occasion?: string;
-  place?: string;
-  /** Where the body was read (an organ read first is released to the masthead when the body follows). */
-  bodyLine?: number;
-  /** A resolution or decision number printed before its title (`78/215．…`). */
-  resolutionNumber?: string;
-}
+export type { FrontMeta };
 
 export interface Front {
   meta: FrontMeta;

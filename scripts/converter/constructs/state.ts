@@ -6,10 +6,9 @@
  * takes one line, returns whether the line was its construct, and records what it read here.
  */
 import type { TextLine, Token } from '../clean.ts';
-import type { DraftBlock, DraftDiagnostic, DraftHeading, DraftNote } from '../draft.ts';
+import type { ContentsEntry, DraftBlock, DraftDiagnostic, DraftHeading, DraftNote } from '../draft.ts';
 import { lineJoiner, type LineJoiner } from '../join.ts';
 import { keep, type Ledger } from '../ledger.ts';
-import type { ContentsEntry } from './contents.ts';
 
 export interface BodyState {
   readonly tokens: Token[];

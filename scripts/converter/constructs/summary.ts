@@ -6,8 +6,7 @@
 import type { TextLine } from '../clean.ts';
 import { joinLines } from '../join.ts';
 import { keep, type Ledger } from '../ledger.ts';
-import { NOTICE } from './cover-fields.ts';
-import type { FrontMeta } from './cover.ts';
+import { NOTICE, type FrontMeta } from './cover-fields.ts';
 
 /** Read the lines after `概要` (blank lines as `'gap'`) into `meta.summary` and `meta.notice`. */
 export function readSummary(lines: (TextLine | 'gap')[], meta: FrontMeta, ledger: Ledger): void {
