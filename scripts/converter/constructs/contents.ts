@@ -96,7 +96,7 @@ function parseEntry(text: string, line: number): ContentsEntry | undefined {
     to = Number(nums[2]);
   } else {
     // `三. 结论 7 4`: one paragraph, then the page.
-    const single = /\s(\d{1,4})\s+\d{1,4}$/.exec(t.replace(/[.…·。]+(?=\s*\d)/g, ' ').trim());
+    const single = /\s(\d{1,4})\s+\d{1,4}$/.exec(t.replace(/(?<![.…·。])[.…·。]+(?=\s*\d)/g, ' ').trim());
     if (single) from = to = Number(single[1]);
   }
   t = withoutTrailer(t)
