@@ -21,7 +21,7 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
   const diagnostics: DraftDiagnostic[] = [];
   const texts = drafts.map((d) => ({ text: d.type === 'figure' ? d.caption : d.text, line: d.line }));
   const referenced = findReferences(texts, draftNotes);
-  diagnostics.push(...referenced.diagnostics);
+  for (const d of referenced.diagnostics) diagnostics.push(d);
   const inline = (segments: Segment[]) => toInline(segments, ctx);
 
   const used = new Set<string>();
