@@ -25,7 +25,7 @@ import { unzipSync } from 'fflate';
 import { checkDist, listFiles } from './check-links.ts';
 import { parseCli } from './cli.ts';
 import { convertAll, type RunOptions } from './converter/run.ts';
-import { reportSchema, type Report } from './converter/schema.ts';
+import { reportSchema, type Report } from './model/schema.ts';
 import { defaultZipPath, excludedFromZip, openMeFiles, zipRoot } from './offline-zip.ts';
 import { OFFLINE_DIR, offlineFiles } from './search/classic.ts';
 

@@ -5,11 +5,11 @@
  * infographic caption (numbered apart, so keeping one never moves the `b-` anchors), `fig-1`,
  * `fn-3` for note 3. A repeated anchor gets a suffix (`p-12-2`) and a warning.
  */
-import { plainText } from './plain.ts';
+import { plainText } from '../model/plain.ts';
 import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
 import { findReferences, type Segment } from './footnotes.ts';
 import { parseInline, type InlineContext } from './inline.ts';
-import type { Block, Inline, Note } from './schema.ts';
+import type { Block, Inline, Note } from '../model/schema.ts';
 
 export interface Assembled {
   blocks: Block[];

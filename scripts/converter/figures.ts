@@ -6,9 +6,9 @@
 import { findMentions } from './figures/mentions.ts';
 import { sentenceCharts, type Sentence } from './figures/structures.ts';
 import { passages } from './figures/text.ts';
-import { plainText } from './plain.ts';
+import { plainText } from '../model/plain.ts';
 import type { DraftDiagnostic } from './draft.ts';
-import type { Block, Chart, FigureValue, Figures } from './schema.ts';
+import type { Block, Chart, FigureValue, Figures } from '../model/schema.ts';
 
 const HEADLINES = 6;
 /** Nouns that say little on their own in a strip (`21 个国家`). */

@@ -6,7 +6,7 @@
  * that held it is split. Pages link a paraRef to that paragraph when the cited document is a
  * report of this corpus.
  */
-import type { Inline } from './schema.ts';
+import type { Inline } from '../model/schema.ts';
 
 /** A paragraph number, with its letter: `12`, `27(a)`, `27 (a)`. */
 const NUM = /\d{1,4}(?:\s*\([a-z]\))?(?!\d)/y;

@@ -7,12 +7,12 @@ import { availableParallelism } from 'node:os';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeKey } from '../build/modules.ts';
-import { changeSummary, updateHistory } from './changes.ts';
+import { changeSummary, updateHistory } from '../model/changes.ts';
 import { attempt, failure, stepOf, type Attempt, type Convert } from './attempt.ts';
 import { SeedError } from './errors.ts';
-import { parseManifest, type Manifest } from './manifest.ts';
+import { parseManifest, type Manifest } from '../model/manifest.ts';
 import { convertSeed } from './pipeline.ts';
-import type { Diagnostic, Report } from './schema.ts';
+import type { Diagnostic, Report } from '../model/schema.ts';
 import { WorkerPool } from './workers.ts';
 
 export { attempt, stepOf, type Attempt, type Convert };

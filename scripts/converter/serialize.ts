@@ -10,8 +10,8 @@
  * `tests/unit/roundtrip.test.ts` proves it by parsing the output back with the site's processor
  * and with @mdx-js/mdx, on seeds, fixtures, the hostile corpus and random strings.
  */
-import { plainText } from './plain.ts';
-import { frontmatterSchema, type Block, type Frontmatter, type Inline, type Report } from './schema.ts';
+import { plainText } from '../model/plain.ts';
+import { frontmatterSchema, type Block, type Frontmatter, type Inline, type Report } from '../model/schema.ts';
 
 export function toMdx(report: Report): string {
   return `---\n${frontmatter(report)}\n---\n\n${body(report).join('\n\n')}\n`;

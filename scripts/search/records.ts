@@ -6,12 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reportSchema, type Block, type Inline, type Report } from '../converter/schema.ts';
+import { reportSchema, type Block, type Inline, type Report } from '../model/schema.ts';
 import { searchText } from './text.ts';
-import { plainText } from '../converter/plain.ts';
+import { plainText } from '../model/plain.ts';
 import { applyChartConfig, loadFiguresConfig } from '../../src/lib/figures.ts';
 import { citedDocuments } from '../../src/lib/citations.ts';
-import { docPath } from '../../src/lib/urls.ts';
+import { docPath } from '../model/urls.ts';
 
 /** The kind filter's values, as readers see them. */
 export const kindLabels = {

@@ -1,7 +1,7 @@
 /**
  * Where each UN document is cited: the reverse index behind the document pages.
  */
-import type { Inline, Report } from '../../scripts/converter/schema.ts';
+import type { Inline, Report } from '../../scripts/model/schema.ts';
 import { inlineRunText } from './inline.ts';
 
 /** One place in one report that cites a document. */

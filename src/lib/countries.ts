@@ -2,7 +2,7 @@
  * Where each country or territory is named: the reverse index behind the country pages, built
  * from the `country` nodes the converter writes into the report models.
  */
-import type { Inline, Report } from '../../scripts/converter/schema.ts';
+import type { Inline, Report } from '../../scripts/model/schema.ts';
 import { inlineRunText } from './inline.ts';
 import { reportPlaces, sentenceBounds } from './citations.ts';
 

@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { historySchema, type History } from '../../scripts/converter/changes.ts';
-import { reportSchema, zodIssues, type Report } from '../../scripts/converter/schema.ts';
-import { symbolSlug } from './urls.ts';
+import { historySchema, type History } from '../../scripts/model/changes.ts';
+import { reportSchema, zodIssues, type Report } from '../../scripts/model/schema.ts';
+import { symbolSlug } from '../../scripts/model/urls.ts';
 import { citedDocuments, type CitedDocument } from './citations.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { FIGURES_CONFIG, loadFiguresConfig } from './figures.ts';

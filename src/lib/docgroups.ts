@@ -4,7 +4,7 @@
  * (the committees of `scripts/converter/bodies.ts`), and other documents by the organ whose symbol
  * series they belong to. Rule-based on the UN symbol; pure.
  */
-import { SYMBOL_BODIES, symbolBody } from '../../scripts/converter/bodies.ts';
+import { SYMBOL_BODIES, symbolBody } from '../../scripts/model/bodies.ts';
 
 export interface DocGroup {
   /** Stable id, used as the section anchor on the index page (`#g-hrc-res`). */

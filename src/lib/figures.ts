@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Chart, FigureValue, Report } from '../../scripts/converter/schema.ts';
+import type { Chart, FigureValue, Report } from '../../scripts/model/schema.ts';
 import { buildSeries, checkProvenance, headlineValues, parseFiguresConfig, reportYear, type FiguresConfig, type Series } from './series.ts';
 
 export interface ReportFigures {

@@ -6,10 +6,10 @@
  * incremental build (src/lib/pagekey.ts), so whatever the page shows is in the key by
  * construction: a component that needs more data must get it added here, and then the key has it.
  */
-import type { History } from '../../scripts/converter/changes.ts';
-import { countryByCode } from '../../scripts/converter/countries.ts';
+import type { History } from '../../scripts/model/changes.ts';
+import { countryByCode } from '../../scripts/model/countries.ts';
 import { frontmatterOf } from '../../scripts/converter/serialize.ts';
-import type { Chart, FigureValue, Frontmatter, Report } from '../../scripts/converter/schema.ts';
+import type { Chart, FigureValue, Frontmatter, Report } from '../../scripts/model/schema.ts';
 import { reportPlaces, type Citation } from './citations.ts';
 import type { Corpus } from './corpus.ts';
 import { byCountThenName, countryCodes } from './countries.ts';
@@ -18,7 +18,7 @@ import { inlineText } from './inline.ts';
 import type { Related } from './related.ts';
 import { buildToc, type TocEntry } from './toc.ts';
 import type { SameTopicList } from './topics.ts';
-import { reportPath } from './urls.ts';
+import { reportPath } from '../../scripts/model/urls.ts';
 
 /** A country the report names, with how often. */
 export interface PageCountry {

@@ -3,7 +3,7 @@
  * which reports are related to it because they share keys of some kind — cited documents,
  * section topics and countries named.
  */
-import type { Report } from '../../scripts/converter/schema.ts';
+import type { Report } from '../../scripts/model/schema.ts';
 import { reportCitations, reportPlaces, type Citation } from './citations.ts';
 
 /**

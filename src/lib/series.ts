@@ -9,9 +9,9 @@
  */
 import { z } from 'zod';
 import { findMentions, type Mention } from '../../scripts/converter/figures/mentions.ts';
-import { parseJsonFile } from '../../scripts/converter/manifest.ts';
+import { parseJsonFile } from '../../scripts/model/manifest.ts';
 import { passages, type Passage } from '../../scripts/converter/figures/text.ts';
-import type { Chart, FigureValue, Report } from '../../scripts/converter/schema.ts';
+import type { Chart, FigureValue, Report } from '../../scripts/model/schema.ts';
 
 export const ruleSchema = z
   .object({

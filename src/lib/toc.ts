@@ -1,7 +1,7 @@
 /**
  * The table of contents of a report, from the heading blocks of its model.
  */
-import type { Block } from '../../scripts/converter/schema.ts';
+import type { Block } from '../../scripts/model/schema.ts';
 import { inlineText } from './inline.ts';
 
 export interface TocEntry {

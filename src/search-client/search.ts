@@ -7,7 +7,7 @@
  * blocks that hold the query (match.js) and shows them grouped by report. Needs match.js first.
  * Bundled to `search/search.js` (src/integrations/search-client.ts).
  */
-import type * as Match from './match.ts';
+import type * as Match from '../../scripts/model/match.ts';
 import type { BlockLayout } from '../../scripts/search/chunks.ts';
 
 /** Filter values by facet (`报告`, `年份`, …); '' or absent is no filter. */

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { changeSummary, diffReports, historySchema, rewording, updateHistory } from '../../scripts/converter/changes.ts';
+import { changeSummary, diffReports, historySchema, rewording, updateHistory } from '../../scripts/model/changes.ts';
 import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
-import type { Block, Note, Report } from '../../scripts/converter/schema.ts';
+import type { Block, Note, Report } from '../../scripts/model/schema.ts';
 import { seedsDir } from './helpers.ts';
 
 const para = (n: number, text: string): Block => ({ type: 'paragraph', id: `p-${n}`, line: n, n, content: [{ type: 'text', value: text }] });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { findMentions } from '../../scripts/converter/figures/mentions.ts';
-import type { Chart, FigureValue, Report } from '../../scripts/converter/schema.ts';
+import type { Chart, FigureValue, Report } from '../../scripts/model/schema.ts';
 import { seed } from './helpers.ts';
 
 const r001 = seed('001').report;

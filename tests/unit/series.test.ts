@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
-import { reportSchema, type Report } from '../../scripts/converter/schema.ts';
+import { reportSchema, type Report } from '../../scripts/model/schema.ts';
 import { buildSeries, checkProvenance, parseFiguresConfig, reportYear, type Series } from '../../src/lib/series.ts';
 import { root, seed, seedFiles, seedsDir } from './helpers.ts';
 
