@@ -4,7 +4,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { describe, test } from 'node:test';
-import { codeKey, importsOf, moduleGraph } from '../../scripts/build/modules.ts';
+import { codeKey, importsOf, moduleGraph } from '../../scripts/util/modules.ts';
 import { converterHash } from '../../scripts/converter/run.ts';
 import { root } from './helpers.ts';
 
