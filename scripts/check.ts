@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { checkDist, listFiles } from './check-links.ts';
-import { parseCli } from './cli.ts';
+import { parseCli } from './util/cli.ts';
 import { convertAll, type RunOptions } from './converter/run.ts';
 import { reportSchema, type Report } from './model/schema.ts';
 import { defaultZipPath, excludedFromZip, openMeFiles, zipRoot } from './offline-zip.ts';

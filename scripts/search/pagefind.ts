@@ -20,7 +20,7 @@ import { chunkPayload, chunkRecords, type SearchChunk } from './chunks.ts';
 import { groupByShard, shardCount, type ShardBuildOptions } from './shards.ts';
 import { buildCache, cacheKey } from '../util/cache.ts';
 import { codeKey } from '../util/modules.ts';
-import { parseCli } from '../cli.ts';
+import { parseCli } from '../util/cli.ts';
 
 /** Pagefind's ready-made UIs and highlighter: the search page has its own UI, so they are not shipped. */
 export const unusedBundles = [
