@@ -6,7 +6,7 @@
  */
 import type { History } from '../../scripts/model/changes.ts';
 import type { Report } from '../../scripts/model/schema.ts';
-import type { FiguresConfig } from './series.ts';
+import type { FiguresConfig } from '../../scripts/model/figures-config.ts';
 import { buildCrossLinks, type CrossLinks } from './crosslinks.ts';
 import { siteFiguresOf, type SiteFigures } from './figures.ts';
 import { docPath, reportPath } from '../../scripts/model/urls.ts';

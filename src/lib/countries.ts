@@ -3,8 +3,9 @@
  * from the `country` nodes the converter writes into the report models.
  */
 import type { Inline, Report } from '../../scripts/model/schema.ts';
-import { inlineRunText } from './inline.ts';
-import { reportPlaces, sentenceBounds } from './citations.ts';
+import { inlineRunText } from '../../scripts/model/inline.ts';
+import { reportPlaces } from '../../scripts/model/places.ts';
+import { sentenceBounds } from '../../scripts/model/citations.ts';
 
 /** One mention of a country in one report. */
 export interface Mention {

@@ -3,7 +3,7 @@
  * "cited by", "related reports" and, per section, "the same topic in other reports".
  */
 import type { Report } from '../../scripts/model/schema.ts';
-import type { Citation } from './citations.ts';
+import type { Citation } from '../../scripts/model/citations.ts';
 import { citedBy, citedSymbols, relatedReports, type KeyFn, type Related } from './related.ts';
 import { sameTopicSections, topicIndex, topicsByReport, type SameTopicList, type Topic } from './topics.ts';
 import { countriesOf } from './countries.ts';

@@ -4,7 +4,8 @@
  * section topics and countries named.
  */
 import type { Report } from '../../scripts/model/schema.ts';
-import { reportCitations, reportPlaces, type Citation } from './citations.ts';
+import { reportPlaces } from '../../scripts/model/places.ts';
+import { reportCitations, type Citation } from '../../scripts/model/citations.ts';
 
 /**
  * One way two reports can be related: a named set of keys per report. Reports that share

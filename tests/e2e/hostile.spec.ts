@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { servePreview, withBuildLock } from './build-lock.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { reportSchema, type Report } from '../../scripts/model/schema.ts';
-import { inlineText } from '../../src/lib/inline.ts';
+import { inlineText } from '../../scripts/model/inline.ts';
 
 test.describe.configure({ mode: 'serial' });
 

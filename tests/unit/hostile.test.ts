@@ -21,7 +21,7 @@ import { parseInline } from '../../scripts/converter/inline.ts';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
 import type { Inline, Report } from '../../scripts/model/schema.ts';
-import { inlineText } from '../../src/lib/inline.ts';
+import { inlineText } from '../../scripts/model/inline.ts';
 import { largeReport, longLine, writeLarge } from '../hostile/generate.ts';
 import { allContent, pinnedContent, root, seedFiles, seedsDir } from './helpers.ts';
 import { children, isEl, textOf, type El } from './jsx.ts';
