@@ -7,9 +7,8 @@
  * quantity of each report is that report's point, at the year the report covers. The maintainer
  * file can rename, confirm, hide or merge series, add rules, pin points, and rename or hide charts.
  */
-import { findMentions, type Mention } from '../../scripts/converter/figures/mentions.ts';
 import { RULES, type FiguresConfig, type Rule } from '../../scripts/model/figures-config.ts';
-import { passages, type Passage } from '../../scripts/converter/figures/text.ts';
+import { passages } from '../../scripts/model/passages.ts';
 import type { Chart, FigureValue, Report } from '../../scripts/model/schema.ts';
 
 export interface SeriesPoint {
@@ -34,28 +33,37 @@ export interface Series {
   points: SeriesPoint[];
 }
 
-/** A passage whose quantities are found on first use, then kept. */
-interface ScannedPassage extends Passage {
-  mentions(): Mention[];
+/** A report's passages and the quantities the converter found in each (`figures.values`). */
+interface Passages {
+  /** Passage text by anchor (paragraphs, list items, key figures). */
+  text: Map<string, string>;
+  /** The quantities of each passage, in reading order, each with the sentence it is printed in. */
+  values: Map<string, { value: FigureValue; sentence: string }[]>;
 }
 
-const scanned = new WeakMap<Report, ScannedPassage[]>();
+const indexed = new WeakMap<Report, Passages>();
 
 /**
- * The passages of a report, each scanning its text for quantities once however many series
- * rules and provenance checks ask (every rule used to scan every paragraph again). Kept per
- * model object: a model is not changed once read (a changed seed gives a new one).
+ * The passages of a report with the quantities the converter found in them: the site reads them
+ * from the model (`figures.values`, each with its sentence and its offset there) instead of
+ * running the converter's number finding again. Kept per model object: a model is not
+ * changed once read (a changed seed gives a new one).
  */
-function scannedPassages(report: Report): ScannedPassage[] {
-  let list = scanned.get(report);
-  if (!list) {
-    list = passages(report.blocks).map((p) => {
-      let found: Mention[] | undefined;
-      return { ...p, mentions: () => (found ??= findMentions(p.text)) };
-    });
-    scanned.set(report, list);
+function passagesOf(report: Report): Passages {
+  let found = indexed.get(report);
+  if (!found) {
+    const list = passages(report.blocks);
+    found = { text: new Map(list.map((p) => [p.id, p.text])), values: new Map(list.map((p) => [p.id, []])) };
+    const sentences = report.figures?.sentences ?? [];
+    for (const value of report.figures?.values ?? []) {
+      // A value counts only while the clause it was read from is still in its passage: a model
+      // whose text was changed after extraction does not vouch for the numbers of that clause.
+      const sentence = sentences[value.sentence] ?? '';
+      if (found.text.get(value.block)?.includes(clausesAround(sentence, value.at)[0])) found.values.get(value.block)!.push({ value, sentence });
+    }
+    indexed.set(report, found);
   }
-  return list;
+  return found;
 }
 
 /** The year a report's numbers belong to. */
@@ -107,7 +115,7 @@ export function buildSeries(reports: readonly Report[], config: FiguresConfig): 
         block: p.block,
         value: p.value,
         printed: p.printed ?? String(p.value),
-        sentence: scannedPassages(report).find((x) => x.id === p.block)?.text ?? '',
+        sentence: passagesOf(report).text.get(p.block) ?? '',
       };
       series.points = [...series.points.filter((q) => q.report !== p.report), point];
     }
@@ -169,21 +177,16 @@ function matchRule(report: Report, rule: Rule): SeriesPoint | undefined {
   const exclude = rule.exclude ? new RegExp(rule.exclude) : undefined;
   const year = reportYear(report);
   if (year === undefined) return undefined;
-  for (const passage of scannedPassages(report)) {
-    for (const m of passage.mentions()) {
+  for (const [block, values] of passagesOf(report).values) {
+    for (const { value: m, sentence } of values) {
       if (!noun.test(m.noun) || (rule.units && !rule.units.includes(m.unit))) continue;
       if (context || exclude) {
-        const clauses = clausesAround(passage.text, m.start);
+        const clauses = clausesAround(sentence, m.at);
         const says = (c: string) => Boolean(context?.test(c) || exclude?.test(c));
         const where = says(clauses[0]) ? clauses[0] : clauses[1];
         if ((context && !context.test(where)) || exclude?.test(where)) continue;
       }
-      const sentence =
-        passage.text
-          .slice(0, m.start)
-          .split(/[。！？]/)
-          .at(-1)! + passage.text.slice(m.start).split(/(?<=[。！？])/)[0]!;
-      return { report: report.slug, year, block: passage.id, value: m.value, printed: m.printed, sentence: sentence.trim() };
+      return { report: report.slug, year, block, value: m.value, printed: m.printed, sentence };
     }
   }
   return undefined;
@@ -220,13 +223,12 @@ export function checkProvenance(
   charts: readonly { report: string; chart: Chart }[],
   series: readonly Series[],
 ): ProvenanceProblem[] {
-  const texts = new Map<string, Map<string, ScannedPassage>>();
-  for (const r of reports) texts.set(r.slug, new Map(scannedPassages(r).map((p) => [p.id, p])));
+  const bySlug = new Map(reports.map((r) => [r.slug, passagesOf(r)]));
   const problems: ProvenanceProblem[] = [];
   const check = (what: string, report: string, block: string, printed: string, value: number) => {
-    const passage = texts.get(report)?.get(block);
-    if (passage === undefined) problems.push({ what, report, block, printed, message: `${what}: cites ${report}#${block}, which does not exist` });
-    else if (!passage.mentions().some((m) => m.printed === printed && m.value === value)) {
+    const values = bySlug.get(report)?.values.get(block);
+    if (values === undefined) problems.push({ what, report, block, printed, message: `${what}: cites ${report}#${block}, which does not exist` });
+    else if (!values.some(({ value: m }) => m.printed === printed && m.value === value)) {
       problems.push({ what, report, block, printed, message: `${what}: the number ${printed} (${value}) no longer appears in ${report}#${block}` });
     }
   };

@@ -21,7 +21,7 @@ const model = (sha256: string, blocks: Block[], notes: Note[], title = '标题',
   dropped: [],
   warnings: [],
   figures: {
-    values: [{ id: 'p-1-v1', block: 'p-1', value: Number(printed), printed, unit: '份', noun: '函件', approx: false, sentence: 0 }],
+    values: [{ id: 'p-1-v1', block: 'p-1', value: Number(printed), printed, unit: '份', noun: '函件', approx: false, sentence: 0, at: 0 }],
     charts: [],
     headline: [],
     sentences: [''],

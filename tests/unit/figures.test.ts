@@ -163,3 +163,11 @@ describe('chart data found in the text', () => {
     assert.deepEqual(strip(r002), ['520名受训人员总数']);
   });
 });
+
+test('each value carries where its number is printed in its sentence, so the site reads clauses without scanning the text again', () => {
+  for (const r of [r001, r002, r003, r004]) {
+    const { values, sentences } = r.figures!;
+    assert.ok(values.length > 0, r.slug);
+    for (const v of values) assert.equal(sentences[v.sentence]!.slice(v.at, v.at + v.printed.length), v.printed, `${r.slug} ${v.id}`);
+  }
+});
