@@ -88,7 +88,7 @@ describe('the module graph of a cache key', () => {
   test('changing any module the converter imports changes its key; a file it does not import does not', () => {
     const dir = mkdtempSync(join(tmpdir(), 'modules-'));
     try {
-      for (const sub of ['scripts/converter', 'scripts/data', 'scripts/build']) cpSync(join(root, sub), join(dir, sub), { recursive: true });
+      for (const sub of ['scripts/converter', 'scripts/model', 'scripts/data', 'scripts/util']) cpSync(join(root, sub), join(dir, sub), { recursive: true });
       mkdirSync(join(dir, 'node_modules'));
       const entries = [join(dir, 'scripts/converter/run.ts'), join(dir, 'scripts/converter/pipeline.ts')];
       const before = codeKey(entries);
