@@ -18,11 +18,11 @@ import { astroChildren, astroStep, lastAstroUsage } from './build/astro.ts';
 import { convertStep } from './build/convert.ts';
 import { createProgress } from './build/progress.ts';
 import { BuildFailure, cleanStale, runBuild, type Step } from './build/steps.ts';
-import { acquireLocks, LockBusy, type Lock } from './build/lock.ts';
+import { acquireLocks, LockBusy, type Lock } from './util/lock.ts';
 import { formatSummary } from './build/summary.ts';
 import { pagefindStep, zipStep } from './build/search.ts';
 import { defaultZipPath } from './offline-zip.ts';
-import { parseCli } from './cli.ts';
+import { parseCli } from './util/cli.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE]', {

@@ -15,9 +15,9 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { acquireLock, LockBusy } from './build/lock.ts';
-import { writeFileAtomic } from './build/atomic.ts';
-import { parseCli } from './cli.ts';
+import { acquireLock, LockBusy } from './util/lock.ts';
+import { writeFileAtomic } from './util/atomic.ts';
+import { parseCli } from './util/cli.ts';
 import { convertAllParallel, type RunOptions } from './converter/run.ts';
 
 const { values: flags } = parseCli('npm run convert -- [--strict] [--check] [--force] [--seeds DIR] [--out DIR] [--quiet]', {

@@ -4,7 +4,7 @@
  * the committed source of the site, not output, so it is written in place.
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { writeFileAtomic } from './atomic.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
 import { join } from 'node:path';
 import { convertAllParallel } from '../converter/run.ts';
 import type { BuildContext, Step } from './steps.ts';

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
 
 /** Where Astro keeps its page copies, and where the seal is, in its cache folder. */
 export const copiesDir = (cacheDir: string) => join(cacheDir, 'dist');

@@ -11,7 +11,7 @@
  * Astro while the seeds convert).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { alive } from './lock.ts';
+import { alive } from '../util/lock.ts';
 import { join } from 'node:path';
 import type { Progress } from './progress.ts';
 import { recoverSwap, removeOrWarn, swapAll } from './swap.ts';

@@ -13,7 +13,7 @@
  */
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
 
 /** A test seam: `UN_HR_KILL_AT=<point>` kills the build (SIGKILL, as a power cut would) at that point. */
 export function killPoint(point: string): void {

@@ -6,7 +6,7 @@
  * naming the target, so that nothing from elsewhere is published without a word.
  */
 import { relative } from 'node:path';
-import type { Diagnostic } from './schema.ts';
+import type { Diagnostic } from '../model/schema.ts';
 
 /** A seed larger than this is rejected before it is read: 32 MiB, beyond the largest UN report (a 20 MB one converts). */
 export const SEED_MAX_BYTES = 32 * 1024 * 1024;

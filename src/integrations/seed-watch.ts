@@ -10,7 +10,7 @@ import { resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { acquireLock } from '../../scripts/build/lock.ts';
+import { acquireLock } from '../../scripts/util/lock.ts';
 
 /** Whether a changed path is a seed or the manifest: the files whose change means converting again. */
 export function isSeedPath(path: string, seedsDir: string): boolean {
@@ -28,7 +28,7 @@ export function seedWatch(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
-        // The dev server writes Astro's cache folder as a build does: one of them at a time (scripts/build/lock.ts).
+        // The dev server writes Astro's cache folder as a build does: one of them at a time (scripts/util/lock.ts).
         // A build running now makes this throw, with one line naming it.
         const lock = acquireLock(cacheDir, 'npm run dev');
         process.on('exit', () => lock.release());

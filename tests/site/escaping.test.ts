@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { frontmatterSchema, type Frontmatter } from '../../scripts/converter/schema.ts';
+import { frontmatterSchema, type Frontmatter } from '../../scripts/model/schema.ts';
 import { bibtex, cslJson } from '../../src/lib/cite.ts';
 import { csvField } from '../../src/lib/figure-files.ts';
 
