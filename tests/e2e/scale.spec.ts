@@ -115,16 +115,28 @@ test('a country page summarises by year and pages through all its mentions; the 
   await expect(page.locator('.page > p.lede', { hasText: '按报告年份' })).toHaveCount(0);
 });
 
-test('a document cited more than a page holds pages through its citations', async ({ page }) => {
+test('the document index pages through every cited document; a group link leads to the page where the group starts', async ({ page }) => {
   await page.goto(`${origin}docs.html`);
-  const rows = page.locator('.doc-index tbody tr');
-  const counts = await rows.locator('td:last-child').allInnerTexts();
-  const i = counts.findIndex((c) => Number(c) > SCALE.pageSize);
-  expect(i).toBeGreaterThanOrEqual(0);
-  const total = Number(counts[i]);
-  await rows.nth(i).locator('a').click();
+  const stated = Number((await page.locator('.page > p.lede').innerText()).match(/共 (\d+) 个文号/)![1]);
+  const groupLinks = await page
+    .locator('nav[aria-label="文件类别"] a')
+    .evaluateAll((links) => links.map((a) => ({ label: a.textContent!, href: (a as HTMLAnchorElement).href })));
+  const rows = await followPages(page, () =>
+    page
+      .locator('.doc-index tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => ({ href: tr.querySelector('a')!.href, count: Number(tr.querySelector('td:last-child')!.textContent) }))),
+  );
+  expect(rows).toHaveLength(stated);
+  expect(new Set(rows.map((r) => r.href)).size).toBe(stated);
+  const last = groupLinks.at(-1)!;
+  await page.goto(last.href);
+  await expect(page.locator(':target')).toContainText(last.label);
+  await expect(page.locator(':target')).not.toContainText('（续）');
+  // A document cited more than a page holds pages through its citations.
+  const cited = rows.find((r) => r.count > SCALE.pageSize)!;
+  await page.goto(cited.href);
   const citations = await followPages(page, () => page.locator('ol.citations > li').allInnerTexts());
-  expect(citations).toHaveLength(total);
+  expect(citations).toHaveLength(cited.count);
 });
 
 test('figures: an index of series and pages of reports; a report’s 全部图表 lands on its section, a series link on its own page', async ({ page }) => {

@@ -9,6 +9,8 @@ import { sortCatalogue } from '../../src/lib/catalogue.ts';
 import { countriesOf, countryMentions } from '../../src/lib/countries.ts';
 import { loadCorpus, loadReport, reportSlugs } from '../../src/lib/data.ts';
 import { figuresLayout } from '../../src/lib/figure-pages.ts';
+import { citedDocuments } from '../../src/lib/citations.ts';
+import { docIndexPages, groupDocs } from '../../src/lib/docgroups.ts';
 import { countsByKey, PAGE_SIZES, pagedPath, pageSizes, pagerItems, paginate, textKey } from '../../src/lib/paging.ts';
 
 test('a list that fits one page is one page at its old address; a longer one continues beside it', () => {
@@ -152,4 +154,25 @@ test('figures stay on one page for the pinned corpus; past the page size the sec
 test('the pinned corpus names countries on one page each (at most 100 mentions)', () => {
   const countries = countryMentions(reportSlugs().map(loadReport));
   assert.ok(countries.every((c) => paginate(c.mentions, PAGE_SIZES.mentions, 'x.html').length === 1));
+});
+
+test('the document index is one page for the pinned corpus; cut into pages, every row appears once and each group link leads to its first row', () => {
+  const reports = reportSlugs().map(loadReport);
+  const groups = groupDocs(citedDocuments(reports), () => false);
+  assert.equal(docIndexPages(groups, PAGE_SIZES.docIndex).length, 1);
+  const pages = docIndexPages(groups, 10);
+  const total = groups.reduce((n, g) => n + g.docs.length, 0);
+  assert.equal(pages.length, Math.ceil(total / 10));
+  assert.deepEqual(pages.map((p) => p.page.path).slice(0, 2), ['docs.html', 'doc-index/2.html']);
+  assert.deepEqual(
+    pages.flatMap((p) => p.groups.flatMap((g) => g.docs.map((d) => d.symbol))),
+    groups.flatMap((g) => g.docs.map((d) => d.symbol)),
+  );
+  for (const { group, href } of pages[0]!.nav) {
+    const [path, fragment] = href.split('#');
+    const page = pages.find((p) => p.page.path === path)!;
+    assert.equal(fragment, `g-${group.id}`);
+    assert.ok(page.groups.some((g) => g.group.id === group.id));
+    assert.ok(!pages.slice(0, page.page.number - 1).some((p) => p.groups.some((g) => g.group.id === group.id)), `${group.id} starts on ${path}`);
+  }
 });
