@@ -7,7 +7,7 @@
  * their section and their series are ({@link FiguresLayout.reportHref}).
  */
 import type { ReportFigures, SiteFigures } from './figures.ts';
-import { paginate, type Page, type PageSizes } from './paging.ts';
+import { paginate, paginateWeighted, type Page, type PageSizes } from './paging.ts';
 import type { Series, SeriesPoint } from './series.ts';
 
 /** One page to render: report sections, or one series' points. */
@@ -32,12 +32,21 @@ export interface FiguresLayout {
 
 export const FIGURES_HOME = 'figures.html';
 
+/**
+ * The estimated HTML bytes of a report's section on a figures page: measured on built pages, a
+ * chart with its source line and data table is about 2.4 KB, a headline number about 0.2 KB,
+ * the heading and links about 0.5 KB (docs/scale.md).
+ */
+export function sectionBytes(r: ReportFigures): number {
+  return 600 + 2500 * r.charts.length + 250 * r.headline.length;
+}
+
 /** The figures pages of a corpus's figures with these page sizes. Pure. */
-export function figuresLayout(figures: SiteFigures, sizes: Pick<PageSizes, 'figureReports' | 'seriesPoints'>): FiguresLayout {
-  const split = figures.reports.length > sizes.figureReports || figures.series.some((s) => s.points.length > sizes.seriesPoints);
-  const reportPages = split
-    ? paginate(figures.reports, sizes.figureReports, FIGURES_HOME, (n) => `figures/${n}.html`)
-    : paginate(figures.reports, Math.max(1, figures.reports.length), FIGURES_HOME);
+export function figuresLayout(figures: SiteFigures, sizes: Pick<PageSizes, 'figureReports' | 'figureBytes' | 'seriesPoints'>): FiguresLayout {
+  const limits = { maxItems: sizes.figureReports, maxWeight: sizes.figureBytes, weightOf: sectionBytes };
+  const paged = paginateWeighted(figures.reports, limits, FIGURES_HOME, (n) => `figures/${n}.html`);
+  const split = paged.length > 1 || figures.series.some((s) => s.points.length > sizes.seriesPoints);
+  const reportPages = split ? paged : paginate(figures.reports, Math.max(1, figures.reports.length), FIGURES_HOME);
   const seriesPages = split
     ? figures.series.map((series) => ({ series, pages: paginate(series.points, sizes.seriesPoints, `figures/series/${series.id}.html`) }))
     : [];
@@ -58,8 +67,8 @@ export function figuresLayout(figures: SiteFigures, sizes: Pick<PageSizes, 'figu
 const memo = new WeakMap<SiteFigures, { key: string; layout: FiguresLayout }>();
 
 /** {@link figuresLayout}, computed once per corpus's figures and page sizes (every report page asks for it). */
-export function figuresLayoutOf(figures: SiteFigures, sizes: Pick<PageSizes, 'figureReports' | 'seriesPoints'>): FiguresLayout {
-  const key = `${sizes.figureReports}/${sizes.seriesPoints}`;
+export function figuresLayoutOf(figures: SiteFigures, sizes: Pick<PageSizes, 'figureReports' | 'figureBytes' | 'seriesPoints'>): FiguresLayout {
+  const key = `${sizes.figureReports}/${sizes.figureBytes}/${sizes.seriesPoints}`;
   const hit = memo.get(figures);
   if (hit?.key === key) return hit.layout;
   const layout = figuresLayout(figures, sizes);

@@ -10,8 +10,10 @@
 export const PAGE_SIZES = {
   /** Report cards of the catalogue (about 0.4 KB each). */
   catalogue: 100,
-  /** Report sections of the figures pages (about 5–9 KB each: charts, key figures). */
+  /** Report sections of the figures pages (0.5–20 KB each: charts, key figures)… */
   figureReports: 20,
+  /** …and at most this many estimated bytes of them (figure-pages.ts `sectionBytes`), so a page of chart-heavy reports stays bounded too. */
+  figureBytes: 200_000,
   /** Points of a cross-report series on one page (a dot, a source link, a table row with its sentence). */
   seriesPoints: 100,
   /** Mentions on a country page (about 1.2 KB each: the sentence around the name). */
@@ -25,15 +27,16 @@ export const PAGE_SIZES = {
 export type PageSizes = { readonly [K in keyof typeof PAGE_SIZES]: number };
 
 /**
- * The page sizes of this build: {@link PAGE_SIZES}, or every size set to `SITE_PAGE_SIZE` when
- * that variable holds a positive integer (the tests build a small corpus that still paginates).
+ * The page sizes of this build: {@link PAGE_SIZES}, or every count of entries set to
+ * `SITE_PAGE_SIZE` when that variable holds a positive integer (the tests build a small corpus
+ * that still paginates; the byte budget stays).
  */
 export function pageSizes(env: Readonly<Record<string, string | undefined>> = process.env): PageSizes {
   const raw = env.SITE_PAGE_SIZE;
   if (raw === undefined || raw === '') return PAGE_SIZES;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`SITE_PAGE_SIZE=${raw}: expected a positive integer`);
-  return Object.fromEntries(Object.keys(PAGE_SIZES).map((k) => [k, n])) as unknown as PageSizes;
+  return Object.fromEntries(Object.entries(PAGE_SIZES).map(([k, v]) => [k, k.endsWith('Bytes') ? v : n])) as unknown as PageSizes;
 }
 
 /**
@@ -70,6 +73,40 @@ export function paginate<T>(items: readonly T[], size: number, first: string, pa
   const count = Math.max(1, Math.ceil(items.length / size));
   const paths = Array.from({ length: count }, (_, i) => (i === 0 ? first : pathOf(i + 1)));
   return paths.map((path, i) => ({ number: i + 1, path, paths, items: items.slice(i * size, (i + 1) * size), offset: i * size, total: items.length }));
+}
+
+/**
+ * Like {@link paginate}, but a page also ends before its items' summed `weightOf` would pass
+ * `maxWeight` (an estimate of their bytes). An item heavier than that alone gets a page of its own.
+ */
+export function paginateWeighted<T>(
+  items: readonly T[],
+  limits: { maxItems: number; maxWeight: number; weightOf: (item: T) => number },
+  first: string,
+  pathOf: (n: number) => string = (n) => pagedPath(first, n),
+): Page<T>[] {
+  const { maxItems, maxWeight, weightOf } = limits;
+  if (!Number.isInteger(maxItems) || maxItems < 1) throw new Error(`paginateWeighted: page size ${maxItems} is not a positive integer`);
+  const chunks: T[][] = [[]];
+  let weight = 0;
+  for (const item of items) {
+    const w = weightOf(item);
+    const chunk = chunks.at(-1)!;
+    if (chunk.length > 0 && (chunk.length >= maxItems || weight + w > maxWeight)) {
+      chunks.push([item]);
+      weight = w;
+    } else {
+      chunk.push(item);
+      weight += w;
+    }
+  }
+  const paths = chunks.map((_, i) => (i === 0 ? first : pathOf(i + 1)));
+  let offset = 0;
+  return chunks.map((chunk, i) => {
+    const page = { number: i + 1, path: paths[i]!, paths, items: chunk, offset, total: items.length };
+    offset += chunk.length;
+    return page;
+  });
 }
 
 /** What a pager shows: page numbers, with `null` for a gap (…). */

@@ -8,10 +8,10 @@ import { cataloguePages, type CatalogueItem } from '../../src/lib/catalogue-page
 import { sortCatalogue } from '../../src/lib/catalogue.ts';
 import { countriesOf, countryMentions } from '../../src/lib/countries.ts';
 import { loadCorpus, loadReport, reportSlugs } from '../../src/lib/data.ts';
-import { figuresLayout } from '../../src/lib/figure-pages.ts';
+import { figuresLayout, sectionBytes } from '../../src/lib/figure-pages.ts';
 import { citedDocuments } from '../../src/lib/citations.ts';
 import { docIndexPages, groupDocs } from '../../src/lib/docgroups.ts';
-import { countsByKey, PAGE_SIZES, pagedPath, pageSizes, pagerItems, paginate, textKey } from '../../src/lib/paging.ts';
+import { countsByKey, PAGE_SIZES, pagedPath, pageSizes, pagerItems, paginate, paginateWeighted, textKey } from '../../src/lib/paging.ts';
 
 test('a list that fits one page is one page at its old address; a longer one continues beside it', () => {
   const one = paginate([1, 2, 3], 3, 'countries/mex.html');
@@ -36,6 +36,19 @@ test('a list that fits one page is one page at its old address; a longer one con
   assert.throws(() => paginate([1], 0, 'x.html'), /not a positive integer/);
 });
 
+test('a weighted list ends a page before its estimated bytes pass the budget; an item heavier than the budget has a page of its own', () => {
+  const pages = paginateWeighted([3, 3, 3, 9, 1, 1, 1, 1], { maxItems: 3, maxWeight: 7, weightOf: (w) => w }, 'figures.html', (n) => `figures/${n}.html`);
+  assert.deepEqual(
+    pages.map((p) => p.items),
+    [[3, 3], [3], [9], [1, 1, 1], [1]],
+  );
+  assert.deepEqual(
+    pages.map((p) => p.offset),
+    [0, 2, 3, 4, 7],
+  );
+  assert.equal(pages[4]!.path, 'figures/5.html');
+});
+
 test('the pager shows the first, last and neighbouring pages, with gaps, never more than 9 entries', () => {
   assert.deepEqual(pagerItems(1, 1), [1]);
   assert.deepEqual(pagerItems(2, 4), [1, 2, 3, 4]);
@@ -45,12 +58,17 @@ test('the pager shows the first, last and neighbouring pages, with gaps, never m
   for (let n = 1; n <= 30; n++) assert.ok(pagerItems(n, 30).length <= 9);
 });
 
-test('SITE_PAGE_SIZE sets every page size (tests paginate small corpora); anything but a positive integer is an error', () => {
+test('SITE_PAGE_SIZE sets every count of entries a page (tests paginate small corpora), not the byte budget; anything but a positive integer is an error', () => {
   assert.equal(pageSizes({}), PAGE_SIZES);
-  assert.deepEqual(
-    Object.values(pageSizes({ SITE_PAGE_SIZE: '4' })),
-    Object.values(PAGE_SIZES).map(() => 4),
-  );
+  assert.deepEqual(pageSizes({ SITE_PAGE_SIZE: '4' }), {
+    catalogue: 4,
+    figureReports: 4,
+    figureBytes: PAGE_SIZES.figureBytes,
+    seriesPoints: 4,
+    mentions: 4,
+    citations: 4,
+    docIndex: 4,
+  });
   assert.throws(() => pageSizes({ SITE_PAGE_SIZE: 'ten' }), /SITE_PAGE_SIZE=ten/);
 });
 
@@ -137,7 +155,7 @@ test('figures stay on one page for the pinned corpus; past the page size the sec
   assert.equal(one.reportHref('a-74-36'), 'figures.html#r-a-74-36');
   assert.equal(one.seriesHref(figures.series[0]!.id), `figures.html#series-${figures.series[0]!.id}`);
 
-  const split = figuresLayout(figures, { figureReports: 1, seriesPoints: 1 });
+  const split = figuresLayout(figures, { figureReports: 1, figureBytes: PAGE_SIZES.figureBytes, seriesPoints: 1 });
   const reportViews = split.views.filter((v) => v.kind === 'reports');
   assert.deepEqual(
     reportViews.map((v) => v.page.path),
@@ -148,6 +166,18 @@ test('figures stay on one page for the pinned corpus; past the page size the sec
     const pages = split.views.filter((v) => v.kind === 'series' && v.series.id === series.id);
     assert.equal(pages.length, series.points.length, `${series.id}: one point a page`);
     assert.equal(split.seriesHref(series.id), `figures/series/${series.id}.html#series-${series.id}`);
+  }
+});
+
+test('figures pages of chart-heavy reports are cut by estimated bytes before they reach the count', () => {
+  const { figures } = loadCorpus();
+  const budget = 10_000;
+  const layout = figuresLayout(figures, { figureReports: 20, figureBytes: budget, seriesPoints: 100 });
+  const pages = layout.views.filter((v) => v.kind === 'reports');
+  assert.ok(pages.length > 1);
+  for (const view of pages) {
+    const bytes = view.page.items.reduce((n, r) => n + sectionBytes(r), 0);
+    assert.ok(bytes <= budget || view.page.items.length === 1, `${view.page.path}: ${bytes} estimated bytes`);
   }
 });
 
