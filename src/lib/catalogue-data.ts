@@ -1,10 +1,10 @@
 /**
  * The catalogue pages of this build (src/lib/catalogue-pages.ts) from the content collection's
- * report entries and the corpus (for the countries each report names), with this build's page size.
+ * report entries and the corpus (for the countries each report names most), with this build's page size.
  */
 import { countryByCode } from '../../scripts/converter/countries.ts';
 import { cataloguePages, type CatalogueCard, type CataloguePage } from './catalogue-pages.ts';
-import { countriesOf } from './countries.ts';
+import { principalCountries } from './countries.ts';
 import { loadCorpus } from './data.ts';
 import { pageSizes } from './paging.ts';
 
@@ -16,7 +16,7 @@ export function catalogueViews(entries: readonly Omit<CatalogueCard, 'countries'
   const reports = split ? loadCorpus().reports : undefined;
   const cards = entries.map((e) => {
     const report = reports?.get(e.slug);
-    return { ...e, countries: report ? countriesOf(report) : [] };
+    return { ...e, countries: report ? principalCountries(report) : [] };
   });
   return cataloguePages(cards, size, (code) => countryByCode(code)?.name ?? code);
 }

@@ -18,7 +18,7 @@ import { KIND_LABELS } from './reportmeta.ts';
 export interface CatalogueItem extends CatalogueEntry {
   slug: string;
   body?: string | undefined;
-  /** ISO alpha-3 codes of the countries the report names. */
+  /** ISO alpha-3 codes of the countries the report is listed under (the ones it names most: countries.ts `principalCountries`). */
   countries: readonly string[];
 }
 
@@ -59,7 +59,7 @@ export interface CataloguePage<T extends CatalogueItem> {
   facets: Facet[];
 }
 
-const FACET_LABELS: Record<FacetId, string> = { year: '按年份', body: '按机构', kind: '按类型', country: '按国家和地区' };
+const FACET_LABELS: Record<FacetId, string> = { year: '按年份', body: '按机构', kind: '按类型', country: '按主要国家和地区' };
 
 /** The first page of the whole catalogue: the home page. */
 export const CATALOGUE_HOME = 'index.html';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cataloguePages, type CatalogueItem } from '../../src/lib/catalogue-pages.ts';
 import { sortCatalogue } from '../../src/lib/catalogue.ts';
-import { countriesOf, countryMentions } from '../../src/lib/countries.ts';
+import { countryCodes, countryMentions, principalCountries } from '../../src/lib/countries.ts';
 import { loadCorpus, loadReport, reportSlugs } from '../../src/lib/data.ts';
 import { figuresLayout, sectionBytes } from '../../src/lib/figure-pages.ts';
 import { citedDocuments } from '../../src/lib/citations.ts';
@@ -92,7 +92,7 @@ test('counts by year run newest first and leave out items without a year', () =>
 /** The pinned corpus's reports as catalogue items, each repeated `copies` times under its own slug (a corpus large enough to page). */
 function catalogueItems(copies: number): CatalogueItem[] {
   const reports = reportSlugs().map(loadReport);
-  return Array.from({ length: copies }, (_, k) => reports.map((r) => ({ ...r.meta, slug: `${r.slug}-${k}`, countries: countriesOf(r) }))).flat();
+  return Array.from({ length: copies }, (_, k) => reports.map((r) => ({ ...r.meta, slug: `${r.slug}-${k}`, countries: principalCountries(r) }))).flat();
 }
 
 test('the catalogue of the four pinned reports is one page with no filters (the home page as it always was)', () => {
@@ -178,6 +178,24 @@ test('figures pages of chart-heavy reports are cut by estimated bytes before the
   for (const view of pages) {
     const bytes = view.page.items.reduce((n, r) => n + sectionBytes(r), 0);
     assert.ok(bytes <= budget || view.page.items.length === 1, `${view.page.path}: ${bytes} estimated bytes`);
+  }
+});
+
+test('a report is listed under the (at most three) countries it names most, most mentioned first', () => {
+  for (const report of reportSlugs().map(loadReport)) {
+    const codes = countryCodes(report);
+    const n = (c: string) => codes.filter((x) => x === c).length;
+    const principal = principalCountries(report);
+    assert.equal(principal.length, Math.min(3, new Set(codes).size));
+    assert.deepEqual(
+      principal.map(n),
+      [...principal.map(n)].sort((a, b) => b - a),
+    );
+    const least = Math.min(...principal.map(n));
+    assert.ok(
+      codes.every((c) => principal.includes(c) || n(c) <= least),
+      report.slug,
+    );
   }
 });
 
