@@ -16,10 +16,10 @@ export const PAGE_SIZES = {
   figureBytes: 200_000,
   /** Points of a cross-report series on one page (a dot, a source link, a table row with its sentence). */
   seriesPoints: 100,
-  /** Mentions on a country page (about 1.2 KB each: the sentence around the name). */
-  mentions: 100,
-  /** Citations on a document page (about 1 KB each: the citing sentence). */
-  citations: 100,
+  /** Mentions on a country page (0.37 KB each on average, 0.8 KB at most: the sentence around the name). */
+  mentions: 200,
+  /** Citations on a document page (0.13 KB each on average: the citing sentence). */
+  citations: 200,
   /** Rows of the document index (about 0.2 KB each). */
   docIndex: 500,
 } as const;
