@@ -16,6 +16,8 @@ import type { BuildOutcome } from '../build/steps.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { sampleTreeRss } from './tree-rss.ts';
 import { largestPages, type PageSize } from './page-weight.ts';
+import { offlineFirstResult, type OfflineFirst } from './offline-first.ts';
+import { defaultZipPath } from '../offline-zip.ts';
 
 const MB = 1e6;
 /** Targets from the issues: a 2-core machine builds 1000 reports in 10 min under 4 GB, under 20 000 files; a rebuild after one seed change at 100 reports takes at most 0.15 of the full build. */
@@ -47,6 +49,8 @@ export interface SiteMeasure {
   warnings: number;
   /** Bytes of the offline zip, MB. */
   zipMB?: number;
+  /** The offline zip's first search: 打开我.html opened from disk → results (offline-first.ts). */
+  offlineFirst?: OfflineFirst;
   /** The largest HTML page, and the largest that lists the corpus (outside reports/): bounded at any size (docs/scale.md). */
   largest?: { any: PageSize; list: PageSize | undefined };
   /** One seed changed, site rebuilt (measured from 100 reports up, or at the only size given). */
@@ -130,6 +134,7 @@ export async function benchSites(root: string, sizes: number[]): Promise<SiteMea
         ...(outcome.zipBytes === undefined ? {} : { zipMB: round(outcome.zipBytes / MB) }),
         largest: largestPages(join(dir, 'dist')),
       };
+      if (existsSync(join(dir, defaultZipPath))) measure.offlineFirst = await offlineFirstResult(join(dir, defaultZipPath));
       if (n >= 100 || sizes.length === 1) {
         const first = corpus.files.find((f) => /^\d+_001_/.test(f.file)) ?? corpus.files[0]!;
         appendFileSync(join(dir, 'seeds', first.file), '\n122. 基准测试新增的一段，用来衡量增量构建。\n');
@@ -187,6 +192,7 @@ export function siteTable(results: SiteMeasure[]): string {
     'files',
     'out MB',
     'zip MB',
+    'zip: 打开我 → first result ms (scripts, KB)',
     'largest page KB (gzip)',
     'largest list page KB (gzip)',
     'rebuild s',
@@ -204,6 +210,7 @@ export function siteTable(results: SiteMeasure[]): string {
     String(r.files),
     r.outputMB.toFixed(1),
     r.zipMB === undefined ? '—' : r.zipMB.toFixed(1),
+    r.offlineFirst ? `${r.offlineFirst.ms} (${r.offlineFirst.scripts}, ${r.offlineFirst.KB})` : '—',
     r.largest ? pageCell(r.largest.any) : '—',
     r.largest?.list ? pageCell(r.largest.list) : '—',
     r.incremental ? r.incremental.seconds.toFixed(1) : '—',
