@@ -2,7 +2,7 @@
  * The catalogue pages of this build (src/lib/catalogue-pages.ts) from the content collection's
  * report entries and the corpus (for the countries each report names most), with this build's page size.
  */
-import { countryByCode } from '../../scripts/converter/countries.ts';
+import { countryByCode } from '../../scripts/model/countries.ts';
 import { cataloguePages, type CatalogueCard, type CataloguePage } from './catalogue-pages.ts';
 import { principalCountries } from './countries.ts';
 import { loadCorpus } from './data.ts';

@@ -7,8 +7,8 @@
  * reader loads only the page of the slice asked for. A catalogue of one page is the page it
  * always was: no filters, no pager.
  */
-import { SYMBOL_BODIES } from '../../scripts/converter/bodies.ts';
-import type { DocumentKind } from '../../scripts/converter/schema.ts';
+import { SYMBOL_BODIES } from '../../scripts/model/bodies.ts';
+import type { DocumentKind } from '../../scripts/model/schema.ts';
 import { sortCatalogue, type CatalogueEntry } from './catalogue.ts';
 import { nameCollator } from './countries.ts';
 import { paginate, textKey, type Page } from './paging.ts';

@@ -92,7 +92,9 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
     charts: figures.charts,
     headline: figures.headline,
     figuresHref: layout.reportHref(slug),
-    series: corpus.figures.series.filter((s) => s.points.some((p) => p.report === slug)).map((s) => ({ id: s.id, title: s.title, href: layout.seriesHref(s.id) })),
+    series: corpus.figures.series
+      .filter((s) => s.points.some((p) => p.report === slug))
+      .map((s) => ({ id: s.id, title: s.title, href: layout.seriesHref(s.id) })),
     notePreviews: notePreviews(model),
     noteAnchors: noteAnchors(model),
   };

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { servePreview, withBuildLock } from './build-lock.ts';
 import { SCALE } from '../scale/site.ts';
+import { checkDist } from '../../scripts/check-links.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ javaScriptEnabled: false });
@@ -54,6 +55,11 @@ async function followPages<T>(page: Page, read: () => Promise<T[]>): Promise<T[]
   }
   throw new Error('more than 50 pages');
 }
+
+test('every internal link and anchor of the paged site resolves (pagers, filters, figures and country links)', () => {
+  const report = checkDist(join(dir, 'dist'), basePath);
+  expect(report.broken.map((b) => `${b.page}: ${b.href} (${b.reason})`)).toEqual([]);
+});
 
 const cardTitles = (page: Page) => () => page.locator('.catalogue > li h3').allInnerTexts();
 
@@ -113,6 +119,11 @@ test('a country page summarises by year and pages through all its mentions; the 
   expect(mentions).toHaveLength(total);
   expect(new Set(mentions).size).toBeGreaterThan(1);
   await expect(page.locator('.page > p.lede', { hasText: '按报告年份' })).toHaveCount(0);
+  // The reports that name it most: the catalogue filtered by this country.
+  const name = await page.locator('h1').innerText();
+  await page.getByRole('link', { name: `主要提及${name}的报告` }).click();
+  await expect(page.locator('h1')).toContainText(`报告目录：${name}`);
+  await expect(page.locator('.catalogue > li').first()).toBeVisible();
 });
 
 test('the document index pages through every cited document; a group link leads to the page where the group starts', async ({ page }) => {

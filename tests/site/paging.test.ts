@@ -9,7 +9,7 @@ import { sortCatalogue } from '../../src/lib/catalogue.ts';
 import { countryCodes, countryMentions, principalCountries } from '../../src/lib/countries.ts';
 import { loadCorpus, loadReport, reportSlugs } from '../../src/lib/data.ts';
 import { figuresLayout, sectionBytes } from '../../src/lib/figure-pages.ts';
-import { citedDocuments } from '../../src/lib/citations.ts';
+import { citedDocuments } from '../../scripts/model/citations.ts';
 import { docIndexPages, groupDocs } from '../../src/lib/docgroups.ts';
 import { countsByKey, PAGE_SIZES, pagedPath, pageSizes, pagerItems, paginate, paginateWeighted, textKey } from '../../src/lib/paging.ts';
 
