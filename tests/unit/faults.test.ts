@@ -30,7 +30,16 @@ import { projectCopy } from '../../scripts/bench/site-bench.ts';
 import { root, seedsDir } from './helpers.ts';
 
 const realFs = { ...fs, join } as unknown as RunOptions['fs'];
-const temp = (name: string) => mkdtempSync(join(tmpdir(), `faults-${name}-`));
+/** Temporary folders, removed when the file's tests end. */
+const temps: string[] = [];
+const temp = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `faults-${name}-`));
+  temps.push(dir);
+  return dir;
+};
+after(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Convert a seed folder, returning the log lines. */
 function convert(seeds: string, out: string): { lines: string[]; result: ReturnType<typeof convertAll> } {
@@ -201,14 +210,10 @@ describe('case 5: inputs are bounded', () => {
     writeFileSync(join(seeds, 'huge.txt'), '');
     truncateSync(join(seeds, 'huge.txt'), SEED_MAX_BYTES + 1);
     // In a child process: were the FIFO opened, the conversion would block for ever (the timeout is a hang guard).
-    const run = spawnSync(
-      process.execPath,
-      [join(root, 'scripts', 'convert.ts'), '--seeds', seeds, '--out', join(seeds, '..', `${seeds.split('/').pop()}-content`)],
-      {
-        encoding: 'utf8',
-        timeout: 120_000,
-      },
-    );
+    const run = spawnSync(process.execPath, [join(root, 'scripts', 'convert.ts'), '--seeds', seeds, '--out', join(seeds, 'content')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     assert.equal(run.signal, null, 'the converter did not hang on the FIFO');
     assert.match(run.stdout, /error pipe\.txt: a FIFO \(named pipe\): only regular files are read \[not-a-file\]/);
     assert.match(run.stdout, new RegExp(`error ${long}: its name is ${SEED_NAME_MAX + 5} characters long; the limit is ${SEED_NAME_MAX} \\(SEED_NAME_MAX\\)`));
