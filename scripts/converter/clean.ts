@@ -154,8 +154,8 @@ function markWebChrome(sources: string[]): boolean[] {
   sources.forEach((source, i) => {
     const t = source.trim();
     if (!/[A-Za-z]/.test(t) || COVER_LATIN.test(t) || URL_LINE.test(t)) return;
-    // After the text, words only (`English Français Español`): a lone `index.html` ends a wrapped link.
-    if (i < first || (i > last && /[A-Za-z]\s+[A-Za-z]/.test(t) && !/[/.]\S/.test(t))) chrome[i] = true;
+    // After the text, words only (`English Français Español`): not a lone `index.html` ending a wrapped link, nor a numbered line.
+    if (i < first || (i > last && /^[\p{L}|·]+(?:\s+[\p{L}|·]+)+$/u.test(t))) chrome[i] = true;
   });
   return chrome;
 }
