@@ -42,7 +42,9 @@ export interface Expectation {
   agendaItems?: string[];
   /** The numbers of the first numbered paragraphs, in order. */
   paragraphs?: number[];
-  /** How given numbered paragraphs begin. */
+  /** The printed numbers of the first numbered paragraphs (`1`, `2.1`), in order. */
+  paragraphLabels?: string[];
+  /** How given numbered paragraphs begin (by their first number). */
   paragraphStarts?: Record<string, string>;
   /** The first headings, label and text, in order. */
   headings?: string[];
@@ -171,6 +173,12 @@ export function check(expect: Expectation, report: Report): CheckResult[] {
         const want = value as number[];
         const actual = paragraphs.slice(0, want.length + 2).map((p) => p.n);
         push(key, JSON.stringify(actual.slice(0, want.length)) === JSON.stringify(want), want, actual);
+        break;
+      }
+      case 'paragraphLabels': {
+        const want = value as string[];
+        const actual = paragraphs.slice(0, want.length).map((p) => p.label ?? String(p.n));
+        push(key, JSON.stringify(actual) === JSON.stringify(want), want, actual);
         break;
       }
       case 'paragraphStarts': {

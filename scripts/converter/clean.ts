@@ -50,6 +50,7 @@ export const SYMBOL_LINE = /^[A-Z]{1,6}\/(?=[^\s]*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-
  * The same as printed on covers after extraction: the series' letters spaced apart (`C EDAW/…`,
  * `C E R D/…`) and a note mark after it (`CEDAW/C/NSR/CO/9*`, reissued for technical reasons).
  */
+const GLUED_SYMBOLS = /^([A-Z]{1,6}\/[A-Za-z0-9./()-]*\d)((?:A|E|S|CCPR|CAT|CRC|CEDAW|CERD|CMW|CRPD|CED|HRI)\/[A-Za-z0-9./()-]+)$/;
 const COVER_SYMBOL = /^([A-Z](?: ?[A-Z]){0,5})\/((?=[^\s]*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*)(\*{0,3})$/;
 const FOOTER_LINE = /^(?:(\d{2})-\d{5}\s+\d+\/\d+|\d+\/\d+\s+(\d{2})-\d{5})$/;
 /** `GE.23-04417 (C) 090323 100323`, `2 GE.23-04417`, `GE.23-04417 3`, `23-04417 (C)`. */
@@ -96,6 +97,11 @@ export function clean(text: string, ledger: Ledger): Cleaned {
     } else if (hyperlinkRun[index]) {
       if (!links.includes(trimmed)) links.push(trimmed);
       drop(ledger, no, trimmed, 'hyperlink-line');
+      pushBreak(no);
+    } else if ((m = GLUED_SYMBOLS.exec(trimmed)) && SYMBOL_LINE.test(m[1]!) && SYMBOL_LINE.test(m[2]!)) {
+      // Two cover symbols run together (`E/2019/22E/C.12/2018/3`): both are the cover's.
+      headerSymbols.push({ symbol: m[1]!, line: no }, { symbol: m[2]!, line: no });
+      drop(ledger, no, trimmed, 'running-header');
       pushBreak(no);
     } else if ((m = COVER_SYMBOL.exec(trimmed))) {
       headerSymbols.push({ symbol: `${m[1]!.replace(/ /g, '')}/${m[2]}`, line: no });

@@ -13,7 +13,8 @@
  */
 import type { Token, TextLine } from '../clean.ts';
 import { keep, type Ledger } from '../ledger.ts';
-import { bodyRank, readFields, TREATY, type FrontMeta } from './cover-fields.ts';
+import { bodyRank, LABEL_ALONE, labelValue, readFields, TREATY, type FrontMeta } from './cover-fields.ts';
+import { joinLines } from '../join.ts';
 import { AUTHOR, isProse, joinUnit, takeUnit, unitsOf, type Field, type Unit } from './cover-units.ts';
 import { readSummary } from './summary.ts';
 
@@ -47,6 +48,7 @@ export function readFront(tokens: Token[], ledger: Ledger): Front {
 function readLines(tokens: Token[], meta: FrontMeta, ledger: Ledger): { items: (Field | 'gap')[]; summary?: (TextLine | 'gap')[] } {
   const items: (Field | 'gap')[] = [];
   let summary: (TextLine | 'gap')[] | undefined;
+  const valueOf = labelledValues(tokens);
   for (const t of tokens) {
     if (summary) {
       summary.push(t.kind === 'line' ? t : 'gap');
@@ -58,13 +60,58 @@ function readLines(tokens: Token[], meta: FrontMeta, ledger: Ledger): { items: (
     }
     if (SUMMARY.test(t.text)) {
       keep(ledger, t.no, t.text);
+      meta.summaryLabel = t.text.replace(/\s+/g, '');
       summary = [];
+      continue;
+    }
+    const value = valueOf.get(t);
+    if (value || valueOf.has(t)) {
+      // A label and its value (the value's line is taken with its label).
+      if (value) {
+        keep(ledger, t.no, t.text);
+        keep(ledger, value.no, value.text);
+        labelValue(meta, t.text, value.text);
+      }
+      items.push({ line: t, kind: 'field' });
       continue;
     }
     const free = readFields(t, meta, ledger);
     items.push(free === undefined ? { line: t, kind: 'field' } : { line: t, kind: 'free', text: free });
   }
+  joinWrappedTreaty(items, meta, ledger);
   return summary ? { items, summary } : { items };
+}
+
+/**
+ * A cover table of labels and values (Views: `提交人:` / `A.B.(无律师代理)`; a statement's
+ * `发言人` / its name): each label alone on its line maps to the next line, its value; the value
+ * line maps to undefined (it is taken with its label). Two labels in a row are no table.
+ */
+function labelledValues(tokens: Token[]): Map<TextLine, TextLine | undefined> {
+  const lines = tokens.filter((t): t is TextLine => t.kind === 'line');
+  const out = new Map<TextLine, TextLine | undefined>();
+  lines.forEach((t, i) => {
+    const next = lines[i + 1];
+    if (out.has(t) || !next || !LABEL_ALONE.test(t.text) || LABEL_ALONE.test(next.text) || SUMMARY.test(next.text)) return;
+    out.set(t, next);
+    out.set(next, undefined);
+  });
+  return out;
+}
+
+/** A treaty name wrapped over two lines (`禁止酷刑和其他残忍、不人道` / `或有辱人格的待遇或处罚公约`): the line before joins it. */
+function joinWrappedTreaty(items: (Field | 'gap')[], meta: FrontMeta, ledger: Ledger): void {
+  const at = items.findIndex((i) => i !== 'gap' && i.line.no === meta.treatyLine);
+  if (at < 0 || !meta.treaty) return;
+  let before = at - 1;
+  while (before >= 0 && items[before] === 'gap') before--;
+  const prev = items[before];
+  if (!prev || prev === 'gap' || prev.kind !== 'free' || prev.text.length > 30 || /[。：:；，,]$/.test(prev.text)) return;
+  const joined = joinLines(prev.text, meta.treaty);
+  if (!TREATY.test(joined)) return;
+  keep(ledger, prev.line.no, prev.text);
+  meta.treaty = joined;
+  items[before] = { line: prev.line, kind: 'field' };
 }
 
 const asLines = (unit: Unit[]): TextLine[] => unit.map((u) => ({ ...u.line, text: u.text }));
@@ -98,16 +145,21 @@ function readTitleBlock(units: Unit[][], meta: FrontMeta, ledger: Ledger): TextL
     units.splice(reportAt, 1);
   }
   splitHeadUnits(units, meta);
-  const authorNow = units.findLastIndex((u) => u.length === 1 && AUTHOR.test(u[0]!.text));
-  let titleAt = meta.title ? -1 : authorNow > 0 ? authorNow - 1 : authorNow < 0 ? units.findLastIndex((u) => !isProse(u)) : -1;
+  const kindAt = meta.title ? -1 : units.findIndex((u) => KIND_TITLE.test(joinUnit(u)));
+  const authorNow = units.findLastIndex((u, i) => i !== kindAt && u.length === 1 && AUTHOR.test(u[0]!.text) && !/审议.{0,20}提交的报告$/.test(u[0]!.text));
+  let titleAt = meta.title ? -1 : kindAt >= 0 ? kindAt : authorNow > 0 ? authorNow - 1 : authorNow < 0 ? titleUnit(units, meta) : -1;
+  if (kindAt >= 0) joinCountry(units, kindAt);
   if (authorNow >= 0) meta.author = takeUnit(units[authorNow]!, ledger).replace(/\s*\*$/, '');
   // A title that only says who reports (`联合国人权事务高级专员的报告`) is the title too.
   if (titleAt < 0 && !meta.title && meta.author) meta.title = meta.author;
   if (titleAt >= 0) {
     readTitle(units[titleAt]!, meta, ledger);
     const agendaCount = meta.agendaItems.length;
+    // Agenda titles follow their agenda line: a unit printed before it (a web page's breadcrumb) is none.
+    const afterAgenda = (unit: Unit[]) => meta.agendaLine !== undefined && unit[0]!.line.no > meta.agendaLine;
     units.slice(0, titleAt).forEach((unit, i) => {
-      if (i < agendaCount || (agendaCount && !isProse(unit))) meta.agendaTitles.push(takeUnit(unit, ledger));
+      if (afterAgenda(unit) && (i < agendaCount || (agendaCount && !isProse(unit))) && meta.agendaTitles.length < agendaCount)
+        meta.agendaTitles.push(takeUnit(unit, ledger));
       else toRest(unit);
     });
   } else {
@@ -116,6 +168,48 @@ function readTitleBlock(units: Unit[][], meta: FrontMeta, ledger: Ledger): TextL
   }
   units.slice(Math.max(titleAt, authorNow) + 1).forEach(toRest);
   return rest;
+}
+
+/**
+ * A title that names the document's own kind: `结论性意见：澳大利亚`, `关于…报告的结论性意见`,
+ * `消除对妇女歧视委员会的结论意见` (then the country on the next line), `第2117/2011号来文`,
+ * `…关于第2703/2015号来文的意见`. It is the title whatever stands after it (`审议缔约国…提交的报告`).
+ */
+const KIND_TITLE = /^(?:结论性?意见\s*[：:].{1,30}|.{0,60}结论性?意见\s*\**|.{0,40}第\s*\d{1,4}\/\d{4}\s*号来文(?:的(?:意见|决定))?\s*[*\s]*)$/;
+/** A country or territory name printed alone under a title (`东帝汶`). */
+const COUNTRY_LINE = /^[\u4e00-\u9fff（）()·]{2,20}$/;
+
+/** `…的结论意见` / `东帝汶` on two lines: one title, `…的结论意见：东帝汶`. */
+function joinCountry(units: Unit[][], at: number): void {
+  const next = units[at + 1];
+  const title = joinUnit(units[at]!);
+  if (!next || !/意见\s*\**$/.test(title) || next.length !== 1 || !COUNTRY_LINE.test(next[0]!.text)) return;
+  units[at] = [...units[at]!, next[0]!];
+  units.splice(at + 1, 1);
+}
+
+/** `…的结论性意见` and the country under it, as one title: `…的结论性意见：白俄罗斯`. */
+function countryTitle(unit: Unit[]): string | undefined {
+  const last = unit.at(-1)!;
+  const head = joinUnit(unit.slice(0, -1));
+  if (unit.length < 2 || !COUNTRY_LINE.test(last.text) || !/意见\s*\**$/.test(head)) return undefined;
+  return `${withoutMarks(head)}：${last.text}`;
+}
+
+/** A speech's title says what it is (`…的发言`, `…的讲话：“…”`, `…的欢迎辞`). */
+const SPEECH_TITLE = /(?:发言|讲话|致辞|欢迎辞|开幕词|闭幕词)(?:[:：]“.*”)?$|的(?:发言|讲话|致辞)[，,]/;
+
+/**
+ * The title among free units with no stronger sign: a speech title if there is one, else the last
+ * unit that is no prose, no sentence (a photo caption holds a `。`) and no breadcrumb
+ * (`讲话 人权理事会`: short words set apart by spaces).
+ */
+function titleUnit(units: Unit[][], _meta: FrontMeta): number {
+  const speech = units.findIndex((u) => SPEECH_TITLE.test(joinUnit(u)));
+  if (speech >= 0) return speech;
+  const breadcrumb = (u: Unit[]) => u.length === 1 && /^\S{1,6}(?:\s+\S{1,8}){1,3}$/.test(u[0]!.line.text) && u[0]!.line.text.length <= 16;
+  const candidate = units.findLastIndex((u) => !isProse(u) && !/[。！？]/.test(joinUnit(u)) && !breadcrumb(u));
+  return candidate >= 0 ? candidate : units.findLastIndex((u) => !isProse(u));
 }
 
 /** Agenda titles and the title, each on one line with nothing between them: split what the wrap heuristic joined. */
@@ -137,7 +231,14 @@ function readTitle(unit: Unit[], meta: FrontMeta, ledger: Ledger): void {
   const res = RESOLUTION.exec(title);
   if (res) meta.resolutionNumber = res[1]!;
   // `78/215．标题`: the number is the resolution's symbol, the rest its title.
-  meta.title = title.replace(/\s*\*+$/, '').replace(/^\d{1,3}\/\d{1,4}\s*[.．]\s*/, '');
+  meta.title = countryTitle(unit) ?? withoutMarks(title).replace(/^\d{1,3}\/\d{1,4}\s*[.．]\s*/, '');
   // `第七十七届会议报告` under a committee's name: the committee's report.
   if (/^第.{1,24}届.{0,10}会议(?:的)?报告$/.test(meta.title) && meta.body && bodyRank(meta.body) === 3) meta.title = `${meta.body}${meta.title}`;
+}
+
+/** A title without the note marks after it (`…的意见* **`); a loop, linear on any run of marks. */
+function withoutMarks(title: string): string {
+  let end = title.length;
+  while (end > 0 && (title[end - 1] === '*' || /\s/.test(title[end - 1]!))) end--;
+  return title.slice(0, end);
 }
