@@ -54,6 +54,8 @@ const SESSION = /^(?:[\u4e00-\u9fff]{0,12})?第.{1,10}届(?:特别|常会|续会
 const DATES = /^[(（]?\d{4}\s*年.{1,60}日[)）]?$/;
 /** `2023年12月19日大会通过的决议`: when a resolution was adopted. */
 const ADOPTED_ON = /^(?:大会|人权理事会|安全理事会|经济及社会理事会)?\d{4}\s*年.{1,12}日.{0,20}通过的(?:决议|决定)$/;
+/** `大会决议`, `人权理事会决定`: the series line printed over a resolution's title. */
+const SERIES_LINE = /^(?:大会|人权理事会|安全理事会|经济及社会理事会)(?:决议|决定)$/;
 /** A day alone on a line (`2013年12月5日`): a statement's or a web page's date; a range is a session's dates. */
 const ONE_DAY = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const SUPPLEMENT = /^补编\s*第.{1,6}号(?:\s*[(（].{1,20}[)）])?$/;
@@ -220,7 +222,7 @@ function body({ text, no, meta, ledger }: FieldLine): boolean {
 
 /** `2023年12月19日大会通过的决议` says who adopted it and when: a resolution's author line. */
 function adoptedOn({ text, no, meta, ledger }: FieldLine): boolean {
-  if (!ADOPTED_ON.test(text)) return false;
+  if (!ADOPTED_ON.test(text) && !SERIES_LINE.test(text)) return false;
   const d = isoDate(text);
   if (d) meta.date ??= d;
   meta.author ??= text;

@@ -13,7 +13,7 @@
  */
 import type { Token, TextLine } from '../clean.ts';
 import { keep, type Ledger } from '../ledger.ts';
-import { bodyRank, LABEL_ALONE, labelValue, readFields, TREATY, type FrontMeta } from './cover-fields.ts';
+import { bodyRank, LABEL_ALONE, labelValue, readFields, STATEMENT_LABEL, TREATY, type FrontMeta } from './cover-fields.ts';
 import { joinLines } from '../join.ts';
 import { AUTHOR, isProse, joinUnit, takeUnit, unitsOf, type Field, type Unit } from './cover-units.ts';
 import { readSummary } from './summary.ts';
@@ -69,8 +69,8 @@ function readLines(tokens: Token[], meta: FrontMeta, ledger: Ledger): { items: (
       // A label and its value (the value's line is taken with its label).
       if (value) {
         keep(ledger, t.no, t.text);
-        keep(ledger, value.no, value.text);
-        labelValue(meta, t.text, value.text);
+        for (const v of value) keep(ledger, v.no, v.text);
+        labelValue(meta, t.text, value.map((v) => v.text).join('，'));
       }
       items.push({ line: t, kind: 'field' });
       continue;
@@ -87,14 +87,18 @@ function readLines(tokens: Token[], meta: FrontMeta, ledger: Ledger): { items: (
  * `发言人` / its name): each label alone on its line maps to the next line, its value; the value
  * line maps to undefined (it is taken with its label). Two labels in a row are no table.
  */
-function labelledValues(tokens: Token[]): Map<TextLine, TextLine | undefined> {
+function labelledValues(tokens: Token[]): Map<TextLine, TextLine[] | undefined> {
   const lines = tokens.filter((t): t is TextLine => t.kind === 'line');
-  const out = new Map<TextLine, TextLine | undefined>();
+  const out = new Map<TextLine, TextLine[] | undefined>();
   lines.forEach((t, i) => {
     const next = lines[i + 1];
     if (out.has(t) || !next || !LABEL_ALONE.test(t.text) || LABEL_ALONE.test(next.text) || SUMMARY.test(next.text)) return;
-    out.set(t, next);
-    out.set(next, undefined);
+    const value = [next];
+    // A statement's occasion may take two lines (`人权理事会第六十届会议` / `…小组讨论会`), up to the next label.
+    for (let j = i + 2; STATEMENT_LABEL.test(t.text.replace(/\s*[：:]$/, '')) && j < lines.length && !LABEL_ALONE.test(lines[j]!.text); j++)
+      value.push(lines[j]!);
+    out.set(t, value);
+    for (const v of value) out.set(v, undefined);
   });
   return out;
 }

@@ -92,5 +92,7 @@ function startsNewProse(body: DraftBlock, text: string, state: BodyState): boole
   // A salutation (`主席先生，` / `各位阁下，`) is a paragraph of its own.
   if (isOpener(prev) && !isOpener(text)) return true;
   if (afterBlank && endsSentence(prev)) return true;
-  return width > 0 && /[。！？；：，,]$/.test(prev) && prev.length < width * 0.75;
+  // Too few lines to know the full width: each line that finished a sentence is a paragraph.
+  if (width === 0) return /[。！？]$/.test(prev);
+  return /[。！？；：，,]$/.test(prev) && prev.length < width * 0.75;
 }
