@@ -35,7 +35,9 @@ const URL_CHAR = /[^\s<>[\]\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]/;
 /** The series a symbol may start with: the first part of each prefix in `bodies.ts`. */
 const SERIES = [...new Set(SYMBOL_BODIES.map((b) => b.prefix.split('/')[0]!))].join('|');
 /** A symbol-shaped token: a series, a slash, then the characters symbols are made of. */
-const SYMBOL_TOKEN = new RegExp(String.raw`(?<![A-Za-z0-9/.])(?:${SERIES})\/[A-Za-z0-9./()\-]+`, 'g');
+const SYMBOL_TOKEN = new RegExp(String.raw`(?<![A-Za-z0-9/.])(?:${SERIES}) ?\/[A-Za-z0-9./()\-]+`, 'g');
+/** The rest of a symbol after a space that follows its slash (`CMW/C/ SR.361`). */
+const AFTER_SPACE = / [A-Za-z0-9./()\-]+/y;
 /** A symbol part: `HRC`, `C.12`, `SR.3900`, `40`, `6-7`, `S-30`, `2250(2015)`, `Add.1`. */
 const SYMBOL_PART = /^(?:[A-Z]{1,6}(?:\.\d{1,5})?|\d{1,5}(?:\(\d{4}\))?|\d{1,4}-\d{1,4}|E?S-\d{1,2}|(?:Add|Corr|Rev|CRP|Sub|Amend)\.\d{1,4})$/;
 /** A year printed with a space after a Security Council resolution: `S/RES/2250 (2015)`. */
@@ -97,7 +99,10 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
   }
   SYMBOL_TOKEN.lastIndex = 0;
   for (let m = SYMBOL_TOKEN.exec(text); m; m = SYMBOL_TOKEN.exec(text)) {
-    const found = symbolAt(text, m.index, m[0]);
+    let token = m[0];
+    AFTER_SPACE.lastIndex = m.index + token.length;
+    if (token.endsWith('/') && AFTER_SPACE.test(text)) token = text.slice(m.index, AFTER_SPACE.lastIndex);
+    const found = symbolAt(text, m.index, token);
     if (!found) continue;
     SYMBOL_TOKEN.lastIndex = m.index + found.printed.length;
     if (!add({ index: m.index, length: found.printed.length, node: doc(found.symbol, found.printed) })) continue;
@@ -126,6 +131,17 @@ function doc(symbol: string, text: string): Inline {
  * or bracket (`A/HRC/40/3-A/HRC/40/5`, `A/HRC/40/3(a)`); the scan then resumes there.
  */
 function symbolAt(text: string, index: number, token: string): { printed: string; symbol: string } | undefined {
+  // Extraction may set a space before or after a slash (`CEDAW /C/…`, `CMW/C/ SR.361`): printed as is, linked without it.
+  if (token.includes(' ')) {
+    const printed = trimSymbol(token);
+    const bare = printed.replace(/ /g, '');
+    if (isSymbol(bare)) return { printed, symbol: bare };
+    token = token.slice(0, token.indexOf(' '));
+    if (!token.includes('/')) {
+      SYMBOL_TOKEN.lastIndex = index + token.length + 1;
+      return undefined;
+    }
+  }
   let printed = trimSymbol(token);
   if (!isSymbol(printed)) {
     const cut = token.search(/[-()]/);

@@ -97,7 +97,7 @@ function unspace(text: string): string {
  * Take the cover fields out of one line (a line can hold two: `大 会 Distr.: General`); return
  * the text that is no field (undefined when the whole line was fields).
  */
-export function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string | undefined {
+export function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger, index = 0): string | undefined {
   if (ADOPTION.test(t.text.trim())) {
     meta.adoption ??= t.text.trim();
     keep(ledger, t.no, t.text);
@@ -110,7 +110,7 @@ export function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string
   );
   if (!text) return undefined;
   // What remains is one field, or free text: the caller decides title, agenda titles or rest (and keeps it).
-  const line: FieldLine = { text, no: t.no, meta, ledger };
+  const line: FieldLine = { text, no: t.no, index, meta, ledger };
   return LINE_FIELDS.some((field) => field(line)) ? undefined : text;
 }
 
@@ -151,10 +151,15 @@ function readColumnFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string 
   return text;
 }
 
+/** A day alone on a line is the document's date among the cover's first lines only (further down it is a table's cell). */
+const DATE_REACH = 5;
+
 /** A cover line's text once the column fields are out, with where it stands and what it goes into. */
 interface FieldLine {
   text: string;
   no: number;
+  /** The line's place among the cover's lines (0 = first). */
+  index: number;
   meta: FrontMeta;
   ledger: Ledger;
 }
@@ -200,6 +205,16 @@ function oneDay(line: FieldLine): boolean {
   line.meta.date = d;
   keep(line.ledger, line.no, line.text);
   return true;
+}
+
+/** `大会正式记录第七十一届会议补编第44号`: the official records name the organ and its session too. */
+function records(line: FieldLine): true {
+  const m = /^(大会|经济及社会理事会|安全理事会)\s*正式记录\s*(第.{1,8}届会议)/.exec(line.text.replace(/\s+/g, ''));
+  if (m) {
+    line.meta.body ??= m[1]!;
+    line.meta.session ??= m[2]!;
+  }
+  return setText(line, 'officialRecords');
 }
 
 /** Masthead lines (the organ `联合国`, the imprint `联合国•2024年`): dropped, counted. */
@@ -282,10 +297,10 @@ const LINE_FIELDS: readonly ((line: FieldLine) => boolean)[] = [
   adoptedOn,
   supplement,
   (l) => SESSION.test(l.text) && !l.meta.session && setText(l, 'session'),
-  (l) => ONE_DAY.test(l.text) && oneDay(l),
+  (l) => ONE_DAY.test(l.text) && l.index < DATE_REACH && oneDay(l),
   (l) => DATES.test(l.text) && !l.meta.dates && setText(l, 'dates'),
   agenda,
-  (l) => RECORDS.test(l.text) && l.text.length <= 60 && setText(l, 'officialRecords'),
+  (l) => RECORDS.test(l.text) && l.text.length <= 60 && records(l),
   (l) => TREATY.test(l.text) && !/的报告|结论性意见/.test(l.text) && setText(l, 'treaty'),
   notice,
   labelled,

@@ -28,26 +28,34 @@ export interface Front {
   rest: TextLine[];
 }
 
-const SUMMARY = /^(?:概\s*要|摘\s*要)$/;
+const SUMMARY = /^(?:概\s*要|摘\s*要|内\s*容\s*提\s*要)$/;
 /** The official-records note heading (`说明`): what follows it is text, never the title. */
 const NOTE_HEADING = /^说\s*明$/;
 const RESOLUTION = /^(\d{1,3}\/\d{1,4})\s*[.．]\s*\S/;
 
 export function readFront(tokens: Token[], ledger: Ledger): Front {
   const meta: FrontMeta = { agendaItems: [], agendaTitles: [], symbols: [] };
-  const { items, summary } = readLines(tokens, meta, ledger);
+  const { items, summary, summaryLine } = readLines(tokens, meta, ledger);
   // Free text: runs of lines between fields (or blank lines) are units; wrapped lines join.
   const { units, explanatory } = withoutExplanatory(unitsOf(items));
   const rest = readTitleBlock(withoutTreaty(units, meta, ledger), meta, ledger);
   if (summary !== undefined) readSummary(summary, meta, ledger);
+  // The label `概要` heads the summary on the page; with no summary after it (the text under it
+  // is the body), it is text before the body, never a label kept and shown nowhere.
+  if (summaryLine && meta.summary) {
+    keep(ledger, summaryLine.no, summaryLine.text);
+    meta.summaryLabel = summaryLine.text.replace(/\s+/g, '');
+  } else if (summaryLine) rest.push(summaryLine);
   rest.sort((a, b) => a.no - b.no);
   return { meta, rest, explanatory };
 }
 
 /** Each cover line read for its fields, up to `概要`; the lines after it (blank lines as `'gap'`) are the summary. */
-function readLines(tokens: Token[], meta: FrontMeta, ledger: Ledger): { items: (Field | 'gap')[]; summary?: (TextLine | 'gap')[] } {
+function readLines(tokens: Token[], meta: FrontMeta, ledger: Ledger): { items: (Field | 'gap')[]; summary?: (TextLine | 'gap')[]; summaryLine?: TextLine } {
   const items: (Field | 'gap')[] = [];
   let summary: (TextLine | 'gap')[] | undefined;
+  let summaryLine: TextLine | undefined;
+  let lineIndex = 0;
   const valueOf = labelledValues(tokens);
   for (const t of tokens) {
     if (summary) {
@@ -59,8 +67,7 @@ function readLines(tokens: Token[], meta: FrontMeta, ledger: Ledger): { items: (
       continue;
     }
     if (SUMMARY.test(t.text)) {
-      keep(ledger, t.no, t.text);
-      meta.summaryLabel = t.text.replace(/\s+/g, '');
+      summaryLine = t;
       summary = [];
       continue;
     }
@@ -75,11 +82,11 @@ function readLines(tokens: Token[], meta: FrontMeta, ledger: Ledger): { items: (
       items.push({ line: t, kind: 'field' });
       continue;
     }
-    const free = readFields(t, meta, ledger);
+    const free = readFields(t, meta, ledger, lineIndex++);
     items.push(free === undefined ? { line: t, kind: 'field' } : { line: t, kind: 'free', text: free });
   }
   joinWrappedTreaty(items, meta, ledger);
-  return summary ? { items, summary } : { items };
+  return summary && summaryLine ? { items, summary, summaryLine } : { items };
 }
 
 /**
@@ -151,7 +158,9 @@ function readTitleBlock(units: Unit[][], meta: FrontMeta, ledger: Ledger): TextL
   splitHeadUnits(units, meta);
   const kindAt = meta.title ? -1 : units.findIndex((u) => KIND_TITLE.test(joinUnit(u)));
   const authorNow = units.findLastIndex((u, i) => i !== kindAt && u.length === 1 && AUTHOR.test(u[0]!.text) && !/审议.{0,20}提交的报告$/.test(u[0]!.text));
-  let titleAt = meta.title ? -1 : kindAt >= 0 ? kindAt : authorNow > 0 ? authorNow - 1 : authorNow < 0 ? titleUnit(units, meta) : -1;
+  // The line before an author line is its title, unless it is a session line of an official-records block (`第六十八届会议`).
+  const beforeAuthor = authorNow > 0 && !/^第.{1,10}届(?:会议)?$/.test(joinUnit(units[authorNow - 1]!)) ? authorNow - 1 : -1;
+  let titleAt = meta.title ? -1 : kindAt >= 0 ? kindAt : authorNow > 0 ? beforeAuthor : authorNow < 0 ? titleUnit(units, meta) : -1;
   if (kindAt >= 0) joinCountry(units, kindAt);
   if (authorNow >= 0) meta.author = takeUnit(units[authorNow]!, ledger).replace(/\s*\*$/, '');
   // A title that only says who reports (`联合国人权事务高级专员的报告`) is the title too.

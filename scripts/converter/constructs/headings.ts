@@ -32,7 +32,7 @@ export function heading(t: TextLine, state: BodyState): boolean {
   const h = headingLine(t.text);
   const num = numbered(t.text);
   if (!h || (num && state.onChain.has(t))) return false;
-  if (!(h.rest === '' || looksLikeHeading(h.rest) || (h.kind === 'chapter' && isLongTitle(h.rest)))) return false;
+  if (!(h.rest === '' || looksLikeHeading(h.rest) || (h.kind !== 'annex' && isLongTitle(h.rest)))) return false;
   if (h.kind === 'annex') openHeading(state, t, 1, 'chapter', h.label, h.key, h.rest);
   else openHeading(state, t, h.level, h.kind, h.label, h.key, h.rest);
   return true;
