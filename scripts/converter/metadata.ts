@@ -116,6 +116,9 @@ export function inferKind(front: FrontMeta, symbol: string | undefined, title: s
   if (/\/D\/\d+\/\d{4}$/.test(s) || /第\s*\d+\/\d{4}\s*号来文/.test(title)) return 'views';
   if (/\/CO\/\d/.test(s) || /结论性?意见/.test(title)) return 'concluding-observations';
   if (front.resolutionNumber) return /决定/.test(title) ? 'decision' : 'resolution';
+  // A web page's breadcrumb says what it is: a press release is no UN document of the kinds above.
+  if (front.genre === '新闻稿') return 'other';
+  if (front.genre) return 'statement';
   const openings = blocks
     .filter((b) => b.type === 'paragraph')
     .slice(0, 3)

@@ -38,6 +38,10 @@ export interface FrontMeta {
   fields?: { label: string; value: string }[];
   /** Where the body was read (an organ read first is released to the masthead when the body follows). */
   bodyLine?: number;
+  /** The genre a web page's breadcrumb names (`新闻稿`, `讲话`). */
+  genre?: string;
+  /** The cover prints one day alone on a line (maybe twice): that is the date; several are a table's cells. */
+  oneLoneDate?: boolean;
   /** Where the last agenda item line was read: its titles follow it. */
   agendaLine?: number;
   /** Where the treaty line was read (its first line may stand on the line before). */
@@ -62,6 +66,7 @@ const SUPPLEMENT = /^补编\s*第.{1,6}号(?:\s*[(（].{1,20}[)）])?$/;
 const IMPRINT = /^联合国\s*[•·]\s*\d{4}\s*年/;
 const AGENDA = /^(?:临时)?议程(?:项目)?\s*(.+)$/;
 export const NOTICE = /^\*\s*\S/;
+export { ONE_DAY };
 export const TREATY = /^《?[\u4e00-\u9fff、，]{4,60}(?:公约|议定书|盟约)》?$/;
 const RECORDS = /正式记录/;
 const ADOPTION = /^[[［【].{2,200}[\]］】]$/;
@@ -150,9 +155,6 @@ function readColumnFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string 
   }
   return text;
 }
-
-/** A day alone on a line is the document's date among the cover's first lines only (further down it is a table's cell). */
-const DATE_REACH = 5;
 
 /** A cover line's text once the column fields are out, with where it stands and what it goes into. */
 interface FieldLine {
@@ -297,7 +299,7 @@ const LINE_FIELDS: readonly ((line: FieldLine) => boolean)[] = [
   adoptedOn,
   supplement,
   (l) => SESSION.test(l.text) && !l.meta.session && setText(l, 'session'),
-  (l) => ONE_DAY.test(l.text) && l.index < DATE_REACH && oneDay(l),
+  (l) => ONE_DAY.test(l.text) && l.meta.oneLoneDate === true && oneDay(l),
   (l) => DATES.test(l.text) && !l.meta.dates && setText(l, 'dates'),
   agenda,
   (l) => RECORDS.test(l.text) && l.text.length <= 60 && records(l),

@@ -13,7 +13,8 @@
  */
 import type { Token, TextLine } from '../clean.ts';
 import { keep, type Ledger } from '../ledger.ts';
-import { bodyRank, LABEL_ALONE, labelValue, readFields, STATEMENT_LABEL, TREATY, type FrontMeta } from './cover-fields.ts';
+import { bodyRank, LABEL_ALONE, labelValue, ONE_DAY, readFields, STATEMENT_LABEL, TREATY, type FrontMeta } from './cover-fields.ts';
+import type { DraftDiagnostic } from '../draft.ts';
 import { joinLines } from '../join.ts';
 import { AUTHOR, isProse, joinUnit, takeUnit, unitsOf, type Field, type Unit } from './cover-units.ts';
 import { readSummary } from './summary.ts';
@@ -26,6 +27,8 @@ export interface Front {
   explanatory: TextLine[];
   /** Cover lines that are no field and not the title: kept as text before the body. */
   rest: TextLine[];
+  /** What the cover could not read as it expected (a summary label with no summary). */
+  diagnostics: DraftDiagnostic[];
 }
 
 const SUMMARY = /^(?:概\s*要|摘\s*要|内\s*容\s*提\s*要)$/;
@@ -35,6 +38,9 @@ const RESOLUTION = /^(\d{1,3}\/\d{1,4})\s*[.．]\s*\S/;
 
 export function readFront(tokens: Token[], ledger: Ledger): Front {
   const meta: FrontMeta = { agendaItems: [], agendaTitles: [], symbols: [] };
+  const loneDates = new Set(tokens.flatMap((t) => (t.kind === 'line' && ONE_DAY.test(t.text) ? [t.text.replace(/\s+/g, '')] : [])));
+  meta.oneLoneDate = loneDates.size === 1;
+  const diagnostics: DraftDiagnostic[] = [];
   const { items, summary, summaryLine } = readLines(tokens, meta, ledger);
   // Free text: runs of lines between fields (or blank lines) are units; wrapped lines join.
   const { units, explanatory } = withoutExplanatory(unitsOf(items));
@@ -45,9 +51,16 @@ export function readFront(tokens: Token[], ledger: Ledger): Front {
   if (summaryLine && meta.summary) {
     keep(ledger, summaryLine.no, summaryLine.text);
     meta.summaryLabel = summaryLine.text.replace(/\s+/g, '');
-  } else if (summaryLine) rest.push(summaryLine);
+  } else if (summaryLine) {
+    rest.push(summaryLine);
+    diagnostics.push({
+      code: 'summary-empty',
+      line: summaryLine.no,
+      message: `"${summaryLine.text}" labels a summary, but no summary text follows it on the cover: the text after it is read as the body; if it is the summary, set "summary" in the manifest`,
+    });
+  }
   rest.sort((a, b) => a.no - b.no);
-  return { meta, rest, explanatory };
+  return { meta, rest, explanatory, diagnostics };
 }
 
 /** Each cover line read for its fields, up to `概要`; the lines after it (blank lines as `'gap'`) are the summary. */
@@ -209,6 +222,11 @@ function countryTitle(unit: Unit[]): string | undefined {
   return `${withoutMarks(head)}：${last.text}`;
 }
 
+/** A web page's breadcrumb: short words set apart by spaces (`新闻稿 人权理事会`, `讲话 多个机制`). */
+const BREADCRUMB = /^\S{1,6}(?:\s+\S{1,8}){1,3}$/;
+/** The genre a breadcrumb names first: a press release, a speech, a statement. */
+const GENRE = /^(新闻稿|讲话|发言|声明)\s/;
+
 /** A speech's title says what it is (`…的发言`, `…的讲话：“…”`, `…的欢迎辞`). */
 const SPEECH_TITLE = /(?:发言|讲话|致辞|欢迎辞|开幕词|闭幕词)(?:[:：]“.*”)?$|的(?:发言|讲话|致辞)[，,]/;
 
@@ -217,11 +235,16 @@ const SPEECH_TITLE = /(?:发言|讲话|致辞|欢迎辞|开幕词|闭幕词)(?:[
  * unit that is no prose, no sentence (a photo caption holds a `。`) and no breadcrumb
  * (`讲话 人权理事会`: short words set apart by spaces).
  */
-function titleUnit(units: Unit[][], _meta: FrontMeta): number {
-  const speech = units.findIndex((u) => SPEECH_TITLE.test(joinUnit(u)));
-  if (speech >= 0) return speech;
-  const breadcrumb = (u: Unit[]) => u.length === 1 && /^\S{1,6}(?:\s+\S{1,8}){1,3}$/.test(u[0]!.line.text) && u[0]!.line.text.length <= 16;
-  const candidate = units.findLastIndex((u) => !isProse(u) && !/[。！？]/.test(joinUnit(u)) && !breadcrumb(u));
+function titleUnit(units: Unit[][], meta: FrontMeta): number {
+  const breadcrumb = (u: Unit[]) => u.length === 1 && BREADCRUMB.test(u[0]!.line.text) && u[0]!.line.text.length <= 16;
+  const titleLike = (u: Unit[]) => !isProse(u) && !/[。！？]/.test(joinUnit(u)) && !breadcrumb(u);
+  const crumb = units.findIndex(breadcrumb);
+  const genre = crumb >= 0 ? GENRE.exec(units[crumb]![0]!.line.text)?.[1] : undefined;
+  if (genre) meta.genre = genre;
+  // A web page (its breadcrumb names the genre) or a speech's page prints its headline first; the
+  // speech's own line (`…的发言`) may follow in the occasion block.
+  if (genre || units.some((u) => SPEECH_TITLE.test(joinUnit(u)))) return units.findIndex(titleLike);
+  const candidate = units.findLastIndex(titleLike);
   return candidate >= 0 ? candidate : units.findLastIndex((u) => !isProse(u));
 }
 
