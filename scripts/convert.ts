@@ -20,7 +20,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCli } from './cli.ts';
+import { parseCli } from './util/cli.ts';
 import { convertAllParallel, type RunOptions } from './converter/run.ts';
 
 const HELP = `Converts every seed (*.txt, and its manifest.json entry) into content/reports/<slug>.mdx

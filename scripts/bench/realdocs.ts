@@ -12,9 +12,9 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCli } from '../cli.ts';
+import { parseCli } from '../util/cli.ts';
 import { convertSeed } from '../converter/pipeline.ts';
-import type { Inline, Report } from '../converter/schema.ts';
+import type { Inline, Report } from '../model/schema.ts';
 
 /** What a correct conversion of one document gives; every key is optional and is one check. */
 export interface Expectation {
