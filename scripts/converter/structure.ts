@@ -15,7 +15,7 @@ import type { Ledger } from './ledger.ts';
 import { backbone, decimalBackbone } from './constructs/backbone.ts';
 import { bodyStart } from './constructs/body-start.ts';
 import { contentsPage, type ContentsEntry } from './constructs/contents.ts';
-import { heading, headingTitle, unnumberedSubheading } from './constructs/headings.ts';
+import { heading, headingTitle, summaryInBody, unnumberedSubheading } from './constructs/headings.ts';
 import { item } from './constructs/items.ts';
 import { endNoteBlock, noteBlock, noteRule, superscriptNote, titleStarNote } from './constructs/notes.ts';
 import { closingLines, lineWidth, numberedLine, prose } from './constructs/paragraphs.ts';
@@ -45,6 +45,7 @@ const CONSTRUCTS: readonly Construct[] = [
   noteBlock,
   titleStarNote,
   heading,
+  summaryInBody,
   numberedLine,
   item,
   unnumberedSubheading,
