@@ -8,7 +8,6 @@ import { assemble } from './assemble.ts';
 import { clean } from './clean.ts';
 import { markCountries } from './countries.ts';
 import { extractFigures } from './figures.ts';
-import { decode } from './decode.ts';
 import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
 import { SeedError } from './errors.ts';
 import { readFront, type FrontMeta } from './front.ts';
@@ -24,6 +23,8 @@ import { repairLinks } from './repair.ts';
 import { reportSchema, zodIssues, type Block, type Diagnostic, type Inline, type Note, type Report } from './schema.ts';
 import { modelJson, toMdx } from './serialize.ts';
 import { structure } from './structure.ts';
+import { applyFurniture, applyHeadings, where } from './readers/apply.ts';
+import { readSource } from './readers/index.ts';
 
 /** Drops that mark the end of the cover page: the contents, a page footer, the first page's job number. */
 const COVER_ENDS = new Set(['table-of-contents', 'running-footer', 'job-number', 'barcode', 'recycle-mark']);
@@ -35,9 +36,11 @@ export interface Converted {
 }
 
 export function convertSeed(file: string, bytes: Uint8Array, manifest?: ManifestEntry): Converted {
-  const { text, encoding } = decode(bytes, file);
+  // A text file is decoded; an official file (PDF, .docx, .doc) is read for its layout (readers/).
+  const { text, encoding, layout } = readSource(file, bytes);
   const ledger = newLedger();
   const cleaned = clean(text, ledger);
+  if (layout) cleaned.tokens = applyFurniture(cleaned.tokens, layout, ledger);
   const links = new Set(cleaned.links);
   const drafts: DraftDiagnostic[] = [];
 
@@ -50,6 +53,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     draftBlocks = u.blocks;
   } else {
     const s = structure(cleaned.tokens, links, ledger);
+    if (layout) s.blocks = applyHeadings(s.blocks, layout, s.diagnostics);
     const read = readFront(s.front, ledger);
     front = read.meta;
     if (s.starNotes.length) front.notice = [front.notice, ...s.starNotes].filter(Boolean).join('\n');
@@ -105,7 +109,15 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     },
     dropped: [...ledger.drops].sort((a, b) => a.line - b.line),
     warnings: drafts
-      .map((d): Diagnostic => ({ level: 'warning', code: d.code, file, ...(d.line ? { line: d.line } : {}), message: d.message }))
+      .map(
+        (d): Diagnostic => ({
+          level: 'warning',
+          code: d.code,
+          file,
+          ...(d.line ? { line: d.line } : {}),
+          message: layout && d.line && !d.message.includes(' on page ') ? d.message + where(layout, d.line) : d.message,
+        }),
+      )
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     figures,
   };
