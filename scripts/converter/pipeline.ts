@@ -109,15 +109,13 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     },
     dropped: [...ledger.drops].sort((a, b) => a.line - b.line),
     warnings: drafts
-      .map(
-        (d): Diagnostic => ({
-          level: 'warning',
-          code: d.code,
-          file,
-          ...(d.line ? { line: d.line } : {}),
-          message: layout && d.line && !d.message.includes(' on page ') ? d.message + where(layout, d.line) : d.message,
-        }),
-      )
+      .map((d): Diagnostic => ({
+        level: 'warning',
+        code: d.code,
+        file,
+        ...(d.line ? { line: d.line } : {}),
+        message: layout && d.line && !d.message.includes(' on page ') ? d.message + where(layout, d.line) : d.message,
+      }))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     figures,
   };

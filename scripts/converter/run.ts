@@ -189,10 +189,7 @@ function startRun(options: RunOptions) {
   const indexPath = fs.join(outDir, 'index.json');
   const previous: IndexEntry[] = fs.existsSync(indexPath) ? JSON.parse(text(fs.readFileSync(indexPath))).reports : [];
   const code = converterHash();
-  const files = fs
-    .readdirSync(seedsDir)
-    .filter(isSeedFile)
-    .sort();
+  const files = fs.readdirSync(seedsDir).filter(isSeedFile).sort();
   for (const key of Object.keys(manifest)) {
     if (!files.includes(key)) log(`warning ${manifestPath}: entry "${key}" names no seed file`);
   }

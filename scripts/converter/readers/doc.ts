@@ -30,7 +30,10 @@ export function layoutDoc(file: string, read: DocRead): Source {
   if (!body.length) throw new SeedError('no-text', file, 'the Word file has no text in its body');
   const lines: LayoutLine[] = body.map((text) => ({ text, page: 0, role: 'body', paragraph: true }));
   paras(read.footnotes).forEach((text, i) => lines.push({ text: `${superscript(i + 1)} ${text}`, page: 0, role: 'note', paragraph: true }));
-  for (const [text, reason] of [...paras(read.headers).map((t) => [t, 'running-header'] as const), ...paras(read.footers).map((t) => [t, 'running-footer'] as const)])
+  for (const [text, reason] of [
+    ...paras(read.headers).map((t) => [t, 'running-header'] as const),
+    ...paras(read.footers).map((t) => [t, 'running-footer'] as const),
+  ])
     lines.push({ text, page: 0, role: 'furniture', reason, evidence: `the document's ${reason === 'running-header' ? 'header' : 'footer'}`, paragraph: true });
   return toSource(lines, 'doc', 0);
 }

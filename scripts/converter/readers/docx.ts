@@ -177,7 +177,10 @@ export function readDocx(file: string, bytes: Uint8Array): Source {
       const note = noteParas.get(id);
       if (n === undefined || !note) continue;
       noteParas.delete(id); // a note referenced twice is printed once
-      const noteText = note.map((q) => textWithRefs(q, numberOf)).join(' ').trim();
+      const noteText = note
+        .map((q) => textWithRefs(q, numberOf))
+        .join(' ')
+        .trim();
       lines.push({ text: `${superscript(n)} ${noteText}`, page: 0, role: 'note', paragraph: true });
     }
   }
@@ -200,7 +203,11 @@ function plain(runs: Run[]): string {
 function textWithRefs(p: Para, numberOf: Map<string, number>): string {
   let out = '';
   for (const r of p.runs) out += r.text.startsWith('\u0000ref:') ? superscript(numberOf.get(r.text.slice(5)) ?? '') : r.text;
-  return out.replace(/\s+/g, ' ').trim();
+  // White space collapsed; a line's leading space is kept (an indent the text path reads).
+  return out
+    .replace(/[^\S\u2028\t]+/g, ' ')
+    .replace(/ ?\u2028 ?/g, (m) => (m.endsWith(' ') ? '\u2028 ' : '\u2028'))
+    .trimEnd();
 }
 
 /** The paragraphs of a body, a table (cell by cell: a cover's columns), a text box or a content control, in reading order. */
@@ -245,13 +252,14 @@ function paragraphReader(styles: Map<string, Style>, numbering: Numbering) {
     const run = (r: Node) => {
       const rPr = child(r, 'w:rPr');
       const rStyle = attr(child(rPr, 'w:rStyle'), 'w:val');
-      const bold = toggle(rPr, 'w:b') ?? (styleChain(rStyle, (s) => s.bold) as boolean | undefined) ?? (styleChain(style, (s) => s.bold) as boolean | undefined) ?? false;
+      const bold =
+        toggle(rPr, 'w:b') ?? (styleChain(rStyle, (s) => s.bold) as boolean | undefined) ?? (styleChain(style, (s) => s.bold) as boolean | undefined) ?? false;
       const sz = attr(child(rPr, 'w:sz'), 'w:val');
       const size = sz ? Number(sz) / 2 : ((styleChain(rStyle, (s) => s.size) ?? styleChain(style, (s) => s.size) ?? defaults?.size ?? 10) as number);
       for (const c of kids(r)) {
         const t = tag(c);
         if (t === 'w:t') para.runs.push({ text: textOf(c), bold, size });
-        else if (t === 'w:tab' || t === 'w:ptab') para.runs.push({ text: ' ', bold, size });
+        else if (t === 'w:tab' || t === 'w:ptab') para.runs.push({ text: '\t', bold, size });
         else if (t === 'w:br' || t === 'w:cr') para.runs.push({ text: '\u2028', bold, size });
         else if (t === 'w:noBreakHyphen') para.runs.push({ text: '-', bold, size });
         else if (t === 'w:footnoteReference') {
@@ -262,8 +270,6 @@ function paragraphReader(styles: Map<string, Style>, numbering: Numbering) {
       }
     };
     runs(kids(p));
-    // A line break inside a paragraph is a wrap: nothing between ideographs, a space elsewhere.
-    for (const r of para.runs) if (r.text === '\u2028') r.text = ' ';
     out.push(para, ...inner);
   };
   return read;
@@ -411,7 +417,19 @@ function letters(n: number): string {
 
 function roman(n: number): string {
   const table: [number, string][] = [
-    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
   ];
   let out = '';
   for (const [v, s] of table) while (n >= v) ((out += s), (n -= v));

@@ -15,7 +15,10 @@ port.on('message', async (job: { kind: 'pdf' | 'doc'; bytes: Uint8Array; signal:
     answer = { ok: true, value: job.kind === 'pdf' ? await extractPdf(job.bytes) : await extractDoc(job.bytes) };
   } catch (error) {
     const e = error as { code?: string; message?: string };
-    answer = typeof e.code === 'string' && e.code !== 'crash' ? { ok: false, code: e.code, message: e.message ?? String(error) } : { ok: false, code: 'crash', message: String((error as Error)?.stack ?? error) };
+    answer =
+      typeof e.code === 'string' && e.code !== 'crash'
+        ? { ok: false, code: e.code, message: e.message ?? String(error) }
+        : { ok: false, code: 'crash', message: String((error as Error)?.stack ?? error) };
   }
   port.postMessage(answer);
   Atomics.store(job.signal, 0, 1);

@@ -77,12 +77,14 @@ export function toSource(lines: LayoutLine[], format: Layout['format'], pages: n
     return out.length;
   };
   for (const line of lines) {
-    const text = line.text.replace(/[\n\r\u2028\u2029]+/g, ' ');
-    if (!text.trim()) continue;
-    if ((line.paragraph || line.role === 'heading') && out.length && out.at(-1) !== '') push('', line.page);
-    const no = push(text, line.page);
-    if (line.role === 'furniture') layout.furniture.set(no, { reason: line.reason ?? 'running-header', evidence: line.evidence ?? '' });
-    if (line.role === 'heading') layout.headings.set(no, line.evidence ?? '');
+    // A line break inside a paragraph (Word's Shift+Enter) starts a new source line, as a wrap does.
+    const parts = line.text.split(/[\n\r\u2028\u2029]+/).filter((p) => p.trim());
+    parts.forEach((text, i) => {
+      if (i === 0 && (line.paragraph || line.role === 'heading') && out.length && out.at(-1) !== '') push('', line.page);
+      const no = push(text, line.page);
+      if (line.role === 'furniture') layout.furniture.set(no, { reason: line.reason ?? 'running-header', evidence: line.evidence ?? '' });
+      if (line.role === 'heading') layout.headings.set(no, line.evidence ?? '');
+    });
   }
   return { text: out.join('\n'), encoding: format, layout };
 }

@@ -60,6 +60,8 @@ export function layoutPdf(file: string, read: PdfRead): Source {
     const page = index + 1;
     const body = pageRows.filter((r) => !furniture.has(r));
     const lastBodyType = body.reduce((at, r, i) => (r.size >= bodySize * 0.92 ? i : at), -1);
+    // The text's left edge: a line starting well right of it is indented (a leading space, as an extraction gives).
+    const left = Math.min(...body.map((r) => r.items[0]?.x ?? Infinity));
     let start = 0;
     if (page === 1) start = coverColumns(body, pages[0]!.width, lines);
     let previous: Row | undefined;
@@ -81,11 +83,21 @@ export function layoutPdf(file: string, read: PdfRead): Source {
       }
       const gap = previous ? previous.y - r.y : 0;
       const heading = r.bold || r.size >= bodySize * 1.15;
+      let text = r.text;
+      const paragraph = (previous ? gap > spacing * 1.3 || !!(previous.bold || previous.size >= bodySize * 1.15) : page === 1) || heading;
+      // A reference wrapped to the start of a line belongs to the line before (a line starting with one would read as a note).
+      const wrapped = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/.exec(text);
+      const before = lines.findLast((l) => l.role === 'body' || l.role === 'heading');
+      if (wrapped && !paragraph && before) {
+        before.text += wrapped[0];
+        text = text.slice(wrapped[0].length).trimStart();
+      }
       lines.push({
-        text: r.text,
+        text: (r.items[0]!.x - left > bodySize * 1.5 ? ' ' : '') + text,
         page,
         role: heading ? 'heading' : 'body',
-        paragraph: !previous || gap > spacing * 1.45 || heading || !!(previous.bold || previous.size >= bodySize * 1.15),
+        // A page's first line continues the last page's paragraph unless set apart.
+        paragraph,
         ...(heading ? { evidence: r.bold ? 'bold' : `${r.size.toFixed(1)}pt type, body ${bodySize.toFixed(1)}pt` } : {}),
       });
       previous = r;
@@ -150,7 +162,7 @@ function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySi
   const groups: { y: number; size: number; items: PdfItem[] }[] = [];
   for (const it of items) {
     const last = groups.at(-1);
-    if (last && last.y - it.y < 0.6 * Math.max(last.size, it.size)) {
+    if (last && last.y - it.y < 0.7 * Math.max(last.size, it.size)) {
       last.items.push(it);
       if (it.size > last.size) [last.y, last.size] = [it.y, it.size];
     } else groups.push({ y: it.y, size: it.size, items: [it] });
@@ -174,7 +186,8 @@ function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySi
       let s = unifyRadicals(it.s);
       const raised = it.y - g.y > 0.15 * main;
       if (it.size <= main * 0.8 && raised && /^\d{1,3}$/.test(s.trim())) s = superscript(s.trim());
-      const space = gap > 0.3 * main && text && !/\s$/.test(text) && !/^\s/.test(s) ? ' ' : '';
+      // A gap of a word space is a space; a wider one inside a line is a tab stop.
+      const space = gap > 0.3 * main && text && !/\s$/.test(text) && !/^\s/.test(s) ? (gap > 1.2 * main ? '\t' : ' ') : '';
       text += space + s;
       seg.text += (seg.text && space) + s;
       end = Math.max(end, it.x + it.w);
@@ -182,6 +195,8 @@ function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySi
       inked += ink;
       if (BOLD.test(fonts[it.font] ?? '')) bold += ink;
     }
+    // A reference the producer wrapped onto a line of its own: small digits alone on a row.
+    if (main <= bodySize * 0.8 && /^\d{1,3}$/.test(text.trim())) text = superscript(text.trim());
     return {
       page: no,
       y: g.y,
@@ -202,12 +217,7 @@ function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySi
 function findFurniture(rows: Row[][], pages: PdfPage[]): Map<Row, { reason: 'running-header' | 'running-footer'; evidence: string }> {
   const out = new Map<Row, { reason: 'running-header' | 'running-footer'; evidence: string }>();
   if (pages.length < 2) return out;
-  const key = (r: Row) =>
-    r.text
-      .replace(/\d+/g, '#')
-      .split(/\s+/)
-      .sort()
-      .join(' ') + `@${Math.round(r.y / 3)}`;
+  const key = (r: Row) => r.text.replace(/\d+/g, '#').split(/\s+/).sort().join(' ') + `@${Math.round(r.y / 3)}`;
   const band = (r: Row) => {
     const h = pages[r.page - 1]!.height;
     return r.y > h * (5 / 6) ? 'top' : r.y < h / 6 ? 'bottom' : undefined;
@@ -256,6 +266,6 @@ function coverColumns(rows: Row[], width: number, lines: LayoutLine[]): number {
   const band = rows.slice(0, end);
   for (const side of ['left', 'right'] as const)
     for (const r of band)
-      for (const s of r.segments) if ((s.x > width * 0.45) === (side === 'right')) lines.push({ text: s.text, page: 1, role: 'cover', paragraph: true });
+      for (const s of r.segments) if (s.x > width * 0.45 === (side === 'right')) lines.push({ text: s.text, page: 1, role: 'cover', paragraph: true });
   return end;
 }

@@ -5,7 +5,21 @@
  * number (and language code on the first page) and the page number, bold headings. LibreOffice
  * (lo.ts) prints it to PDF: a second, independent PDF producer.
  */
-import { AlignmentType, Document, Footer, FootnoteReferenceRun, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Printable, Run } from './printable.ts';
 
 export async function makeDocx(doc: Printable): Promise<Buffer> {
@@ -16,18 +30,28 @@ export async function makeDocx(doc: Printable): Promise<Buffer> {
       used.add(r.ref);
       return new FootnoteReferenceRun(r.ref);
     });
-  const children = [
-    ...doc.cover.map((l) => new Paragraph({ children: [new TextRun({ text: l, size: 20 })], spacing: { after: 200 } })),
-    ...doc.blocks.map((b) =>
-      b.kind === 'space'
-        ? new Paragraph({ children: [] })
-        : new Paragraph({
-            children: runs(b.runs, b.kind === 'heading', b.kind === 'heading' && b.level === 1 ? 22 : 20),
-            spacing: { after: b.kind === 'line' ? 0 : 200 },
-            ...(b.kind === 'item' ? { indent: { left: 560 } } : {}),
-          }),
-    ),
-  ];
+  const children: Paragraph[] = doc.cover.map((l) => new Paragraph({ children: [new TextRun({ text: l, size: 20 })], spacing: { after: 200 } }));
+  // An infographic's lines: one paragraph per group, its lines separated by line breaks.
+  let lines: TextRun[] = [];
+  const flush = () => {
+    if (lines.length) children.push(new Paragraph({ children: lines, spacing: { after: 200 } }));
+    lines = [];
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === 'line') lines.push(new TextRun({ text: b.runs.join(''), size: 20, ...(lines.length ? { break: 1 } : {}) }));
+    else if (b.kind === 'space') flush();
+    else {
+      flush();
+      children.push(
+        new Paragraph({
+          children: runs(b.runs, b.kind === 'heading', b.kind === 'heading' && b.level === 1 ? 22 : 20),
+          spacing: { after: 200 },
+          ...(b.kind === 'item' ? { indent: { left: 560 } } : {}),
+        }),
+      );
+    }
+  }
+  flush();
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const n of used) footnotes[n] = { children: [new Paragraph({ children: [new TextRun({ text: doc.notes.get(n) ?? '', size: 16 })] })] };
   const cell = (text: string, size: number, bold: boolean, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
@@ -45,11 +69,17 @@ export async function makeDocx(doc: Printable): Promise<Buffer> {
         properties: { titlePage: true },
         headers: {
           first: new Header({ children: [masthead] }),
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: doc.symbol, bold: true, size: 18 })] })] }),
+          default: new Header({
+            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: doc.symbol, bold: true, size: 18 })] })],
+          }),
         },
         footers: {
           first: new Footer({ children: [new Paragraph({ children: [new TextRun({ text: `${doc.job} (C)    *${digits}*`, size: 16 })] })] }),
-          default: new Footer({ children: [new Paragraph({ children: [new TextRun({ text: `${doc.job}    `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 })] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({ children: [new TextRun({ text: `${doc.job}    `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 })] }),
+            ],
+          }),
         },
         children,
       },

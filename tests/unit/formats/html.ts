@@ -27,7 +27,9 @@ function runsHtml(runs: Run[]): { html: string; refs: number[] } {
 export function toHtml(doc: Printable): string {
   const blocks = doc.blocks.map((b) => {
     const { html, refs } = runsHtml(b.runs);
-    return { cls: b.kind === 'heading' ? `h${b.level ?? 2}` : b.kind, html, refs };
+    // An indented line (an infographic's leading space) is set indented.
+    const indent = b.kind === 'line' && /^\s/.test(html) ? ' indent' : '';
+    return { cls: (b.kind === 'heading' ? `h${b.level ?? 2}` : b.kind) + indent, html, refs };
   });
   const notes = Object.fromEntries([...doc.notes].map(([n, t]) => [n, esc(t)]));
   const cover = doc.cover.map((l) => `<div class="cover">${esc(l)}</div>`).join('');
@@ -42,7 +44,7 @@ body { margin: 0; font-family: 'Noto Serif CJK SC', serif; font-size: 10pt; line
 .body { flex: none } .notes { margin-top: auto; font-size: 8pt; line-height: 10pt }
 .notes:not(:empty)::before { content: ''; display: block; width: 40mm; border-top: 0.5pt solid #000; margin-bottom: 3pt }
 .para, .item, .cover { margin: 0 0 10pt } .item { padding-left: 2em }
-.line { margin: 0 } .space { height: 14pt }
+.line { margin: 0; white-space: pre-wrap; tab-size: 3 } .indent { padding-left: 2em } .space { height: 14pt }
 .h1 { font-weight: bold; font-size: 11pt; margin: 6pt 0 10pt } .h2, .h3 { font-weight: bold; margin: 4pt 0 10pt }
 sup { font-size: 6.5pt; vertical-align: 4pt; line-height: 0 }
 .mast { display: flex; justify-content: space-between; align-items: flex-start; border-bottom: 1pt solid #000; margin-bottom: 12pt; padding-bottom: 4pt }

@@ -13,10 +13,14 @@ export function libreOffice(input: Buffer, from: string, to: 'pdf' | 'doc'): Buf
   try {
     const file = join(dir, `in.${from}`);
     writeFileSync(file, input);
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to === 'doc' ? 'doc:MS Word 97' : 'pdf', '--outdir', dir, file], {
-      stdio: 'pipe',
-      timeout: 120_000,
-    });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to === 'doc' ? 'doc:MS Word 97' : 'pdf', '--outdir', dir, file],
+      {
+        stdio: 'pipe',
+        timeout: 120_000,
+      },
+    );
     return readFileSync(join(dir, `in.${to}`));
   } finally {
     rmSync(dir, { recursive: true, force: true });

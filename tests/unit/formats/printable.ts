@@ -22,7 +22,17 @@ export interface Printable {
   notes: Map<number, string>;
 }
 
-const FURNITURE = new Set(['running-header', 'running-footer', 'job-number', 'barcode', 'recycle-mark', 'hyperlink-line', 'note-rule', 'replacement-char', 'control-char']);
+const FURNITURE = new Set([
+  'running-header',
+  'running-footer',
+  'job-number',
+  'barcode',
+  'recycle-mark',
+  'hyperlink-line',
+  'note-rule',
+  'replacement-char',
+  'control-char',
+]);
 
 function runs(content: Report['notes'][number]['content']): Run[] {
   return content.map((c) => (c.type === 'text' ? c.value : c.type === 'noteRef' ? { ref: c.n } : c.text));
@@ -37,12 +47,29 @@ export function printable(report: Report, seedText: string): Printable {
   const yy = String(report.meta.year ?? 2023).slice(-2);
   const digits = String(10000 + (parseInt(report.source.sha256.slice(0, 6), 16) % 89999));
   const job = `GE.${yy}-${digits}`;
-  const notes = new Map(report.notes.map((n) => [n.n, runs(n.content).filter((r): r is string => typeof r === 'string').join('')]));
+  const notes = new Map(
+    report.notes.map((n) => [
+      n.n,
+      runs(n.content)
+        .filter((r): r is string => typeof r === 'string')
+        .join(''),
+    ]),
+  );
 
   if (report.blocks.some((b) => b.type === 'figure')) {
     // An infographic: its lines as printed, a blank line kept as space.
     const blocks: PrintBlock[] = source.map((l, i) =>
-      keepLine(i + 1) ? { kind: 'line', runs: [l.trim().replace(/\uFFFD/g, '')] } : { kind: 'space', runs: [] },
+      keepLine(i + 1)
+        ? {
+            kind: 'line',
+            runs: [
+              l
+                .replace(/\uFFFD/g, '')
+                .replace(/^\s+/, ' ')
+                .trimEnd(),
+            ],
+          }
+        : { kind: 'space', runs: [] },
     );
     return { symbol, job, cover: [], blocks, notes };
   }
@@ -53,7 +80,7 @@ export function printable(report: Report, seedText: string): Printable {
   const blocks: PrintBlock[] = [];
   for (const b of report.blocks) {
     if (b.line < start) continue;
-    if (b.type === 'heading') blocks.push({ kind: 'heading', level: b.level, runs: [b.label ? `${b.label} ` : '', ...runs(b.content)] });
+    if (b.type === 'heading') blocks.push({ kind: 'heading', level: b.level as 1 | 2 | 3, runs: [b.label ? `${b.label} ` : '', ...runs(b.content)] });
     else if (b.type === 'paragraph') blocks.push({ kind: 'para', runs: [b.n !== undefined ? `${b.n}. ` : '', ...runs(b.content)] });
     else if (b.type === 'list') for (const item of b.items) blocks.push({ kind: 'item', runs: [`(${item.label.split('-').at(-1)}) `, ...runs(item.content)] });
   }
