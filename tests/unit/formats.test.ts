@@ -14,10 +14,10 @@ import { layoutPdf } from '../../scripts/converter/readers/pdf.ts';
 import { SeedError } from '../../scripts/converter/errors.ts';
 import { plainText } from '../../scripts/converter/plain.ts';
 import type { Report } from '../../scripts/converter/schema.ts';
-import { makeDocx } from './formats/docx.ts';
-import { printPdf } from './formats/html.ts';
-import { libreOffice } from './formats/lo.ts';
-import { printable } from './formats/printable.ts';
+import { makeDocx } from '../../scripts/bench/producers/docx.ts';
+import { printPdf } from '../../scripts/bench/producers/html.ts';
+import { libreOffice } from '../../scripts/bench/producers/lo.ts';
+import { printable } from '../../scripts/bench/producers/printable.ts';
 
 const corpus = join(import.meta.dirname, '..', 'corpus');
 const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8'));

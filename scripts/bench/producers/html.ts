@@ -7,7 +7,7 @@
  * page the cover's masthead (two columns) and the job number with its language code.
  */
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../../scripts/chromium.ts';
+import { chromiumLaunchOptions } from '../../chromium.ts';
 import type { Printable, Run } from './printable.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
