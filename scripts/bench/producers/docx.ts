@@ -70,7 +70,7 @@ export async function makeDocx(doc: Printable): Promise<Buffer> {
         headers: {
           first: new Header({ children: [masthead] }),
           default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: doc.symbol, bold: true, size: 18 })] })],
+            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: doc.header ?? doc.symbol, bold: true, size: 18 })] })],
           }),
         },
         footers: {

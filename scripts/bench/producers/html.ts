@@ -52,7 +52,7 @@ sup { font-size: 6.5pt; vertical-align: 4pt; line-height: 0 }
 </style></head><body><script>
 const BLOCKS = ${JSON.stringify(blocks)};
 const NOTES = ${JSON.stringify(notes)};
-const SYMBOL = ${JSON.stringify(esc(doc.symbol))}, JOB = ${JSON.stringify(doc.job)};
+const SYMBOL = ${JSON.stringify(esc(doc.symbol))}, HEADER = ${JSON.stringify(esc(doc.header ?? doc.symbol))}, JOB = ${JSON.stringify(doc.job)};
 const COVER = ${JSON.stringify(cover)};
 let count = 0;
 function newPage() {
@@ -60,7 +60,7 @@ function newPage() {
   const page = document.createElement('div');
   page.className = 'page ' + (count % 2 ? 'odd' : 'even');
   const first = count === 1;
-  page.innerHTML = (first ? '' : '<div class="head">' + SYMBOL + '</div>') +
+  page.innerHTML = (first ? '' : '<div class="head">' + HEADER + '</div>') +
     '<div class="content"><div class="body"></div><div class="notes"></div></div>' +
     '<div class="foot">' + (first ? '<span>' + JOB + ' (C)</span><span>*' + JOB.replace(/\\D/g, '') + '*</span>' : count % 2 ? '<span>' + JOB + '</span><span>' + count + '</span>' : '<span>' + count + '</span><span>' + JOB + '</span>') + '</div>';
   document.body.appendChild(page);

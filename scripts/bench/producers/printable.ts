@@ -15,6 +15,8 @@ export interface PrintBlock {
 }
 export interface Printable {
   symbol: string;
+  /** The running header's text (the symbol unless given). */
+  header?: string;
   /** The UN job number, `GE.19-12345`. */
   job: string;
   cover: string[];

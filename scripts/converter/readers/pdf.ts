@@ -146,14 +146,23 @@ function checkText(file: string, pages: PdfPage[], fonts: Record<string, string>
   }
 }
 
-/** The type size most characters are set in, to the half point. */
+/**
+ * The body's type size, to the half point: the largest size that sets at least a fifth of the
+ * characters. Not simply the commonest: a report with long notes may have more characters in
+ * the notes' smaller type; headings and titles are larger but few.
+ */
 function modeSize(pages: PdfPage[]): number {
   const count = new Map<number, number>();
-  for (const p of pages) for (const it of p.items) count.set(Math.round(it.size * 2) / 2, (count.get(Math.round(it.size * 2) / 2) ?? 0) + it.s.length);
-  let best = 10;
-  let most = -1;
-  for (const [size, n] of count) if (n > most) [best, most] = [size, n];
-  return best;
+  let total = 0;
+  for (const p of pages)
+    for (const it of p.items) {
+      const size = Math.round(it.size * 2) / 2;
+      const n = it.s.replace(/\s+/g, '').length;
+      count.set(size, (count.get(size) ?? 0) + n);
+      total += n;
+    }
+  const sizes = [...count].sort((a, b) => b[0] - a[0]);
+  return (sizes.find(([, n]) => n >= total / 5) ?? sizes[0] ?? [10])[0];
 }
 
 /** Items on one baseline (a superscript's raised baseline included) as rows, top to bottom, left to right. */
@@ -210,16 +219,19 @@ function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySi
 }
 
 /**
- * Page furniture: a row in the top or bottom sixth of its page whose words, digits aside and in
- * any order (`GE.23-04417 3` and `4 GE.23-04417`), recur at the same height (within 3 points)
+ * Page furniture: a row among the first or last two of its page, in its top or bottom sixth,
+ * whose words, digits aside and in any order (`GE.23-04417 3` and `4 GE.23-04417`), recur at the same height (within 3 points)
  * on at least two pages and a third of them.
  */
 function findFurniture(rows: Row[][], pages: PdfPage[]): Map<Row, { reason: 'running-header' | 'running-footer'; evidence: string }> {
   const out = new Map<Row, { reason: 'running-header' | 'running-footer'; evidence: string }>();
   if (pages.length < 2) return out;
   const key = (r: Row) => r.text.replace(/\d+/g, '#').split(/\s+/).sort().join(' ') + `@${Math.round(r.y / 3)}`;
+  // A header is among the first two rows of its page, a footer among the last two, in the outer sixth.
+  const edge = new Set(rows.flatMap((page) => [...page.slice(0, 2), ...page.slice(-2)]));
   const band = (r: Row) => {
     const h = pages[r.page - 1]!.height;
+    if (!edge.has(r)) return undefined;
     return r.y > h * (5 / 6) ? 'top' : r.y < h / 6 ? 'bottom' : undefined;
   };
   const seen = new Map<string, Set<number>>();
