@@ -76,6 +76,47 @@ interface Para {
 
 export function readDocx(file: string, bytes: Uint8Array): Source {
   checkSize(file, bytes, 'docx');
+  const xml = openParts(file, bytes);
+  const styles = readStyles(xml('word/styles.xml'));
+  const reader = paragraphReader(styles, readNumbering(xml('word/numbering.xml')));
+  const body = find(xml('word/document.xml'), 'w:body');
+  const paras = body ? reader(kids(body)) : [];
+  // Notes: numbered in order of first reference, as Word prints them.
+  const noteParas = new Map<string, Para[]>();
+  const notesRoot = find(xml('word/footnotes.xml'), 'w:footnotes');
+  for (const n of notesRoot ? kids(notesRoot) : []) {
+    if (tag(n) !== 'w:footnote' || attr(n, 'w:type')) continue;
+    noteParas.set(attr(n, 'w:id') ?? '', reader(kids(n)));
+  }
+  const numberOf = new Map<string, number>();
+  for (const p of paras) for (const id of p.refs) if (!numberOf.has(id) && noteParas.has(id)) numberOf.set(id, numberOf.size + 1);
+  const { cover, furniture } = headersAndFooters(body ? findAll(kids(body), 'w:sectPr') : [], readRels(xml('word/_rels/document.xml.rels')), xml, reader);
+  const bodySize = modeSize(paras);
+  const lines: LayoutLine[] = [...cover];
+  for (const p of paras) {
+    const text = (p.label ? `${p.label} ` : '') + textWithRefs(p, numberOf);
+    if (!text.trim()) continue;
+    const evidence = headingEvidence(p, styles, bodySize);
+    lines.push({ text, page: 0, role: evidence ? 'heading' : 'body', paragraph: true, ...(evidence ? { evidence } : {}) });
+    // Each note after the paragraph that first refers to it, as at a page's foot.
+    for (const id of p.refs) {
+      const n = numberOf.get(id);
+      const note = noteParas.get(id);
+      if (n === undefined || !note) continue;
+      noteParas.delete(id);
+      const noteText = note
+        .map((q) => textWithRefs(q, numberOf))
+        .join(' ')
+        .trim();
+      lines.push({ text: `${superscript(n)} ${noteText}`, page: 0, role: 'note', paragraph: true });
+    }
+  }
+  lines.push(...furniture);
+  return toSource(lines, 'docx', 0);
+}
+
+/** The zip's Word parts, each parsed on demand; a damaged, encrypted or oversized file is rejected. */
+function openParts(file: string, bytes: Uint8Array): (name: string) => Node[] {
   let parts: Record<string, Uint8Array>;
   let unpacked = 0;
   try {
@@ -90,15 +131,8 @@ export function readDocx(file: string, bytes: Uint8Array): Source {
     if (error instanceof SeedError) throw error;
     throw new SeedError('damaged', file, `not a readable .docx (the zip cannot be opened: ${(error as Error).message})`);
   }
-  if (!parts['word/document.xml']) {
-    const encrypted = bytes[0] === 0xd0 && bytes[1] === 0xcf;
-    throw new SeedError(
-      encrypted ? 'encrypted' : 'damaged',
-      file,
-      encrypted ? 'is an encrypted (password-protected) Word file; save it without a password' : 'not a readable .docx (no word/document.xml)',
-    );
-  }
-  const xml = (name: string): Node[] => {
+  if (!parts['word/document.xml']) throw new SeedError('damaged', file, 'not a readable .docx (no word/document.xml)');
+  return (name) => {
     const data = parts[name];
     if (!data) return [];
     try {
@@ -107,37 +141,27 @@ export function readDocx(file: string, bytes: Uint8Array): Source {
       throw new SeedError('damaged', file, `not a readable .docx (${name}: ${(error as Error).message})`);
     }
   };
-  const styles = readStyles(xml('word/styles.xml'));
-  const numbering = readNumbering(xml('word/numbering.xml'));
-  const rels = readRels(xml('word/_rels/document.xml.rels'));
-  const find = (nodes: Node[], name: string): Node | undefined => {
-    for (const n of nodes) {
-      if (tag(n) === name) return n;
-      const inner = find(kids(n), name);
-      if (inner) return inner;
-    }
-    return undefined;
-  };
+}
 
-  const reader = paragraphReader(styles, numbering);
-  const body = find(xml('word/document.xml'), 'w:body');
-  const paras = body ? reader(kids(body)) : [];
-
-  // Notes: numbered in order of first reference.
-  const noteParas = new Map<string, Para[]>();
-  const notesRoot = find(xml('word/footnotes.xml'), 'w:footnotes');
-  for (const n of notesRoot ? kids(notesRoot) : []) {
-    if (tag(n) !== 'w:footnote' || attr(n, 'w:type')) continue;
-    noteParas.set(attr(n, 'w:id') ?? '', reader(kids(n)));
+function find(nodes: Node[], name: string): Node | undefined {
+  for (const n of nodes) {
+    if (tag(n) === name) return n;
+    const inner = find(kids(n), name);
+    if (inner) return inner;
   }
-  const numberOf = new Map<string, number>();
-  for (const p of paras) for (const id of p.refs) if (!numberOf.has(id) && noteParas.has(id)) numberOf.set(id, numberOf.size + 1);
+  return undefined;
+}
 
-  // Headers and footers of every section: the first page's header is the cover, the rest furniture.
+/** Headers and footers of every section: the first page's header is the cover (its masthead), the rest furniture. */
+function headersAndFooters(
+  sections: Node[],
+  rels: Map<string, string>,
+  xml: (name: string) => Node[],
+  reader: (nodes: Node[]) => Para[],
+): { cover: LayoutLine[]; furniture: LayoutLine[] } {
   const cover: LayoutLine[] = [];
   const furniture: LayoutLine[] = [];
   const seen = new Set<string>();
-  const sections = body ? findAll(kids(body), 'w:sectPr') : [];
   for (const sect of sections) {
     const titlePage = toggle(sect, 'w:titlePg') ?? false;
     for (const ref of kids(sect)) {
@@ -147,45 +171,24 @@ export function readDocx(file: string, bytes: Uint8Array): Source {
       if (!target || seen.has(target)) continue;
       seen.add(target);
       const first = attr(ref, 'w:type') === 'first' && titlePage;
-      const root = xml(`word/${target.replace(/^\/?word\//, '')}`);
-      for (const p of root.flatMap((r) => reader(kids(r)))) {
+      const header = kind === 'w:headerReference';
+      for (const p of xml(`word/${target.replace(/^\/?word\//, '')}`).flatMap((r) => reader(kids(r)))) {
         const text = plain(p.runs);
         if (!text.trim()) continue;
-        if (first && kind === 'w:headerReference') cover.push({ text, page: 1, role: 'cover', paragraph: true });
+        if (first && header) cover.push({ text, page: 1, role: 'cover', paragraph: true });
         else
           furniture.push({
             text,
             page: 0,
             role: 'furniture',
-            reason: kind === 'w:headerReference' ? 'running-header' : first ? 'job-number' : 'running-footer',
-            evidence: `the document's ${first ? 'first-page ' : ''}${kind === 'w:headerReference' ? 'header' : 'footer'}`,
+            reason: header ? 'running-header' : first ? 'job-number' : 'running-footer',
+            evidence: `the document's ${first ? 'first-page ' : ''}${header ? 'header' : 'footer'}`,
             paragraph: true,
           });
       }
     }
   }
-
-  const bodySize = modeSize(paras);
-  const lines: LayoutLine[] = [...cover];
-  for (const p of paras) {
-    const text = (p.label ? `${p.label} ` : '') + textWithRefs(p, numberOf);
-    if (!text.trim()) continue;
-    const evidence = headingEvidence(p, styles, bodySize);
-    lines.push({ text, page: 0, role: evidence ? 'heading' : 'body', paragraph: true, ...(evidence ? { evidence } : {}) });
-    for (const id of p.refs) {
-      const n = numberOf.get(id);
-      const note = noteParas.get(id);
-      if (n === undefined || !note) continue;
-      noteParas.delete(id); // a note referenced twice is printed once
-      const noteText = note
-        .map((q) => textWithRefs(q, numberOf))
-        .join(' ')
-        .trim();
-      lines.push({ text: `${superscript(n)} ${noteText}`, page: 0, role: 'note', paragraph: true });
-    }
-  }
-  lines.push(...furniture);
-  return toSource(lines, 'docx', 0);
+  return { cover, furniture };
 }
 
 function findAll(nodes: Node[], name: string, out: Node[] = []): Node[] {

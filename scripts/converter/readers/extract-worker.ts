@@ -4,15 +4,14 @@
  * module graph (and so in its cache key).
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { extractDoc } from './doc-extract.ts';
-import { extractPdf } from './pdf-extract.ts';
+import { EXTRACTORS, type ExtractKind } from './extractors.ts';
 import type { Answer } from './sync.ts';
 
 const port = (workerData as { port: MessagePort }).port;
-port.on('message', async (job: { kind: 'pdf' | 'doc'; bytes: Uint8Array; signal: Int32Array }) => {
+port.on('message', async (job: { kind: ExtractKind; bytes: Uint8Array; signal: Int32Array }) => {
   let answer: Answer<unknown>;
   try {
-    answer = { ok: true, value: job.kind === 'pdf' ? await extractPdf(job.bytes) : await extractDoc(job.bytes) };
+    answer = { ok: true, value: await EXTRACTORS[job.kind](job.bytes) };
   } catch (error) {
     const e = error as { code?: string; message?: string };
     answer =

@@ -69,11 +69,11 @@ export function layoutPdf(file: string, read: PdfRead): Source {
       const r = body[i]!;
       if (i > lastBodyType && lastBodyType >= 0 && r.size < bodySize * 0.92) {
         // The note area: a new note starts with the next number; anything else continues the last one.
-        const m = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})\s*(.*)$/.exec(r.text);
+        const m = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})\s*(\S.*)?$/.exec(r.text);
         const n = m ? Number(m[1]!.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)))) : NaN;
         if (m && n === nextNote) {
           const line: LayoutLine = { text: '', page, role: 'note', paragraph: true };
-          lastNote = { n, text: m[2]!, line };
+          lastNote = { n, text: m[2] ?? '', line };
           lines.push(line);
           nextNote = n + 1;
         } else if (lastNote) lastNote.text = joinLines(lastNote.text, r.text);

@@ -8,8 +8,9 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { SeedError } from '../errors.ts';
+import { EXTRACTORS, type ExtractKind } from './extractors.ts';
 
-export type ExtractKind = 'pdf' | 'doc';
+export type { ExtractKind };
 
 /** What the worker answers: the raw extraction, or a typed failure. */
 export type Answer<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
@@ -30,6 +31,7 @@ export function budget(bytes: number): number {
 }
 
 export function extractSync<T>(kind: ExtractKind, file: string, bytes: Uint8Array): T {
+  if (!(kind in EXTRACTORS)) throw new Error(`no extractor for ${kind}`);
   current ??= start();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   current.port.postMessage({ kind, bytes, signal });
