@@ -69,11 +69,11 @@ export function layoutPdf(file: string, read: PdfRead): Source {
       const r = body[i]!;
       if (i > lastBodyType && lastBodyType >= 0 && r.size < bodySize * 0.92) {
         // The note area: a new note starts with the next number; anything else continues the last one.
-        const m = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})\s*(\S.*)?$/.exec(r.text);
-        const n = m ? Number(m[1]!.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)))) : NaN;
+        const m = noteMark(r.text);
+        const n = m ? m.n : NaN;
         if (m && n === nextNote) {
           const line: LayoutLine = { text: '', page, role: 'note', paragraph: true };
-          lastNote = { n, text: m[2] ?? '', line };
+          lastNote = { n, text: m.rest, line };
           lines.push(line);
           nextNote = n + 1;
         } else if (lastNote) lastNote.text = joinLines(lastNote.text, r.text);
@@ -109,6 +109,18 @@ export function layoutPdf(file: string, read: PdfRead): Source {
       }
   });
   return toSource(lines, 'pdf', pages.length);
+}
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A note's mark at the start of a line (superscript digits, or up to three digits) and the text after it. */
+function noteMark(text: string): { n: number; rest: string } | undefined {
+  let i = 0;
+  let digits = '';
+  if (SUPERSCRIPTS.includes(text[0] ?? '_')) for (; i < text.length && SUPERSCRIPTS.includes(text[i]!); i++) digits += String(SUPERSCRIPTS.indexOf(text[i]!));
+  else for (; i < text.length && i < 4 && text[i]! >= '0' && text[i]! <= '9'; i++) digits += text[i];
+  if (!digits || digits.length > 3 || (i < text.length && text[i]! >= '0' && text[i]! <= '9')) return undefined;
+  return { n: Number(digits), rest: text.slice(i).trim() };
 }
 
 /** A PDF whose pages carry no text, or whose text comes out as private-use or unmapped glyphs, cannot be read. */
