@@ -5,12 +5,16 @@
  * set in bold without a label is a heading, and the model says the layout decided.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { makeDocx } from '../../scripts/bench/producers/docx.ts';
 import { printPdf } from '../../scripts/bench/producers/html.ts';
 import { libreOffice } from '../../scripts/bench/producers/lo.ts';
 import type { PrintBlock, Printable } from '../../scripts/bench/producers/printable.ts';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
+import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
 import { plainText } from '../../scripts/converter/plain.ts';
 import { extractPdf } from '../../scripts/converter/readers/pdf-extract.ts';
 
@@ -94,5 +98,44 @@ describe('layout conventions printed and read back', () => {
     const head = on('见人权理事会第1/1号决议');
     const tail = on('见人权理事会第250/1号决议');
     assert.ok(head >= 0 && tail > head, `note 2 starts on page ${head + 1} and ends on page ${tail + 1}`);
+  });
+  it('a seed folder with a .docx, a PDF and a bad PDF: manifest slugs, accounting, the cache, the others still build', () => {
+    const dir = fs.mkdtempSync(join(tmpdir(), 'formats-run-'));
+    try {
+      const seeds = join(dir, 'seeds');
+      fs.mkdirSync(seeds);
+      fs.writeFileSync(join(seeds, 'report.docx'), files.docx!);
+      fs.writeFileSync(join(seeds, 'report.pdf'), files.libreoffice!);
+      fs.writeFileSync(join(seeds, 'scan.pdf'), '%PDF-1.7 not really');
+      fs.writeFileSync(join(seeds, 'manifest.json'), JSON.stringify({ 'report.docx': { slug: 'report-word' }, 'report.pdf': { slug: 'report-pdf' } }));
+      const run = () => {
+        const lines: string[] = [];
+        const result = convertAll({
+          seedsDir: seeds,
+          outDir: join(dir, 'content'),
+          fs: { ...fs, join } as unknown as RunOptions['fs'],
+          log: (l) => lines.push(l),
+        });
+        return { result, lines };
+      };
+      const first = run();
+      assert.equal(first.result.converted, 2);
+      assert.deepEqual(
+        first.result.errors.map((e) => [e.file, e.code]),
+        [['scan.pdf', 'damaged']],
+      );
+      assert.ok(first.lines.some((l) => l.startsWith('error scan.pdf: not a readable PDF') || l.startsWith('error scan.pdf:')));
+      for (const slug of ['report-word', 'report-pdf']) {
+        const model = JSON.parse(fs.readFileSync(join(dir, 'content', 'data', `${slug}.json`), 'utf8'));
+        assert.equal(model.stats.paragraphs, 21);
+        assert.ok(!model.warnings.some((w: { code: string }) => w.code === 'text-unaccounted'), `${slug}: text unaccounted`);
+        assert.equal(model.stats.accounting.input, model.stats.accounting.kept + model.stats.accounting.dropped);
+      }
+      const second = run();
+      assert.equal(second.result.converted, 0);
+      assert.equal(second.result.unchanged, 2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
