@@ -177,13 +177,24 @@ function modeSize(pages: PdfPage[]): number {
   return (sizes.find(([, n]) => n >= total / 5) ?? sizes[0] ?? [10])[0];
 }
 
+/**
+ * Whether an item sits on a row: its middle within the row's type (from a quarter of its size
+ * below the baseline to a full size above), or the row's middle within the item's. A raised
+ * superscript joins its line; the next line, and a line of smaller type beside a large one (a
+ * masthead's columns), do not.
+ */
+function sameLine(row: { y: number; size: number }, it: PdfItem): boolean {
+  const inside = (y: number, line: { y: number; size: number }) => y >= line.y - 0.25 * line.size && y <= line.y + line.size;
+  return inside(it.y + 0.4 * it.size, row) || inside(row.y + 0.4 * row.size, it);
+}
+
 /** Items on one baseline (a superscript's raised baseline included) as rows, top to bottom, left to right. */
 function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySize: number): Row[] {
   const items = page.items.filter((it) => it.s.trim() || it.s === ' ').sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: { y: number; size: number; items: PdfItem[] }[] = [];
   for (const it of items) {
     const last = groups.at(-1);
-    if (last && last.y - it.y < 0.7 * Math.max(last.size, it.size)) {
+    if (last && sameLine(last, it)) {
       last.items.push(it);
       if (it.size > last.size) [last.y, last.size] = [it.y, it.size];
     } else groups.push({ y: it.y, size: it.size, items: [it] });
@@ -211,7 +222,8 @@ function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySi
       const space = gap > 0.3 * main && text && !/\s$/.test(text) && !/^\s/.test(s) ? (gap > 1.2 * main ? '\t' : ' ') : '';
       text += space + s;
       seg.text += (seg.text && space) + s;
-      end = Math.max(end, it.x + it.w);
+      // A space item may span a whole column gap: only ink moves the line's end.
+      if (it.s.trim()) end = Math.max(end, it.x + it.w);
       const ink = s.replace(/\s+/g, '').length;
       inked += ink;
       if (BOLD.test(fonts[it.font] ?? '')) bold += ink;
