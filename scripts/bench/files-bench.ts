@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { convertSeed } from '../converter/pipeline.ts';
-import { parseManifest } from '../converter/manifest.ts';
+import { parseManifest } from '../model/manifest.ts';
 import { readSource } from '../converter/readers/index.ts';
 import { makeDocx } from './producers/docx.ts';
 import { printPdf } from './producers/html.ts';

@@ -15,7 +15,7 @@ import { libreOffice } from '../../scripts/bench/producers/lo.ts';
 import type { PrintBlock, Printable } from '../../scripts/bench/producers/printable.ts';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
-import { plainText } from '../../scripts/converter/plain.ts';
+import { plainText } from '../../scripts/model/plain.ts';
 import { extractPdf } from '../../scripts/converter/readers/pdf-extract.ts';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');

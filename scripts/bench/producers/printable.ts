@@ -5,7 +5,7 @@
  * the seed's own lines before the body; an infographic, which has no body of paragraphs, is
  * printed line by line as the seed has it.
  */
-import type { Report } from '../../converter/schema.ts';
+import type { Report } from '../../model/schema.ts';
 
 export type Run = string | { ref: number };
 export interface PrintBlock {
