@@ -8,8 +8,11 @@
 import { relative } from 'node:path';
 import type { Diagnostic } from '../model/schema.ts';
 
-/** A seed larger than this is rejected before it is read: 32 MiB, beyond the largest UN report (a 20 MB one converts). */
-export const SEED_MAX_BYTES = 32 * 1024 * 1024;
+/**
+ * A seed larger than this is rejected before it is read: 64 MiB, beyond the largest UN report as
+ * text (a 20 MB one converts) or as an official PDF or Word file with its images.
+ */
+export const SEED_MAX_BYTES = 64 * 1024 * 1024;
 /** A longer file name is rejected: the page address and the bundler's file names are made from it (Linux allows 255 bytes in all). */
 export const SEED_NAME_MAX = 120;
 
