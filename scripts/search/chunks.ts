@@ -49,11 +49,14 @@ export function chunkRecords(records: readonly SearchRecord[], cap = chunkChars)
 
 /**
  * Where each block sits in a chunk, for the browser to cut the chunk's content back into blocks:
- * `[anchor id, place, index into sections, text length, symbol keys]`. The id is the block's
- * anchor on the chunk's page; a block on a page of its own (a document page) gives its address. The content is the
- * blocks' texts joined by `\n`, then a line of the chunk's symbol keys.
+ * `[anchor id, place, index into sections, text length, symbol keys, title?, symbol?]`. The id is
+ * the block's anchor on the chunk's page; a block on a page of its own (a document page) gives
+ * its address. A block whose title or symbol is not the chunk's (`meta.title`, `meta.symbol`:
+ * its first block's) carries its own — every document page after the first of its chunk — so
+ * no result shows another record's heading. The content is the blocks' texts joined by `\n`,
+ * then a line of the chunk's symbol keys.
  */
-export type BlockLayout = [id: string, place: string, section: number, length: number, keys: string[]];
+export type BlockLayout = [id: string, place: string, section: number, length: number, keys: string[], title?: string, symbol?: string];
 
 /** How a block is found from its chunk's page: its anchor there, or its own address (no `#`) elsewhere. */
 export function anchorIn(chunkUrl: string, url: string): string {
@@ -67,7 +70,10 @@ export function chunkPayload(chunk: SearchChunk): { content: string; sections: s
   const layout = chunk.blocks.map((b): BlockLayout => {
     let s = sections.indexOf(b.section);
     if (s < 0) s = sections.push(b.section) - 1;
-    return [anchorIn(chunk.blocks[0]!.url, b.url), b.place, s, b.text.length, b.keys];
+    const first = chunk.blocks[0]!;
+    const layout: BlockLayout = [anchorIn(first.url, b.url), b.place, s, b.text.length, b.keys];
+    if (b.title !== first.title || b.symbol !== first.symbol) layout.push(b.title, b.symbol);
+    return layout;
   });
   const keys = [...new Set(chunk.blocks.flatMap((b) => b.keys))].sort();
   const content = chunk.blocks.map((b) => b.text).join('\n') + (keys.length ? `\n${keys.join(' ')}` : '');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { historySchema, type History } from '../../scripts/converter/changes.ts';
 import { reportSchema, zodIssues, type Report } from '../../scripts/converter/schema.ts';
 import { symbolSlug } from './urls.ts';
-import { citedDocuments, type CitedDocument } from './citations.ts';
+import { documentPages, type DocumentPage } from './docpages.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { FIGURES_CONFIG, loadFiguresConfig } from './figures.ts';
 import { contentDir } from './content-dir.ts';
@@ -67,11 +67,12 @@ export function loadReport(slug: string): Report {
 }
 
 /**
- * Every cited document across the given reports. Throws if two symbols would share a page
- * file name, so no document page silently overwrites another.
+ * Every document page of the given reports: the documents they cite and their own symbols
+ * (src/lib/docpages.ts). Throws if two symbols would share a page file name, so no document
+ * page silently overwrites another.
  */
-export function loadCitedDocuments(slugs: readonly string[]): CitedDocument[] {
-  const docs = citedDocuments(slugs.map(loadReport));
+export function loadDocumentPages(slugs: readonly string[]): DocumentPage[] {
+  const docs = documentPages(slugs.map(loadReport));
   const seen = new Map<string, string>();
   for (const doc of docs) {
     const slug = symbolSlug(doc.symbol);

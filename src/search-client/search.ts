@@ -9,6 +9,7 @@
  */
 import type * as Match from './match.ts';
 import type { BlockLayout } from '../../scripts/search/chunks.ts';
+import { searchRanking } from './ranking.ts';
 
 /** Filter values by facet (`报告`, `年份`, …); '' or absent is no filter. */
 type Filters = Record<string, string>;
@@ -67,7 +68,7 @@ interface Group {
   const T = (self as unknown as { UNHRSearchText: typeof Match }).UNHRSearchText;
   const here = (document.currentScript as HTMLScriptElement).src;
   var FACETS = ['报告', '年份', '机构', '类型'];
-  var KIND_ORDER = ['段落', '章节', '注释', '图表', '文件'];
+  var KIND_ORDER = ['报告', '段落', '章节', '注释', '图表', '文件'];
   /** Reports shown at a time, and matches shown under each (the rest behind its "all matches" link). */
   var PAGE = 10;
   var PER_GROUP = 3;
@@ -157,8 +158,8 @@ interface Group {
       return {
         url: /[./]/.test(b[0]) ? b[0] : b[0] ? page + '#' + b[0] : page,
         slug: d.meta.slug,
-        title: d.meta.title,
-        symbol: d.meta.symbol,
+        title: b[5] ?? d.meta.title,
+        symbol: b[6] ?? d.meta.symbol,
         section: sections[b[2]],
         place: b[1],
         kind: d.meta.kind,
@@ -209,7 +210,7 @@ interface Group {
   function pagefindEngine() {
     var ready = loadPagefind().then(function (loaded) {
       var pf = loaded.pf;
-      var options = { basePath: loaded.base, noWorker: true, ranking: { metaWeights: { title: 0, symbol: 0, slug: 0, kind: 0, sections: 0, blocks: 0 } } };
+      var options = { basePath: loaded.base, noWorker: true, ranking: searchRanking };
       return pf
         .options(options)
         .then(function () {
@@ -442,21 +443,32 @@ interface Group {
 
   /**
    * One report: its title, symbol, year and body once, its best matches under it and, when it
-   * has more, a link to all of them (the search with this report's filter).
+   * has more, a link to all of them (the search with this report's filter). When the report
+   * itself matches (its symbol or title), that match is the title and the line under it, with
+   * the terms marked.
    */
   function drawGroup(g: Group, terms: string[], all: boolean): HTMLElement {
     var d = g.first;
     var doc = d.kind === 'document';
     var page = d.url.split('#')[0]!;
     var f = d.filters || {};
+    var own = g.hits.filter(function (h) {
+      return h.kind === 'report';
+    })[0];
+    var blocks = g.hits.filter(function (h) {
+      return h !== own;
+    });
     var meta = doc ? [d.place] : [d.symbol, f['年份'], f['机构']];
-    var shownHits = all ? g.hits : g.hits.slice(0, PER_GROUP);
+    var shownHits = all ? blocks : blocks.slice(0, PER_GROUP);
+    var metaText = meta.filter(Boolean).join(' · ') + (doc ? '' : ' · ' + g.hits.length + ' 处匹配');
     var items = [
       el('h2', { class: 'group-title' }, [el('a', { href: withQuery(page), class: 'group-link' }, [marked(T.markRuns(d.title, terms))])]),
-      el('p', { class: 'group-meta', text: meta.filter(Boolean).join(' · ') + (doc ? '' : ' · ' + g.hits.length + ' 处匹配') }),
+      own
+        ? el('p', { class: 'group-meta result', 'data-url': own.url }, [marked(T.markRuns(metaText, terms))])
+        : el('p', { class: 'group-meta', text: metaText }),
     ];
     if (doc) items.push(el('p', { class: 'result-excerpt result', 'data-url': d.url }, [marked(T.excerpt(d.text, terms, 110))]));
-    else
+    else if (shownHits.length)
       items.push(
         el(
           'ol',
@@ -466,7 +478,7 @@ interface Group {
           }),
         ),
       );
-    if (!doc && shownHits.length < g.hits.length) {
+    if (!doc && shownHits.length < blocks.length) {
       var p = new URLSearchParams();
       p.set('q', state.q);
       FACETS.forEach(function (k) {
