@@ -139,7 +139,12 @@ interface Group {
           });
         },
       };
-    });
+    }, noIndex);
+  }
+
+  /** Pagefind's module did not load: the site was served without its index (built by `npm run build`). */
+  function noIndex(): never {
+    throw new Error('搜索索引（pagefind/pagefind.js）无法加载。索引在构建网站时生成：请运行 npm run build，再运行 npm run preview 打开网站。');
   }
 
   /**

@@ -362,6 +362,14 @@ for (const site of sites) {
   });
 }
 
+test('a site served without its search index says in Chinese how to build it, not a browser error', async ({ page }) => {
+  await page.route('**/pagefind/pagefind.js', (route) => route.abort());
+  await page.goto(sites[0].page('疫苗'));
+  await expect(page.locator('#search-status')).toHaveText(
+    '搜索出错：搜索索引（pagefind/pagefind.js）无法加载。索引在构建网站时生成：请运行 npm run build，再运行 npm run preview 打开网站。',
+  );
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the header box still submits to the search page, which says search needs JavaScript', async ({ page }) => {
