@@ -249,7 +249,7 @@ for (const site of sites) {
     for (const [short, symbol] of [
       ['48/141', 'A/RES/48/141'],
       ['2391(2017)', 'S/RES/2391(2017)'],
-    ]) {
+    ] as const) {
       test(`${short} finds the ${symbol} page first, as ${symbol} does`, async ({ page }) => {
         for (const q of [short, symbol]) {
           const got = await search(page, site.page(q));
