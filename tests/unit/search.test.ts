@@ -188,6 +188,18 @@ describe('Pagefind chunks', () => {
 });
 
 describe('search match rules (match.js, shared with the browser)', () => {
+  test('a symbol ranks the report it names first, then its document page, then the blocks citing it', () => {
+    const keys = [searchText.symbolKey('A/74/36')];
+    const blocks = [
+      { text: '见 A/74/36。', kind: 'note', keys, rank: 0 },
+      { text: '文件 A/74/36', kind: 'document', keys, rank: 1 },
+      { text: 'A/74/36 · 联合国人权事务高级专员的报告', kind: 'report', keys, rank: 2 },
+    ];
+    assert.deepEqual(searchText.rankBlocks(blocks, 'A/74/36'), [2, 1, 0]);
+    // A report whose text only mentions another symbol is not the one named.
+    assert.deepEqual(searchText.rankBlocks([{ ...blocks[2]!, keys: [searchText.symbolKey('A/74/360')] }, blocks[1]!], 'A/74/36'), [1, 0]);
+  });
+
   test('the browser’s classic scripts are bundled from the same TypeScript: match.js defines UNHRSearchText (self.UNHRSearchText in a page) with the module’s functions, and the bytes repeat', async () => {
     const match = await bundleSearchScript('match.js');
     assert.doesNotMatch(match, /^\s*(?:export|import)\b/m, 'a classic script, not a module');
