@@ -18,10 +18,10 @@ import * as pagefind from 'pagefind';
 import { allRecords, documentsSlug, readReports } from './records.ts';
 import { chunkPayload, chunkRecords, type SearchChunk } from './chunks.ts';
 import { groupByShard, shardCount, type ShardBuildOptions } from './shards.ts';
-import { buildCache, cacheKey } from '../build/cache.ts';
-import { codeKey } from '../build/modules.ts';
-import { parseCli } from '../cli.ts';
-import { OWN_KEYS } from '../../src/search-client/ranking.ts';
+import { buildCache, cacheKey } from '../util/cache.ts';
+import { codeKey } from '../util/modules.ts';
+import { parseCli } from '../util/cli.ts';
+import { OWN_KEYS } from '../model/search-record.ts';
 
 /** Pagefind's ready-made UIs and highlighter: the search page has its own UI, so they are not shipped. */
 export const unusedBundles = [
@@ -83,7 +83,7 @@ const isRuntime = (name: string) => runtimeFiles.has(name) || name.startsWith('w
  * chunking (how records become Pagefind records).
  */
 function indexFormat(): string {
-  // The module graph of this file covers chunks.ts and Pagefind's version (scripts/build/modules.ts).
+  // The module graph of this file covers chunks.ts and Pagefind's version (scripts/util/modules.ts).
   return cacheKey(codeKey([fileURLToPath(import.meta.url)]));
 }
 
@@ -152,9 +152,13 @@ export async function indexSite(
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = parseCli('npx node scripts/search/pagefind.ts [DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist';
+  const [dist = 'dist', content = 'content'] = parseCli(
+    'npx node scripts/search/pagefind.ts [DIST] [CONTENT]',
+    { allowPositionals: true, options: {} },
+    2,
+  ).positionals;
   const started = performance.now();
-  const { records, chunks, shards } = await indexSite(dist);
+  const { records, chunks, shards } = await indexSite(dist, content);
   console.log(
     `pagefind: ${records} blocks in ${chunks} chunks, ${shards} shards → ${join(dist, 'pagefind')} (${((performance.now() - started) / 1000).toFixed(2)} s)`,
   );

@@ -5,6 +5,8 @@
  * then runs exactly as on the built site. The index lives in a temporary folder, removed when
  * the server stops; `dist/` is never touched.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -36,23 +38,27 @@ export function devSearch(): AstroIntegration {
         let dir: string | undefined;
         let ready: Promise<string | undefined> = Promise.resolve(undefined);
         let timer: ReturnType<typeof setTimeout> | undefined;
-        /** Index the content into a new folder; the old one is dropped once the new one is ready. */
+        /**
+         * Index the content into a new folder (scripts/search/pagefind.ts in a child process, as
+         * seed-watch runs the converter); the old folder is dropped once the new one is ready.
+         */
         const index = () => {
           ready = ready.then(async (old) => {
             const next = mkdtempSync(join(tmpdir(), 'un-hr-dev-search-'));
-            try {
-              const { indexSite } = await import('../../scripts/search/pagefind.ts');
-              const started = performance.now();
-              const { records, chunks } = await indexSite(next, contentDir);
-              logger.info(`search index: ${records} blocks in ${chunks} chunks (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-              if (old) rmSync(old, { recursive: true, force: true });
-              dir = join(next, 'pagefind');
-              return next;
-            } catch (error) {
+            const child = spawn(process.execPath, [resolve('scripts', 'search', 'pagefind.ts'), next, contentDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+            let output = '';
+            child.stdout!.on('data', (chunk) => (output += chunk));
+            child.stderr!.on('data', (chunk) => (output += chunk));
+            const [code] = (await once(child, 'close')) as [number | null];
+            if (code !== 0) {
               rmSync(next, { recursive: true, force: true });
-              logger.error(`search index not built: ${error instanceof Error ? error.message : String(error)}`);
+              logger.error(`search index not built (exit code ${code}): ${output.trim()}`);
               return old;
             }
+            logger.info(output.trim().replace(/ → \S+/, ''));
+            if (old) rmSync(old, { recursive: true, force: true });
+            dir = join(next, 'pagefind');
+            return next;
           });
         };
         index();

@@ -3,7 +3,7 @@
  * (a document page is a group of its own) with its best matches under it, the terms marked, and
  * the filters with the number of matches each value would give.
  */
-import type * as Match from './match.ts';
+import type * as Match from '../../scripts/model/match.ts';
 import { FACETS, searchText, type Counts, type Hit } from './engine.ts';
 import { stateParams, type State } from './state.ts';
 

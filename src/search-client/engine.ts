@@ -5,9 +5,8 @@
  * scripts (see scripts/search/classic.ts). Pagefind finds chunks; the engine cuts them into
  * blocks and keeps the blocks that hold the query (match.js), ranked, with facet counts.
  */
-import type * as Match from './match.ts';
-import type { BlockLayout } from '../../scripts/search/chunks.ts';
-import { searchRanking } from './ranking.ts';
+import type * as Match from '../../scripts/model/match.ts';
+import { searchRanking, type BlockLayout, type SearchRecord } from '../../scripts/model/search-record.ts';
 
 /** Filter values by facet (`报告`, `年份`, …); '' or absent is no filter. */
 export type Filters = Record<string, string>;
@@ -48,18 +47,16 @@ interface Loaded {
   json: (name: string) => Promise<any>;
 }
 
-/** One block of a chunk: a search hit when it matches. */
-export interface Hit extends Match.Block {
-  url: string;
-  slug: string;
-  title: string;
-  symbol: string;
+/**
+ * One block of a chunk, read back as the search record it was indexed from: a search hit when
+ * it matches. What Pagefind gives back differs from the record written only in kind and filters
+ * (the chunk's, as Pagefind returns them), a section looked up by index, and the chunk's rank.
+ */
+export interface Hit extends Omit<SearchRecord, 'kind' | 'filters' | 'section' | 'keys'>, Match.Block {
   section: string | undefined;
-  place: string;
+  keys: string[];
   kind: string;
   filters: Record<string, string | string[]>;
-  text: string;
-  keys: string[];
   rank: number;
 }
 

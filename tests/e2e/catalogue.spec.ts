@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { documents, reports } from './model.ts';
-import { groupDocs } from '../../src/lib/docgroups.ts';
-import { documentPages } from '../../src/lib/docpages.ts';
+import { groupDocs } from '../../scripts/model/docgroups.ts';
+import { documentPages } from '../../scripts/model/docpages.ts';
 import { sortCatalogue } from '../../src/lib/catalogue.ts';
 import { kindLabel } from '../../src/lib/reportmeta.ts';
 

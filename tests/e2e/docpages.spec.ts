@@ -6,8 +6,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { readReports } from '../../scripts/search/records.ts';
-import { documentPages } from '../../src/lib/docpages.ts';
-import { docPath, relativeUrl, reportPath } from '../../src/lib/urls.ts';
+import { documentPages } from '../../scripts/model/docpages.ts';
+import { docPath, relativeUrl, reportPath } from '../../scripts/model/urls.ts';
 import { contentDir } from '../pinned.ts';
 
 const pages = documentPages(readReports(contentDir));

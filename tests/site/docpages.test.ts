@@ -1,8 +1,8 @@
 /** Document pages: one per cited document and per report's own symbol, each with what a report here or a citing sentence says of it. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { citationDetails } from '../../src/lib/citations.ts';
-import { chineseDate, documentPages } from '../../src/lib/docpages.ts';
+import { citationDetails } from '../../scripts/model/citations.ts';
+import { chineseDate, documentPages } from '../../scripts/model/docpages.ts';
 import { loadReport, reportSlugs } from '../../src/lib/data.ts';
 
 const reports = reportSlugs().map(loadReport);

@@ -5,7 +5,7 @@
  * its title and date where a report here or a citing sentence gives them, its official links in
  * Chinese and English, and where it is cited. Pure: data in, data out.
  */
-import type { Report } from '../../scripts/converter/schema.ts';
+import type { Report } from './schema.ts';
 import { citedDocuments, type Citation, type CitedDocument } from './citations.ts';
 import { describeDoc, docGroup, type DocDescription } from './docgroups.ts';
 
