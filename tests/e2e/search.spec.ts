@@ -452,6 +452,22 @@ test("a search reads Pagefind's best chunks first: fewer than it finds on a larg
   expect(got.notes.hits.every((h) => /#fn-\d+$/.test(h.url))).toBe(true);
 });
 
+test('Pagefind’s first chunk for a symbol is the page it names, ahead of the chunks citing it many times', async ({ page }) => {
+  await page.goto(sites[0].page(''));
+  await page.waitForFunction(() => (self as unknown as { UNHRSearchEngine?: unknown }).UNHRSearchEngine);
+  // A/HRC/55/69/Add.1 is cited in ten notes of one report; the documents' chunk holds it once among a hundred symbols.
+  const cited = records.filter((r) => r.kind !== 'document' && r.text.includes('A/HRC/55/69/Add.1'));
+  expect(cited.length).toBeGreaterThanOrEqual(10);
+  const firstOf = (q: string) =>
+    page.evaluate(async (q) => {
+      const engine = (self as unknown as { UNHRSearchEngine: { search(q: string, f: object, limit?: number): Promise<{ hits: { url: string }[] }> } })
+        .UNHRSearchEngine;
+      return (await engine.search(q, {}, 1)).hits.map((h) => h.url);
+    }, q);
+  expect(await firstOf('A/HRC/55/69/Add.1')).toEqual([docPath('A/HRC/55/69/Add.1')]);
+  for (const { report, symbol } of ownSymbols) expect(await firstOf(symbol)).toEqual([reportPath(report.slug)]);
+});
+
 /** Chinese phrases sampled from the records: every heading's runs, and a 2–5 character window of every fourth block. */
 function samplePhrases(): { q: string; urls: string[] }[] {
   const phrases = new Set<string>();
