@@ -58,8 +58,8 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
       } else key = `u${++unlabelled}`;
       blocks.push({ type: 'heading', id: unique(`h-${key}`, d.line), line: d.line, level: d.level, kind: d.kind, label: d.label, content });
     } else if (d.type === 'paragraph') {
-      const id = d.n ? paragraphAnchor(d.n) : d.caption ? `cap-${++captions}` : `b-${++unnumbered}`;
-      blocks.push({ type: 'paragraph', id: unique(id, d.line), line: d.line, ...(d.n ? { n: d.n } : {}), content });
+      const id = d.n ? paragraphAnchor(d.label ?? d.n) : d.caption ? `cap-${++captions}` : `b-${++unnumbered}`;
+      blocks.push({ type: 'paragraph', id: unique(id, d.line), line: d.line, ...(d.n ? { n: d.n } : {}), ...(d.label ? { label: d.label } : {}), content });
     } else if (d.type === 'figure') {
       blocks.push({ type: 'figure', id: unique(`fig-${++figures}`, d.line), line: d.line, value: d.value, caption: plainText(content) });
     } else {
