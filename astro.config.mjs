@@ -9,6 +9,7 @@ import { CSP_DIRECTIVES, SCRIPT_RESOURCES, inlineScriptHashes } from './src/lib/
 import { seedWatch } from './src/integrations/seed-watch.ts';
 import { mdxCache } from './src/integrations/mdx-cache.ts';
 import { searchClient } from './src/integrations/search-client.ts';
+import { devSearch } from './src/integrations/dev-search.ts';
 
 /**
  * The reading site. Pages are written as `x.html` files and link to each other with
@@ -40,6 +41,7 @@ export default defineConfig({
     mdxCache(),
     seedWatch(),
     searchClient(),
+    devSearch(),
     ...(site ? [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }) })] : []),
   ],
   devToolbar: { enabled: false },

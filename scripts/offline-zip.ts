@@ -29,6 +29,14 @@ const WINDOW = 32;
 /** The folder the zip unpacks into. */
 export const zipRoot = 'un-hr-reports';
 
+/**
+ * Every entry is marked as made on Unix (`os` 3) as a regular file, rw-r--r--. Made on MS-DOS
+ * (fflate's default), Info-ZIP's `unzip` on Linux reads the names as a DOS code page despite the
+ * UTF-8 flag (打开我.html became `����+ǵ��.html`); made on Unix with no mode, it unpacks files
+ * nobody may read.
+ */
+export const zipAttributes = { os: 3, attrs: (0o100644 << 16) >>> 0 } as const;
+
 /** Where `npm run build` writes the zip (outside dist/, ignored by git). */
 export const defaultZipPath = join('artifacts', 'un-hr-reports-offline.zip');
 
@@ -116,7 +124,7 @@ export async function writeOfflineZip(
   });
   for (const { path, text } of openMeFiles()) {
     const data = strToU8(text);
-    const entry: ZipInputFile = { filename: `${zipRoot}/${path}`, mtime, compression: 8, size: data.length, crc: crc32(data) };
+    const entry: ZipInputFile = { filename: `${zipRoot}/${path}`, mtime, ...zipAttributes, compression: 8, size: data.length, crc: crc32(data) };
     zip.add(entry);
     entry.ondata!(null, deflateSync(data, { level: zipLevel }), true);
   }
@@ -131,7 +139,7 @@ export async function writeOfflineZip(
     }
   };
   const add = async ({ path, data }: OfflineFile) => {
-    const entry: ZipInputFile = { filename: `${zipRoot}/${path}`, mtime, compression: 8, size: data.length, crc: crc32(data) };
+    const entry: ZipInputFile = { filename: `${zipRoot}/${path}`, mtime, ...zipAttributes, compression: 8, size: data.length, crc: crc32(data) };
     pending.push(cache.deflate(data).then((deflated) => ({ entry, deflated })));
     await flush(WINDOW);
   };

@@ -16,6 +16,33 @@ export interface Citation {
   place: string;
   /** The sentence around the citation, as plain text. */
   sentence: string;
+  /** How the text writes the symbol (`48/141` for `A/RES/48/141`). */
+  written: string;
+  /** What the text says of the document right where it cites it: its title, its date. */
+  details: CitationDetails;
+}
+
+/** What a citing text says of a document where it cites it. */
+export interface CitationDetails {
+  /** A title in 《》 right before the citation: `《贝鲁特宣言》(A/HRC/40/58…)`. */
+  title?: string;
+  /** A date right before the number: `2020 年 7 月 17 日第 44/18 号决议`, as printed. */
+  date?: string;
+}
+
+const TITLE_BEFORE = /(《[^《》]{2,120}》)\s*[(（]?\s*$/;
+const DATE_BEFORE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:的\s*)?(?:第\s*)?$/;
+
+/**
+ * The title and date a text gives a document it cites at `[start, end)`: a title in 《》 just
+ * before (`《拉巴特行动计划》(A/HRC/22/17/Add.4`), a full date just before the number
+ * (`在 2020 年 7 月 17 日第 44/18 号决议中`). Nothing is guessed beyond these two forms.
+ */
+export function citationDetails(text: string, start: number): CitationDetails {
+  const before = text.slice(Math.max(0, start - 160), start);
+  const title = TITLE_BEFORE.exec(before)?.[1];
+  const date = DATE_BEFORE.exec(before)?.[1]?.replace(/\s+/g, ' ');
+  return { ...(title ? { title } : {}), ...(date ? { date } : {}) };
 }
 
 /** Sentence ends in Chinese report text; a semicolon ends a clause of a list. */
@@ -49,7 +76,7 @@ export function sentenceAround(text: string, start: number, end: number): string
 }
 
 /** Every document citation in a run of inlines, with its sentence. */
-function citationsIn(content: readonly Inline[]): { symbol: string; kind: Citation['kind']; sentence: string }[] {
+function citationsIn(content: readonly Inline[]): Pick<Citation, 'symbol' | 'kind' | 'sentence' | 'written' | 'details'>[] {
   let text = '';
   const spans: { symbol: string; kind: Citation['kind']; start: number; end: number }[] = [];
   for (const run of content) {
@@ -58,7 +85,13 @@ function citationsIn(content: readonly Inline[]): { symbol: string; kind: Citati
     text += inlineRunText(run);
     if (run.type === 'doc') spans.push({ symbol: run.symbol, kind: run.kind, start, end: text.length });
   }
-  return spans.map((s) => ({ symbol: s.symbol, kind: s.kind, sentence: sentenceAround(text, s.start, s.end) }));
+  return spans.map((s) => ({
+    symbol: s.symbol,
+    kind: s.kind,
+    sentence: sentenceAround(text, s.start, s.end),
+    written: text.slice(s.start, s.end),
+    details: citationDetails(text, s.start),
+  }));
 }
 
 /** All citations of one report, in reading order (body first, then footnotes). */

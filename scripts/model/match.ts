@@ -205,28 +205,28 @@ export function urlOnly(text: string): boolean {
 }
 
 /**
- * Order the blocks found for a query; returns their indexes. First the page of a document the
- * query names by its symbol, then blocks holding the query as written (a section heading
- * before the text under it), then blocks holding its words apart; blocks that are only an
- * address after every block of text. Ties keep the engine's order (`records[i].rank`:
- * Pagefind's rank of the block's chunk, then page order).
+ * Order the blocks found for a query; returns their indexes. First the report the query names
+ * by its own symbol, then the page of a document it names by its symbol, then blocks holding
+ * the query as written (a report's title or a section heading before the text under it), then
+ * blocks holding its words apart; blocks that are only an address after every block of text.
+ * Ties keep the engine's order (`records[i].rank`: Pagefind's rank of the block's chunk, then
+ * page order).
  */
 export function rankBlocks(records: readonly Block[], query: string): number[] {
   const keys = symbolsIn(String(query).normalize('NFKC')).map(function (s) {
     return symbolKey(s.replace(/[.\-]+$/, ''));
   });
   function tier(r: Block): number {
-    if (
-      r.kind === 'document' &&
-      keys.length &&
+    const named =
+      keys.length > 0 &&
       keys.every(function (k) {
         return (r.keys || []).indexOf(k) >= 0;
-      })
-    )
-      return 0;
+      });
+    if (named && r.kind === 'report') return 0;
+    if (named && r.kind === 'document') return 1;
     const phrase = holdsPhrase(r.text, query);
     const bare = urlOnly(r.text) ? 1 : 0;
-    return 1 + bare * 8 + (phrase ? 0 : 4) + (phrase && r.kind === 'heading' ? 0 : 1);
+    return 2 + bare * 8 + (phrase ? 0 : 4) + (phrase && (r.kind === 'heading' || r.kind === 'report') ? 0 : 1);
   }
   const tiers = records.map(tier);
   return records

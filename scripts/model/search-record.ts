@@ -7,6 +7,7 @@
 
 /** The kind filter's values, as readers see them. */
 export const kindLabels = {
+  report: '报告',
   heading: '章节',
   paragraph: '段落',
   note: '注释',
@@ -38,8 +39,27 @@ export interface SearchRecord {
 
 /**
  * Where each block sits in a chunk, for the browser to cut the chunk's content back into blocks:
- * `[anchor id, place, index into sections, text length, symbol keys]`. The id is the block's
- * anchor on the chunk's page; a block on a page of its own (a document page) gives its address. The content is the
- * blocks' texts joined by `\n`, then a line of the chunk's symbol keys.
+ * `[anchor id, place, index into sections, text length, symbol keys, title?, symbol?]`. The id is
+ * the block's anchor on the chunk's page; a block on a page of its own (a document page) gives
+ * its address. A block whose title or symbol is not the chunk's (`meta.title`, `meta.symbol`:
+ * its first block's) carries its own — every document page after the first of its chunk — so
+ * no result shows another record's heading. The content is the blocks' texts joined by `\n`,
+ * then a line of the chunk's symbol keys.
  */
-export type BlockLayout = [id: string, place: string, section: number, length: number, keys: string[]];
+export type BlockLayout = [id: string, place: string, section: number, length: number, keys: string[], title?: string, symbol?: string];
+
+/**
+ * The meta field of a report's chunk and of the document pages' chunks: their own symbol keys
+ * (a report's symbols; each document page's symbol and the ways the reports write it). A
+ * search for a symbol that hundreds of paragraphs cite still reads the report and its document
+ * page among its first chunks.
+ */
+export const OWN_KEYS = 'own';
+
+/**
+ * How Pagefind ranks chunks for the search page (which passes it for the primary index and
+ * every merged shard): matches in the other meta fields count for nothing (they hold the layout
+ * the page splits chunks with); matches in the own symbol keys put the report a symbol names and
+ * its document page above every chunk that only cites it.
+ */
+export const searchRanking = { metaWeights: { title: 0, symbol: 0, slug: 0, kind: 0, sections: 0, blocks: 0, [OWN_KEYS]: 10 } };

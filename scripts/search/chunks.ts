@@ -59,7 +59,10 @@ export function chunkPayload(chunk: SearchChunk): { content: string; sections: s
   const layout = chunk.blocks.map((b): BlockLayout => {
     let s = sections.indexOf(b.section);
     if (s < 0) s = sections.push(b.section) - 1;
-    return [anchorIn(chunk.blocks[0]!.url, b.url), b.place, s, b.text.length, b.keys];
+    const first = chunk.blocks[0]!;
+    const layout: BlockLayout = [anchorIn(first.url, b.url), b.place, s, b.text.length, b.keys];
+    if (b.title !== first.title || b.symbol !== first.symbol) layout.push(b.title, b.symbol);
+    return layout;
   });
   const keys = [...new Set(chunk.blocks.flatMap((b) => b.keys))].sort();
   const content = chunk.blocks.map((b) => b.text).join('\n') + (keys.length ? `\n${keys.join(' ')}` : '');

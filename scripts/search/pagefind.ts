@@ -21,6 +21,7 @@ import { groupByShard, shardCount, type ShardBuildOptions } from './shards.ts';
 import { buildCache, cacheKey } from '../util/cache.ts';
 import { codeKey } from '../util/modules.ts';
 import { parseCli } from '../util/cli.ts';
+import { OWN_KEYS } from '../model/search-record.ts';
 
 /** Pagefind's ready-made UIs and highlighter: the search page has its own UI, so they are not shipped. */
 export const unusedBundles = [
@@ -35,6 +36,13 @@ export const unusedBundles = [
   'pagefind-worker.js',
 ];
 
+/** A chunk's own symbol keys (reports and document pages only), for its `own` meta field. */
+function ownKeys(chunk: SearchChunk): Record<string, string> {
+  if (chunk.kind !== 'report' && chunk.kind !== 'document') return {};
+  const keys = [...new Set(chunk.blocks.flatMap((b) => b.keys))].sort();
+  return keys.length ? { [OWN_KEYS]: keys.join(' ') } : {};
+}
+
 /**
  * What one chunk gives Pagefind. Its URL is its first block's (unique; the search page links
  * each block by its own anchor); `blocks` and `sections` are JSON (see `BlockLayout`).
@@ -46,7 +54,15 @@ export function pagefindRecord(chunk: SearchChunk): pagefind.CustomRecord {
     url: first.url,
     content,
     language: 'zh',
-    meta: { title: first.title, symbol: first.symbol, slug: chunk.slug, kind: chunk.kind, sections: JSON.stringify(sections), blocks: JSON.stringify(layout) },
+    meta: {
+      title: first.title,
+      symbol: first.symbol,
+      slug: chunk.slug,
+      kind: chunk.kind,
+      sections: JSON.stringify(sections),
+      blocks: JSON.stringify(layout),
+      ...ownKeys(chunk),
+    },
     filters: Object.fromEntries(
       Object.entries(first.filters)
         .filter(([, v]) => v)
@@ -136,9 +152,13 @@ export async function indexSite(
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = parseCli('npx node scripts/search/pagefind.ts [DIST]', { allowPositionals: true, options: {} }, 1).positionals[0] ?? 'dist';
+  const [dist = 'dist', content = 'content'] = parseCli(
+    'npx node scripts/search/pagefind.ts [DIST] [CONTENT]',
+    { allowPositionals: true, options: {} },
+    2,
+  ).positionals;
   const started = performance.now();
-  const { records, chunks, shards } = await indexSite(dist);
+  const { records, chunks, shards } = await indexSite(dist, content);
   console.log(
     `pagefind: ${records} blocks in ${chunks} chunks, ${shards} shards → ${join(dist, 'pagefind')} (${((performance.now() - started) / 1000).toFixed(2)} s)`,
   );

@@ -10,10 +10,10 @@ import { searchText } from './text.ts';
 import { plainText } from '../model/plain.ts';
 import { applyChartConfig, loadFiguresConfig } from '../model/figures-config.ts';
 import { readModels } from '../model/load.ts';
-import { citedDocuments } from '../model/citations.ts';
+import { documentPages } from '../model/docpages.ts';
 import { itemLabel, noteLabel, paragraphLabel } from '../model/places.ts';
 import { kindLabels, type RecordKind, type SearchRecord } from '../model/search-record.ts';
-import { docPath, placeUrl } from '../model/urls.ts';
+import { docPath, placeUrl, reportPath } from '../model/urls.ts';
 
 /** Symbol keys of a block: linked documents (as written and as normalised) and symbols in the text. */
 function keysOf(content: readonly Inline[], text: string): string[] {
@@ -24,6 +24,33 @@ function keysOf(content: readonly Inline[], text: string): string[] {
 
 /** The filter value that names a report: its symbol, or its title when it has none. */
 export const reportName = (report: Report): string => report.meta.symbol ?? report.meta.title;
+
+/**
+ * The report itself, landing on the top of its page: its symbols, title, author, body, session
+ * and year. Its keys are its own symbols, so a search for one finds the report first.
+ */
+export function reportRecord(report: Report): SearchRecord {
+  const { meta, slug } = report;
+  const symbols = [...new Set([meta.symbol, ...meta.symbols].filter((s): s is string => Boolean(s)))];
+  const text = [symbols.join(' '), meta.title, meta.author, meta.body, meta.session, meta.year].filter(Boolean).join(' · ').replace(/\s+/g, ' ').trim();
+  return {
+    url: reportPath(slug),
+    slug,
+    title: meta.title,
+    symbol: meta.symbol ?? '',
+    section: '',
+    place: '',
+    kind: 'report',
+    text,
+    keys: [...new Set([...symbols, ...searchText.symbolsIn(text)].map((s) => searchText.symbolKey(s)))].sort(),
+    filters: {
+      报告: reportName(report),
+      年份: meta.year === undefined ? '' : String(meta.year),
+      机构: meta.body ?? '',
+      类型: kindLabels.report,
+    },
+  };
+}
 
 /** All records of one report, in page order (notes last, as on the page). */
 export function reportRecords(report: Report): SearchRecord[] {
@@ -100,28 +127,37 @@ export function readReports(contentDir: string): Report[] {
 export const documentsSlug = 'docs';
 
 /**
- * One record per cited document or resolution, landing on its page (`docs/<symbol>.html`: the
- * official link and every citing place), so a search for its symbol finds that page first. Its
- * keys are the symbol's alone: the citing reports named in its text do not make it a hit for them.
+ * One record per document page (`docs/<symbol>.html`: a cited document or a report's own
+ * symbol, src/lib/docpages.ts), so a search for its symbol finds that page. Its keys are the
+ * symbol's and those of the other ways the reports write it (`48/141` for `A/RES/48/141`): the
+ * citing reports named in its text do not make it a hit for them.
  */
 export function documentRecords(reports: readonly Report[]): SearchRecord[] {
-  return citedDocuments(reports).map((doc) => {
+  return documentPages(reports).map((doc) => {
     const citing = [...new Set(doc.citations.map((c) => c.report.symbol ?? c.report.title))];
     const label = doc.kind === 'resolution' ? '决议' : '文件';
+    const about = [doc.title?.text, doc.date?.text].filter(Boolean).join('，');
     return {
       url: docPath(doc.symbol),
       slug: documentsSlug,
       title: doc.symbol,
       symbol: doc.symbol,
       section: label,
-      place: `${citing.length} 份报告引用 ${doc.citations.length} 处`,
+      place: citing.length ? `${citing.length} 份报告引用 ${doc.citations.length} 处` : '本站收录的报告',
       kind: 'document',
-      text: `${label} ${doc.symbol}，引用于：${citing.join('、')}`,
-      keys: [searchText.symbolKey(doc.symbol)],
+      text: `${label} ${doc.symbol}${about ? `，${about}` : ''}${citing.length ? `，引用于：${citing.join('、')}` : ''}`,
+      keys: [...new Set([doc.symbol, ...doc.written].map((s) => searchText.symbolKey(s)))].sort(),
       filters: { 报告: '', 年份: '', 机构: '', 类型: kindLabels.document },
     };
   });
 }
 
-/** Every record: each report's blocks, then the pages of the documents they cite. */
-export const allRecords = (reports: readonly Report[]): SearchRecord[] => [...reports.flatMap(reportRecords), ...documentRecords(reports)];
+/**
+ * Every record: each report's blocks, then the pages of the documents they cite and of their
+ * own symbols, then each report itself.
+ */
+export const allRecords = (reports: readonly Report[]): SearchRecord[] => [
+  ...reports.flatMap(reportRecords),
+  ...documentRecords(reports),
+  ...reports.map(reportRecord),
+];

@@ -11,7 +11,7 @@ import type { History } from '../../scripts/model/changes.ts';
 import { modelFile, modelSlugs, readHistory, readModelFile } from '../../scripts/model/load.ts';
 import type { Report } from '../../scripts/model/schema.ts';
 import { symbolSlug } from '../../scripts/model/urls.ts';
-import { citedDocuments, type CitedDocument } from '../../scripts/model/citations.ts';
+import { documentPages, type DocumentPage } from '../../scripts/model/docpages.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { loadFiguresConfig } from '../../scripts/model/figures-config.ts';
 import { FIGURES_CONFIG } from './figures.ts';
@@ -57,11 +57,12 @@ export function loadReport(slug: string): Report {
 }
 
 /**
- * Every cited document across the given reports. Throws if two symbols would share a page
- * file name, so no document page silently overwrites another.
+ * Every document page of the given reports: the documents they cite and their own symbols
+ * (src/lib/docpages.ts). Throws if two symbols would share a page file name, so no document
+ * page silently overwrites another.
  */
-export function loadCitedDocuments(slugs: readonly string[]): CitedDocument[] {
-  const docs = citedDocuments(slugs.map(loadReport));
+export function loadDocumentPages(slugs: readonly string[]): DocumentPage[] {
+  const docs = documentPages(slugs.map(loadReport));
   const seen = new Map<string, string>();
   for (const doc of docs) {
     const slug = symbolSlug(doc.symbol);

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { documents, reports } from './model.ts';
-import { groupDocs } from '../../src/lib/docgroups.ts';
+import { groupDocs } from '../../scripts/model/docgroups.ts';
+import { documentPages } from '../../scripts/model/docpages.ts';
 import { sortCatalogue } from '../../src/lib/catalogue.ts';
 import { kindLabel } from '../../src/lib/reportmeta.ts';
 
@@ -25,11 +26,16 @@ test('the home page shows the newest report first', async ({ page }) => {
   expect(candidates).toContain(firstTitle);
 });
 
-test('the documents index lists every cited symbol, grouped: resolutions by body, treaty bodies, organs', async ({ page }) => {
+test('the documents index lists every cited symbol and every report’s own, grouped: reports here, resolutions by body, treaty bodies, organs', async ({
+  page,
+}) => {
   await page.goto('docs.html');
   const symbols = new Set(reports.flatMap((r) => (r.meta.symbol ? [r.meta.symbol] : [])));
-  const groups = groupDocs(documents, (s) => symbols.has(s));
-  await expect(page.locator('.doc-index tbody tr')).toHaveCount(documents.length);
+  const pages = documentPages(reports);
+  expect(pages.length).toBe(documents.length + 2); // A/74/36 and A/HRC/55/69, cited by no other report
+  const groups = groupDocs(pages, (s) => symbols.has(s));
+  expect(groups[0]!.docs.map((d) => d.symbol)).toEqual(['A/74/36', 'A/HRC/55/69']);
+  await expect(page.locator('.doc-index tbody tr')).toHaveCount(pages.length);
   await expect(page.locator('section > h2')).toHaveText(groups.map(({ group, docs }) => `${group.label} ${docs.length} 个`));
   await expect(page.locator('.doc-index tbody th')).toHaveText(groups.flatMap(({ docs }) => docs.map((d) => d.symbol)));
   await expect(page.locator('#g-hrc-res + table tbody th').first()).toHaveText('A/HRC/RES/25/25');

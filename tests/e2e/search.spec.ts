@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { allRecords, readReports, reportName } from '../../scripts/search/records.ts';
+import { documentPages } from '../../scripts/model/docpages.ts';
+import { docPath, reportPath } from '../../scripts/model/urls.ts';
 import { zipRoot } from '../../scripts/offline-zip.ts';
 import { contentDir, zipPath } from '../pinned.ts';
 import { inlineText, reports } from './model.ts';
@@ -37,6 +39,13 @@ const paragraphId = (slug: string, n: number) => {
 };
 /** Records whose text holds `q` as written (spaces ignored). */
 const holding = (q: string) => records.filter((r) => r.kind !== 'document' && r.text.replace(/\s+/g, '').includes(q.replace(/\s+/g, '')));
+
+/** Every symbol of every report (its own: the cover's), with the report. */
+const ownSymbols = reports.flatMap((report) =>
+  [...new Set([report.meta.symbol, ...report.meta.symbols].filter((s): s is string => Boolean(s)))].map((symbol) => ({ report, symbol })),
+);
+/** The document pages, and how the reports write each symbol. */
+const docPages = documentPages(readReports(contentDir));
 
 const first = bySeed(1);
 const second = bySeed(2);
@@ -89,6 +98,16 @@ async function search(page: Page, address: string): Promise<string[]> {
   return shown(page);
 }
 const shown = (page: Page) => page.locator('.result').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url ?? ''));
+
+/** Search again from the page's own form (one search, no reload) and wait for its results. */
+async function searchHere(page: Page, q: string): Promise<void> {
+  const before = await page.evaluate(() => document.documentElement.dataset.searchDone ?? '');
+  await page.evaluate((q) => {
+    (document.getElementById('search-q') as HTMLInputElement).value = q;
+    (document.getElementById('search-form') as HTMLFormElement).requestSubmit();
+  }, q);
+  await page.waitForFunction((before) => (document.documentElement.dataset.searchDone ?? '') !== before, before);
+}
 
 /** Every match of a query, best first, as the page's engine finds them (not only those on screen). */
 async function allMatches(page: Page, address: string, q: string, filters: Record<string, string> = {}): Promise<string[]> {
@@ -191,10 +210,61 @@ for (const site of sites) {
       }
     });
 
+    test('every report’s own symbol finds the report first, its document page right after', async ({ page }) => {
+      expect(ownSymbols.map((s) => s.symbol)).toEqual(expect.arrayContaining(['A/74/36', 'A/HRC/55/69']));
+      await page.goto(site.page(''));
+      await page.waitForFunction(() => (self as unknown as { UNHRSearchEngine?: unknown }).UNHRSearchEngine);
+      for (const { report, symbol } of ownSymbols) {
+        await searchHere(page, symbol);
+        const got = await shown(page);
+        expect(got.slice(0, 2), symbol).toEqual([reportPath(report.slug), docPath(symbol)]);
+        const top = page.locator('.result-group').first();
+        await expect(top.locator('.group-title')).toHaveText(report.meta.title);
+        await expect(top.locator('.group-meta mark').first()).toHaveText(symbol);
+        await expect(page.locator('.result-group').nth(1).locator('.group-title')).toHaveText(symbol);
+      }
+    });
+
+    test('every document page found by its symbol is headed by that symbol, as readers copy it', async ({ page }) => {
+      test.setTimeout(120_000);
+      const symbols = docPages.map((d) => d.symbol);
+      expect(symbols).toEqual(expect.arrayContaining(['A/HRC/40/3', 'A/HRC/40/38', 'A/HRC/55/69/Add.1', 'A/RES/48/141']));
+      await page.goto(site.page(''));
+      await page.waitForFunction(() => (self as unknown as { UNHRSearchEngine?: unknown }).UNHRSearchEngine);
+      const wrong: string[] = [];
+      for (const symbol of symbols) {
+        await searchHere(page, symbol);
+        const group = page.locator(`.result-group[data-report="${docPath(symbol)}"]`);
+        const heading = (
+          await group
+            .locator('.group-title')
+            .textContent({ timeout: 2000 })
+            .catch(() => 'not found')
+        )?.trim();
+        if (heading !== symbol) wrong.push(`${symbol} → ${heading}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    for (const [short, symbol] of [
+      ['48/141', 'A/RES/48/141'],
+      ['2391(2017)', 'S/RES/2391(2017)'],
+    ] as const) {
+      test(`${short} finds the ${symbol} page first, as ${symbol} does`, async ({ page }) => {
+        for (const q of [short, symbol]) {
+          const got = await search(page, site.page(q));
+          expect(got[0], q).toBe(docPath(symbol));
+          await expect(page.locator('.result-group').first().locator('.group-title')).toHaveText(symbol);
+        }
+      });
+    }
+
     for (const symbol of ['A/HRC/40/3', '48/141', '2391(2017)']) {
-      test(`${symbol} finds exactly the blocks that cite it, as written`, async ({ page }) => {
+      test(`${symbol} finds exactly the blocks that cite it, as written, and the document pages it names`, async ({ page }) => {
         const exact = new RegExp(`(?<![0-9A-Za-z/])${symbol.replace(/[()/]/g, '\\$&')}(?![0-9A-Za-z/])`);
-        const expected = records.filter((r) => exact.test(r.text)).map((r) => r.url);
+        const named = docPages.filter((d) => d.symbol === symbol || d.written.includes(symbol)).map((d) => docPath(d.symbol));
+        expect(named.length).toBe(1);
+        const expected = [...records.filter((r) => r.kind !== 'document' && exact.test(r.text)).map((r) => r.url), ...named];
         expect(expected.length).toBeGreaterThan(0);
         expect((await allMatches(page, site.page(''), symbol)).sort()).toEqual(expected.sort());
         await search(page, site.page(symbol));
@@ -292,6 +362,14 @@ for (const site of sites) {
   });
 }
 
+test('a site served without its search index says in Chinese how to build it, not a browser error', async ({ page }) => {
+  await page.route('**/pagefind/pagefind.js', (route) => route.abort());
+  await page.goto(sites[0].page('疫苗'));
+  await expect(page.locator('#search-status')).toHaveText(
+    '搜索出错：搜索索引（pagefind/pagefind.js）无法加载。索引在构建网站时生成：请运行 npm run build，再运行 npm run preview 打开网站。',
+  );
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the header box still submits to the search page, which says search needs JavaScript', async ({ page }) => {
@@ -372,6 +450,22 @@ test("a search reads Pagefind's best chunks first: fewer than it finds on a larg
   expect(got.notes.found).toBeGreaterThan(1);
   expect(got.notes.hits.length).toBeGreaterThan(0);
   expect(got.notes.hits.every((h) => /#fn-\d+$/.test(h.url))).toBe(true);
+});
+
+test('Pagefind’s first chunk for a symbol is the page it names, ahead of the chunks citing it many times', async ({ page }) => {
+  await page.goto(sites[0].page(''));
+  await page.waitForFunction(() => (self as unknown as { UNHRSearchEngine?: unknown }).UNHRSearchEngine);
+  // A/HRC/55/69/Add.1 is cited in ten notes of one report; the documents' chunk holds it once among a hundred symbols.
+  const cited = records.filter((r) => r.kind !== 'document' && r.text.includes('A/HRC/55/69/Add.1'));
+  expect(cited.length).toBeGreaterThanOrEqual(10);
+  const firstOf = (q: string) =>
+    page.evaluate(async (q) => {
+      const engine = (self as unknown as { UNHRSearchEngine: { search(q: string, f: object, limit?: number): Promise<{ hits: { url: string }[] }> } })
+        .UNHRSearchEngine;
+      return (await engine.search(q, {}, 1)).hits.map((h) => h.url);
+    }, q);
+  expect(await firstOf('A/HRC/55/69/Add.1')).toEqual([docPath('A/HRC/55/69/Add.1')]);
+  for (const { report, symbol } of ownSymbols) expect(await firstOf(symbol)).toEqual([reportPath(report.slug)]);
 });
 
 /** Chinese phrases sampled from the records: every heading's runs, and a 2–5 character window of every fourth block. */

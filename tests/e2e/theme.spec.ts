@@ -65,7 +65,7 @@ test('on paper the navigation, contents and controls disappear, and named extern
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-head nav')).toBeHidden();
   await expect(page.locator('label.theme')).toBeHidden();
-  const official = page.locator('a[rel="external"]');
+  const official = page.locator('a[rel="external"]').first();
   const after = await official.evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toBe(`" <https://undocs.org/zh/${symbol}>"`);
   await page.goto('reports/a-74-36.html');

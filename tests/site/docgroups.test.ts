@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeDoc, docGroup, groupDocs } from '../../src/lib/docgroups.ts';
+import { describeDoc, docGroup, groupDocs } from '../../scripts/model/docgroups.ts';
 import { parseInline } from '../../scripts/converter/inline.ts';
 import { citedDocuments } from '../../scripts/model/citations.ts';
 import { loadReport, reportSlugs } from '../../src/lib/data.ts';

@@ -72,3 +72,12 @@ test(`no function in the converter is longer than ${MAX_LINES} lines`, () => {
   );
   assert.deepEqual(long, [], `split these into named steps or construct modules:\n${long.join('\n')}`);
 });
+
+test(`no function in the search client is longer than ${MAX_LINES} lines`, () => {
+  const long = sources(join(ROOT, 'src/search-client')).flatMap((file) =>
+    functionLengths(file, readFileSync(file, 'utf8'))
+      .filter((f) => f.lines > MAX_LINES)
+      .map((f) => `${relative(ROOT, file)}:${f.line} ${f.name} (${f.lines} lines)`),
+  );
+  assert.deepEqual(long, [], `split these into named steps or modules:\n${long.join('\n')}`);
+});

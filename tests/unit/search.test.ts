@@ -15,6 +15,7 @@ import { bundleSearchScript, SEARCH_SCRIPTS } from '../../src/integrations/searc
 import { classicPagefind, offlineFiles, scriptFile, OFFLINE_DIR } from '../../scripts/search/classic.ts';
 import { indexSite, pagefindRecord } from '../../scripts/search/pagefind.ts';
 import { chunkChars, chunkRecords } from '../../scripts/search/chunks.ts';
+import type { BlockLayout } from '../../scripts/model/search-record.ts';
 import { openMeFiles, writeOfflineZip, zipLevel, zipRoot } from '../../scripts/offline-zip.ts';
 import { deflateCache } from '../../scripts/deflate-cache.ts';
 import { pinnedContent } from './helpers.ts';
@@ -29,12 +30,20 @@ const find = (url: string) => {
 };
 
 describe('search records', () => {
-  test('one record per heading, paragraph, list item, note, key figure and chart of the four reports, and per cited document', () => {
+  test('one record per report, heading, paragraph, list item, note, key figure and chart of the four reports, and per document page', () => {
     const count = (kind: string) => records.filter((r) => r.kind === kind).length;
-    assert.equal(records.length, 717);
+    assert.equal(records.length, 723);
     assert.deepEqual(
-      { heading: count('heading'), paragraph: count('paragraph'), note: count('note'), figure: count('figure'), document: count('document') },
-      { heading: 89, paragraph: 339, note: 145, figure: 21, document: 123 }, // figures: 9 key figures + 12 charts
+      {
+        report: count('report'),
+        heading: count('heading'),
+        paragraph: count('paragraph'),
+        note: count('note'),
+        figure: count('figure'),
+        document: count('document'),
+      },
+      // figures: 9 key figures + 12 charts; documents: 123 cited and the uncited A/74/36 and A/HRC/55/69
+      { report: 4, heading: 89, paragraph: 339, note: 145, figure: 21, document: 125 },
     );
     assert.equal(new Set(records.map((r) => r.url)).size, records.length);
   });
@@ -85,15 +94,15 @@ describe('search records', () => {
 });
 
 describe('Pagefind chunks', () => {
-  test('a few chunks per report: 25 for the four reports, at most 8 each, one per kind and 4000 characters; documents in 1', () => {
-    assert.equal(chunks.length, 26);
+  test('a few chunks per report: 29 for the four reports, at most 9 each, one per kind and 4000 characters; documents in 2', () => {
+    assert.equal(chunks.length, 31);
     const perReport = Map.groupBy(chunks, (c) => c.slug);
     assert.deepEqual(Object.fromEntries([...perReport].map(([slug, cs]) => [slug, cs.length])), {
-      'a-74-36': 8,
-      'a-hrc-55-69': 7,
-      'hrc-47-international-cooperation': 7,
-      'sg-2023-human-rights': 3,
-      docs: 1,
+      'a-74-36': 9,
+      'a-hrc-55-69': 8,
+      'hrc-47-international-cooperation': 8,
+      'sg-2023-human-rights': 4,
+      docs: 2,
     });
     for (const [slug, cs] of perReport) {
       if (slug === 'docs') continue;
@@ -103,7 +112,7 @@ describe('Pagefind chunks', () => {
       // Greedy packing: at most two chunks per cap's worth of text, plus one per kind.
       const bound = [...kinds].reduce((n, k) => n + Math.ceil((2 * text(k)) / chunkChars), 0);
       assert.ok(cs.length <= bound, `${report.slug}: ${cs.length} chunks > ${bound}`);
-      assert.ok(cs.length <= 8, `${report.slug}: ${cs.length} chunks`);
+      assert.ok(cs.length <= 9, `${report.slug}: ${cs.length} chunks`);
     }
   });
 
@@ -143,12 +152,12 @@ describe('Pagefind chunks', () => {
   test('the written index: one fragment per chunk, each cut back into exactly its blocks as the search page does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pagefind-'));
     try {
-      assert.deepEqual(await indexSite(dir, pinnedContent()), { records: 717, chunks: 26, shards: 2, built: 2 });
+      assert.deepEqual(await indexSite(dir, pinnedContent()), { records: 723, chunks: 31, shards: 2, built: 2 });
       // The primary shard at pagefind/, the others where pagefind/shards.json says (as the search page merges them).
       const shardDirs = ['', ...(JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8')) as string[])];
       const fragments = shardDirs.flatMap((d) => readdirSync(join(dir, 'pagefind', d, 'fragment')).map((f) => join(dir, 'pagefind', d, 'fragment', f)));
-      assert.equal(fragments.length, 26);
-      const split: { url: string; text: string; section: string; place: string; kind: string }[] = [];
+      assert.equal(fragments.length, 31);
+      const split: { url: string; text: string; section: string; place: string; kind: string; title: string; symbol: string }[] = [];
       for (const f of fragments) {
         const raw = gunzipSync(readFileSync(f)).toString('utf8');
         const d = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; content: string; meta: Record<string, string> };
@@ -156,8 +165,10 @@ describe('Pagefind chunks', () => {
         const content = d.content.replace(/\u200B/g, '');
         const sections = JSON.parse(d.meta['sections']!) as string[];
         let at = 0;
-        for (const [id, place, s, length] of JSON.parse(d.meta['blocks']!) as [string, string, number, number][]) {
+        for (const [id, place, s, length, , title, symbol] of JSON.parse(d.meta['blocks']!) as BlockLayout[]) {
           split.push({
+            title: title ?? d.meta['title']!,
+            symbol: symbol ?? d.meta['symbol']!,
             url: /[./]/.test(id) ? id : id ? `${d.url.split('#')[0]}#${id}` : d.url,
             text: content.slice(at, at + length),
             section: sections[s]!,
@@ -167,7 +178,8 @@ describe('Pagefind chunks', () => {
           at += length + 1;
         }
       }
-      const expected = records.map(({ url, text, section, place, kind }) => ({ url, text, section, place, kind }));
+      // Each block with its own title and symbol: a document page's result is headed by its own symbol.
+      const expected = records.map(({ url, text, section, place, kind, title, symbol }) => ({ url, text, section, place, kind, title, symbol }));
       const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
       assert.deepEqual(split.sort(byUrl), expected.sort(byUrl));
     } finally {
@@ -177,6 +189,18 @@ describe('Pagefind chunks', () => {
 });
 
 describe('search match rules (match.js, shared with the browser)', () => {
+  test('a symbol ranks the report it names first, then its document page, then the blocks citing it', () => {
+    const keys = [searchText.symbolKey('A/74/36')];
+    const blocks = [
+      { text: '见 A/74/36。', kind: 'note', keys, rank: 0 },
+      { text: '文件 A/74/36', kind: 'document', keys, rank: 1 },
+      { text: 'A/74/36 · 联合国人权事务高级专员的报告', kind: 'report', keys, rank: 2 },
+    ];
+    assert.deepEqual(searchText.rankBlocks(blocks, 'A/74/36'), [2, 1, 0]);
+    // A report whose text only mentions another symbol is not the one named.
+    assert.deepEqual(searchText.rankBlocks([{ ...blocks[2]!, keys: [searchText.symbolKey('A/74/360')] }, blocks[1]!], 'A/74/36'), [1, 0]);
+  });
+
   test('the browser’s classic scripts are bundled from the same TypeScript: match.js defines UNHRSearchText (self.UNHRSearchText in a page) with the module’s functions, and the bytes repeat', async () => {
     const match = await bundleSearchScript('match.js');
     assert.doesNotMatch(match, /^\s*(?:export|import)\b/m, 'a classic script, not a module');
