@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import ts from 'typescript';
 import { root } from './helpers.ts';
 
-const AUDITED = ['scripts/converter/inline.ts', 'scripts/converter/paras.ts', 'src/lib/docgroups.ts'];
+const AUDITED = ['scripts/converter/inline.ts', 'scripts/converter/paras.ts', 'scripts/model/docgroups.ts'];
 
 /**
  * The star height of a pattern: how deeply repetitions (`*`, `+`, `{n,m}` with m > 1) nest.

@@ -505,13 +505,17 @@ describe('offline zip', () => {
     const { dir, dist, cacheDir, zip } = site();
     try {
       await zip('a.zip');
-      assert.equal(readdirSync(cacheDir).length, 3);
+      // Each entry is stored with its seal (`<key>.sha256`): count the entries.
+      const entries = () => readdirSync(cacheDir).filter((n) => !n.endsWith('.sha256'));
+      assert.equal(entries().length, 3);
+      assert.equal(readdirSync(cacheDir).length, 6, 'each entry with its seal');
       writeFileSync(join(dist, 'index.html'), '新首页。'.repeat(200));
       rmSync(join(dist, 'reports/b.html'));
       writeFileSync(join(cacheDir, 'stray.tmp'), 'left by a killed build');
       await zip('b.zip');
       // reports/a.html's entry, and the new index.html's.
-      assert.equal(readdirSync(cacheDir).length, 2);
+      assert.equal(entries().length, 2);
+      assert.equal(readdirSync(cacheDir).length, 4, 'a pruned entry goes with its seal');
       const rezip = await zip('c.zip');
       assert.deepEqual([rezip.hits, rezip.misses], [2, 0]);
     } finally {

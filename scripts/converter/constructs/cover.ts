@@ -228,7 +228,7 @@ const BREADCRUMB = /^\S{1,6}(?:\s+\S{1,8}){1,3}$/;
 const GENRE = /^(新闻稿|讲话|发言|声明)\s/;
 
 /** A speech's title says what it is (`…的发言`, `…的讲话：“…”`, `…的欢迎辞`). */
-const SPEECH_TITLE = /(?:发言|讲话|致辞|欢迎辞|开幕词|闭幕词)(?:[:：]“.*”)?$|的(?:发言|讲话|致辞)[，,]/;
+const SPEECH_TITLE = /(?:发言|讲话|致辞|欢迎辞|开幕词|闭幕词)(?:[:：]“[^“”]*”)?$|的(?:发言|讲话|致辞)[，,]/;
 
 /**
  * The title among free units with no stronger sign: a speech title if there is one, else the last
