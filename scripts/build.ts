@@ -24,17 +24,30 @@ import { defaultZipPath } from './offline-zip.ts';
 import { parseCli } from './cli.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE]', {
-  options: {
-    force: { type: 'boolean', default: false },
-    dist: { type: 'string' },
-    zip: { type: 'string' },
-    seeds: { type: 'string' },
-    cache: { type: 'string' },
-    'fail-after': { type: 'string' },
-    json: { type: 'string' },
+const { values: flags } = parseCli(
+  'npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE]',
+  {
+    options: {
+      force: { type: 'boolean', default: false },
+      dist: { type: 'string' },
+      zip: { type: 'string' },
+      seeds: { type: 'string' },
+      cache: { type: 'string' },
+      'fail-after': { type: 'string' },
+      json: { type: 'string' },
+    },
   },
-});
+  undefined,
+  {
+    force: 'ignore every cache (and refill them)',
+    dist: 'where the site goes (default dist/)',
+    zip: 'where the offline zip goes (default artifacts/un-hr-reports-offline.zip)',
+    seeds: 'the seed folder (default seeds/; converted into content/ beside it)',
+    cache: "the build's caches (default node_modules/.astro)",
+    'fail-after': 'fail after this step (tests the atomic swap)',
+    json: 'write step timings and counts to this file (the benchmark)',
+  },
+);
 
 /** The build, one entry per step, in order. */
 const steps: Step[] = [

@@ -18,16 +18,28 @@ import { join } from 'node:path';
 import { parseCli } from './cli.ts';
 import { convertAllParallel, type RunOptions } from './converter/run.ts';
 
-const { values: flags } = parseCli('npm run convert -- [--strict] [--check] [--force] [--seeds DIR] [--out DIR] [--quiet]', {
-  options: {
-    strict: { type: 'boolean', default: false },
-    check: { type: 'boolean', default: false },
-    force: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
-    seeds: { type: 'string', default: 'seeds' },
-    out: { type: 'string', default: 'content' },
+const { values: flags } = parseCli(
+  'npm run convert -- [--strict] [--check] [--force] [--seeds DIR] [--out DIR] [--quiet]',
+  {
+    options: {
+      strict: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      seeds: { type: 'string', default: 'seeds' },
+      out: { type: 'string', default: 'content' },
+    },
   },
-});
+  undefined,
+  {
+    strict: 'exit 1 on any warning or error',
+    check: 'write nothing; exit 1 if content/ is stale',
+    force: 'ignore the cache: convert every seed',
+    quiet: 'print nothing',
+    seeds: 'the seed folder',
+    out: 'the content folder written',
+  },
+);
 const options: RunOptions = {
   seedsDir: flags.seeds,
   outDir: flags.out,

@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeKey } from '../build/modules.ts';
-import { changeSummary, updateHistory } from './changes.ts';
+import { changeSummary, nextHistory } from './changes.ts';
+import { gitPublished, type Published } from './published.ts';
 import { attempt, failure, stepOf, type Attempt, type Convert } from './attempt.ts';
 import { SeedError } from './errors.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
@@ -39,6 +40,13 @@ export interface RunOptions {
   convert?: Convert;
   /** Called once per seed with what became of it, as it happens (the build's progress). */
   onSeed?: (outcome: SeedOutcome) => void;
+  /**
+   * The published content that changes are measured against (default: `outDir` as committed in
+   * git, `gitPublished`); null, or no git repository: no change is recorded and histories stay as they are.
+   */
+  published?: Published | null;
+  /** The day a new change is dated (YYYY-MM-DD; default: today, UTC). */
+  today?: string;
 }
 
 /** What became of one seed: the typed form of its log lines, for the build and the dev server. */
@@ -70,6 +78,10 @@ export interface RunResult {
   stale: string[];
   /** Every seed's outcome, in file order. */
   seeds: SeedOutcome[];
+  /** Reports whose seed is gone, with the line the log printed for each (their outputs are removed). */
+  removed: { slug: string; file?: string; line: string }[];
+  /** Warnings about the run rather than a seed (a manifest entry naming no seed), as printed; counted in `warnings`. */
+  notices: string[];
 }
 
 interface IndexEntry {
@@ -190,11 +202,14 @@ function startRun(options: RunOptions) {
     .readdirSync(seedsDir)
     .filter((f) => f.endsWith('.txt'))
     .sort();
+  const result: RunResult = { converted: 0, unchanged: 0, errors: [], failed: 0, warnings: 0, stale: [], seeds: [], removed: [], notices: [] };
   for (const key of Object.keys(manifest)) {
-    if (!files.includes(key)) log(`warning ${manifestPath}: entry "${key}" names no seed file`);
+    if (files.includes(key)) continue;
+    const notice = `warning ${manifestPath}: entry "${key}" names no seed file (a removed or renamed seed?): remove the entry or rename it to the seed's file name [manifest-orphan]`;
+    result.notices.push(notice);
+    result.warnings++;
+    log(notice);
   }
-
-  const result: RunResult = { converted: 0, unchanged: 0, errors: [], failed: 0, warnings: 0, stale: [], seeds: [] };
   const outcome = (o: SeedOutcome) => {
     result.seeds.push(o);
     options.onSeed?.(o);
@@ -214,6 +229,10 @@ function startRun(options: RunOptions) {
     fs.mkdirSync(fs.join(outDir, 'data'), { recursive: true });
   }
   const paths = (slug: string) => [fs.join(outDir, 'reports', `${slug}.mdx`), fs.join(outDir, 'data', `${slug}.json`)];
+  const historyPath = (slug: string) => fs.join(outDir, 'changes', `${slug}.json`);
+  const read = (path: string) => (fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined);
+  let published: Published | null | undefined = options.published;
+  const committed = (): Published | null => (published === undefined ? (published = gitPublished(outDir) ?? null) : published);
   /** Whether a cached seed's outputs can be kept as they are. */
   const fresh = (cached: IndexEntry | undefined): cached is IndexEntry =>
     !!cached && !options.force && !options.check && paths(cached.slug).every((p) => fs.existsSync(p));
@@ -250,6 +269,7 @@ function startRun(options: RunOptions) {
     if (fresh(cached)) {
       entries.push(cached);
       paths(cached.slug).forEach((p) => outputs.add(p));
+      if (fs.existsSync(historyPath(cached.slug))) outputs.add(historyPath(cached.slug));
       slugs.set(cached.slug, file);
       result.unchanged++;
       result.warnings += cached.warnings.length;
@@ -292,18 +312,7 @@ function startRun(options: RunOptions) {
     if (clash) throw new SeedError('slug-clash', file, `slug "${slug}" is already used by ${clash}; set another "slug" in seeds/manifest.json`);
     slugs.set(slug, file);
     const [mdxPath, jsonPath] = paths(slug);
-    // A replaced seed: its difference from the committed model goes into content/changes/ (changes.ts).
-    const historyPath = fs.join(outDir, 'changes', `${slug}.json`);
-    const read = (path: string) => (fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined);
-    const committed = read(jsonPath!);
-    // The model itself only where there is a committed one to compare with (from a worker, its JSON).
-    const history = committed === undefined ? undefined : updateHistory(committed, done.report ?? (JSON.parse(asText(json)) as Report), read(historyPath));
-    const changes = history ? changeSummary(history.change) : undefined;
-    if (history) {
-      if (!options.check) fs.mkdirSync(fs.join(outDir, 'changes'), { recursive: true });
-      write(historyPath, history.json);
-      log(`  changes since the committed version of ${slug}: ${changes}`);
-    }
+    const changes = recordHistory(slug, sha256, () => done.report ?? (JSON.parse(asText(json)) as Report));
     write(mdxPath!, mdx);
     write(jsonPath!, json);
     const s = summary.stats;
@@ -329,14 +338,52 @@ function startRun(options: RunOptions) {
     outcome({ file, status: 'converted', slug, line, figures: numbers, warnings, ...(changes ? { changes } : {}) });
   };
 
+  /**
+   * A converted report's history (changes.ts, against the committed content): written, removed
+   * when it has no change, or left as it is without git. Returns the log's summary of the change.
+   */
+  const recordHistory = (slug: string, sha256: string, report: () => Report): string | undefined => {
+    const path = historyPath(slug);
+    const current = read(path);
+    const pub = committed();
+    if (!pub) {
+      if (current !== undefined) outputs.add(path);
+      return undefined;
+    }
+    const seedSha = pub.seedSha(slug);
+    const { json, change } =
+      seedSha === undefined || seedSha === sha256
+        ? { json: pub.history(slug), change: undefined }
+        : nextHistory({
+            committed: pub.model(slug),
+            committedHistory: pub.history(slug),
+            current,
+            after: report(),
+            today: options.today ?? new Date().toISOString().slice(0, 10),
+          });
+    if (json !== undefined) {
+      if (!options.check) fs.mkdirSync(fs.join(outDir, 'changes'), { recursive: true });
+      write(path, json);
+    }
+    if (change) {
+      const summary = changeSummary(change);
+      log(`  changes since the committed version of ${slug}: ${summary}`);
+      return summary;
+    }
+    if (current !== undefined && current !== json && seedSha !== undefined)
+      log(`  no changes since the committed version of ${slug} (its seed is the committed one again)`);
+    return undefined;
+  };
+
   const end = (): RunResult => {
     // Outputs of removed or renamed seeds go away, so content/ mirrors seeds/.
-    for (const sub of ['reports', 'data']) {
+    for (const sub of ['reports', 'data', 'changes']) {
       const dir = fs.join(outDir, sub);
       if (!fs.existsSync(dir)) continue;
       for (const name of fs.readdirSync(dir).sort()) {
         const path = fs.join(dir, name);
         if (outputs.has(path)) continue;
+        if (sub === 'data' && name.endsWith('.json')) removed(name.slice(0, -'.json'.length));
         if (options.check) result.stale.push(path);
         else fs.rmSync(path, { force: true });
       }
@@ -345,9 +392,18 @@ function startRun(options: RunOptions) {
 
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     log(
-      `${files.length} seeds: ${result.converted} converted, ${result.unchanged} unchanged, ${result.errors.length - result.failed} rejected, ${result.failed} failed, ${result.warnings} warnings (${seconds} s)`,
+      `${files.length} seeds: ${result.converted} converted, ${result.unchanged} unchanged, ${result.errors.length - result.failed} rejected, ${result.failed} failed, ${result.removed.length} removed, ${result.warnings} warnings (${seconds} s)`,
     );
     return result;
+  };
+
+  /** A report whose model is about to go: said, unless its seed is still here under another page name (`slug-changed` says that). */
+  const removed = (slug: string) => {
+    const file = previous.find((e) => e.slug === slug)?.file;
+    if (file !== undefined && slugs.get(slug) === undefined && files.includes(file) && result.seeds.some((o) => o.file === file && o.slug)) return;
+    const line = `report removed: ${slug}${file ? ` (its seed ${file} is no longer in ${seedsDir})` : ''}: reports/${slug}.html and its content go${options.check ? ' once you run `npm run convert`' : ''}`;
+    result.removed.push({ slug, ...(file ? { file } : {}), line });
+    log(line);
   };
 
   return { files, manifest, prepare, settle, end };
