@@ -4,8 +4,9 @@
  * commits both in a git repository of DIR's own (the published version). Then, converting after
  * each step as `npm run dev` does: seed 001 is edited twice (paragraph 3 reworded, then reworded
  * differently), and seed 002 is edited and put back to its committed text. Finally Astro builds
- * DIR/dist (`CONTENT_DIR` pointing at DIR/content, a cache of its own), and the project's
- * `.astro/` is synced again.
+ * DIR/dist (`CONTENT_DIR` pointing at DIR/content, a cache of its own) with the site's address
+ * configured (`SITE_URL`, as a deployment sets it: citations then carry canonical addresses),
+ * and the project's `.astro/` is synced again.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -25,6 +26,8 @@ export const replaced = {
   /** The day both edits were converted. */
   date: '2026-03-04',
 };
+/** The deployment's address the site is built with. */
+export const siteUrl = 'https://reports.example.org/';
 /** The seed edited and put back. */
 export const reverted = {
   seed: '002_5abb10e344218c75.txt',
@@ -66,8 +69,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   edit(reverted.seed, reverted.new, reverted.old);
   if (!fs.existsSync(join(content, 'changes', `${replaced.slug}.json`))) throw new Error('the edited seed recorded no changes');
   process.env.CONTENT_DIR = content;
+  process.env.SITE_URL = siteUrl;
   const { build, sync } = await import('astro');
   await build({ root, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), logLevel: 'warn' });
   delete process.env.CONTENT_DIR;
+  delete process.env.SITE_URL;
   await sync({ root, logLevel: 'warn' });
 }

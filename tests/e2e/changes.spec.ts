@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, servePreview, withBuildLock } from './build-lock.ts';
 import { expect, test } from '@playwright/test';
-import { replaced, reverted } from '../changes/site.ts';
+import { replaced, reverted, siteUrl } from '../changes/site.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -78,4 +78,18 @@ test('the home page lists recent changes, each leading to the report’s 本版�
   await recent.locator('a').click();
   await expect(page).toHaveURL(new RegExp(`reports/${replaced.slug}\\.html#changes$`));
   await expect(page.locator('details.changes')).toBeInViewport();
+});
+
+test.describe('with the site’s address configured', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+  test('复制引文 ends in the page’s canonical address, not the address it was opened at', async ({ page }) => {
+    await page.goto(`${origin}reports/a-hrc-55-69.html`);
+    const p = page.locator('p[id="p-12"]');
+    await p.hover();
+    await p.locator('button.cite').click();
+    await expect(p.locator('button.cite')).toHaveText('已复制');
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toMatch(/^联合国人权理事会第五十五届会议，.*，第 12 段。https:\/\//);
+    expect(text.endsWith(`，第 12 段。${siteUrl}reports/a-hrc-55-69.html#p-12`)).toBe(true);
+  });
 });

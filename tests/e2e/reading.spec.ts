@@ -57,20 +57,43 @@ test.describe('citations', () => {
   const copied = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
   for (const report of [withSymbol[0]!, withoutSymbol]) {
-    test(`复制引文 on ${report.slug} copies the UN-style citation with title, date and the paragraph link`, async ({ page }) => {
+    test(`复制引文 on ${report.slug} copies the UN-style citation with title and date, and no localhost address (the site's address is not configured)`, async ({
+      page,
+    }) => {
       const para = numbered(report)[Math.min(11, numbered(report).length - 1)]!;
       await page.goto(`reports/${report.slug}.html`);
       const p = page.locator(`p[id="${para.id}"]`);
       await p.hover();
       await p.locator('button.cite').click();
       await expect(p.locator('button.cite')).toHaveText('已复制');
-      const url = `${page.url().split('#')[0]}#${para.id}`;
-      expect(url).toMatch(new RegExp(`/reports/${report.slug}\\.html#${para.id}$`));
       const text = await copied(page);
-      expect(text).toBe(`${unCitation(citeMeta(report), `第 ${para.n} 段`)}${url}`);
+      expect(text).toBe(unCitation(citeMeta(report), `第 ${para.n} 段`));
+      expect(text).not.toMatch(/https?:|file:|127\.0\.0\.1|localhost/);
       expect(text).toContain(`《${report.meta.title}》`);
       if (report.meta.symbol) expect(text).toContain(report.meta.symbol);
       if (report.meta.year) expect(text).toContain(`${report.meta.year} 年`);
+    });
+  }
+
+  const unnumbered = reports.find((r) => numbered(r).length === 0 && r.blocks.some((b) => b.type === 'paragraph'))!;
+  test(`a report without numbered paragraphs (${unnumbered.slug}) offers 复制引文 on each paragraph, citing its section`, async ({ page }) => {
+    const blocks = unnumbered.blocks;
+    const at = blocks.findIndex((b, i) => b.type === 'paragraph' && blocks.slice(0, i).some((h) => h.type === 'heading'));
+    const heading = blocks.slice(0, at).findLast((b) => b.type === 'heading')!;
+    await page.goto(`reports/${unnumbered.slug}.html`);
+    const paras = page.locator('.report-body p.para');
+    await expect(paras.locator('button.cite')).toHaveCount(await paras.count());
+    const p = page.locator(`p[id="${blocks[at]!.id}"]`);
+    await p.hover();
+    await p.locator('button.cite').click();
+    const title = (await page.locator(`[id="${heading.id}"]`).textContent())!.replace(/\s+/g, ' ').trim();
+    expect(await copied(page)).toBe(unCitation(citeMeta(unnumbered), `“${title}”一节`));
+  });
+
+  for (const report of reports.filter((r) => !r.meta.symbol)) {
+    test(`${report.slug}, without a symbol, says it has no official symbol`, async ({ page }) => {
+      await page.goto(`reports/${report.slug}.html`);
+      await expect(page.locator('.report-head .no-symbol')).toHaveText('本报告没有正式文号：引用时以标题为准。');
     });
   }
 
