@@ -278,7 +278,7 @@ test.describe('print', () => {
     await expect(page.locator('.cite-text')).toBeVisible();
   });
 
-  test('a printed chart carries its data table, and pages have margins', async ({ page }) => {
+  test('a printed chart prints its numbers once: on the chart, not again in a table after it; pages have margins', async ({ page }) => {
     // The pinned corpus has charted reports (tests/corpus): a build without any is a failure, not a skip.
     expect(charted.figures?.charts.length ?? 0).toBeGreaterThan(0);
     await page.goto(`reports/${charted.slug}.html`);
@@ -287,8 +287,12 @@ test.describe('print', () => {
     await expect(charts).toHaveCount(charted.figures!.charts.length);
     for (const chart of await charts.all()) {
       await expect(chart.locator('svg')).toBeVisible();
-      await expect(chart.locator('table')).toBeVisible();
-      await expect(chart.locator('tbody tr').first()).toBeVisible();
+      await expect(chart.locator('table')).toBeHidden();
+      // Every value of the table is printed on the chart.
+      const values = await chart.locator('tbody td:nth-child(2)').allTextContents();
+      const drawn = (await chart.locator('svg').textContent())!;
+      expect(values.length).toBeGreaterThan(0);
+      for (const v of values) expect(drawn).toContain(v);
     }
     const margins = await page.evaluate(() =>
       [...document.styleSheets]
@@ -302,6 +306,44 @@ test.describe('print', () => {
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThan(1);
   });
+
+  test('no address is printed inside a sentence: "大会第 48/141 号决议" prints as it reads', async ({ page }) => {
+    await page.goto(`reports/${long.slug}.html`);
+    await page.emulateMedia({ media: 'print' });
+    const inserted = await page.locator('.report-body a').evaluateAll((links) =>
+      links.flatMap((a) => {
+        const after = getComputedStyle(a, '::after').content;
+        const before = getComputedStyle(a, '::before').content;
+        return [after, before].some((c) => c !== 'none' && c !== 'normal' && c !== '""') ? [`${a.textContent} ${before} ${after}`] : [];
+      }),
+    );
+    expect(inserted).toEqual([]);
+    const resolution = page.locator('.report-body a.doc.resolution').first();
+    await expect(resolution).toHaveCount(1);
+    const sentence = (await resolution.evaluate((a) => a.parentElement!.innerText))!;
+    const label = (await resolution.textContent())!;
+    expect(sentence).toContain(`${label} 号决议`);
+  });
+
+  for (const report of reports) {
+    test(`printed, ${report.slug} carries the page's address, its version and the print date`, async ({ page }) => {
+      await page.goto(`reports/${report.slug}.html`);
+      await page.emulateMedia({ media: 'print' });
+      const info = page.locator('.report-head .print-info');
+      await expect(info).toBeVisible();
+      // The site's address is not configured in the test build: the address read at (a web address).
+      await expect(info).toContainText(`本页地址：${page.url().split('#')[0]}`);
+      await expect(info).toContainText(`版本：源文本 ${report.source.sha256.slice(0, 8)}`);
+      const today = await page.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()} 年 ${d.getMonth() + 1} 月 ${d.getDate()} 日`;
+      });
+      await expect(info).toContainText(`打印日期：${today}`);
+      if (report.meta.symbol) await expect(info).toContainText(`正式文件：https://undocs.org/zh/${report.meta.symbol}`);
+      await page.emulateMedia({ media: 'screen' });
+      await expect(info).toBeHidden();
+    });
+  }
 });
 
 test('the zip opens with a page that says what to open, and its link reaches the catalogue', async ({ page }) => {
