@@ -48,3 +48,14 @@ export interface DraftDiagnostic {
   line?: number;
   message: string;
 }
+
+/** An entry of the printed table of contents (constructs/contents.ts), checked against the body. */
+export interface ContentsEntry {
+  line: number;
+  /** The printed label (`一.`, `A.`, `第一章`), if any. */
+  label?: string;
+  title: string;
+  /** Paragraph range the entry gives, when it gives one. */
+  from?: number;
+  to?: number;
+}

@@ -5,7 +5,7 @@
  * nothing is known the title and slug fall back to the file name, with a warning.
  */
 import { symbolBody } from './bodies.ts';
-import type { FrontMeta } from './front.ts';
+import type { FrontMeta } from './constructs/cover.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { toChinese } from './numerals.ts';
 import type { Block, DocumentKind, Meta, Note } from './schema.ts';

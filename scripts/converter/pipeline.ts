@@ -11,11 +11,11 @@ import { extractFigures } from './figures.ts';
 import { decode } from './decode.ts';
 import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
 import { SeedError } from './errors.ts';
-import { readFront, type FrontMeta } from './front.ts';
-import { isInfographic, unstructured } from './infographic.ts';
+import { readFront, type FrontMeta } from './constructs/cover.ts';
+import { isInfographic, unstructured } from './constructs/infographic.ts';
 import { dropCounts, keep, newLedger, reclaim, totals, unaccounted, type Ledger } from './ledger.ts';
-import type { ContentsEntry } from './contents.ts';
-import type { TextLine, Token } from './clean.ts';
+import type { ContentsEntry } from './constructs/contents.ts';
+import type { Cleaned, TextLine, Token } from './clean.ts';
 import { joinLines } from './join.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { inferMeta } from './metadata.ts';
@@ -40,34 +40,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   const cleaned = clean(text, ledger);
   const links = new Set(cleaned.links);
   const drafts: DraftDiagnostic[] = [];
-
-  let front: FrontMeta = readFront([], ledger).meta;
-  let draftBlocks: DraftBlock[];
-  let draftNotes: DraftNote[] = [];
-  let coverEnd = Infinity;
-  if (isInfographic(cleaned.tokens)) {
-    const u = unstructured(cleaned.tokens, links, ledger);
-    draftBlocks = u.blocks;
-  } else {
-    const s = structure(cleaned.tokens, links, ledger);
-    const read = readFront(s.front, ledger);
-    front = read.meta;
-    if (s.starNotes.length) front.notice = [front.notice, ...s.starNotes].filter(Boolean).join('\n');
-    // The cover page ends where the body, the contents or the first page's furniture begins.
-    const pageEnd = ledger.drops.filter((d) => COVER_ENDS.has(d.reason)).reduce((min, d) => Math.min(min, d.line), Infinity);
-    coverEnd = Math.min(s.blocks[0]?.line ?? Infinity, pageEnd);
-    // A symbol alone on a cover line is the report's own: kept in meta.symbols, not a running header.
-    reclaim(ledger, (d) => d.reason === 'running-header' && d.line < coverEnd);
-    draftBlocks = [...explanatoryBlocks(read.explanatory, links, ledger), ...prefaceBlocks(read.rest, links, ledger), ...s.blocks];
-    draftNotes = s.notes;
-    drafts.push(...s.diagnostics, ...coverDiagnostics(read.rest), ...contentsDiagnostics(s.contents, s.blocks));
-    if (!s.blocks.some((b) => b.type === 'paragraph' && b.n !== undefined) && looksNumbered(cleaned.tokens)) {
-      drafts.push({
-        code: 'no-paragraphs',
-        message: 'the text has numbered lines but none became a numbered paragraph: check the paragraph numbering (docs/un-document-anatomy.md, "Paragraphs")',
-      });
-    }
-  }
+  const { front, blocks: draftBlocks, notes: draftNotes, coverEnd } = draftOf(cleaned, links, ledger, drafts);
   if (!draftBlocks.length) throw new SeedError('no-text', file, 'no report text found after cleaning');
   drafts.push(...dropDiagnostics(ledger));
   const defaultBody = (manifest?.body ?? front.body) === '人权理事会' || cleaned.headerSymbols[0]?.symbol.startsWith('A/HRC/') ? 'A/HRC' : 'A';
@@ -88,21 +61,13 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   drafts.push(...diagnostics);
 
   const figures = extractFigures(assembled.blocks, (d) => drafts.push(d), meta.title);
-  const count = (kind: string) => assembled.blocks.filter((b) => b.type === 'heading' && b.kind === kind).length;
   const candidate = {
     slug,
     source: { file, sha256: createHash('sha256').update(bytes).digest('hex'), encoding },
     meta,
     blocks: assembled.blocks,
     notes: assembled.notes,
-    stats: {
-      paragraphs: assembled.blocks.filter((b) => b.type === 'paragraph' && b.n !== undefined).length,
-      notes: assembled.notes.length,
-      headings: { chapter: count('chapter'), section: count('section'), subsection: count('subsection') },
-      figures: assembled.blocks.filter((b) => b.type === 'figure').length,
-      dropped: dropCounts(ledger),
-      accounting: totals(ledger, cleaned.sources),
-    },
+    stats: statsOf(assembled, ledger, cleaned.sources),
     dropped: [...ledger.drops].sort((a, b) => a.line - b.line),
     warnings: drafts
       .map((d): Diagnostic => ({ level: 'warning', code: d.code, file, ...(d.line ? { line: d.line } : {}), message: d.message }))
@@ -125,6 +90,55 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
   }
   const report = parsed.data;
   return { report, mdx: toMdx(report), json: modelJson(report) };
+}
+
+/** The text read into draft blocks and notes, with the cover's metadata and where the cover page ends. */
+interface Draft {
+  front: FrontMeta;
+  blocks: DraftBlock[];
+  notes: DraftNote[];
+  coverEnd: number;
+}
+
+/**
+ * Structure and cover page (constructs/): infographic pages as key figures and prose, any other
+ * text as the cover page, the body's constructs and the notes. Diagnostics go into `drafts`.
+ */
+function draftOf(cleaned: Cleaned, links: ReadonlySet<string>, ledger: Ledger, drafts: DraftDiagnostic[]): Draft {
+  if (isInfographic(cleaned.tokens)) {
+    return { front: readFront([], ledger).meta, blocks: unstructured(cleaned.tokens, links, ledger).blocks, notes: [], coverEnd: Infinity };
+  }
+  const s = structure(cleaned.tokens, links, ledger);
+  const read = readFront(s.front, ledger);
+  const front = read.meta;
+  if (s.starNotes.length) front.notice = [front.notice, ...s.starNotes].filter(Boolean).join('\n');
+  // The cover page ends where the body, the contents or the first page's furniture begins.
+  const pageEnd = ledger.drops.filter((d) => COVER_ENDS.has(d.reason)).reduce((min, d) => Math.min(min, d.line), Infinity);
+  const coverEnd = Math.min(s.blocks[0]?.line ?? Infinity, pageEnd);
+  // A symbol alone on a cover line is the report's own: kept in meta.symbols, not a running header.
+  reclaim(ledger, (d) => d.reason === 'running-header' && d.line < coverEnd);
+  const blocks = [...explanatoryBlocks(read.explanatory, links, ledger), ...prefaceBlocks(read.rest, links, ledger), ...s.blocks];
+  drafts.push(...s.diagnostics, ...coverDiagnostics(read.rest), ...contentsDiagnostics(s.contents, s.blocks));
+  if (!s.blocks.some((b) => b.type === 'paragraph' && b.n !== undefined) && looksNumbered(cleaned.tokens)) {
+    drafts.push({
+      code: 'no-paragraphs',
+      message: 'the text has numbered lines but none became a numbered paragraph: check the paragraph numbering (docs/un-document-anatomy.md, "Paragraphs")',
+    });
+  }
+  return { front, blocks, notes: s.notes, coverEnd };
+}
+
+/** The report's counts: numbered paragraphs, notes, headings by kind, key figures, drops and the text accounting. */
+function statsOf(assembled: { blocks: Block[]; notes: Note[] }, ledger: Ledger, sources: readonly string[]) {
+  const count = (kind: string) => assembled.blocks.filter((b) => b.type === 'heading' && b.kind === kind).length;
+  return {
+    paragraphs: assembled.blocks.filter((b) => b.type === 'paragraph' && b.n !== undefined).length,
+    notes: assembled.notes.length,
+    headings: { chapter: count('chapter'), section: count('section'), subsection: count('subsection') },
+    figures: assembled.blocks.filter((b) => b.type === 'figure').length,
+    dropped: dropCounts(ledger),
+    accounting: totals(ledger, sources),
+  };
 }
 
 /**

@@ -117,13 +117,13 @@ export function convertAll(options: RunOptions): RunResult {
   const run = startRun(options);
   const convert = options.convert ?? convertSeed;
   // One seed read at a time: the folder's text is never all in memory.
-  for (const file of run.files) settleHere(run, run.prepare(file), convert);
-  return run.end();
+  for (const file of run.files) settleHere(run, prepare(run, file), convert);
+  return end(run);
 }
 
 /** Convert a prepared seed in this thread (if it has to be) and record what became of it. */
-function settleHere(run: ReturnType<typeof startRun>, seed: Prepared, convert: Convert): void {
-  run.settle(seed, () => ('bytes' in seed ? attempt(convert, seed.file, seed.bytes, run.manifest[seed.file], true) : undefined));
+function settleHere(run: Run, seed: Prepared, convert: Convert): void {
+  settle(run, seed, () => ('bytes' in seed ? attempt(convert, seed.file, seed.bytes, run.manifest[seed.file], true) : undefined));
 }
 
 export interface ParallelOptions {
@@ -165,24 +165,24 @@ export function defaultWorkers(cpus = availableParallelism()): number {
 export async function convertAllParallel(options: RunOptions & { parallel?: ParallelOptions }): Promise<RunResult> {
   const { workers: most = defaultWorkers(), minSeeds = PARALLEL_MIN_SEEDS, workerUrl = new URL('./worker.ts', import.meta.url) } = options.parallel ?? {};
   const run = startRun(options);
-  const seeds = run.files.map((file) => run.prepare(file));
+  const seeds = run.files.map((file) => prepare(run, file));
   const todo = seeds.filter((s): s is Extract<Prepared, { bytes: Uint8Array }> => 'bytes' in s && !s.fresh);
   const workers = Math.min(most, Math.ceil(todo.length / (minSeeds / 2)));
   if (options.convert || todo.length < minSeeds || workers < 2) {
     for (const seed of seeds) settleHere(run, seed, options.convert ?? convertSeed);
-    return run.end();
+    return end(run);
   }
   const pool = new WorkerPool(workerUrl, workers, convertSeed);
   try {
     const pending = new Map(todo.map((seed) => [seed.file, pool.convert(seed.file, seed.bytes, run.manifest[seed.file])]));
     for (const seed of seeds) {
       const result = await pending.get(seed.file);
-      run.settle(seed, () => result);
+      settle(run, seed, () => result);
     }
   } finally {
     await pool.close();
   }
-  return run.end();
+  return end(run);
 }
 
 /**
@@ -190,7 +190,29 @@ export async function convertAllParallel(options: RunOptions & { parallel?: Para
  * `prepare` reads and hashes a seed (no log line), `settle` records what became of it (log
  * lines, outcome, outputs) in file order, `end` prunes, writes the index and prints the summary.
  */
-function startRun(options: RunOptions) {
+interface Run {
+  readonly options: RunOptions;
+  readonly started: number;
+  readonly manifest: Manifest;
+  readonly indexPath: string;
+  /** The entries of the last run's index: the cache. */
+  readonly previous: IndexEntry[];
+  /** The converter's code hash (`converterHash`). */
+  readonly code: string;
+  /** The seed files, in order. */
+  readonly files: string[];
+  readonly result: RunResult;
+  readonly entries: IndexEntry[];
+  /** Paths this run produced (paths only: keeping the texts would grow memory with the corpus). */
+  readonly outputs: Set<string>;
+  /** Which seed has taken each slug so far. */
+  readonly slugs: Map<string, string>;
+  /** The committed content (read once, when first needed), null without git. */
+  published?: Published | null;
+}
+
+/** Read the manifest, the last index and the seed list; make the output folders. */
+function startRun(options: RunOptions): Run {
   const { fs, seedsDir, outDir, log } = options;
   const started = performance.now();
   const manifestPath = fs.join(seedsDir, 'manifest.json');
@@ -210,203 +232,233 @@ function startRun(options: RunOptions) {
     result.warnings++;
     log(notice);
   }
-  const outcome = (o: SeedOutcome) => {
-    result.seeds.push(o);
-    options.onSeed?.(o);
-  };
-  const entries: IndexEntry[] = [];
-  /** Paths this run produced (paths only: keeping the texts would grow memory with the corpus). */
-  const outputs = new Set<string>();
-  const slugs = new Map<string, string>();
-  const write = (path: string, data: string | Uint8Array) => {
-    outputs.add(path);
-    if (fs.existsSync(path) && same(fs.readFileSync(path), data)) return;
-    if (options.check) result.stale.push(path);
-    else fs.writeFileSync(path, data);
-  };
   if (!options.check) {
     fs.mkdirSync(fs.join(outDir, 'reports'), { recursive: true });
     fs.mkdirSync(fs.join(outDir, 'data'), { recursive: true });
   }
-  const paths = (slug: string) => [fs.join(outDir, 'reports', `${slug}.mdx`), fs.join(outDir, 'data', `${slug}.json`)];
-  const historyPath = (slug: string) => fs.join(outDir, 'changes', `${slug}.json`);
-  const read = (path: string) => (fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined);
-  let published: Published | null | undefined = options.published;
-  const committed = (): Published | null => (published === undefined ? (published = gitPublished(outDir) ?? null) : published);
-  /** Whether a cached seed's outputs can be kept as they are. */
-  const fresh = (cached: IndexEntry | undefined): cached is IndexEntry =>
-    !!cached && !options.force && !options.check && paths(cached.slug).every((p) => fs.existsSync(p));
+  return { options, started, manifest, indexPath, previous, code, files, result, entries: [], outputs: new Set(), slugs: new Map() };
+}
 
-  const prepare = (file: string): Prepared => {
-    let bytes: Uint8Array;
+function outcome(run: Run, o: SeedOutcome): void {
+  run.result.seeds.push(o);
+  run.options.onSeed?.(o);
+}
+
+/** Write an output (or, checking, list it as stale) unless the file already holds `data`. */
+function write(run: Run, path: string, data: string | Uint8Array): void {
+  const { fs, check } = run.options;
+  run.outputs.add(path);
+  if (fs.existsSync(path) && same(fs.readFileSync(path), data)) return;
+  if (check) run.result.stale.push(path);
+  else fs.writeFileSync(path, data);
+}
+
+/** A report's outputs: its MDX page and its model. */
+function paths(run: Run, slug: string): string[] {
+  const { fs, outDir } = run.options;
+  return [fs.join(outDir, 'reports', `${slug}.mdx`), fs.join(outDir, 'data', `${slug}.json`)];
+}
+
+/** A report's history of changes (changes.ts). */
+function historyPath(run: Run, slug: string): string {
+  return run.options.fs.join(run.options.outDir, 'changes', `${slug}.json`);
+}
+
+/** The committed content, read from git once per run (`gitPublished`), unless the options give it. */
+function published(run: Run): Published | null {
+  if (run.published === undefined) run.published = run.options.published !== undefined ? run.options.published : (gitPublished(run.options.outDir) ?? null);
+  return run.published;
+}
+
+/** Whether a cached seed's outputs can be kept as they are. */
+function fresh(run: Run, cached: IndexEntry | undefined): cached is IndexEntry {
+  const { fs, force, check } = run.options;
+  return !!cached && !force && !check && paths(run, cached.slug).every((p) => fs.existsSync(p));
+}
+
+/** Read and hash a seed: its cache key covers its bytes, the converter's code and its manifest entry. */
+function prepare(run: Run, file: string): Prepared {
+  const { fs, seedsDir } = run.options;
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(fs.join(seedsDir, file));
+  } catch (error) {
+    return { file, unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const key = createHash('sha256')
+    .update(`${sha256}\n${run.code}\n${JSON.stringify(run.manifest[file] ?? {})}`)
+    .digest('hex')
+    .slice(0, 16);
+  const cached = run.previous.find((e) => e.file === file && e.key === key && Array.isArray(e.warnings));
+  return { file, bytes, sha256, key, ...(cached ? { cached } : {}), fresh: fresh(run, cached) };
+}
+
+/** Record a prepared seed; `convert` is called only if it has to be converted. */
+function settle(run: Run, seed: Prepared, convert: () => Attempt | undefined): void {
+  const { file } = seed;
+  if ('unreadable' in seed) return settleUnreadable(run, file, seed.unreadable);
+  const { cached } = seed;
+  // Checked again here: an earlier seed of this run may have written the outputs since `prepare`.
+  if (fresh(run, cached)) return settleUnchanged(run, file, cached);
+  const done = convert()!;
+  if (done.kind === 'converted') {
+    // Writing and the history are in the seed's error boundary too, as the conversion is.
     try {
-      bytes = fs.readFileSync(fs.join(seedsDir, file));
+      record(run, seed, done);
     } catch (error) {
-      return { file, unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
+      fail(run, file, failure(error));
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const key = createHash('sha256')
-      .update(`${sha256}\n${code}\n${JSON.stringify(manifest[file] ?? {})}`)
-      .digest('hex')
-      .slice(0, 16);
-    const cached = previous.find((e) => e.file === file && e.key === key && Array.isArray(e.warnings));
-    return { file, bytes, sha256, key, ...(cached ? { cached } : {}), fresh: fresh(cached) };
-  };
+  } else fail(run, file, done);
+}
 
-  /** Record a prepared seed; `convert` is called only if it has to be converted. */
-  const settle = (seed: Prepared, convert: () => Attempt | undefined): void => {
-    const { file } = seed;
-    if ('unreadable' in seed) {
-      const message = `${file}: cannot be read (${seed.unreadable})`;
-      const unreadable: Diagnostic = { level: 'error', code: 'unreadable', file, message };
-      result.errors.push(unreadable);
-      log(`error ${message} [unreadable] — skipped; the other reports still convert`);
-      outcome({ file, status: 'rejected', line: `error ${message} [unreadable]`, warnings: [], error: unreadable });
-      return;
-    }
-    const { cached } = seed;
-    // Checked again here: an earlier seed of this run may have written the outputs since `prepare`.
-    if (fresh(cached)) {
-      entries.push(cached);
-      paths(cached.slug).forEach((p) => outputs.add(p));
-      if (fs.existsSync(historyPath(cached.slug))) outputs.add(historyPath(cached.slug));
-      slugs.set(cached.slug, file);
-      result.unchanged++;
-      result.warnings += cached.warnings.length;
-      log(`${cached.line} (unchanged)`);
-      outcome({ file, status: 'unchanged', slug: cached.slug, line: cached.line, figures: cached.figures, warnings: cached.warnings });
-      return;
-    }
-    const done = convert()!;
-    if (done.kind === 'converted') {
-      // Writing and the history are in the seed's error boundary too, as the conversion is.
-      try {
-        record(seed, done);
-      } catch (error) {
-        fail(file, failure(error));
-      }
-    } else fail(file, done);
-  };
+function settleUnreadable(run: Run, file: string, why: string): void {
+  const message = `${file}: cannot be read (${why})`;
+  const unreadable: Diagnostic = { level: 'error', code: 'unreadable', file, message };
+  run.result.errors.push(unreadable);
+  run.options.log(`error ${message} [unreadable] — skipped; the other reports still convert`);
+  outcome(run, { file, status: 'rejected', line: `error ${message} [unreadable]`, warnings: [], error: unreadable });
+}
 
-  const fail = (file: string, done: Exclude<Attempt, { kind: 'converted' }>) => {
-    if (done.kind === 'crashed') {
-      // A converter bug must not cost the other seeds: one line, the file and the step, no stack.
-      const message = `${file}: unexpected ${done.what} in step "${done.step}"`;
-      const crash: Diagnostic = { level: 'error', code: 'crash', file, message };
-      result.errors.push(crash);
-      result.failed++;
-      log(`error ${message.split('\n')[0]!.slice(0, 300)} [crash] — skipped; the other reports still convert`);
-      outcome({ file, status: 'failed', line: `error ${message.split('\n')[0]!.slice(0, 300)} [crash]`, warnings: [], error: crash });
-      return;
-    }
-    const diagnostic: Diagnostic = { level: 'error', code: done.code, file: done.file, ...(done.line ? { line: done.line } : {}), message: done.message };
-    result.errors.push(diagnostic);
-    log(`error ${done.message} [${done.code}] — skipped; the other reports still convert`);
-    outcome({ file, status: 'rejected', line: `error ${done.message} [${done.code}]`, warnings: [], error: diagnostic });
-  };
+/** A seed whose outputs are current: its index entry and outputs are kept, its warnings counted again. */
+function settleUnchanged(run: Run, file: string, cached: IndexEntry): void {
+  run.entries.push(cached);
+  paths(run, cached.slug).forEach((p) => run.outputs.add(p));
+  if (run.options.fs.existsSync(historyPath(run, cached.slug))) run.outputs.add(historyPath(run, cached.slug));
+  run.slugs.set(cached.slug, file);
+  run.result.unchanged++;
+  run.result.warnings += cached.warnings.length;
+  run.options.log(`${cached.line} (unchanged)`);
+  outcome(run, { file, status: 'unchanged', slug: cached.slug, line: cached.line, figures: cached.figures, warnings: cached.warnings });
+}
 
-  const record = ({ file, sha256, key }: Extract<Prepared, { bytes: Uint8Array }>, done: Extract<Attempt, { kind: 'converted' }>) => {
-    const { summary, mdx, json } = done;
-    const { slug } = summary;
-    const clash = slugs.get(slug);
-    if (clash) throw new SeedError('slug-clash', file, `slug "${slug}" is already used by ${clash}; set another "slug" in seeds/manifest.json`);
-    slugs.set(slug, file);
-    const [mdxPath, jsonPath] = paths(slug);
-    const changes = recordHistory(slug, sha256, () => done.report ?? (JSON.parse(asText(json)) as Report));
-    write(mdxPath!, mdx);
-    write(jsonPath!, json);
-    const s = summary.stats;
-    const headings = s.headings.chapter + s.headings.section + s.headings.subsection;
-    const numbers = summary.numbers;
-    const line = `${file} → ${slug}: ${s.paragraphs} paragraphs, ${s.notes} notes, ${headings} headings, ${s.figures} key figures, ${numbers} numbers, ${summary.charts} charts, ${summary.warnings.length} warnings`;
-    log(line);
-    const warnings = [...summary.warnings];
-    const before = previous.find((e) => e.file === file);
-    if (before && before.slug !== slug) {
-      // The report's address changes: every link to reports/<old>.html breaks.
-      warnings.push({
-        level: 'warning',
-        code: 'slug-changed',
-        file,
-        message: `its page moves from reports/${before.slug}.html to reports/${slug}.html (its symbol or slug changed); to keep the old address set "slug": "${before.slug}" in seeds/manifest.json`,
-      });
-    }
-    for (const w of warnings) log(`  warning ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message} [${w.code}]`);
-    result.warnings += warnings.length;
-    result.converted++;
-    entries.push({ file, sha256, key, slug, line, warnings: summary.warnings, figures: numbers });
-    outcome({ file, status: 'converted', slug, line, figures: numbers, warnings, ...(changes ? { changes } : {}) });
-  };
+function fail(run: Run, file: string, done: Exclude<Attempt, { kind: 'converted' }>): void {
+  const { result, options } = run;
+  if (done.kind === 'crashed') {
+    // A converter bug must not cost the other seeds: one line, the file and the step, no stack.
+    const message = `${file}: unexpected ${done.what} in step "${done.step}"`;
+    const crash: Diagnostic = { level: 'error', code: 'crash', file, message };
+    result.errors.push(crash);
+    result.failed++;
+    options.log(`error ${message.split('\n')[0]!.slice(0, 300)} [crash] — skipped; the other reports still convert`);
+    outcome(run, { file, status: 'failed', line: `error ${message.split('\n')[0]!.slice(0, 300)} [crash]`, warnings: [], error: crash });
+    return;
+  }
+  const diagnostic: Diagnostic = { level: 'error', code: done.code, file: done.file, ...(done.line ? { line: done.line } : {}), message: done.message };
+  result.errors.push(diagnostic);
+  options.log(`error ${done.message} [${done.code}] — skipped; the other reports still convert`);
+  outcome(run, { file, status: 'rejected', line: `error ${done.message} [${done.code}]`, warnings: [], error: diagnostic });
+}
 
-  /**
-   * A converted report's history (changes.ts, against the committed content): written, removed
-   * when it has no change, or left as it is without git. Returns the log's summary of the change.
-   */
-  const recordHistory = (slug: string, sha256: string, report: () => Report): string | undefined => {
-    const path = historyPath(slug);
-    const current = read(path);
-    const pub = committed();
-    if (!pub) {
-      if (current !== undefined) outputs.add(path);
-      return undefined;
-    }
-    const seedSha = pub.seedSha(slug);
-    const { json, change } =
-      seedSha === undefined || seedSha === sha256
-        ? { json: pub.history(slug), change: undefined }
-        : nextHistory({
-            committed: pub.model(slug),
-            committedHistory: pub.history(slug),
-            current,
-            after: report(),
-            today: options.today ?? new Date().toISOString().slice(0, 10),
-          });
-    if (json !== undefined) {
-      if (!options.check) fs.mkdirSync(fs.join(outDir, 'changes'), { recursive: true });
-      write(path, json);
-    }
-    if (change) {
-      const summary = changeSummary(change);
-      log(`  changes since the committed version of ${slug}: ${summary}`);
-      return summary;
-    }
-    if (current !== undefined && current !== json && seedSha !== undefined)
-      log(`  no changes since the committed version of ${slug} (its seed is the committed one again)`);
+/** A converted seed: its slug claimed, its history, page and model written, its log lines and outcome. */
+function record(run: Run, { file, sha256, key }: Extract<Prepared, { bytes: Uint8Array }>, done: Extract<Attempt, { kind: 'converted' }>): void {
+  const { summary, mdx, json } = done;
+  const { slug } = summary;
+  const clash = run.slugs.get(slug);
+  if (clash) throw new SeedError('slug-clash', file, `slug "${slug}" is already used by ${clash}; set another "slug" in seeds/manifest.json`);
+  run.slugs.set(slug, file);
+  const [mdxPath, jsonPath] = paths(run, slug);
+  const changes = recordHistory(run, slug, sha256, () => done.report ?? (JSON.parse(asText(done.json)) as Report));
+  write(run, mdxPath!, mdx);
+  write(run, jsonPath!, json);
+  const s = summary.stats;
+  const headings = s.headings.chapter + s.headings.section + s.headings.subsection;
+  const numbers = summary.numbers;
+  const line = `${file} → ${slug}: ${s.paragraphs} paragraphs, ${s.notes} notes, ${headings} headings, ${s.figures} key figures, ${numbers} numbers, ${summary.charts} charts, ${summary.warnings.length} warnings`;
+  run.options.log(line);
+  const warnings = [...summary.warnings, ...slugChanged(run, file, slug)];
+  for (const w of warnings) run.options.log(`  warning ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message} [${w.code}]`);
+  run.result.warnings += warnings.length;
+  run.result.converted++;
+  run.entries.push({ file, sha256, key, slug, line, warnings: summary.warnings, figures: numbers });
+  outcome(run, { file, status: 'converted', slug, line, figures: numbers, warnings, ...(changes ? { changes } : {}) });
+}
+
+/**
+ * A converted report's history (changes.ts), against the committed content: the committed
+ * history, headed by the change from the committed model when the seed is not the committed one;
+ * no file when there is no change; left as it is without git. Returns the change in one line.
+ */
+function recordHistory(run: Run, slug: string, sha256: string, report: () => Report): string | undefined {
+  const { fs, outDir, check, log, today } = run.options;
+  const path = historyPath(run, slug);
+  const current = fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined;
+  const pub = published(run);
+  if (!pub) {
+    if (current !== undefined) run.outputs.add(path);
     return undefined;
-  };
+  }
+  const seedSha = pub.seedSha(slug);
+  const { json, change } =
+    seedSha === undefined || seedSha === sha256
+      ? { json: pub.history(slug), change: undefined }
+      : nextHistory({
+          committed: pub.model(slug),
+          committedHistory: pub.history(slug),
+          current,
+          after: report(),
+          today: today ?? new Date().toISOString().slice(0, 10),
+        });
+  if (json !== undefined) {
+    if (!check) fs.mkdirSync(fs.join(outDir, 'changes'), { recursive: true });
+    write(run, path, json);
+  }
+  if (change) {
+    const summary = changeSummary(change);
+    log(`  changes since the committed version of ${slug}: ${summary}`);
+    return summary;
+  }
+  if (current !== undefined && current !== json && seedSha !== undefined)
+    log(`  no changes since the committed version of ${slug} (its seed is the committed one again)`);
+  return undefined;
+}
 
-  const end = (): RunResult => {
-    // Outputs of removed or renamed seeds go away, so content/ mirrors seeds/.
-    for (const sub of ['reports', 'data', 'changes']) {
-      const dir = fs.join(outDir, sub);
-      if (!fs.existsSync(dir)) continue;
-      for (const name of fs.readdirSync(dir).sort()) {
-        const path = fs.join(dir, name);
-        if (outputs.has(path)) continue;
-        if (sub === 'data' && name.endsWith('.json')) removed(name.slice(0, -'.json'.length));
-        if (options.check) result.stale.push(path);
-        else fs.rmSync(path, { force: true });
-      }
+/** The report's address changes: every link to reports/<old>.html breaks. */
+function slugChanged(run: Run, file: string, slug: string): Diagnostic[] {
+  const before = run.previous.find((e) => e.file === file);
+  if (!before || before.slug === slug) return [];
+  return [
+    {
+      level: 'warning',
+      code: 'slug-changed',
+      file,
+      message: `its page moves from reports/${before.slug}.html to reports/${slug}.html (its symbol or slug changed); to keep the old address set "slug": "${before.slug}" in seeds/manifest.json`,
+    },
+  ];
+}
+
+/** Prune the outputs of removed or renamed seeds, write the index and print the summary line. */
+function end(run: Run): RunResult {
+  const { fs, outDir, check, log } = run.options;
+  const { result } = run;
+  // Outputs of removed or renamed seeds go away, so content/ mirrors seeds/.
+  for (const sub of ['reports', 'data', 'changes']) {
+    const dir = fs.join(outDir, sub);
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) {
+      const path = fs.join(dir, name);
+      if (run.outputs.has(path)) continue;
+      if (sub === 'data' && name.endsWith('.json')) removed(run, name.slice(0, -'.json'.length));
+      if (check) result.stale.push(path);
+      else fs.rmSync(path, { force: true });
     }
-    write(indexPath, `${JSON.stringify({ converter: code, reports: entries }, null, 2)}\n`);
+  }
+  write(run, run.indexPath, `${JSON.stringify({ converter: run.code, reports: run.entries }, null, 2)}\n`);
+  const seconds = ((performance.now() - run.started) / 1000).toFixed(2);
+  log(
+    `${run.files.length} seeds: ${result.converted} converted, ${result.unchanged} unchanged, ${result.errors.length - result.failed} rejected, ${result.failed} failed, ${result.removed.length} removed, ${result.warnings} warnings (${seconds} s)`,
+  );
+  return result;
+}
 
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    log(
-      `${files.length} seeds: ${result.converted} converted, ${result.unchanged} unchanged, ${result.errors.length - result.failed} rejected, ${result.failed} failed, ${result.removed.length} removed, ${result.warnings} warnings (${seconds} s)`,
-    );
-    return result;
-  };
-
-  /** A report whose model is about to go: said, unless its seed is still here under another page name (`slug-changed` says that). */
-  const removed = (slug: string) => {
-    const file = previous.find((e) => e.slug === slug)?.file;
-    if (file !== undefined && slugs.get(slug) === undefined && files.includes(file) && result.seeds.some((o) => o.file === file && o.slug)) return;
-    const line = `report removed: ${slug}${file ? ` (its seed ${file} is no longer in ${seedsDir})` : ''}: reports/${slug}.html and its content go${options.check ? ' once you run `npm run convert`' : ''}`;
-    result.removed.push({ slug, ...(file ? { file } : {}), line });
-    log(line);
-  };
-
-  return { files, manifest, prepare, settle, end };
+/** A report whose model is about to go: said, unless its seed is still here under another page name (`slug-changed` says that). */
+function removed(run: Run, slug: string): void {
+  const { seedsDir, check, log } = run.options;
+  const file = run.previous.find((e) => e.slug === slug)?.file;
+  if (file !== undefined && run.files.includes(file) && run.result.seeds.some((o) => o.file === file && o.slug)) return;
+  const line = `report removed: ${slug}${file ? ` (its seed ${file} is no longer in ${seedsDir})` : ''}: reports/${slug}.html and its content go${check ? ' once you run `npm run convert`' : ''}`;
+  run.result.removed.push({ slug, ...(file ? { file } : {}), line });
+  log(line);
 }
 
 function text(bytes: Uint8Array): string {

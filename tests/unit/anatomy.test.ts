@@ -8,10 +8,10 @@
  * model in the same notation: what to paste when the converter changes deliberately.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { clean } from '../../scripts/converter/clean.ts';
-import type { ContentsEntry } from '../../scripts/converter/contents.ts';
+import type { ContentsEntry } from '../../scripts/converter/constructs/contents.ts';
 import { newLedger } from '../../scripts/converter/ledger.ts';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import type { Inline, Report } from '../../scripts/converter/schema.ts';
@@ -235,6 +235,17 @@ test('the anatomy document has examples, and most model lines are checkable', ()
       e.model.some((l) => KEYWORDS.test(l.text)),
       `example at line ${e.at} has no checkable line`,
     );
+});
+
+test('every module the anatomy document names exists, with the entry point it names', () => {
+  const named = [...doc.matchAll(/^Modules?: (.+)$/gm)].map((m) => m[1]!);
+  assert.ok(named.length >= 20, `only ${named.length} module lines`);
+  for (const line of named) {
+    for (const m of line.matchAll(/`(scripts\/converter\/[\w/.-]+\.ts)` \(`(\w+)`/g)) {
+      assert.ok(existsSync(`${root}${m[1]}`), `${m[1]} (named in: ${line}) does not exist`);
+      assert.match(readFileSync(`${root}${m[1]}`, 'utf8'), new RegExp(`export (?:async )?function ${m[2]}\\b`), `${m[1]} exports no function ${m[2]}`);
+    }
+  }
 });
 
 for (const e of all) {

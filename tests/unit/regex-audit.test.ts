@@ -15,15 +15,15 @@ import { audit, findRegexes } from '../../scripts/bench/regex-audit.ts';
  * matter and citations are being reworked). Keyed by file and pattern source.
  */
 const KNOWN = new Set([
-  'scripts/converter/front.ts /^议程项目\\s*(.+)$/',
-  'scripts/converter/front.ts /\\s*(?:和|、|,|，|及)\\s*/',
-  'scripts/converter/front.ts /\\s*\\*$/',
+  'scripts/converter/constructs/cover-fields.ts /^议程项目\\s*(.+)$/',
+  'scripts/converter/constructs/cover-fields.ts /\\s*(?:和|、|,|，|及)\\s*/',
+  'scripts/converter/constructs/cover.ts /\\s*\\*$/',
   'scripts/converter/inline.ts /[.,;:!?\'"。，]+$/',
   'scripts/converter/structure.ts /^([一二三四五六七八九十]+)\\s*[.．、]\\s*(.+)$/',
   'scripts/converter/structure.ts /^([A-Z])\\.\\s+(.+)$/',
   'scripts/converter/structure.ts /^(\\d{1,4})\\.\\s+(.+)$/',
   'scripts/converter/structure.ts /^\\(([a-z]{1,2})\\)\\s*(.+)$/',
-  'scripts/converter/structure.ts /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\\s*(\\S.*)$/',
+  'scripts/converter/constructs/notes.ts /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\\s*(\\S.*)$/',
   'scripts/converter/structure.ts /(?:\\t\\s*\\d+\\s*$|\\.{3,}|…{2,}|^\\t?页次$)/',
 ]);
 
@@ -34,8 +34,9 @@ const KNOWN = new Set([
  * of these is linear; recheck cannot know that, so they are listed here by file and source.
  */
 const BOUNDED_BLANKS = new Set([
-  'scripts/converter/contents.ts',
-  'scripts/converter/front.ts',
+  'scripts/converter/constructs/contents.ts',
+  'scripts/converter/constructs/cover-fields.ts',
+  'scripts/converter/constructs/cover.ts',
   'scripts/converter/inline.ts',
   'scripts/converter/lines.ts',
   'scripts/converter/paras.ts',

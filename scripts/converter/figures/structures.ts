@@ -27,109 +27,140 @@ const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(TOLERANCE * 
 
 /** The charts one sentence holds (the previous sentence of the same passage is context). */
 export function sentenceCharts(s: Sentence, previous?: Sentence): Draft[] {
-  const out: Draft[] = [];
+  /** Mentions already in a chart of this sentence. */
   const used = new Set<Mention>();
-  const item = (m: Mention, label = m.noun): ChartItem => ({ label: label || m.printed, value: m.value, printed: m.printed, block: s.block });
+  const out: Draft[] = [];
+  const shares = sharesChart(s, used);
+  if (shares) out.push(shares);
+  const counts = countsChart(s, used);
+  if (counts) out.push(counts);
+  out.push(...partsCharts(s, used));
+  const split = previous ? splitOfPrevious(s, previous, used) : undefined;
+  if (split) out.push(split);
+  return out;
+}
 
+function chartItem(s: Sentence, m: Mention, label = m.noun): ChartItem {
+  return { label: label || m.printed, value: m.value, printed: m.printed, block: s.block };
+}
+
+/** Shares of one whole: two or more percentages that add up to 100. */
+function sharesChart(s: Sentence, used: Set<Mention>): Draft | undefined {
   const shares = s.mentions.filter((m) => m.unit === '%');
-  if (
+  if (!(
     shares.length >= 2 &&
     close(
       shares.reduce((t, m) => t + m.value, 0),
       100,
     )
-  ) {
-    const labels = shares.map((m) => shareLabel(m.noun));
-    const title = labels[0]!.whole ?? sharesTitle(s.text, shares[0]!, labels[0]!.label);
-    out.push({ kind: 'shares', title, unit: '%', sum: 'exact', items: shares.map((m, k) => item(m, labels[k]!.label)), texts: [s.text] });
-    shares.forEach((m) => used.add(m));
-  }
+  ))
+    return undefined;
+  const labels = shares.map((m) => shareLabel(m.noun));
+  const title = labels[0]!.whole ?? sharesTitle(s.text, shares[0]!, labels[0]!.label);
+  shares.forEach((m) => used.add(m));
+  return { kind: 'shares', title, unit: '%', sum: 'exact', items: shares.map((m, k) => chartItem(s, m, labels[k]!.label)), texts: [s.text] };
+}
 
+/** An enumeration with counts in brackets (`阿富汗(3)、利比亚(5)…`), with the total before it when one adds up. */
+function countsChart(s: Sentence, used: Set<Mention>): Draft | undefined {
   const listed = s.mentions.filter((m) => !m.unit && /[(（]$/.test(s.text.slice(0, m.start)));
-  if (listed.length >= 2) {
-    const sum = listed.reduce((t, m) => t + m.value, 0);
-    const total = s.mentions.find((m) => m.unit && m.start < listed[0]!.start && m.value === sum);
-    out.push({
-      kind: 'counts',
-      title: total ? totalTitle(total, s.text) : titleBefore(s.text, listed[0]!),
-      unit: total?.unit ?? '',
-      ...(total ? { total: item(total) } : {}),
-      sum: total ? 'exact' : 'partial',
-      items: listed.map((m) => item(m)),
-      texts: [s.text],
-    });
-    listed.forEach((m) => used.add(m));
-    if (total) used.add(total);
-  }
+  if (listed.length < 2) return undefined;
+  const sum = listed.reduce((t, m) => t + m.value, 0);
+  const total = s.mentions.find((m) => m.unit && m.start < listed[0]!.start && m.value === sum);
+  listed.forEach((m) => used.add(m));
+  if (total) used.add(total);
+  return {
+    kind: 'counts',
+    title: total ? totalTitle(total, s.text) : titleBefore(s.text, listed[0]!),
+    unit: total?.unit ?? '',
+    ...(total ? { total: chartItem(s, total) } : {}),
+    sum: total ? 'exact' : 'partial',
+    items: listed.map((m) => chartItem(s, m)),
+    texts: [s.text],
+  };
+}
 
+/** A total and its parts: later mentions of its unit that add up to it (or follow `其中`), or the ones just before it. */
+function partsCharts(s: Sentence, used: Set<Mention>): Draft[] {
+  const out: Draft[] = [];
   const clauseStart = clauseStarts(s);
   s.mentions.forEach((total, i) => {
     if (used.has(total) || !total.unit || total.unit === '%') return;
-    // Up to 13 candidates: more than 12 is all subsetSumming needs to know to give up; past
-    // REACH mentions, candidates further on are unknown, so the sum is not tried either.
-    const later: Mention[] = [];
-    let j = i + 1;
-    for (; j < s.mentions.length && j <= i + REACH && later.length <= 12; j++) {
-      const m = s.mentions[j]!;
-      if (!used.has(m) && m.unit === total.unit && m.value < total.value) later.push(m);
-    }
-    const unknown = later.length <= 12 && j < s.mentions.length;
-    const linked = /其中|包括|[(（：:]/.test(s.text.slice(total.end, later[0]?.start ?? total.end));
-    let parts = unknown ? undefined : subsetSumming(later, total.value);
-    let sum: 'exact' | 'partial' = 'exact';
-    if (!parts && linked && later.length) {
-      parts = [later[0]!];
-      sum = 'partial';
-    }
-    if (!parts) {
-      const earlier = contiguousBefore(s, i, clauseStart[i]!).filter((m) => !used.has(m));
-      if (
-        earlier.length >= 2 &&
-        close(
-          earlier.reduce((t, m) => t + m.value, 0),
-          total.value,
-        )
-      )
-        parts = earlier;
-    }
-    if (!parts) return;
+    const found = partsOf(s, i, used) ?? partsBefore(s, i, clauseStart[i]!, used);
+    if (!found) return;
+    const { parts, sum } = found;
     out.push({
       kind: 'parts',
       title: totalTitle(total, s.text),
       unit: total.unit,
-      total: item(total),
+      total: chartItem(s, total),
       sum,
-      items: parts.map((m) => item(m, partLabel(s.text, m, total))),
+      items: parts.map((m) => chartItem(s, m, partLabel(s.text, m, total))),
       texts: [s.text],
     });
     [total, ...parts].forEach((m) => used.add(m));
   });
-
-  if (previous && /^在这些[\u4e00-\u9fff]*中/.test(s.text)) {
-    const counted = s.mentions.filter((m) => m.unit && !used.has(m));
-    const unit = counted[0]?.unit;
-    const whole = [...previous.mentions].reverse().find((m) => m.unit === unit);
-    const parts = counted.filter((m) => m.unit === unit);
-    if (
-      whole &&
-      parts.length >= 2 &&
-      close(
-        parts.reduce((t, m) => t + m.value, 0),
-        whole.value,
-      )
-    ) {
-      out.push({
-        kind: 'parts',
-        title: totalTitle(whole, previous.text),
-        unit: whole.unit,
-        total: { label: whole.noun || whole.printed, value: whole.value, printed: whole.printed, block: previous.block },
-        sum: 'exact',
-        items: parts.map((m) => item(m, partLabel(s.text, m, whole))),
-        texts: [previous.text, s.text],
-      });
-    }
-  }
   return out;
+}
+
+/** The parts after the total at `i`: a subset that adds up to it, or the first one after `其中`, `包括`, a bracket or a colon. */
+function partsOf(s: Sentence, i: number, used: Set<Mention>): { parts: Mention[]; sum: 'exact' | 'partial' } | undefined {
+  const total = s.mentions[i]!;
+  // Up to 13 candidates: more than 12 is all subsetSumming needs to know to give up; past
+  // REACH mentions, candidates further on are unknown, so the sum is not tried either.
+  const later: Mention[] = [];
+  let j = i + 1;
+  for (; j < s.mentions.length && j <= i + REACH && later.length <= 12; j++) {
+    const m = s.mentions[j]!;
+    if (!used.has(m) && m.unit === total.unit && m.value < total.value) later.push(m);
+  }
+  const unknown = later.length <= 12 && j < s.mentions.length;
+  const linked = /其中|包括|[(（：:]/.test(s.text.slice(total.end, later[0]?.start ?? total.end));
+  const parts = unknown ? undefined : subsetSumming(later, total.value);
+  if (parts) return { parts, sum: 'exact' };
+  if (linked && later.length) return { parts: [later[0]!], sum: 'partial' };
+  return undefined;
+}
+
+/** The parts printed just before the total at `i`, in its clause, when they add up to it. */
+function partsBefore(s: Sentence, i: number, clauseStart: number, used: Set<Mention>): { parts: Mention[]; sum: 'exact' } | undefined {
+  const earlier = contiguousBefore(s, i, clauseStart).filter((m) => !used.has(m));
+  if (
+    earlier.length >= 2 &&
+    close(
+      earlier.reduce((t, m) => t + m.value, 0),
+      s.mentions[i]!.value,
+    )
+  )
+    return { parts: earlier, sum: 'exact' };
+  return undefined;
+}
+
+/** `在这些国家中，4 个…，16 个…，1 个…`: a sentence that splits the previous sentence's last total. */
+function splitOfPrevious(s: Sentence, previous: Sentence, used: Set<Mention>): Draft | undefined {
+  if (!/^在这些[\u4e00-\u9fff]*中/.test(s.text)) return undefined;
+  const counted = s.mentions.filter((m) => m.unit && !used.has(m));
+  const unit = counted[0]?.unit;
+  const whole = [...previous.mentions].reverse().find((m) => m.unit === unit);
+  const parts = counted.filter((m) => m.unit === unit);
+  if (!(
+    whole &&
+    parts.length >= 2 &&
+    close(
+      parts.reduce((t, m) => t + m.value, 0),
+      whole.value,
+    )
+  ))
+    return undefined;
+  return {
+    kind: 'parts',
+    title: totalTitle(whole, previous.text),
+    unit: whole.unit,
+    total: { label: whole.noun || whole.printed, value: whole.value, printed: whole.printed, block: previous.block },
+    sum: 'exact',
+    items: parts.map((m) => chartItem(s, m, partLabel(s.text, m, whole))),
+    texts: [previous.text, s.text],
+  };
 }
 
 /** The largest subset (in order) of `candidates` that adds up to `total`, if any (≤ 12 candidates). */

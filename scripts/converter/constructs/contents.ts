@@ -8,8 +8,13 @@
  * (`二、工作方法…………21-40 6`; extraction may run range and page together), an entry's title
  * wrapped onto a second line, annex lists (`附件`).
  */
-import type { TextLine, Token } from './clean.ts';
-import { headingLine, narrow } from './lines.ts';
+import type { TextLine, Token } from '../clean.ts';
+import type { ContentsEntry } from '../draft.ts';
+import { drop } from '../ledger.ts';
+import { headingLine, narrow } from '../lines.ts';
+import type { BodyState } from './state.ts';
+
+export type { ContentsEntry };
 
 export const CONTENTS_TITLE = /^目\s*录(?:\s*[(（]\s*续\s*[)）])?$/;
 const COLUMN_HEADS = /^(?:(?:段\s*次|页\s*次|章\s*次|段落|页码)\s*)+$/;
@@ -17,18 +22,21 @@ const LEADERS = /(?:\.{3,}|…{2,}|·{3,}|。{3,}|\.(?:\s\.){2,})/;
 /** A page number (maybe after a paragraph range) at the end, set off by a tab, spaces or leaders. */
 const TRAILING_NUMBERS = /(?:\t|\s{1,}|[.…·。])\s*(?:\d{1,4}\s*[-–—]\s*\d{1,4}\s*)?\d{1,4}$/;
 
-export interface ContentsEntry {
-  line: number;
-  /** The printed label (`一.`, `A.`, `第一章`), if any. */
-  label?: string;
-  title: string;
-  /** Paragraph range the entry gives, when it gives one. */
-  from?: number;
-  to?: number;
+/**
+ * The body's handler: a contents title (`目录`) starts the contents page, which is read to its
+ * last line, dropped from the text (`table-of-contents`) and kept as entries.
+ */
+export function contentsPage(t: TextLine, state: BodyState): boolean {
+  if (!CONTENTS_TITLE.test(t.text)) return false;
+  const read = readContents(state.tokens, state.at);
+  for (const l of read.lines) drop(state.ledger, l.no, l.text, 'table-of-contents');
+  state.contents = state.contents.concat(read.entries);
+  state.at = read.end - 1;
+  return true;
 }
 
 /** Is this line (text or layout) an entry of a contents page? */
-export function isContentsEntry(t: TextLine): boolean {
+function isContentsEntry(t: TextLine): boolean {
   if (t.raw.length > 300) return false;
   return COLUMN_HEADS.test(t.text) || LEADERS.test(t.text) || TRAILING_NUMBERS.test(t.raw) || /^附\s*件$/.test(t.text);
 }
@@ -38,7 +46,7 @@ export function isContentsEntry(t: TextLine): boolean {
  * contents line and the entries read. A line without numbers belongs to the contents only when
  * the next line completes it as an entry (a wrapped title).
  */
-export function readContents(tokens: Token[], start: number): { end: number; lines: TextLine[]; entries: ContentsEntry[] } {
+function readContents(tokens: Token[], start: number): { end: number; lines: TextLine[]; entries: ContentsEntry[] } {
   const lines: TextLine[] = [];
   const entries: ContentsEntry[] = [];
   let pending: TextLine[] = [];
@@ -88,7 +96,7 @@ function parseEntry(text: string, line: number): ContentsEntry | undefined {
     to = Number(nums[2]);
   } else {
     // `三. 结论 7 4`: one paragraph, then the page.
-    const single = /\s(\d{1,4})\s+\d{1,4}$/.exec(t.replace(/[.…·。]+(?=\s*\d)/g, ' ').trim());
+    const single = /\s(\d{1,4})\s+\d{1,4}$/.exec(t.replace(/(?<![.…·。])[.…·。]+(?=\s*\d)/g, ' ').trim());
     if (single) from = to = Number(single[1]);
   }
   t = withoutTrailer(t)

@@ -4,12 +4,12 @@
  * (a number line followed by its caption), headings, prose paragraphs; the rest (map labels,
  * chart ticks, page furniture repeated on a line) is debris, dropped and counted.
  */
-import type { Token, TextLine } from './clean.ts';
-import type { DraftBlock } from './draft.ts';
-import { lineJoiner } from './join.ts';
-import { drop as dropText, keep, type Ledger } from './ledger.ts';
-import { headingLine, numbered } from './lines.ts';
-import { backbone } from './structure.ts';
+import type { Token, TextLine } from '../clean.ts';
+import type { DraftBlock } from '../draft.ts';
+import { lineJoiner } from '../join.ts';
+import { drop as dropText, keep, type Ledger } from '../ledger.ts';
+import { headingLine, numbered } from '../lines.ts';
+import { backbone } from './backbone.ts';
 
 export interface Unstructured {
   blocks: DraftBlock[];

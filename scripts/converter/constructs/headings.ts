@@ -1,0 +1,65 @@
+/**
+ * Headings (docs/un-document-anatomy.md §3): chapters (`第一章`, `一.`, `一、`), sections (`A.`),
+ * annexes (`附件一`, a chapter), a label printed alone with its title on the next line, and short
+ * unnumbered sub-headings of concluding observations (`教育`). Numbered sub-headings that share
+ * the paragraph format (`1. 条约机构`) are told from paragraphs in constructs/paragraphs.ts.
+ * Three handlers, tried at three places of the dispatcher's order (structure.ts).
+ */
+import type { TextLine } from '../clean.ts';
+import type { DraftHeading } from '../draft.ts';
+import { keep } from '../ledger.ts';
+import { endsSentence, headingLine, looksLikeHeading, numbered } from '../lines.ts';
+import { openBlock, type BodyState } from './state.ts';
+
+/** A heading block opens; a chapter or section restarts the numbered sub-headings under it. */
+export function openHeading(state: BodyState, t: TextLine, level: 1 | 2 | 3, kind: DraftHeading['kind'], label: string, key: string, text: string): void {
+  openBlock(state, { type: 'heading', line: t.no, level, kind, label, key, text }, t);
+  if (level < 3) state.nextSub = 1;
+}
+
+/** The line after a heading printed without its title (`附件一`) is that title. */
+export function headingTitle(t: TextLine, state: BodyState): boolean {
+  const awaiting = state.awaitingTitle;
+  if (!awaiting) return false;
+  keep(state.ledger, t.no, t.text);
+  awaiting.text = t.text;
+  state.awaitingTitle = undefined;
+  return true;
+}
+
+/** A labelled heading line (never a backbone paragraph) whose title has the heading shape. */
+export function heading(t: TextLine, state: BodyState): boolean {
+  const h = headingLine(t.text);
+  const num = numbered(t.text);
+  if (!h || (num && state.onChain.has(t))) return false;
+  if (!(h.rest === '' || looksLikeHeading(h.rest) || (h.kind === 'chapter' && isLongTitle(h.rest)))) return false;
+  if (h.kind === 'annex') openHeading(state, t, 1, 'chapter', h.label, h.key, h.rest);
+  else openHeading(state, t, h.level, h.kind, h.label, h.key, h.rest);
+  return true;
+}
+
+/**
+ * A short unnumbered heading of concluding observations (`教育`, `卫生`): a heading-shaped line
+ * after a finished sentence (or a heading), right before a numbered paragraph.
+ */
+export function unnumberedSubheading(t: TextLine, state: BodyState): boolean {
+  if (!isUnnumberedSubheading(t, state)) return false;
+  openHeading(state, t, 3, 'subsection', '', '', t.text);
+  return true;
+}
+
+/** A chapter title may be long (`五. 特别报告员…年度会议`) but is never a sentence. */
+function isLongTitle(text: string): boolean {
+  return text.length <= 80 && !/[。；！？]$/.test(text) && !/[。；！？].*[。；！？]/.test(text);
+}
+
+function isUnnumberedSubheading(t: TextLine, state: BodyState): boolean {
+  const { previous, body, tokens, onChain } = state;
+  if (t.text.length > 20 || !looksLikeHeading(t.text) || /[，,。；;：:]/.test(t.text) || /^\d/.test(t.text)) return false;
+  if (body && body.type !== 'heading' && !(previous && endsSentence(previous.text))) return false;
+  for (let j = state.at + 1; j < tokens.length; j++) {
+    const next = tokens[j]!;
+    if (next.kind === 'line') return onChain.has(next);
+  }
+  return false;
+}
