@@ -106,7 +106,9 @@ interface Draft {
  */
 function draftOf(cleaned: Cleaned, links: ReadonlySet<string>, ledger: Ledger, drafts: DraftDiagnostic[]): Draft {
   if (isInfographic(cleaned.tokens)) {
-    return { front: readFront([], ledger).meta, blocks: unstructured(cleaned.tokens, links, ledger).blocks, notes: [], coverEnd: Infinity };
+    const { blocks, diagnostics } = unstructured(cleaned.tokens, links, ledger);
+    drafts.push(...diagnostics);
+    return { front: readFront([], ledger).meta, blocks, notes: [], coverEnd: Infinity };
   }
   const s = structure(cleaned.tokens, links, ledger);
   const read = readFront(s.front, ledger);

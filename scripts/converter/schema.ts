@@ -51,6 +51,8 @@ export const paragraphSchema = z.object({
   ...located,
   /** The printed paragraph number; absent for unnumbered text blocks. */
   n: z.number().int().positive().optional(),
+  /** A photo's caption and credit on an infographic page (anchored `photo-N`): shown as such, not as body text. */
+  photo: z.literal(true).optional(),
   content: z.array(inlineSchema),
 });
 export type Paragraph = z.output<typeof paragraphSchema>;

@@ -48,7 +48,7 @@ function body(report: Report): string[] {
     if (block.type === 'heading') {
       out.push(element('Heading', { id: block.id, level: String(block.level), kind: block.kind, label: block.label }, inline(block.content)));
     } else if (block.type === 'paragraph') {
-      out.push(element('Para', { ...(block.n ? { n: String(block.n) } : {}), id: block.id }, inline(block.content)));
+      out.push(element('Para', { ...(block.n ? { n: String(block.n) } : {}), id: block.id, ...(block.photo ? { kind: 'photo' } : {}) }, inline(block.content)));
     } else if (block.type === 'figure') {
       out.push(element('KeyFigure', { id: block.id, value: block.value }, escapeText(block.caption)));
     } else {
