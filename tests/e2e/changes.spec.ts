@@ -92,4 +92,14 @@ test.describe('with the site’s address configured', () => {
     expect(text).toMatch(/^联合国人权理事会第五十五届会议，.*，第 12 段。https:\/\//);
     expect(text.endsWith(`，第 12 段。${siteUrl}reports/a-hrc-55-69.html#p-12`)).toBe(true);
   });
+
+  test('a printed page carries its canonical address, its version with the date of its change, and the print date', async ({ page }) => {
+    await page.goto(`${origin}reports/${replaced.slug}.html`);
+    await page.emulateMedia({ media: 'print' });
+    const info = page.locator('.report-head .print-info');
+    await expect(info).toBeVisible();
+    await expect(info).toContainText(`本页地址：${siteUrl}reports/${replaced.slug}.html`);
+    await expect(info).toContainText(new RegExp(`版本：源文本 [0-9a-f]{8}，${replaced.date} 修订`));
+    await expect(info).toContainText(`打印日期：${await page.evaluate(() => new Date().toLocaleDateString('zh-CN', { dateStyle: 'long' }))}`);
+  });
 });
