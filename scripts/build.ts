@@ -21,7 +21,7 @@ import { BuildFailure, runBuild, type Step } from './build/steps.ts';
 import { formatSummary } from './build/summary.ts';
 import { pagefindStep, zipStep } from './build/search.ts';
 import { defaultZipPath } from './offline-zip.ts';
-import { parseCli } from './cli.ts';
+import { parseCli } from './util/cli.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const { values: flags } = parseCli(

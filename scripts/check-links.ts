@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parseCli } from './cli.ts';
+import { parseCli } from './util/cli.ts';
 import { checkLinks, type LinkReport } from './links.ts';
 
 /** Every file under `dir` as a site-root path with `/` separators. */

@@ -23,9 +23,11 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { checkDist, listFiles } from './check-links.ts';
-import { parseCli } from './cli.ts';
+import { parseCli } from './util/cli.ts';
 import { convertAll, type RunOptions } from './converter/run.ts';
-import { reportSchema, type Report } from './converter/schema.ts';
+import { modelSlugs, readModels } from './model/load.ts';
+import { reportPath } from './model/urls.ts';
+import type { Report } from './model/schema.ts';
 import { defaultZipPath, excludedFromZip, openMeFiles, zipRoot } from './offline-zip.ts';
 import { OFFLINE_DIR, offlineFiles } from './search/classic.ts';
 
@@ -97,24 +99,18 @@ export function reportPageProblems(report: Report, html: string): string[] {
   if (!/<h1[\s>]/.test(html)) problems.push('no <h1>');
   if (!/<html[^>]*\slang="zh/.test(html)) problems.push('no lang="zh…" on <html>');
   const ids = idsOf(html);
-  const missing = [...report.blocks.map((b) => b.id), ...report.notes.map((n) => `fn-${n.n}`)].filter((id) => !ids.has(id));
+  const missing = [...report.blocks.map((b) => b.id), ...report.notes.map((n) => n.id)].filter((id) => !ids.has(id));
   if (missing.length) problems.push(`${plural(missing.length, 'anchor')} missing: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`);
   return problems;
 }
 
 function checkReports(contentDir: string, distDir: string): CheckResult {
-  const dataDir = join(contentDir, 'data');
-  const models = existsSync(dataDir)
-    ? readdirSync(dataDir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-    : [];
   const details: string[] = [];
   const slugs = new Set<string>();
-  for (const name of models) {
-    const report = reportSchema.parse(JSON.parse(readFileSync(join(dataDir, name), 'utf8')));
+  const models = readModels(contentDir);
+  for (const report of models) {
     slugs.add(report.slug);
-    const page = join(distDir, 'reports', `${report.slug}.html`);
+    const page = join(distDir, reportPath(report.slug));
     if (!existsSync(page)) {
       details.push(`reports/${report.slug}.html: missing (npm run build)`);
       continue;
@@ -150,13 +146,8 @@ function checkSearch(contentDir: string, distDir: string): CheckResult {
   const pagefind = join(distDir, 'pagefind');
   const fragments = existsSync(pagefind) ? fragmentTexts(pagefind) : [];
   const indexed = fragments.join('\n');
-  const dataDir = join(contentDir, 'data');
-  const slugs = existsSync(dataDir)
-    ? readdirSync(dataDir)
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => f.slice(0, -'.json'.length))
-    : [];
-  for (const slug of slugs) if (!indexed.includes(`"url":"reports/${slug}.html`)) details.push(`the search index has no record of reports/${slug}.html`);
+  for (const slug of modelSlugs(contentDir))
+    if (!indexed.includes(`"url":"${reportPath(slug)}`)) details.push(`the search index has no record of reports/${slug}.html`);
   return { name: 'search', ok: details.length === 0, summary: `Pagefind index, ${plural(fragments.length, 'fragment')}`, details };
 }
 

@@ -15,7 +15,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCli } from './cli.ts';
+import { parseCli } from './util/cli.ts';
 import { convertAllParallel, type RunOptions } from './converter/run.ts';
 
 const { values: flags } = parseCli(

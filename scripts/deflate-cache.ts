@@ -8,12 +8,12 @@
  * together with the compression level and fflate's version: fflate is deterministic for a given
  * version and level, so a cached entry is exactly what compressing again would give (and
  * `verify:reproducible`, whose second build ignores the cache, checks it). Storage, atomic
- * writes and pruning are the shared build cache's (`scripts/build/cache.ts`).
+ * writes and pruning are the shared build cache's (`scripts/util/cache.ts`).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deflatePool, type DeflateLevel } from './deflate-pool.ts';
-import { buildCache, cacheKey } from './build/cache.ts';
+import { buildCache, cacheKey } from './util/cache.ts';
 
 export type { DeflateLevel };
 

@@ -19,7 +19,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { deflateSync, strToU8, Zip, type ZipInputFile } from 'fflate';
-import { parseCli } from './cli.ts';
+import { parseCli } from './util/cli.ts';
 import { deflateCache, type DeflateCache, type DeflateLevel } from './deflate-cache.ts';
 import { OFFLINE_DIR, offlineFiles, type OfflineFile } from './search/classic.ts';
 

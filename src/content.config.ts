@@ -4,7 +4,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { frontmatterSchema } from '../scripts/converter/schema.ts';
+import { frontmatterSchema } from '../scripts/model/schema.ts';
 import { contentDir } from './lib/content-dir.ts';
 
 const reports = defineCollection({

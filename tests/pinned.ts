@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCli } from '../scripts/cli.ts';
+import { parseCli } from '../scripts/util/cli.ts';
 
 export const root = fileURLToPath(new URL('../', import.meta.url));
 /** The pinned seeds (plus manifest.json and figures.json). */

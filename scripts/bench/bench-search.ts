@@ -29,7 +29,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { allRecords, readReports } from '../search/records.ts';
 import { defaultZipPath, zipRoot } from '../offline-zip.ts';
 import { OFFLINE_DIR } from '../search/classic.ts';
-import { parseCli } from '../cli.ts';
+import { parseCli } from '../util/cli.ts';
 import { projectCopy } from './site-bench.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 

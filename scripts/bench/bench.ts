@@ -22,7 +22,7 @@ import { convertAllParallel, converterHash } from '../converter/run.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { pageWeightTable, reportPageWeights } from './page-weight.ts';
 import { benchSites } from './site-bench.ts';
-import { parseCli } from '../cli.ts';
+import { parseCli } from '../util/cli.ts';
 import { benchStarlight } from './starlight-bench.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

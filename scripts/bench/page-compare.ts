@@ -20,7 +20,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { parseCli } from '../cli.ts';
+import { parseCli } from '../util/cli.ts';
 
 export interface Load {
   /** Bytes on the wire until the load event, headers included. */

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { parseCli } from '../cli.ts';
+import { parseCli } from '../util/cli.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 

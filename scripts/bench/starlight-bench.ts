@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Inline, Report } from '../converter/schema.ts';
+import type { Inline, Report } from '../model/schema.ts';
 import { escapeText } from '../converter/serialize.ts';
 import { comparePages, pageComparisonTable, type PageComparison } from './page-compare.ts';
 import { projectCopy } from './site-bench.ts';

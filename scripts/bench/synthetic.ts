@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode } from '../converter/decode.ts';
-import { parseManifest, type Manifest, type ManifestEntry } from '../converter/manifest.ts';
+import { parseManifest, type Manifest, type ManifestEntry } from '../model/manifest.ts';
 import { SYMBOL_LINE } from '../converter/clean.ts';
 
 /** A seed as the generator needs it: its file name, decoded text and manifest entry. */

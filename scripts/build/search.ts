@@ -3,7 +3,7 @@
  * Astro's build), and the offline zip of the finished site, which
  * carries the same index as classic scripts for the unzipped build (scripts/search/classic.ts,
  * made while zipping: they are never written into dist/). The index and the zip keep a build
- * cache (scripts/build/cache.ts).
+ * cache (scripts/util/cache.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -5,11 +5,12 @@
  * infographic caption (numbered apart, so keeping one never moves the `b-` anchors), `fig-1`,
  * `fn-3` for note 3. A repeated anchor gets a suffix (`p-12-2`) and a warning.
  */
-import { plainText } from './plain.ts';
+import { plainText } from '../model/plain.ts';
 import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
 import { findReferences, type Segment } from './footnotes.ts';
 import { parseInline, type InlineContext } from './inline.ts';
-import type { Block, Inline, Note } from './schema.ts';
+import type { Block, Inline, Note } from '../model/schema.ts';
+import { itemAnchor, noteAnchor, paragraphAnchor } from '../model/places.ts';
 
 export interface Assembled {
   blocks: Block[];
@@ -43,7 +44,7 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
       blocks.push({ type: 'heading', id: unique(`h-${key}`, d.line), line: d.line, level: d.level, kind: d.kind, label: d.label, content });
     } else if (d.type === 'paragraph') {
       const prefix = d.caption ? 'cap' : d.photo ? 'photo' : 'b';
-      const id = d.n ? `p-${d.n}` : `${prefix}-${next(prefix)}`;
+      const id = d.n ? paragraphAnchor(d.n) : `${prefix}-${next(prefix)}`;
       blocks.push({
         type: 'paragraph',
         id: unique(id, d.line),
@@ -58,7 +59,7 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
       const last = blocks.at(-1);
       const owner = last?.type === 'list' ? last : undefined;
       const parent = owner ? owner.id.replace(/-list$/, '') : last && last.type !== 'heading' ? last.id : `l-${blocks.length + 1}`;
-      const item = { id: unique(`${parent}-${d.parent ? `${d.parent}-` : ''}${d.label}`, d.line), line: d.line, label: d.label, content };
+      const item = { id: unique(itemAnchor(d.parent ? itemAnchor(parent, d.parent) : parent, d.label), d.line), line: d.line, label: d.label, content };
       if (owner) owner.items.push(item);
       else blocks.push({ type: 'list', id: unique(`${parent}-list`, d.line), line: d.line, items: [item] });
     }
@@ -76,7 +77,7 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
     }
     lastCited = cited.at(-1) ?? ibid ?? lastCited;
     notes.push({
-      id: unique(`fn-${d.n}`, d.line),
+      id: unique(noteAnchor(d.n), d.line),
       line: d.line,
       n: d.n,
       mark: d.mark,

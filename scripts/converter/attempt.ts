@@ -6,9 +6,9 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SeedError } from './errors.ts';
-import type { ManifestEntry } from './manifest.ts';
+import type { ManifestEntry } from '../model/manifest.ts';
 import type { Converted } from './pipeline.ts';
-import type { Diagnostic, Report } from './schema.ts';
+import type { Diagnostic, Report } from '../model/schema.ts';
 
 /**
  * What one seed's conversion gave, in a form that crosses a thread boundary: the outputs and

@@ -5,10 +5,10 @@
  */
 import { findMentions } from './figures/mentions.ts';
 import { sentenceCharts, type Sentence } from './figures/structures.ts';
-import { passages } from './figures/text.ts';
-import { plainText } from './plain.ts';
+import { passages } from '../model/passages.ts';
+import { plainText } from '../model/plain.ts';
 import type { DraftDiagnostic } from './draft.ts';
-import type { Block, Chart, FigureValue, Figures } from './schema.ts';
+import type { Block, Chart, FigureValue, Figures } from '../model/schema.ts';
 
 const HEADLINES = 6;
 /** Nouns that say little on their own in a strip (`21 个国家`). */
@@ -55,6 +55,7 @@ export function extractFigures(blocks: Block[], warn?: (d: DraftDiagnostic) => v
           noun: m.noun,
           approx: m.approx,
           sentence: sentenceId(text),
+          at: m.start,
         });
       }
       for (const { texts, ...draft } of sentenceCharts(sentence, previous)) {

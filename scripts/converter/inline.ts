@@ -12,8 +12,8 @@
  * quantifier), and lists are read by scanners that move forward only: time is linear in the
  * text whatever it holds.
  */
-import { SYMBOL_BODIES } from './bodies.ts';
-import type { Inline } from './schema.ts';
+import { SYMBOL_BODIES } from '../model/bodies.ts';
+import type { Inline } from '../model/schema.ts';
 
 export interface InlineContext {
   /** Full link targets harvested from the hyperlink lines, to complete `www…` links. */

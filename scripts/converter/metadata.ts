@@ -4,11 +4,11 @@
  * dates or job number → year, `…至…期间` → period), overridden by the manifest. Where
  * nothing is known the title and slug fall back to the file name, with a warning.
  */
-import { symbolBody } from './bodies.ts';
+import { symbolBody } from '../model/bodies.ts';
 import type { FrontMeta } from './constructs/cover.ts';
-import type { ManifestEntry } from './manifest.ts';
+import type { ManifestEntry } from '../model/manifest.ts';
 import { toChinese } from './numerals.ts';
-import type { Block, DocumentKind, Meta, Note } from './schema.ts';
+import type { Block, DocumentKind, Meta, Note } from '../model/schema.ts';
 import type { DraftDiagnostic } from './draft.ts';
 
 export interface MetaInput {

@@ -6,7 +6,8 @@
  * that held it is split. Pages link a paraRef to that paragraph when the cited document is a
  * report of this corpus.
  */
-import type { Inline } from './schema.ts';
+import type { Inline } from '../model/schema.ts';
+import { itemAnchor, paragraphAnchor as anchorOfNumber } from '../model/places.ts';
 
 /** A paragraph number, with its letter: `12`, `27(a)`, `27 (a)`. */
 const NUM = /\d{1,4}(?:\s*\([a-z]\))?(?!\d)/y;
@@ -62,7 +63,7 @@ function skipSpace(text: string, at: number): number {
 export function paragraphAnchor(printed: string): string {
   const m = /^(\d+)\s*(?:\(([a-z])\))?$/.exec(printed.trim());
   if (!m) throw new Error(`not a paragraph number: ${printed}`);
-  return m[2] ? `p-${Number(m[1])}-${m[2]}` : `p-${Number(m[1])}`;
+  return m[2] ? itemAnchor(anchorOfNumber(Number(m[1])), m[2]) : anchorOfNumber(Number(m[1]));
 }
 
 /**

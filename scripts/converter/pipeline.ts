@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { assemble } from './assemble.ts';
 import { clean } from './clean.ts';
-import { markCountries } from './countries.ts';
+import { markCountries } from '../model/countries.ts';
 import { extractFigures } from './figures.ts';
 import { decode } from './decode.ts';
 import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
@@ -17,11 +17,11 @@ import { dropCounts, keep, newLedger, reclaim, totals, unaccounted, type Ledger 
 import type { ContentsEntry } from './constructs/contents.ts';
 import type { Cleaned, TextLine, Token } from './clean.ts';
 import { joinLines } from './join.ts';
-import type { ManifestEntry } from './manifest.ts';
+import type { ManifestEntry } from '../model/manifest.ts';
 import { inferMeta } from './metadata.ts';
 import { markParagraphCitations } from './paras.ts';
 import { repairLinks } from './repair.ts';
-import { reportSchema, zodIssues, type Block, type Diagnostic, type Inline, type Note, type Report } from './schema.ts';
+import { reportSchema, zodIssues, type Block, type Diagnostic, type Inline, type Note, type Report } from '../model/schema.ts';
 import { modelJson, toMdx } from './serialize.ts';
 import { structure } from './structure.ts';
 

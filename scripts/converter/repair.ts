@@ -5,7 +5,7 @@
  * text. Either way a warning names the line.
  */
 import type { DraftDiagnostic } from './draft.ts';
-import type { Block, Inline, Note } from './schema.ts';
+import type { Block, Inline, Note } from '../model/schema.ts';
 
 /** Zero-width and bidi format characters (ZWSP…RLM, LRE…RLO, WJ…, LRI…PDI, BOM). */
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;

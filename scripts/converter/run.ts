@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeKey } from '../build/modules.ts';
-import { changeSummary, nextHistory } from './changes.ts';
+import { codeKey } from '../util/modules.ts';
+import { changeSummary, nextHistory } from '../model/changes.ts';
 import { gitPublished, type Published } from './published.ts';
 import { attempt, failure, stepOf, type Attempt, type Convert } from './attempt.ts';
 import { SeedError } from './errors.ts';
-import { parseManifest, type Manifest } from './manifest.ts';
+import { parseManifest, type Manifest } from '../model/manifest.ts';
 import { convertSeed } from './pipeline.ts';
-import type { Diagnostic, Report } from './schema.ts';
+import type { Diagnostic, Report } from '../model/schema.ts';
 import { WorkerPool } from './workers.ts';
 
 export { attempt, stepOf, type Attempt, type Convert };
@@ -96,7 +96,7 @@ interface IndexEntry {
 
 /**
  * Hash of the converter's own code: a change to it reconverts every seed. The code is what the
- * pipeline and this runner import, followed through the module graph (scripts/build/modules.ts):
+ * pipeline and this runner import, followed through the module graph (scripts/util/modules.ts):
  * every module, the data files they import (country names) and the packages' versions.
  */
 export function converterHash(): string {

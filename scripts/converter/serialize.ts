@@ -10,27 +10,15 @@
  * `tests/unit/roundtrip.test.ts` proves it by parsing the output back with the site's processor
  * and with @mdx-js/mdx, on seeds, fixtures, the hostile corpus and random strings.
  */
-import { plainText } from './plain.ts';
-import { frontmatterSchema, type Block, type Frontmatter, type Inline, type Report } from './schema.ts';
+import { plainText } from '../model/plain.ts';
+import { frontmatterOf } from '../model/frontmatter.ts';
+import type { Block, Inline, Report } from '../model/schema.ts';
 
 export function toMdx(report: Report): string {
   return `---\n${frontmatter(report)}\n---\n\n${body(report).join('\n\n')}\n`;
 }
 
 /** Frontmatter values are printed as JSON, which is valid YAML (double-quoted scalars). */
-export function frontmatterOf(report: Report): Frontmatter {
-  const { sources: _sources, ...meta } = report.meta;
-  return frontmatterSchema.parse({
-    slug: report.slug,
-    ...meta,
-    source: report.source.file,
-    paragraphs: report.stats.paragraphs,
-    notes: report.stats.notes,
-    headings: report.stats.headings.chapter + report.stats.headings.section + report.stats.headings.subsection,
-    figures: report.stats.figures,
-  });
-}
-
 function frontmatter(report: Report): string {
   return Object.entries(frontmatterOf(report))
     .map(([key, value]) => `${key}: ${JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}`)

@@ -6,7 +6,7 @@
  * summary come back (the model itself would cost as much to copy as to serialise again).
  */
 import { parentPort, Worker } from 'node:worker_threads';
-import type { ManifestEntry } from './manifest.ts';
+import type { ManifestEntry } from '../model/manifest.ts';
 import { attempt, type Attempt, type Convert } from './attempt.ts';
 
 interface Job {

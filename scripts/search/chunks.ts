@@ -8,7 +8,7 @@
  * A chunk never mixes kinds or reports, so its filters (report, year, body, kind) are exactly
  * those of each of its blocks, and filter counts taken over the split blocks stay exact.
  */
-import type { SearchRecord } from './records.ts';
+import type { BlockLayout, SearchRecord } from '../model/search-record.ts';
 
 /** Text characters per chunk (about 12 KB of UTF-8 Chinese, 5 KB gzip); a longer block is a chunk alone. */
 export const chunkChars = 4000;
@@ -46,14 +46,6 @@ export function chunkRecords(records: readonly SearchRecord[], cap = chunkChars)
   }
   return out;
 }
-
-/**
- * Where each block sits in a chunk, for the browser to cut the chunk's content back into blocks:
- * `[anchor id, place, index into sections, text length, symbol keys]`. The id is the block's
- * anchor on the chunk's page; a block on a page of its own (a document page) gives its address. The content is the
- * blocks' texts joined by `\n`, then a line of the chunk's symbol keys.
- */
-export type BlockLayout = [id: string, place: string, section: number, length: number, keys: string[]];
 
 /** How a block is found from its chunk's page: its anchor there, or its own address (no `#`) elsewhere. */
 export function anchorIn(chunkUrl: string, url: string): string {

@@ -18,9 +18,9 @@ import * as pagefind from 'pagefind';
 import { allRecords, documentsSlug, readReports } from './records.ts';
 import { chunkPayload, chunkRecords, type SearchChunk } from './chunks.ts';
 import { groupByShard, shardCount, type ShardBuildOptions } from './shards.ts';
-import { buildCache, cacheKey } from '../build/cache.ts';
-import { codeKey } from '../build/modules.ts';
-import { parseCli } from '../cli.ts';
+import { buildCache, cacheKey } from '../util/cache.ts';
+import { codeKey } from '../util/modules.ts';
+import { parseCli } from '../util/cli.ts';
 
 /** Pagefind's ready-made UIs and highlighter: the search page has its own UI, so they are not shipped. */
 export const unusedBundles = [
@@ -67,7 +67,7 @@ const isRuntime = (name: string) => runtimeFiles.has(name) || name.startsWith('w
  * chunking (how records become Pagefind records).
  */
 function indexFormat(): string {
-  // The module graph of this file covers chunks.ts and Pagefind's version (scripts/build/modules.ts).
+  // The module graph of this file covers chunks.ts and Pagefind's version (scripts/util/modules.ts).
   return cacheKey(codeKey([fileURLToPath(import.meta.url)]));
 }
 

@@ -4,45 +4,16 @@
  * The Pagefind index (hosted, and the same files offline) is made from these records. Page chrome (navigation, footer, contents) is
  * never part of a record.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reportSchema, type Block, type Inline, type Report } from '../converter/schema.ts';
+import type { Block, Inline, Report } from '../model/schema.ts';
 import { searchText } from './text.ts';
-import { plainText } from '../converter/plain.ts';
-import { applyChartConfig, loadFiguresConfig } from '../../src/lib/figures.ts';
-import { citedDocuments } from '../../src/lib/citations.ts';
-import { docPath } from '../../src/lib/urls.ts';
-
-/** The kind filter's values, as readers see them. */
-export const kindLabels = {
-  heading: '章节',
-  paragraph: '段落',
-  note: '注释',
-  figure: '图表',
-  document: '文件',
-} as const;
-
-export type RecordKind = keyof typeof kindLabels;
-
-/** One landing place for search. */
-export interface SearchRecord {
-  /** Relative to the site root: `reports/a-74-36.html#p-11`. */
-  url: string;
-  slug: string;
-  /** Report title. */
-  title: string;
-  symbol: string;
-  /** The section the block sits in (`三. 普遍定期审议`); a heading's own text for a heading. */
-  section: string;
-  /** Where in the report: `第 11 段`, `第 66 段 (a)` (a list item, after its paragraph), `注 3`, or empty. */
-  place: string;
-  kind: RecordKind;
-  /** The block's text as the page shows it. */
-  text: string;
-  /** Keys of the document symbols and resolution numbers the block cites or writes. */
-  keys: string[];
-  filters: { 报告: string; 年份: string; 机构: string; 类型: string };
-}
+import { plainText } from '../model/plain.ts';
+import { applyChartConfig, loadFiguresConfig } from '../model/figures-config.ts';
+import { readModels } from '../model/load.ts';
+import { citedDocuments } from '../model/citations.ts';
+import { itemLabel, noteLabel, paragraphLabel } from '../model/places.ts';
+import { kindLabels, type RecordKind, type SearchRecord } from '../model/search-record.ts';
+import { docPath, placeUrl } from '../model/urls.ts';
 
 /** Symbol keys of a block: linked documents (as written and as normalised) and symbols in the text. */
 function keysOf(content: readonly Inline[], text: string): string[] {
@@ -72,7 +43,7 @@ export function reportRecords(report: Report): SearchRecord[] {
   const add = (id: string, kind: RecordKind, section: string, place: string, text: string, content: readonly Inline[]) => {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (!clean) return;
-    out.push({ ...base, url: `reports/${slug}.html#${id}`, section, place, kind, text: clean, keys: keysOf(content, clean), filters: filters(kind) });
+    out.push({ ...base, url: placeUrl(slug, id), section, place, kind, text: clean, keys: keysOf(content, clean), filters: filters(kind) });
   };
   const charts = report.figures?.charts ?? [];
   /** The charts drawn after a passage, as records of kind figure in the passage's section. */
@@ -94,12 +65,13 @@ export function reportRecords(report: Report): SearchRecord[] {
       }
       case 'paragraph':
         if (block.n !== undefined) lastN = block.n;
-        add(block.id, 'paragraph', section, block.n === undefined ? '' : `第 ${block.n} 段`, plainText(block.content), block.content);
-        chartsAfter(block.id, block.n === undefined ? '' : `第 ${block.n} 段`);
+        // Text without a paragraph number shows no place in a result.
+        add(block.id, 'paragraph', section, block.n === undefined ? '' : paragraphLabel(block.n), plainText(block.content), block.content);
+        chartsAfter(block.id, block.n === undefined ? '' : paragraphLabel(block.n));
         break;
       case 'list':
         for (const item of block.items) {
-          const place = lastN === undefined ? `(${item.label})` : `第 ${lastN} 段 (${item.label})`;
+          const place = itemLabel(lastN, item.label);
           add(item.id, 'paragraph', section, place, `(${item.label}) ${plainText(item.content)}`, item.content);
           chartsAfter(item.id, place);
         }
@@ -110,7 +82,7 @@ export function reportRecords(report: Report): SearchRecord[] {
         break;
     }
   }
-  for (const note of report.notes) add(note.id, 'note', '注释', `注 ${note.n}`, plainText(note.content), note.content);
+  for (const note of report.notes) add(note.id, 'note', '注释', noteLabel(note.n), plainText(note.content), note.content);
   return out;
 }
 
@@ -119,11 +91,7 @@ export function reportRecords(report: Report): SearchRecord[] {
  * shows: the maintainer's renames and hides from `seeds/figures.json` beside `content/` applied.
  */
 export function readReports(contentDir: string): Report[] {
-  const dir = join(contentDir, 'data');
-  const reports = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => reportSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+  const reports = readModels(contentDir);
   const charts = applyChartConfig(reports, loadFiguresConfig(join(contentDir, '..', 'seeds', 'figures.json')));
   return reports.map((r) => (r.figures ? { ...r, figures: { ...r.figures, charts: charts.get(r.slug) ?? [] } } : r));
 }

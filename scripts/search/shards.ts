@@ -13,7 +13,7 @@
  * of shards runs on every site).
  */
 import { createHash } from 'node:crypto';
-import type { SearchRecord } from './records.ts';
+import type { SearchRecord } from '../model/search-record.ts';
 
 /** The most shards an index has (from 257 reports up). */
 export const MAX_SHARDS = 8;

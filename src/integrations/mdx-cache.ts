@@ -11,13 +11,13 @@
  * nothing is read from the cache, everything compiled is stored, so the next build is warm;
  * `UN_HR_MDX_CACHE=off` leaves the cache alone). Entries the last successful build did not use
  * are removed at the end of it (storage, atomic writes and pruning are the shared build cache's,
- * scripts/build/cache.ts). The build log gets one line: `N compiled, M from cache`.
+ * scripts/util/cache.ts). The build log gets one line: `N compiled, M from cache`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildCache, cacheKey, filesKey, type BuildCache } from '../../scripts/build/cache.ts';
+import { buildCache, cacheKey, filesKey, type BuildCache } from '../../scripts/util/cache.ts';
 
 /** The name @astrojs/mdx gives its Vite plugin. */
 const MDX_PLUGIN = '@mdx-js/rolldown';

@@ -1,5 +1,6 @@
 /**
- * The browser search code is TypeScript (src/search-client/); pages load it as classic scripts
+ * The browser search code is TypeScript (src/search-client/ and the shared match rules,
+ * scripts/model/match.ts); pages load it as classic scripts
  * (so search also works from file://) at the URLs `search/match.js`, `search/page.js` and
  * `search/search.js`. This integration bundles each module with esbuild into one IIFE and writes
  * it into the built site (`astro:build:done`, before the Pagefind and zip steps); `npm run dev`
@@ -15,11 +16,15 @@ import type { AstroIntegration } from 'astro';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sources = join(root, 'src', 'search-client');
 
-/** The scripts, by file name under `search/`, and the global each one's exports go to. */
-export const SEARCH_SCRIPTS: readonly { name: string; globalName?: string }[] = [
-  { name: 'match.js', globalName: 'UNHRSearchText' },
-  { name: 'page.js' },
-  { name: 'search.js' },
+/**
+ * The scripts, by file name under `search/`, their source (the match rules live in the bottom
+ * layer, `scripts/model/match.ts`, because search indexing uses them too) and the global each
+ * one's exports go to.
+ */
+export const SEARCH_SCRIPTS: readonly { name: string; source: string; globalName?: string }[] = [
+  { name: 'match.js', source: join(root, 'scripts', 'model', 'match.ts'), globalName: 'UNHRSearchText' },
+  { name: 'page.js', source: join(sources, 'page.ts') },
+  { name: 'search.js', source: join(sources, 'search.ts') },
 ];
 
 /** One script's classic-script bundle. */
@@ -27,7 +32,7 @@ export async function bundleSearchScript(name: string): Promise<string> {
   const entry = SEARCH_SCRIPTS.find((s) => s.name === name);
   if (!entry) throw new Error(`no search script ${name}`);
   const result = await build({
-    entryPoints: [join(sources, name.replace(/\.js$/, '.ts'))],
+    entryPoints: [entry.source],
     bundle: true,
     format: 'iife',
     ...(entry.globalName ? { globalName: entry.globalName } : {}),

@@ -2,7 +2,7 @@
  * The report catalogue of the home page: its order (newest first, by cover date or year, then
  * by symbol and title) and its count of reports by kind (报告, 结论性意见, 决议 …).
  */
-import type { DocumentKind } from '../../scripts/converter/schema.ts';
+import type { DocumentKind } from '../../scripts/model/schema.ts';
 import { KIND_LABELS } from './reportmeta.ts';
 
 export interface CatalogueEntry {

@@ -4,9 +4,9 @@
  * (CSL-JSON, BibTeX). A report without a symbol is cited by its title, so every report has a
  * usable citation. Pure functions of the report's metadata.
  */
-import type { Frontmatter } from '../../scripts/converter/schema.ts';
+import type { Frontmatter } from '../../scripts/model/schema.ts';
 import { kindLabel, zhDate } from './reportmeta.ts';
-import { officialUrl, reportPath } from './urls.ts';
+import { officialUrl, reportPath } from '../../scripts/model/urls.ts';
 
 export type CiteMeta = Pick<Frontmatter, 'slug' | 'title' | 'kind' | 'symbol' | 'body' | 'session' | 'author' | 'date' | 'year' | 'original'> &
   Partial<Pick<Frontmatter, 'officialRecords'>>;

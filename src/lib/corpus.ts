@@ -4,12 +4,12 @@
  * which symbols are reports here, charts and series). Built once per build by `loadCorpus()`
  * (src/lib/data.ts); every report page's data (src/lib/page-data.ts) is cut from it.
  */
-import type { History } from '../../scripts/converter/changes.ts';
-import type { Report } from '../../scripts/converter/schema.ts';
-import type { FiguresConfig } from './series.ts';
+import type { History } from '../../scripts/model/changes.ts';
+import type { Report } from '../../scripts/model/schema.ts';
+import type { FiguresConfig } from '../../scripts/model/figures-config.ts';
 import { buildCrossLinks, type CrossLinks } from './crosslinks.ts';
 import { siteFiguresOf, type SiteFigures } from './figures.ts';
-import { docPath, reportPath } from './urls.ts';
+import { docPath, reportPath } from '../../scripts/model/urls.ts';
 
 export interface Corpus {
   /** Every report model by slug, in slug order. */

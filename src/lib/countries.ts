@@ -2,9 +2,10 @@
  * Where each country or territory is named: the reverse index behind the country pages, built
  * from the `country` nodes the converter writes into the report models.
  */
-import type { Inline, Report } from '../../scripts/converter/schema.ts';
-import { inlineRunText } from './inline.ts';
-import { reportPlaces, sentenceBounds } from './citations.ts';
+import type { Inline, Report } from '../../scripts/model/schema.ts';
+import { inlineRunText } from '../../scripts/model/inline.ts';
+import { reportPlaces } from '../../scripts/model/places.ts';
+import { sentenceBounds } from '../../scripts/model/citations.ts';
 
 /** One mention of a country in one report. */
 export interface Mention {

@@ -2,12 +2,12 @@
  * Everything the report pages show about other reports, computed once from the corpus:
  * "cited by", "related reports" and, per section, "the same topic in other reports".
  */
-import type { Report } from '../../scripts/converter/schema.ts';
-import type { Citation } from './citations.ts';
+import type { Report } from '../../scripts/model/schema.ts';
+import type { Citation } from '../../scripts/model/citations.ts';
 import { citedBy, citedSymbols, relatedReports, type KeyFn, type Related } from './related.ts';
 import { sameTopicSections, topicIndex, topicsByReport, type SameTopicList, type Topic } from './topics.ts';
 import { countriesOf } from './countries.ts';
-import { countryByCode } from '../../scripts/converter/countries.ts';
+import { countryByCode } from '../../scripts/model/countries.ts';
 
 export interface CrossLinks {
   citedBy: Map<string, Citation[]>;

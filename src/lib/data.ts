@@ -1,33 +1,32 @@
 /**
  * Build-time access to what the converter writes to `content/`: the report models
- * `data/<slug>.json`, validated with the converter's own `reportSchema`, and the recorded
+ * `data/<slug>.json`, validated by scripts/model/load.ts, and the recorded
  * versions `changes/<slug>.json`. Pages read content only through this module, and its
  * `loadCorpus()` (models, histories and `seeds/figures.json`) is the one corpus-level cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { historySchema, type History } from '../../scripts/converter/changes.ts';
-import { reportSchema, zodIssues, type Report } from '../../scripts/converter/schema.ts';
-import { symbolSlug } from './urls.ts';
-import { citedDocuments, type CitedDocument } from './citations.ts';
+import type { History } from '../../scripts/model/changes.ts';
+import { modelFile, modelSlugs, readHistory, readModelFile } from '../../scripts/model/load.ts';
+import type { Report } from '../../scripts/model/schema.ts';
+import { symbolSlug } from '../../scripts/model/urls.ts';
+import { citedDocuments, type CitedDocument } from '../../scripts/model/citations.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
-import { FIGURES_CONFIG, loadFiguresConfig } from './figures.ts';
+import { loadFiguresConfig } from '../../scripts/model/figures-config.ts';
+import { FIGURES_CONFIG } from './figures.ts';
 import { contentDir } from './content-dir.ts';
 import { reportPageData, type ReportPageData } from './page-data.ts';
 import { withKey } from './pagekey.ts';
 
 const DATA_DIR = join(contentDir, 'data');
-const CHANGES_DIR = join(contentDir, 'changes');
 /** Models by slug, with the file's mtime: `npm run dev` reconverts seeds while the server runs. */
 const cache = new Map<string, { mtimeMs: number; report: Report }>();
 
 /** The slugs of every report model in the content folder, sorted. */
 export function reportSlugs(): string[] {
-  return readdirSync(DATA_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -'.json'.length))
-    .sort();
+  if (!existsSync(DATA_DIR)) throw new Error(`cannot read the report models: ${DATA_DIR} is missing (run \`npm run convert\`)`);
+  return modelSlugs(contentDir);
 }
 
 /** Only the dev server sees content change while it runs; a build reads it once. */
@@ -46,22 +45,13 @@ function corpusKey(): string {
 
 /** The validated model of one report; throws with the file name if it is missing or invalid. */
 export function loadReport(slug: string): Report {
-  const file = join(DATA_DIR, `${slug}.json`);
+  const file = modelFile(contentDir, slug);
   const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
   const cached = cache.get(slug);
   if (cached && cached.mtimeMs === mtimeMs) return cached.report;
-  let text: string;
-  let raw: unknown;
-  try {
-    text = readFileSync(file, 'utf8');
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`cannot read the report model ${file} (run \`npm run convert\`): ${String(error)}`);
-  }
-  const parsed = reportSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file} does not match reportSchema: ${zodIssues(parsed.error)}`);
+  const { text, report: model } = readModelFile(file);
   // Page keys (src/lib/pagekey.ts) hash the model's file text, read here anyway, not the model.
-  const report = withKey(parsed.data, createHash('sha256').update(text).digest('hex'));
+  const report = withKey(model, createHash('sha256').update(text).digest('hex'));
   cache.set(slug, { mtimeMs, report });
   return report;
 }
@@ -84,11 +74,7 @@ export function loadCitedDocuments(slugs: readonly string[]): CitedDocument[] {
 
 /** The history of one report, or undefined when it has only ever had one version. */
 export function loadHistory(slug: string): History | undefined {
-  const file = join(CHANGES_DIR, `${slug}.json`);
-  if (!existsSync(file)) return undefined;
-  const parsed = historySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} does not match historySchema: ${zodIssues(parsed.error)}`);
-  return parsed.data.versions.length > 0 ? parsed.data : undefined;
+  return readHistory(contentDir, slug);
 }
 
 let corpus: { key: string; corpus: Corpus; pages: Map<string, ReportPageData> } | undefined;
@@ -102,7 +88,7 @@ function current(): NonNullable<typeof corpus> {
       const history = loadHistory(slug);
       if (history) histories.set(slug, history);
     }
-    const built = buildCorpus({ reports: slugs.map(loadReport), figuresConfig: loadFiguresConfig(), figuresFile: FIGURES_CONFIG, histories });
+    const built = buildCorpus({ reports: slugs.map(loadReport), figuresConfig: loadFiguresConfig(FIGURES_CONFIG), figuresFile: FIGURES_CONFIG, histories });
     corpus = { key, corpus: built, pages: new Map() };
   }
   return corpus;

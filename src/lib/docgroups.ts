@@ -1,10 +1,10 @@
 /**
  * The groups of the document index (`docs.html`) and how a cited document is named: reports of
  * this corpus first, then resolutions and decisions by body, treaty-body documents by committee
- * (the committees of `scripts/converter/bodies.ts`), and other documents by the organ whose symbol
+ * (the committees of `scripts/model/bodies.ts`), and other documents by the organ whose symbol
  * series they belong to. Rule-based on the UN symbol; pure.
  */
-import { SYMBOL_BODIES, symbolBody } from '../../scripts/converter/bodies.ts';
+import { SYMBOL_BODIES, symbolBody } from '../../scripts/model/bodies.ts';
 
 export interface DocGroup {
   /** Stable id, used as the section anchor on the index page (`#g-hrc-res`). */

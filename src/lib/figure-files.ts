@@ -16,7 +16,8 @@ export function figuresJson(f: ReportFigures): string {
         period: report.meta.period ?? null,
       },
       sentences: report.figures?.sentences ?? [],
-      values: report.figures?.values ?? [],
+      // The published format: a value's offset in its sentence (`at`) is the site's, not the download's.
+      values: (report.figures?.values ?? []).map(({ at: _at, ...value }) => value),
       charts: f.charts,
     },
     null,

@@ -4,10 +4,11 @@
  * provenance check once per corpus: a chart or series whose number no longer appears in the
  * paragraph it cites stops the build with a message naming it and the paragraph.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Chart, FigureValue, Report } from '../../scripts/converter/schema.ts';
-import { buildSeries, checkProvenance, headlineValues, parseFiguresConfig, reportYear, type FiguresConfig, type Series } from './series.ts';
+import { keyFigureLabel, reportPlaces } from '../../scripts/model/places.ts';
+import type { Chart, FigureValue, Report } from '../../scripts/model/schema.ts';
+import { applyChartConfig, type FiguresConfig } from '../../scripts/model/figures-config.ts';
+import { buildSeries, checkProvenance, headlineValues, reportYear, type Series } from './series.ts';
 
 export interface ReportFigures {
   report: Report;
@@ -25,42 +26,6 @@ export interface SiteFigures {
  * content folder (`CONTENT_DIR`, as the search records read it), so a test build reads its own.
  */
 export const FIGURES_CONFIG = join(process.env.CONTENT_DIR ?? join(process.cwd(), 'content'), '..', 'seeds', 'figures.json');
-
-/** Read and validate the maintainer file (an absent file means no overrides). */
-export function loadFiguresConfig(file = FIGURES_CONFIG): FiguresConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return parseFiguresConfig('{}', file);
-  }
-  return parseFiguresConfig(text, file);
-}
-
-/** Charts after the maintainer's overrides; errors name a key that matches no chart. */
-export function applyChartConfig(reports: readonly Report[], config: FiguresConfig, file = 'seeds/figures.json'): Map<string, Chart[]> {
-  const out = new Map<string, Chart[]>();
-  const known = new Set<string>();
-  for (const r of reports) {
-    const charts: Chart[] = [];
-    for (const chart of r.figures?.charts ?? []) {
-      const key = `${r.slug}#${chart.id}`;
-      known.add(key);
-      const entry = config.charts[key];
-      if (entry?.hide) continue;
-      charts.push(entry?.title ? { ...chart, title: entry.title } : chart);
-    }
-    out.set(r.slug, charts);
-  }
-  const slugs = new Set(reports.map((r) => r.slug));
-  for (const key of Object.keys(config.charts)) {
-    // Entries about a report that is not in the corpus (its seed was removed) are ignored; a
-    // chart id that a present report lacks is a mistake in the file.
-    if (!known.has(key) && slugs.has(key.slice(0, key.indexOf('#'))))
-      throw new Error(`${file}: charts.${key}: no such chart (the report's charts are listed in content/data/<slug>.json under figures.charts)`);
-  }
-  return out;
-}
 
 /**
  * Everything the report pages, the figures page and the downloads need, from the reports and
@@ -108,21 +73,8 @@ export function reportFigures(figures: SiteFigures, slug: string): ReportFigures
 
 /** How a reader names the place a number comes from: `第 8 段`, `第 27 段 (c)`, `关键数字 1`. */
 export function placeLabel(report: Report, block: string): string {
-  for (const b of report.blocks) {
-    if (b.id === block) {
-      if (b.type === 'paragraph') return b.n ? `第 ${b.n} 段` : '正文';
-      if (b.type === 'figure') return `关键数字 ${block.replace(/^fig-/, '')}`;
-      return '正文';
-    }
-    if (b.type === 'list') {
-      const item = b.items.find((i) => i.id === block);
-      if (item) {
-        const owner = report.blocks.find((p) => p.type === 'paragraph' && p.id === b.id.replace(/-list$/, ''));
-        return owner && owner.type === 'paragraph' && owner.n ? `第 ${owner.n} 段 (${item.label})` : `(${item.label}) 项`;
-      }
-    }
-  }
-  return block;
+  if (report.blocks.some((b) => b.type === 'figure' && b.id === block)) return keyFigureLabel(block);
+  return reportPlaces(report).find((p) => p.anchor === block)?.place ?? block;
 }
 
 /** A short name for a report in chart labels: its symbol, else its title. */

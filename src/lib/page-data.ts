@@ -6,19 +6,20 @@
  * incremental build (src/lib/pagekey.ts), so whatever the page shows is in the key by
  * construction: a component that needs more data must get it added here, and then the key has it.
  */
-import type { History } from '../../scripts/converter/changes.ts';
-import { countryByCode } from '../../scripts/converter/countries.ts';
-import { frontmatterOf } from '../../scripts/converter/serialize.ts';
-import type { Chart, FigureValue, Frontmatter, Report } from '../../scripts/converter/schema.ts';
-import { reportPlaces, type Citation } from './citations.ts';
+import type { History } from '../../scripts/model/changes.ts';
+import { countryByCode } from '../../scripts/model/countries.ts';
+import { frontmatterOf } from '../../scripts/model/frontmatter.ts';
+import type { Chart, FigureValue, Frontmatter, Report } from '../../scripts/model/schema.ts';
+import { reportPlaces } from '../../scripts/model/places.ts';
+import type { Citation } from '../../scripts/model/citations.ts';
 import type { Corpus } from './corpus.ts';
 import { byCountThenName, countryCodes } from './countries.ts';
 import { reportFigures } from './figures.ts';
-import { inlineText } from './inline.ts';
+import { inlineText } from '../../scripts/model/inline.ts';
 import type { Related } from './related.ts';
 import { buildToc, type TocEntry } from './toc.ts';
 import type { SameTopicList } from './topics.ts';
-import { reportPath } from './urls.ts';
+import { reportPath } from '../../scripts/model/urls.ts';
 
 /** A country the report names, with how often. */
 export interface PageCountry {
@@ -57,6 +58,8 @@ export interface ReportPageData {
   series: { id: string; title: string }[];
   /** Per footnote number: the note's text, shown as a preview at its references. */
   notePreviews: Record<string, string>;
+  /** Per footnote number: the note's anchor, which its references link to (`fn-3`, or `fn-3-2` for a repeated number). */
+  noteAnchors: Record<string, string>;
 }
 
 /** The data of the report page of `slug`. Pure; throws for a slug that is not in the corpus. */
@@ -85,6 +88,7 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
     headline: figures.headline,
     series: corpus.figures.series.filter((s) => s.points.some((p) => p.report === slug)).map((s) => ({ id: s.id, title: s.title })),
     notePreviews: notePreviews(model),
+    noteAnchors: noteAnchors(model),
   };
 }
 
@@ -137,7 +141,14 @@ function countriesNamed(report: Report): PageCountry[] {
     .map(({ code, name, mentions }) => ({ code, name, mentions: mentions.length }));
 }
 
-/** The first note of each number wins, as a reference links to the first `#fn-<n>`. */
+/** The first note of each number wins, as a reference links to it. */
+function noteAnchors(report: Report): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const note of report.notes) if (!Object.hasOwn(out, String(note.n))) out[String(note.n)] = note.id;
+  return out;
+}
+
+/** The first note of each number wins, as a reference links to the first note of its number. */
 function notePreviews(report: Report): Record<string, string> {
   const out: Record<string, string> = {};
   for (const note of report.notes) if (!Object.hasOwn(out, String(note.n))) out[String(note.n)] = inlineText(note.content);

@@ -3,8 +3,9 @@
  * which reports are related to it because they share keys of some kind — cited documents,
  * section topics and countries named.
  */
-import type { Report } from '../../scripts/converter/schema.ts';
-import { reportCitations, reportPlaces, type Citation } from './citations.ts';
+import type { Report } from '../../scripts/model/schema.ts';
+import { reportPlaces } from '../../scripts/model/places.ts';
+import { reportCitations, type Citation } from '../../scripts/model/citations.ts';
 
 /**
  * One way two reports can be related: a named set of keys per report. Reports that share

@@ -3,8 +3,8 @@
  * cover-page facts as labelled rows (the report page's meta table), and dates written the
  * Chinese way. Pure functions of the model's metadata, tested without a build.
  */
-import type { DocumentKind, Frontmatter } from '../../scripts/converter/schema.ts';
-import { officialUrl } from './urls.ts';
+import type { DocumentKind, Frontmatter } from '../../scripts/model/schema.ts';
+import { officialUrl } from '../../scripts/model/urls.ts';
 
 /** The kind of document as the catalogue and the report page name it. */
 export const KIND_LABELS: Record<DocumentKind, string> = {

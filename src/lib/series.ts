@@ -7,118 +7,9 @@
  * quantity of each report is that report's point, at the year the report covers. The maintainer
  * file can rename, confirm, hide or merge series, add rules, pin points, and rename or hide charts.
  */
-import { z } from 'zod';
-import { findMentions, type Mention } from '../../scripts/converter/figures/mentions.ts';
-import { parseJsonFile } from '../../scripts/converter/manifest.ts';
-import { passages, type Passage } from '../../scripts/converter/figures/text.ts';
-import type { Chart, FigureValue, Report } from '../../scripts/converter/schema.ts';
-
-export const ruleSchema = z
-  .object({
-    /** Regular expression the counted noun must match (`赠款`, `特别程序任务`). */
-    noun: z.string(),
-    /** Accepted units (`个`, `项`); any when absent. */
-    units: z.array(z.string()).optional(),
-    /** The number's clause (or, when it says neither, the next one) must match this. */
-    context: z.string().optional(),
-    /** …and must not match this. */
-    exclude: z.string().optional(),
-  })
-  .strict();
-export type Rule = z.output<typeof ruleSchema>;
-
-const pointSchema = z.object({ report: z.string(), block: z.string(), value: z.number(), printed: z.string().optional() }).strict();
-
-export const figuresConfigSchema = z
-  .object({
-    charts: z
-      .record(z.string(), z.object({ title: z.string().min(1).optional(), hide: z.boolean().optional(), note: z.string().optional() }).strict())
-      .default({}),
-    series: z
-      .record(
-        z.string(),
-        z
-          .object({
-            title: z.string().min(1).optional(),
-            unit: z.string().optional(),
-            hide: z.boolean().optional(),
-            /** Checked by a maintainer: shown without the "matched automatically" note. */
-            confirmed: z.boolean().optional(),
-            /** Fold this series' points into another series (for reports the other lacks). */
-            mergeInto: z.string().optional(),
-            match: ruleSchema.optional(),
-            /** Points given by hand; each still has to appear in its cited paragraph. */
-            points: z.array(pointSchema).optional(),
-            /** Why: for the next maintainer. */
-            note: z.string().optional(),
-          })
-          .strict(),
-      )
-      .default({}),
-  })
-  .strict();
-export type FiguresConfig = z.output<typeof figuresConfigSchema>;
-
-/** Parse `seeds/figures.json`; errors name the file and the offending key. */
-export function parseFiguresConfig(text: string, file = 'seeds/figures.json'): FiguresConfig {
-  const config = parseJsonFile(figuresConfigSchema, text, file);
-  for (const key of Object.keys(config.charts)) {
-    if (!/^[a-z0-9-]+#chart-[\w-]+$/.test(key))
-      throw new Error(`${file}: charts.${key}: chart keys are "<report slug>#<chart id>" (e.g. "a-hrc-55-69#chart-p-2-1")`);
-  }
-  for (const [id, entry] of Object.entries(config.series)) {
-    if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`${file}: series.${id}: series keys are lower-case ids (letters, digits, dashes)`);
-    if (entry.mergeInto !== undefined && !(entry.mergeInto in config.series) && !RULES.some((r) => r.id === entry.mergeInto)) {
-      throw new Error(`${file}: series.${id}.mergeInto: no series "${entry.mergeInto}"`);
-    }
-    for (const key of ['noun', 'context', 'exclude'] as const) {
-      const source = entry.match?.[key];
-      if (source === undefined) continue;
-      try {
-        new RegExp(source);
-      } catch (e) {
-        throw new Error(`${file}: series.${id}.match.${key}: ${(e as Error).message}`);
-      }
-    }
-  }
-  return config;
-}
-
-/** The built-in rules: measures the reports repeat year after year. */
-export const RULES: { id: string; title: string; unit: string; rule: Rule }[] = [
-  { id: 'special-procedure-mandates', title: '特别程序任务数', unit: '项', rule: { noun: '特别程序任务', units: ['个', '项'] } },
-  {
-    id: 'torture-fund-grants',
-    title: '援助酷刑受害者自愿基金：赠款笔数',
-    unit: '笔',
-    rule: { noun: '赠款', units: ['笔'], context: '酷刑', exclude: '奴隶|奴役' },
-  },
-  {
-    id: 'torture-fund-countries',
-    title: '援助酷刑受害者自愿基金：受援国家数',
-    unit: '个',
-    rule: { noun: '^国家$', units: ['个'], context: '酷刑受害者', exclude: '奴隶|奴役' },
-  },
-  {
-    id: 'slavery-fund-grants',
-    title: '当代形式奴隶制问题自愿信托基金：资助项目或赠款数',
-    unit: '笔',
-    rule: { noun: '项目|赠款', units: ['个', '笔'], context: '奴隶|奴役', exclude: '酷刑' },
-  },
-  {
-    id: 'slavery-fund-countries',
-    title: '当代形式奴隶制问题自愿信托基金：受援国家数',
-    unit: '个',
-    rule: { noun: '^国家$', units: ['个'], context: '奴隶|奴役', exclude: '酷刑' },
-  },
-  { id: 'field-presences', title: '人权外地存在', unit: '个', rule: { noun: '外地办事处|外地存在|地点', units: ['个'] } },
-  {
-    id: 'special-procedure-visits',
-    title: '特别程序任务负责人国别访问次数',
-    unit: '次',
-    rule: { noun: '访问', units: ['次'], context: '特别程序|任务负责人' },
-  },
-];
+import { RULES, type FiguresConfig, type Rule } from '../../scripts/model/figures-config.ts';
+import { passages } from '../../scripts/model/passages.ts';
+import type { Chart, FigureValue, Report } from '../../scripts/model/schema.ts';
 
 export interface SeriesPoint {
   report: string;
@@ -142,28 +33,37 @@ export interface Series {
   points: SeriesPoint[];
 }
 
-/** A passage whose quantities are found on first use, then kept. */
-interface ScannedPassage extends Passage {
-  mentions(): Mention[];
+/** A report's passages and the quantities the converter found in each (`figures.values`). */
+interface Passages {
+  /** Passage text by anchor (paragraphs, list items, key figures). */
+  text: Map<string, string>;
+  /** The quantities of each passage, in reading order, each with the sentence it is printed in. */
+  values: Map<string, { value: FigureValue; sentence: string }[]>;
 }
 
-const scanned = new WeakMap<Report, ScannedPassage[]>();
+const indexed = new WeakMap<Report, Passages>();
 
 /**
- * The passages of a report, each scanning its text for quantities once however many series
- * rules and provenance checks ask (every rule used to scan every paragraph again). Kept per
- * model object: a model is not changed once read (a changed seed gives a new one).
+ * The passages of a report with the quantities the converter found in them: the site reads them
+ * from the model (`figures.values`, each with its sentence and its offset there) instead of
+ * running the converter's number finding again. Kept per model object: a model is not
+ * changed once read (a changed seed gives a new one).
  */
-function scannedPassages(report: Report): ScannedPassage[] {
-  let list = scanned.get(report);
-  if (!list) {
-    list = passages(report.blocks).map((p) => {
-      let found: Mention[] | undefined;
-      return { ...p, mentions: () => (found ??= findMentions(p.text)) };
-    });
-    scanned.set(report, list);
+function passagesOf(report: Report): Passages {
+  let found = indexed.get(report);
+  if (!found) {
+    const list = passages(report.blocks);
+    found = { text: new Map(list.map((p) => [p.id, p.text])), values: new Map(list.map((p) => [p.id, []])) };
+    const sentences = report.figures?.sentences ?? [];
+    for (const value of report.figures?.values ?? []) {
+      // A value counts only while the clause it was read from is still in its passage: a model
+      // whose text was changed after extraction does not vouch for the numbers of that clause.
+      const sentence = sentences[value.sentence] ?? '';
+      if (found.text.get(value.block)?.includes(clausesAround(sentence, value.at)[0])) found.values.get(value.block)!.push({ value, sentence });
+    }
+    indexed.set(report, found);
   }
-  return list;
+  return found;
 }
 
 /** The year a report's numbers belong to. */
@@ -215,7 +115,7 @@ export function buildSeries(reports: readonly Report[], config: FiguresConfig): 
         block: p.block,
         value: p.value,
         printed: p.printed ?? String(p.value),
-        sentence: scannedPassages(report).find((x) => x.id === p.block)?.text ?? '',
+        sentence: passagesOf(report).text.get(p.block) ?? '',
       };
       series.points = [...series.points.filter((q) => q.report !== p.report), point];
     }
@@ -277,21 +177,16 @@ function matchRule(report: Report, rule: Rule): SeriesPoint | undefined {
   const exclude = rule.exclude ? new RegExp(rule.exclude) : undefined;
   const year = reportYear(report);
   if (year === undefined) return undefined;
-  for (const passage of scannedPassages(report)) {
-    for (const m of passage.mentions()) {
+  for (const [block, values] of passagesOf(report).values) {
+    for (const { value: m, sentence } of values) {
       if (!noun.test(m.noun) || (rule.units && !rule.units.includes(m.unit))) continue;
       if (context || exclude) {
-        const clauses = clausesAround(passage.text, m.start);
+        const clauses = clausesAround(sentence, m.at);
         const says = (c: string) => Boolean(context?.test(c) || exclude?.test(c));
         const where = says(clauses[0]) ? clauses[0] : clauses[1];
         if ((context && !context.test(where)) || exclude?.test(where)) continue;
       }
-      const sentence =
-        passage.text
-          .slice(0, m.start)
-          .split(/[。！？]/)
-          .at(-1)! + passage.text.slice(m.start).split(/(?<=[。！？])/)[0]!;
-      return { report: report.slug, year, block: passage.id, value: m.value, printed: m.printed, sentence: sentence.trim() };
+      return { report: report.slug, year, block, value: m.value, printed: m.printed, sentence };
     }
   }
   return undefined;
@@ -328,13 +223,12 @@ export function checkProvenance(
   charts: readonly { report: string; chart: Chart }[],
   series: readonly Series[],
 ): ProvenanceProblem[] {
-  const texts = new Map<string, Map<string, ScannedPassage>>();
-  for (const r of reports) texts.set(r.slug, new Map(scannedPassages(r).map((p) => [p.id, p])));
+  const bySlug = new Map(reports.map((r) => [r.slug, passagesOf(r)]));
   const problems: ProvenanceProblem[] = [];
   const check = (what: string, report: string, block: string, printed: string, value: number) => {
-    const passage = texts.get(report)?.get(block);
-    if (passage === undefined) problems.push({ what, report, block, printed, message: `${what}: cites ${report}#${block}, which does not exist` });
-    else if (!passage.mentions().some((m) => m.printed === printed && m.value === value)) {
+    const values = bySlug.get(report)?.values.get(block);
+    if (values === undefined) problems.push({ what, report, block, printed, message: `${what}: cites ${report}#${block}, which does not exist` });
+    else if (!values.some(({ value: m }) => m.printed === printed && m.value === value)) {
       problems.push({ what, report, block, printed, message: `${what}: the number ${printed} (${value}) no longer appears in ${report}#${block}` });
     }
   };

@@ -1,8 +1,8 @@
 /**
  * The table of contents of a report, from the heading blocks of its model.
  */
-import type { Block } from '../../scripts/converter/schema.ts';
-import { inlineText } from './inline.ts';
+import type { Block } from '../../scripts/model/schema.ts';
+import { inlineText } from '../../scripts/model/inline.ts';
 
 export interface TocEntry {
   id: string;

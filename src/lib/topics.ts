@@ -13,8 +13,8 @@
  *
  * A topic is a key phrase whose sections span at least two reports.
  */
-import type { Report } from '../../scripts/converter/schema.ts';
-import { inlineText } from './inline.ts';
+import type { Report } from '../../scripts/model/schema.ts';
+import { inlineText } from '../../scripts/model/inline.ts';
 
 /** Shorter phrases only match when equal: `发展` is inside too many headings to mean anything. */
 export const MIN_CONTAINED = 4;

@@ -4,7 +4,7 @@
  * Bundled to `search/page.js` (src/integrations/search-client.ts); loads `search/match.js` only
  * when there is something to mark.
  */
-import type * as Match from './match.ts';
+import type * as Match from '../../scripts/model/match.ts';
 
 const searchText = (): typeof Match => (self as unknown as { UNHRSearchText: typeof Match }).UNHRSearchText;
 

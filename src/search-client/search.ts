@@ -7,8 +7,8 @@
  * blocks that hold the query (match.js) and shows them grouped by report. Needs match.js first.
  * Bundled to `search/search.js` (src/integrations/search-client.ts).
  */
-import type * as Match from './match.ts';
-import type { BlockLayout } from '../../scripts/search/chunks.ts';
+import type * as Match from '../../scripts/model/match.ts';
+import type { BlockLayout, SearchRecord } from '../../scripts/model/search-record.ts';
 
 /** Filter values by facet (`报告`, `年份`, …); '' or absent is no filter. */
 type Filters = Record<string, string>;
@@ -31,18 +31,16 @@ interface Pagefind {
   search(query: string, options: { filters: Filters }): Promise<{ results: { data(): Promise<ChunkData> }[] } | null>;
 }
 
-/** One block of a chunk: a search hit when it matches. */
-interface Hit extends Match.Block {
-  url: string;
-  slug: string;
-  title: string;
-  symbol: string;
+/**
+ * One block of a chunk, read back as the search record it was indexed from: a search hit when
+ * it matches. What Pagefind gives back differs from the record written only in kind and filters
+ * (the chunk's, as Pagefind returns them), a section looked up by index, and the chunk's rank.
+ */
+interface Hit extends Omit<SearchRecord, 'kind' | 'filters' | 'section' | 'keys'>, Match.Block {
   section: string | undefined;
-  place: string;
+  keys: string[];
   kind: string;
   filters: Record<string, string | string[]>;
-  text: string;
-  keys: string[];
   rank: number;
 }
 

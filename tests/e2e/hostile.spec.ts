@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, servePreview, withBuildLock } from './build-lock.ts';
 import { expect, test, type Page } from '@playwright/test';
-import { reportSchema, type Report } from '../../scripts/converter/schema.ts';
-import { inlineText } from '../../src/lib/inline.ts';
+import { reportSchema, type Report } from '../../scripts/model/schema.ts';
+import { inlineText } from '../../scripts/model/inline.ts';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { built, contentDir } from '../pinned.ts';
-import { reportSchema, type Inline, type Report } from '../../scripts/converter/schema.ts';
-import { inlineText } from '../../src/lib/inline.ts';
-import { citedDocuments } from '../../src/lib/citations.ts';
-import { docPath, reportPath } from '../../src/lib/urls.ts';
+import { reportSchema, type Inline, type Report } from '../../scripts/model/schema.ts';
+import { inlineText } from '../../scripts/model/inline.ts';
+import { citedDocuments } from '../../scripts/model/citations.ts';
+import { docPath, reportPath } from '../../scripts/model/urls.ts';
 
 const dir = join(built(contentDir), 'data');
 

@@ -13,7 +13,7 @@ import { bibtex, cslJson, unCitation, type CiteMeta } from '../../src/lib/cite.t
 import { metaRows } from '../../src/lib/reportmeta.ts';
 import { zipRoot } from '../../scripts/offline-zip.ts';
 import { zipPath } from '../pinned.ts';
-import type { Report } from '../../scripts/converter/schema.ts';
+import type { Report } from '../../scripts/model/schema.ts';
 
 const citeMeta = (r: Report): CiteMeta => ({ ...r.meta, slug: r.slug });
 const withSymbol = reports.filter((r) => r.meta.symbol);

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCli } from '../../scripts/cli.ts';
+import { parseCli } from '../../scripts/util/cli.ts';
 import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -89,9 +89,9 @@ test('a CSV row quotes its sentence, cut to 40 characters each side of a number 
 });
 
 test('the maintainer file renames and hides charts, and a key naming no chart stops the build', async () => {
-  const { applyChartConfig } = await import('../../src/lib/figures.ts');
+  const { applyChartConfig } = await import('../../scripts/model/figures-config.ts');
   const { loadReport } = await import('../../src/lib/data.ts');
-  const { parseFiguresConfig } = await import('../../src/lib/series.ts');
+  const { parseFiguresConfig } = await import('../../scripts/model/figures-config.ts');
   const report = loadReport('a-hrc-55-69');
   const config = parseFiguresConfig(
     JSON.stringify({ charts: { 'a-hrc-55-69#chart-p-2-1': { title: '特别程序任务' }, 'a-hrc-55-69#chart-p-3-1': { hide: true } } }),

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { built, contentDir } from '../pinned.ts';
-import { reportSchema } from '../../scripts/converter/schema.ts';
+import { reportSchema } from '../../scripts/model/schema.ts';
 import { byCountThenName, countriesOf, countryMentions, groupByReport, reportMentions, sentenceParts } from '../../src/lib/countries.ts';
 import { citationTarget } from '../../src/lib/corpus.ts';
 import { loadCorpus } from '../../src/lib/data.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { built, contentDir } from '../pinned.ts';
-import { reportSchema, type Report } from '../../scripts/converter/schema.ts';
+import { reportSchema, type Report } from '../../scripts/model/schema.ts';
 import { headingKeys, phraseCovers, sameTopicSections, topicIndex, type Section } from '../../src/lib/topics.ts';
 import { citedBy, relatedReports, type KeyFn } from '../../src/lib/related.ts';
 import { buildCrossLinks } from '../../src/lib/crosslinks.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeDoc, docGroup, groupDocs } from '../../src/lib/docgroups.ts';
 import { parseInline } from '../../scripts/converter/inline.ts';
-import { citedDocuments } from '../../src/lib/citations.ts';
+import { citedDocuments } from '../../scripts/model/citations.ts';
 import { loadReport, reportSlugs } from '../../src/lib/data.ts';
 
 test('a symbol falls in the group of its organ, resolutions and treaty bodies (by committee) first', () => {

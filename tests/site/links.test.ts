@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir, distDir } from '../pinned.ts';
-import { reportSchema } from '../../scripts/converter/schema.ts';
+import { reportSchema } from '../../scripts/model/schema.ts';
 import { checkDist } from '../../scripts/check-links.ts';
 import { checkLinks, resolveReference } from '../../scripts/links.ts';
 

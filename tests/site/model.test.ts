@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Block, Report } from '../../scripts/converter/schema.ts';
+import type { Block, Report } from '../../scripts/model/schema.ts';
 import { buildToc } from '../../src/lib/toc.ts';
-import { citedDocuments, sentenceAround } from '../../src/lib/citations.ts';
+import { citedDocuments, sentenceAround } from '../../scripts/model/citations.ts';
 import { sortCatalogue } from '../../src/lib/catalogue.ts';
 
 const heading = (id: string, level: number, label: string, text: string): Block => ({

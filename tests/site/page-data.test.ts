@@ -7,11 +7,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
-import type { History } from '../../scripts/converter/changes.ts';
-import type { Report } from '../../scripts/converter/schema.ts';
+import type { History } from '../../scripts/model/changes.ts';
+import type { Report } from '../../scripts/model/schema.ts';
 import { buildCorpus, type Corpus } from '../../src/lib/corpus.ts';
 import { loadHistory, loadReport, loadReportPage, reportSlugs } from '../../src/lib/data.ts';
-import { loadFiguresConfig } from '../../src/lib/figures.ts';
+import { loadFiguresConfig } from '../../scripts/model/figures-config.ts';
+import { FIGURES_CONFIG } from '../../src/lib/figures.ts';
 import { reportPageData, reportPageOf } from '../../src/lib/page-data.ts';
 import { keyOf, stableJson, withKey } from '../../src/lib/pagekey.ts';
 import { root } from '../unit/helpers.ts';
@@ -26,7 +27,7 @@ const histories = new Map(slugs.flatMap((slug) => (loadHistory(slug) ? [[slug, l
  */
 function corpusWith(change: (reports: Map<string, Report>, config: ReturnType<typeof loadFiguresConfig>) => void = () => {}): Corpus {
   const reports = new Map(models.map((r) => [r.slug, structuredClone(r)]));
-  const config = loadFiguresConfig();
+  const config = loadFiguresConfig(FIGURES_CONFIG);
   change(reports, config);
   return buildCorpus({ reports: [...reports.values()], figuresConfig: config, histories });
 }
@@ -160,7 +161,7 @@ test('every note reference and heading of the MDX body finds its data in the pag
 
 test('the page key: the same corpus gives the same keys, built in any order', () => {
   assert.deepEqual(keys(corpusWith()), base);
-  const reversed = buildCorpus({ reports: models.map((m) => structuredClone(m)).reverse(), figuresConfig: loadFiguresConfig(), histories });
+  const reversed = buildCorpus({ reports: models.map((m) => structuredClone(m)).reverse(), figuresConfig: loadFiguresConfig(FIGURES_CONFIG), histories });
   assert.deepEqual(keys(reversed), base);
   assert.equal(new Set(Object.values(base)).size, slugs.length);
 });
@@ -200,7 +201,7 @@ test('the history of a report is in its own key only', () => {
   const fake = { versions: [] } as unknown as History;
   const withHistory = buildCorpus({
     reports: models.map((m) => structuredClone(m)),
-    figuresConfig: loadFiguresConfig(),
+    figuresConfig: loadFiguresConfig(FIGURES_CONFIG),
     histories: new Map([...histories, ['a-74-36', fake]]),
   });
   assert.deepEqual(changed(withHistory), ['a-74-36']);

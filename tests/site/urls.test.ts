@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { docPath, pagePath, relativeUrl, symbolSlug } from '../../src/lib/urls.ts';
+import { docPath, pagePath, relativeUrl, symbolSlug } from '../../scripts/model/urls.ts';
 
 test('links from the home page go down into folders', () => {
   assert.equal(relativeUrl('index.html', 'reports/a-74-36.html'), 'reports/a-74-36.html');

@@ -14,7 +14,7 @@ import { clean } from '../../scripts/converter/clean.ts';
 import type { ContentsEntry } from '../../scripts/converter/constructs/contents.ts';
 import { newLedger } from '../../scripts/converter/ledger.ts';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
-import type { Inline, Report } from '../../scripts/converter/schema.ts';
+import type { Inline, Report } from '../../scripts/model/schema.ts';
 import { structure } from '../../scripts/converter/structure.ts';
 import { root } from './helpers.ts';
 

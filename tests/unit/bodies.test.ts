@@ -1,7 +1,7 @@
 /** The body a symbol's series names: one table for the report's metadata and the document index. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { symbolBody } from '../../scripts/converter/bodies.ts';
+import { symbolBody } from '../../scripts/model/bodies.ts';
 import { inferMeta } from '../../scripts/converter/metadata.ts';
 
 test('each series names its body, the most specific prefix first', () => {

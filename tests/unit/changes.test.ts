@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { changeSummary, diffReports, historySchema, nextHistory, rewording } from '../../scripts/converter/changes.ts';
+import { changeSummary, diffReports, historySchema, nextHistory, rewording } from '../../scripts/model/changes.ts';
 import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
-import type { Block, Note, Report } from '../../scripts/converter/schema.ts';
+import type { Block, Note, Report } from '../../scripts/model/schema.ts';
 import { seedsDir } from './helpers.ts';
 
 const para = (n: number, text: string): Block => ({ type: 'paragraph', id: `p-${n}`, line: n, n, content: [{ type: 'text', value: text }] });
@@ -22,7 +22,7 @@ const model = (sha256: string, blocks: Block[], notes: Note[], title = '标题',
   dropped: [],
   warnings: [],
   figures: {
-    values: [{ id: 'p-1-v1', block: 'p-1', value: Number(printed), printed, unit: '份', noun: '函件', approx: false, sentence: 0 }],
+    values: [{ id: 'p-1-v1', block: 'p-1', value: Number(printed), printed, unit: '份', noun: '函件', approx: false, sentence: 0, at: 0 }],
     charts: [],
     headline: [],
     sentences: [''],

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { extractFigures, withoutLookalikes } from '../../scripts/converter/figures.ts';
 import { findMentions } from '../../scripts/converter/figures/mentions.ts';
 import { sentenceCharts, shareLabel } from '../../scripts/converter/figures/structures.ts';
-import type { Block, Chart } from '../../scripts/converter/schema.ts';
+import type { Block, Chart } from '../../scripts/model/schema.ts';
 import { chartPlace } from '../../scripts/converter/serialize.ts';
 
 const chartsOf = (text: string) => sentenceCharts({ block: 'p-1', text, mentions: findMentions(text) });

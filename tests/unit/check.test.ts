@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkCorpus, formatChecks, reportPageProblems } from '../../scripts/check.ts';
-import { reportSchema } from '../../scripts/converter/schema.ts';
+import { reportSchema } from '../../scripts/model/schema.ts';
 import { buildDir, built, distDir, zipPath } from '../pinned.ts';
 import { pinnedContent, seedFiles } from './helpers.ts';
 

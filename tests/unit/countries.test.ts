@@ -1,8 +1,8 @@
 /** Country detection: UN names, longest match, words that only look like names, exact counts on the seeds. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildGazetteer, countryByCode, countryDataSchema, markCountries, readCountryData } from '../../scripts/converter/countries.ts';
-import type { Inline, Report } from '../../scripts/converter/schema.ts';
+import { buildGazetteer, countryByCode, countryDataSchema, markCountries, readCountryData } from '../../scripts/model/countries.ts';
+import type { Inline, Report } from '../../scripts/model/schema.ts';
 import { allContent, seed } from './helpers.ts';
 
 /** The countries found in a sentence, as `code:text`. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
-import type { Report } from '../../scripts/converter/schema.ts';
+import type { Report } from '../../scripts/model/schema.ts';
 import { ADVERSARIAL } from '../../scripts/bench/adversarial.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

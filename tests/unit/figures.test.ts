@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { findMentions } from '../../scripts/converter/figures/mentions.ts';
-import type { Chart, FigureValue, Report } from '../../scripts/converter/schema.ts';
+import type { Chart, FigureValue, Report } from '../../scripts/model/schema.ts';
 import { seed } from './helpers.ts';
 
 const r001 = seed('001').report;
@@ -162,4 +162,12 @@ describe('chart data found in the text', () => {
   test('incidental counts stay out of the strip: 12 个案例, 36 个国际组织, 702 个非正规住区 in the 2021 report', () => {
     assert.deepEqual(strip(r002), ['520名受训人员总数']);
   });
+});
+
+test('each value carries where its number is printed in its sentence, so the site reads clauses without scanning the text again', () => {
+  for (const r of [r001, r002, r003, r004]) {
+    const { values, sentences } = r.figures!;
+    assert.ok(values.length > 0, r.slug);
+    for (const v of values) assert.equal(sentences[v.sentence]!.slice(v.at, v.at + v.printed.length), v.printed, `${r.slug} ${v.id}`);
+  }
 });

@@ -2,8 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { convertSeed, type Converted } from '../../scripts/converter/pipeline.ts';
-import { parseManifest } from '../../scripts/converter/manifest.ts';
-import type { Inline, Report } from '../../scripts/converter/schema.ts';
+import { parseManifest } from '../../scripts/model/manifest.ts';
+import type { Inline, Report } from '../../scripts/model/schema.ts';
 import { built, contentDir } from '../pinned.ts';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));

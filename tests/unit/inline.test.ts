@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isSymbol, parseInline, type InlineContext } from '../../scripts/converter/inline.ts';
-import type { Inline } from '../../scripts/converter/schema.ts';
+import type { Inline } from '../../scripts/model/schema.ts';
 
 const ctx: InlineContext = { links: [], defaultBody: 'A' };
 

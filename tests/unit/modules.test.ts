@@ -4,7 +4,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { describe, test } from 'node:test';
-import { codeKey, importsOf, moduleGraph } from '../../scripts/build/modules.ts';
+import { codeKey, importsOf, moduleGraph } from '../../scripts/util/modules.ts';
 import { converterHash } from '../../scripts/converter/run.ts';
 import { root } from './helpers.ts';
 
@@ -88,7 +88,7 @@ describe('the module graph of a cache key', () => {
   test('changing any module the converter imports changes its key; a file it does not import does not', () => {
     const dir = mkdtempSync(join(tmpdir(), 'modules-'));
     try {
-      for (const sub of ['scripts/converter', 'scripts/data', 'scripts/build']) cpSync(join(root, sub), join(dir, sub), { recursive: true });
+      for (const sub of ['scripts/converter', 'scripts/model', 'scripts/data', 'scripts/util']) cpSync(join(root, sub), join(dir, sub), { recursive: true });
       mkdirSync(join(dir, 'node_modules'));
       const entries = [join(dir, 'scripts/converter/run.ts'), join(dir, 'scripts/converter/pipeline.ts')];
       const before = codeKey(entries);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { markParagraphCitations, paragraphAnchor, splitParagraphs } from '../../scripts/converter/paras.ts';
-import type { Inline } from '../../scripts/converter/schema.ts';
+import type { Inline } from '../../scripts/model/schema.ts';
 import { seed } from './helpers.ts';
 
 const doc: Inline = { type: 'doc', symbol: 'A/HRC/40/3', text: 'A/HRC/40/3', kind: 'document' };

@@ -14,9 +14,9 @@ import remarkGfm from 'remark-gfm';
 import { evaluate as satteriEvaluate } from 'satteri';
 import { SeedError } from '../../scripts/converter/errors.ts';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
-import type { Block, Inline, Report } from '../../scripts/converter/schema.ts';
+import type { Block, Inline, Report } from '../../scripts/model/schema.ts';
 import { toMdx } from '../../scripts/converter/serialize.ts';
-import { inlineText } from '../../src/lib/inline.ts';
+import { inlineText } from '../../scripts/model/inline.ts';
 import { allContent, root, seedFiles, seedsDir } from './helpers.ts';
 import { children, isEl, textOf, type El } from './jsx.ts';
 

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
-import { reportSchema, type Report } from '../../scripts/converter/schema.ts';
-import { buildSeries, checkProvenance, parseFiguresConfig, reportYear, type Series } from '../../src/lib/series.ts';
+import { reportSchema, type Report } from '../../scripts/model/schema.ts';
+import { parseFiguresConfig } from '../../scripts/model/figures-config.ts';
+import { buildSeries, checkProvenance, reportYear, type Series } from '../../src/lib/series.ts';
 import { root, seed, seedFiles, seedsDir } from './helpers.ts';
 
 const reports = ['001', '002', '003', '004'].map((p) => seed(p).report);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { createHash } from 'node:crypto';
-import { buildCache, cacheKey } from '../../scripts/build/cache.ts';
+import { buildCache, cacheKey } from '../../scripts/util/cache.ts';
 import { groupByShard, MAX_SHARDS, shardCount, shardOf } from '../../scripts/search/shards.ts';
 import { indexSite } from '../../scripts/search/pagefind.ts';
 import { documentsSlug } from '../../scripts/search/records.ts';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
-import type { Report } from '../../scripts/converter/schema.ts';
+import type { Report } from '../../scripts/model/schema.ts';
 import { plain, seed, seedBytes } from './helpers.ts';
 
 const convert = (text: string) => convertSeed('input.txt', Buffer.from(text)).report;

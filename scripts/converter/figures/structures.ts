@@ -4,7 +4,7 @@
  * whole (`59% 为女性，41% 为男性`), enumerations with counts (`阿富汗(3)、利比亚(5)…`), and a
  * sentence that splits the previous one's total (`在这些国家中，4 个…，16 个…，1 个…`).
  */
-import type { Chart, ChartItem } from '../schema.ts';
+import type { Chart, ChartItem } from '../../model/schema.ts';
 import type { Mention } from './mentions.ts';
 
 export interface Sentence {

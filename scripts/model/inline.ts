@@ -1,7 +1,7 @@
 /**
  * Plain text of the report model's inline content, for previews, excerpts and tests.
  */
-import type { Inline } from '../../scripts/converter/schema.ts';
+import type { Inline } from './schema.ts';
 
 /** The text a reader sees for one inline run; a footnote reference shows its number. */
 export function inlineRunText(run: Inline): string {
@@ -19,4 +19,4 @@ export function inlineRunText(run: Inline): string {
 }
 
 /** The text of a run of inlines, footnote marks left out (they would glue digits to words). */
-export { plainText as inlineText } from '../../scripts/converter/plain.ts';
+export { plainText as inlineText } from './plain.ts';

@@ -218,6 +218,11 @@ export const figureValueSchema = z.object({
   approx: z.boolean(),
   /** Index of the sentence the number is printed in, in `figures.sentences` (stored once, however many numbers it holds). */
   sentence: z.number().int().nonnegative(),
+  /**
+   * Where `printed` starts in that sentence: with it the site reads the number's clause (the
+   * series rules' context) from the model instead of scanning the text again.
+   */
+  at: z.number().int().nonnegative(),
 });
 export type FigureValue = z.output<typeof figureValueSchema>;
 

@@ -61,6 +61,9 @@ export function symbolSlug(symbol: string): string {
 /** Site-root path of a report page. */
 export const reportPath = (slug: string): string => `reports/${slug}.html`;
 
+/** Site-root path of a place in a report: `reports/a-74-36.html#p-11`. */
+export const placeUrl = (slug: string, anchor: string): string => `${reportPath(slug)}#${anchor}`;
+
 /** Site-root path of the page for a cited document symbol. */
 export const docPath = (symbol: string): string => `docs/${symbolSlug(symbol)}.html`;
 

@@ -2,8 +2,8 @@
  * The plain text of the blocks figures are read from. One definition, shared by extraction and
  * by the provenance check, so "the number appears in its paragraph" means the same on both sides.
  */
-import { plainText } from '../plain.ts';
-import type { Block } from '../schema.ts';
+import { plainText } from './plain.ts';
+import type { Block } from './schema.ts';
 
 /** A piece of report text with the anchor a reader lands on (paragraph, list item, key figure). */
 export interface Passage {

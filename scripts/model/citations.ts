@@ -1,7 +1,8 @@
 /**
  * Where each UN document is cited: the reverse index behind the document pages.
  */
-import type { Inline, Report } from '../../scripts/converter/schema.ts';
+import type { Inline, Report } from './schema.ts';
+import { reportPlaces } from './places.ts';
 import { inlineRunText } from './inline.ts';
 
 /** One place in one report that cites a document. */
@@ -58,37 +59,6 @@ function citationsIn(content: readonly Inline[]): { symbol: string; kind: Citati
     if (run.type === 'doc') spans.push({ symbol: run.symbol, kind: run.kind, start, end: text.length });
   }
   return spans.map((s) => ({ symbol: s.symbol, kind: s.kind, sentence: sentenceAround(text, s.start, s.end) }));
-}
-
-/** A block of inline text in a report, with its anchor and how a reader names it. */
-export interface Place {
-  content: readonly Inline[];
-  anchor: string;
-  place: string;
-}
-
-/**
- * Every place of a report that holds inline text, in reading order (body first, then
- * footnotes), named as a reader cites it: `第 12 段`, `第 12 段 (a)`, `注 3`. Shared by the
- * document and country indexes so both name places the same way.
- */
-export function reportPlaces(report: Report): Place[] {
-  const out: Place[] = [];
-  let lastN: number | undefined;
-  for (const block of report.blocks) {
-    if (block.type === 'paragraph') {
-      if (block.n !== undefined) lastN = block.n;
-      out.push({ content: block.content, anchor: block.id, place: block.n === undefined ? '正文' : `第 ${block.n} 段` });
-    } else if (block.type === 'list') {
-      for (const item of block.items) {
-        out.push({ content: item.content, anchor: item.id, place: lastN === undefined ? `(${item.label})` : `第 ${lastN} 段 (${item.label})` });
-      }
-    } else if (block.type === 'heading') {
-      out.push({ content: block.content, anchor: block.id, place: '标题' });
-    }
-  }
-  for (const note of report.notes) out.push({ content: note.content, anchor: note.id, place: `注 ${note.n}` });
-  return out;
 }
 
 /** All citations of one report, in reading order (body first, then footnotes). */

@@ -1,5 +1,5 @@
 /**
- * What a search result is, shared by the build (Node imports this module, see scripts/search/text.ts)
+ * What a search result is, shared by search indexing (Node imports this module, see scripts/search/text.ts)
  * and the browser (bundled to the classic script `search/match.js`, which sets
  * `self.UNHRSearchText`, so it also runs from file://; see src/integrations/search-client.ts). Pagefind finds chunks; these
  * rules decide which blocks of a chunk are hits, in what order, and what is marked.
