@@ -24,30 +24,27 @@ import { defaultZipPath } from './offline-zip.ts';
 import { parseCli } from './util/cli.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const { values: flags } = parseCli(
-  'npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE]',
-  {
-    options: {
-      force: { type: 'boolean', default: false },
-      dist: { type: 'string' },
-      zip: { type: 'string' },
-      seeds: { type: 'string' },
-      cache: { type: 'string' },
-      'fail-after': { type: 'string' },
-      json: { type: 'string' },
-    },
+const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE]', {
+  options: {
+    force: { type: 'boolean', default: false },
+    dist: { type: 'string' },
+    zip: { type: 'string' },
+    seeds: { type: 'string' },
+    cache: { type: 'string' },
+    'fail-after': { type: 'string' },
+    json: { type: 'string' },
   },
-  undefined,
-  {
-    force: 'ignore every cache (and refill them)',
-    dist: 'where the site goes (default dist/)',
-    zip: 'where the offline zip goes (default artifacts/un-hr-reports-offline.zip)',
-    seeds: 'the seed folder (default seeds/; converted into content/ beside it)',
-    cache: "the build's caches (default node_modules/.astro)",
-    'fail-after': 'fail after this step (tests the atomic swap)',
-    json: 'write step timings and counts to this file (the benchmark)',
-  },
-);
+  help: `Converts the seeds, builds the site and its search index, and swaps the new dist/ and offline zip in whole.
+
+  --force            ignore every cache (and refill them)
+  --dist DIR         where the site goes (default dist/)
+  --zip FILE         where the offline zip goes (default artifacts/un-hr-reports-offline.zip)
+  --seeds DIR        the seed folder (default seeds/; converted into content/ beside it)
+  --cache DIR        the build's caches (default node_modules/.astro)
+  --fail-after STEP  fail after this step (tests the atomic swap)
+  --json FILE        write step timings and counts to this file (the benchmark)
+  --help, -h         print this`,
+});
 
 /** The build, one entry per step, in order. */
 const steps: Step[] = [

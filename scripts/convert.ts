@@ -10,46 +10,63 @@
  * A seed whose conversion throws an unexpected exception (a converter bug) is one error line
  * too, and the exit code is 1 once the others are written.
  *
- * Flags: --strict (warnings or errors → exit 1), --check (write nothing; exit 1 if content/ is
- * stale), --force (ignore the cache), --seeds DIR, --out DIR, --quiet. An unknown flag is an error.
+ * Flags: see HELP below (`--help` prints them). An unknown flag is an error.
+ *
+ * Where the output goes follows `npm run build`: `content/` beside the seeds folder, so that
+ * `--seeds /tmp/trial` writes `/tmp/content/` and never rewrites or prunes the project's own
+ * content/. A seeds folder other than the project's seeds/ whose neighbour is the project's
+ * content/ (a trial folder inside the project) is refused unless `--out` names the target.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseCli } from './util/cli.ts';
 import { convertAllParallel, type RunOptions } from './converter/run.ts';
 
-const { values: flags } = parseCli(
-  'npm run convert -- [--strict] [--check] [--force] [--seeds DIR] [--out DIR] [--quiet]',
-  {
-    options: {
-      strict: { type: 'boolean', default: false },
-      check: { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      seeds: { type: 'string', default: 'seeds' },
-      out: { type: 'string', default: 'content' },
-    },
+const HELP = `Converts every seed (*.txt, and its manifest.json entry) into content/reports/<slug>.mdx
+and content/data/<slug>.json; unchanged seeds are skipped through content/index.json.
+
+  --seeds DIR   the seeds folder (default seeds/)
+  --out DIR     where the content goes (default: content/ beside the seeds folder, as npm run build;
+                a trial folder inside the project needs --out, so that the project's content/ is
+                never rewritten or pruned by accident)
+  --check       write nothing; exit 1 if the content is stale
+  --force       convert every seed, ignoring the cache
+  --strict      exit 1 on any warning or error
+  --quiet       print nothing but errors
+  --help, -h    print this`;
+
+const { values: flags } = parseCli('npm run convert -- [--strict] [--check] [--force] [--seeds DIR] [--out DIR] [--quiet] [--help]', {
+  options: {
+    strict: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    seeds: { type: 'string' },
+    out: { type: 'string' },
   },
-  undefined,
-  {
-    strict: 'exit 1 on any warning or error',
-    check: 'write nothing; exit 1 if content/ is stale',
-    force: 'ignore the cache: convert every seed',
-    quiet: 'print nothing',
-    seeds: 'the seed folder',
-    out: 'the content folder written',
-  },
-);
+  help: HELP,
+});
+const root = fileURLToPath(new URL('../', import.meta.url));
+const seedsDir = flags.seeds ?? join(root, 'seeds');
+const outDir = flags.out ?? join(dirname(resolve(seedsDir)), 'content');
+if (!flags.out && resolve(outDir) === resolve(root, 'content') && resolve(seedsDir) !== resolve(root, 'seeds')) {
+  console.error(
+    `✗ --seeds ${flags.seeds} would be converted into the project's own content/ (the folder beside it), replacing and pruning the committed models.\n` +
+      `  Move the trial folder outside the project, or name the target: npm run convert -- --seeds ${flags.seeds} --out ${join(relative(process.cwd(), dirname(resolve(seedsDir))) || '.', 'trial-content')}`,
+  );
+  process.exit(2);
+}
 const options: RunOptions = {
-  seedsDir: flags.seeds,
-  outDir: flags.out,
+  seedsDir,
+  outDir,
   force: flags.force,
   check: flags.check,
   fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, join },
   log: flags.quiet ? () => {} : (line) => console.log(line),
 };
 if (!existsSync(options.seedsDir) || !statSync(options.seedsDir).isDirectory()) {
-  console.error(`error --seeds ${options.seedsDir}: no such folder`);
+  console.error(`error --seeds ${flags.seeds ?? 'seeds'}: no such folder`);
   process.exit(2);
 }
 const result = await convertAllParallel(options);

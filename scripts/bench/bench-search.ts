@@ -31,6 +31,7 @@ import { defaultZipPath, zipRoot } from '../offline-zip.ts';
 import { OFFLINE_DIR } from '../search/classic.ts';
 import { parseCli } from '../util/cli.ts';
 import { projectCopy } from './site-bench.ts';
+import { searchTable, writeBenchmarksDoc } from './doc.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -215,38 +216,16 @@ async function synthetic(n: number): Promise<SiteSearch> {
   }
 }
 
-function table(results: SiteSearch[]): string {
-  const cost = (c: QueryCost) => `${c.firstKB} KB / ${c.firstRequests} req / ${c.firstMs} ms`;
-  const rows = results.map((r) =>
-    [
-      r.reports,
-      `${r.textMB} MB, ${r.blocks}`,
-      `${r.index.KB} KB / ${r.index.files}`,
-      `${r.offlineIndex.KB} KB / ${r.offlineIndex.files}`,
-      cost(r.hosted),
-      cost(r.offline),
-      `${r.hosted.warmMedianMs} / ${r.hosted.warmMaxMs}`,
-      `${r.offline.warmMedianMs} / ${r.offline.warmMaxMs}`,
-      r.zipMB,
-      r.build ? `pagefind ${r.build.pagefind} of ${r.build.seconds} s = ${r.build.searchShare} % (zip ${r.build.zip} s)` : '',
-      r.load1,
-    ].join(' | '),
-  );
-  return [
-    '| reports | text, records | Pagefind index (KB / files) | offline index | first query hosted (gzip) | first query offline | warm ms hosted (median / worst) | warm ms offline | zip MB | search steps of build | load |',
-    '|--:|--|--|--|--|--|--|--|--:|--|--:|',
-    ...rows.map((r) => `| ${r} |`),
-  ].join('\n');
-}
-
 const { values: flags } = parseCli('npm run bench:search -- [--sizes 4,100,1000]', { options: { sizes: { type: 'string', default: '4' } } });
 const sizes = flags.sizes.split(',').map(Number);
 const results: SiteSearch[] = [];
 for (const n of sizes) results.push(n === 4 ? await measureSite(4, root, join(root, defaultZipPath)) : await synthetic(n));
-console.log(table(results));
+console.log(searchTable(results));
 const file = join(root, 'bench', 'results', 'search.json');
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 // Sizes measured in separate runs are kept: a size measured now replaces its old entry.
 const previous: SiteSearch[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).results ?? []) : [];
 const all = [...previous.filter((p) => !results.some((r) => r.reports === p.reports)), ...results].sort((a, b) => a.reports - b.reports);
 writeFileSync(file, `${JSON.stringify({ node: process.version, queries, results: all }, null, 2)}\n`);
+writeBenchmarksDoc(root);
+console.log('wrote docs/benchmarks.md');

@@ -24,22 +24,12 @@ import { pageWeightTable, reportPageWeights } from './page-weight.ts';
 import { benchSites } from './site-bench.ts';
 import { parseCli } from '../util/cli.ts';
 import { benchStarlight } from './starlight-bench.ts';
+import { convertTable, writeBenchmarksDoc } from './doc.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const MB = 1e6;
 
-/** What one child measures for one seed folder. */
-interface Measure {
-  case: string;
-  reports: number;
-  seedMB: number;
-  /** Load average of the machine when the child started: wall-clock times stretch under load. */
-  load1: number;
-  cold: { seconds: number; cpuSeconds: number; mbPerSecond: number; mbPerCpuSecond: number; converted: number; errors: number; warnings: number };
-  warm: { seconds: number; cpuSeconds: number; converted: number; unchanged: number };
-  rssMB: { baseline: number; peak: number };
-  output: { files: number; MB: number };
-}
+import type { ConvertMeasure as Measure } from './doc.ts';
 
 const { values: flags } = parseCli('npm run bench -- [--sizes 10,100,1000] [--only hostile|convert|site|starlight] [--starlight 100] [--pairs 1]', {
   options: {
@@ -64,6 +54,8 @@ else {
   if (!only || only === 'convert') parent(sizes);
   if (!only || only === 'site') await benchSites(root, sizes);
   if (!only || only === 'starlight') await benchStarlight(root, flags.starlight.split(',').filter(Boolean).map(Number), Number(flags.pairs));
+  writeBenchmarksDoc(root);
+  console.log('wrote docs/benchmarks.md');
 }
 
 /** The converter on adversarial inputs of each class (scripts/bench/adversarial.ts) at 1×, 2× and 4×. */
@@ -92,7 +84,7 @@ function parent(sizes: number[]) {
       results.push(measure(String(n), dir, tmp));
       rmSync(dir, { recursive: true, force: true });
     }
-    console.log(table(results));
+    console.log(convertTable(results));
     const file = join(root, 'bench', 'results', 'convert.json');
     mkdirSync(join(root, 'bench', 'results'), { recursive: true });
     writeFileSync(file, `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
@@ -179,47 +171,4 @@ function walk(dir: string): string[] {
 
 function round(x: number, digits = 3): number {
   return Number(x.toFixed(digits));
-}
-
-/** A plain-text table, also pasted into the README. */
-function table(results: Measure[]): string {
-  const head = [
-    'case',
-    'reports',
-    'seed MB',
-    'cold s',
-    'cold CPU s',
-    'MB/s',
-    'MB/CPU s',
-    'warm s',
-    'warm skipped',
-    'RSS base MB',
-    'RSS peak MB',
-    'out files',
-    'out MB',
-    'errors',
-    'load',
-  ];
-  const rows = results.map((r) =>
-    [
-      r.case,
-      r.reports,
-      r.seedMB.toFixed(2),
-      r.cold.seconds.toFixed(2),
-      r.cold.cpuSeconds.toFixed(2),
-      r.cold.mbPerSecond.toFixed(2),
-      r.cold.mbPerCpuSecond.toFixed(2),
-      r.warm.seconds.toFixed(2),
-      `${r.warm.unchanged}/${r.reports}`,
-      r.rssMB.baseline.toFixed(0),
-      r.rssMB.peak.toFixed(0),
-      r.output.files,
-      r.output.MB.toFixed(2),
-      r.cold.errors,
-      r.load1.toFixed(1),
-    ].map(String),
-  );
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
 }

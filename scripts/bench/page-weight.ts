@@ -4,7 +4,7 @@
  * small inline enhancements (theme choice, copy-citation buttons) are counted, not forbidden.
  * `node scripts/bench/page-weight.ts [dist]` prints the table; `npm run bench` appends it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
@@ -59,6 +59,38 @@ export function reportPageWeights(dist: string): PageWeight[] {
     .filter((f) => f.endsWith('.html'))
     .sort()
     .map((f) => pageWeight(`reports/${f}`, readFileSync(join(dir, f), 'utf8')));
+}
+
+/** A page's size as the bench reports it: its path, HTML bytes and gzip -9 bytes. */
+export interface PageSize {
+  page: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/**
+ * The largest HTML page of a built site, and the largest outside `reports/` (the pages that list
+ * the corpus: catalogue, figures, countries, documents, search), which must stay bounded as the
+ * corpus grows (docs/scale.md). A report page's size is its own text's.
+ */
+export function largestPages(dist: string): { any: PageSize; list: PageSize | undefined } {
+  let any: { page: string; bytes: number } | undefined;
+  let list: { page: string; bytes: number } | undefined;
+  const visit = (dir: string, rel: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) visit(join(dir, e.name), path);
+      else if (e.name.endsWith('.html')) {
+        const bytes = statSync(join(dir, e.name)).size;
+        if (!any || bytes > any.bytes) any = { page: path, bytes };
+        if (!path.startsWith('reports/') && (!list || bytes > list.bytes)) list = { page: path, bytes };
+      }
+    }
+  };
+  visit(dist, '');
+  if (!any) throw new Error(`no HTML page in ${dist}`);
+  const sized = (p: { page: string; bytes: number }): PageSize => ({ ...p, gzipBytes: gzipSync(readFileSync(join(dist, p.page)), { level: 9 }).length });
+  return { any: sized(any), list: list && sized(list) };
 }
 
 const KB = 1024;

@@ -15,10 +15,13 @@ import { join } from 'node:path';
 import type { BuildOutcome } from '../build/steps.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { sampleTreeRss } from './tree-rss.ts';
+import { largestPages, type PageSize } from './page-weight.ts';
+import { offlineFirstResult, type OfflineFirst } from './offline-first.ts';
+import { defaultZipPath } from '../offline-zip.ts';
 
 const MB = 1e6;
 /** Targets from the issues: a 2-core machine builds 1000 reports in 10 min under 4 GB, under 20 000 files; a rebuild after one seed change at 100 reports takes at most 0.15 of the full build. */
-const TARGETS = { seconds1000: 600, peakMB: 4000, files: 20_000, incrementalRatio: 0.15 };
+const TARGETS = { seconds1000: 600, peakMB: 4000, files: 20_000, incrementalRatio: 0.15, listPageKB: 300, listPageGzipKB: 60 };
 
 interface SiteRun {
   seconds: number;
@@ -44,6 +47,12 @@ export interface SiteMeasure {
   outputMB: number;
   figures: number;
   warnings: number;
+  /** Bytes of the offline zip, MB. */
+  zipMB?: number;
+  /** The offline zip's first search: 打开我.html opened from disk → results (offline-first.ts). */
+  offlineFirst?: OfflineFirst;
+  /** The largest HTML page, and the largest that lists the corpus (outside reports/): bounded at any size (docs/scale.md). */
+  largest?: { any: PageSize; list: PageSize | undefined };
   /** One seed changed, site rebuilt (measured from 100 reports up, or at the only size given). */
   incremental?: SiteRun & { ratio: number; cpuRatio: number };
 }
@@ -122,7 +131,10 @@ export async function benchSites(root: string, sizes: number[]): Promise<SiteMea
         outputMB: round(outcome.tree.bytes / MB),
         figures: outcome.counts.figures,
         warnings: outcome.counts.warnings,
+        ...(outcome.zipBytes === undefined ? {} : { zipMB: round(outcome.zipBytes / MB) }),
+        largest: largestPages(join(dir, 'dist')),
       };
+      if (existsSync(join(dir, defaultZipPath))) measure.offlineFirst = await offlineFirstResult(join(dir, defaultZipPath));
       if (n >= 100 || sizes.length === 1) {
         const first = corpus.files.find((f) => /^\d+_001_/.test(f.file)) ?? corpus.files[0]!;
         appendFileSync(join(dir, 'seeds', first.file), '\n122. 基准测试新增的一段，用来衡量增量构建。\n');
@@ -148,6 +160,9 @@ export async function benchSites(root: string, sizes: number[]): Promise<SiteMea
     ...(Math.max(r.full.peakMB.build, r.full.peakMB.astro ?? 0, r.full.peakMB.largest ?? 0, r.full.peakMB.tree ?? 0) > TARGETS.peakMB
       ? [`${r.reports}: peak over ${TARGETS.peakMB} MB`]
       : []),
+    ...(r.largest?.list && (r.largest.list.bytes > TARGETS.listPageKB * 1024 || r.largest.list.gzipBytes > TARGETS.listPageGzipKB * 1024)
+      ? [`${r.reports}: ${r.largest.list.page} is ${Math.round(r.largest.list.bytes / 1024)} KB (gzip ${Math.round(r.largest.list.gzipBytes / 1024)} KB)`]
+      : []),
     ...(r.files > TARGETS.files ? [`${r.reports}: ${r.files} files > ${TARGETS.files}`] : []),
     // The rebuild target is the 100-report site's; smaller sites are mostly fixed cost.
     ...(r.reports >= 100 && r.incremental && r.incremental.ratio > TARGETS.incrementalRatio
@@ -162,18 +177,24 @@ function round(x: number, digits = 2): number {
   return Number(x.toFixed(digits));
 }
 
-/** The table printed after a run and pasted into the README. */
+const pageCell = (p: PageSize) => `${(p.bytes / 1024).toFixed(0)} (${(p.gzipBytes / 1024).toFixed(0)}) ${p.page}`;
+
+/** The table printed after a run and written into docs/benchmarks.md. */
 export function siteTable(results: SiteMeasure[]): string {
   const names = [...new Set(results.flatMap((r) => Object.keys(r.full.steps)))];
   const head = [
     'reports',
     'full s',
     'full CPU s',
-    ...names.map((n) => `${n} s`),
+    ...names.map((n) => `${n} s (share)`),
     'peak MB (build / astro / largest / tree sum)',
     'pages',
     'files',
     'out MB',
+    'zip MB',
+    'zip: 打开我 → first result ms (scripts, KB)',
+    'largest page KB (gzip)',
+    'largest list page KB (gzip)',
     'rebuild s',
     'rebuild CPU s',
     'rebuild / full (wall, CPU)',
@@ -183,11 +204,15 @@ export function siteTable(results: SiteMeasure[]): string {
     String(r.reports),
     r.full.seconds.toFixed(1),
     r.full.cpuSeconds.toFixed(1),
-    ...names.map((n) => (r.full.steps[n] ?? 0).toFixed(1)),
+    ...names.map((n) => `${(r.full.steps[n] ?? 0).toFixed(1)} (${Math.round((100 * (r.full.steps[n] ?? 0)) / r.full.seconds)} %)`),
     `${r.full.peakMB.build} / ${r.full.peakMB.astro ?? '?'} / ${r.full.peakMB.largest ?? '?'} / ${r.full.peakMB.tree ?? '?'}`,
     String(r.pages),
     String(r.files),
     r.outputMB.toFixed(1),
+    r.zipMB === undefined ? '—' : r.zipMB.toFixed(1),
+    r.offlineFirst ? `${r.offlineFirst.ms} (${r.offlineFirst.scripts}, ${r.offlineFirst.KB})` : '—',
+    r.largest ? pageCell(r.largest.any) : '—',
+    r.largest?.list ? pageCell(r.largest.list) : '—',
     r.incremental ? r.incremental.seconds.toFixed(1) : '—',
     r.incremental ? r.incremental.cpuSeconds.toFixed(1) : '—',
     r.incremental ? `${r.incremental.ratio.toFixed(2)}, ${r.incremental.cpuRatio.toFixed(2)}` : '—',

@@ -44,15 +44,9 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
       blocks.push({ type: 'heading', id: unique(`h-${key}`, d.line), line: d.line, level: d.level, kind: d.kind, label: d.label, content });
     } else if (d.type === 'paragraph') {
       const prefix = d.caption ? 'cap' : d.photo ? 'photo' : 'b';
-      const id = d.n ? paragraphAnchor(d.n) : `${prefix}-${next(prefix)}`;
-      blocks.push({
-        type: 'paragraph',
-        id: unique(id, d.line),
-        line: d.line,
-        ...(d.n ? { n: d.n } : {}),
-        ...(d.photo ? { photo: true as const } : {}),
-        content,
-      });
+      const id = d.n ? paragraphAnchor(d.label ?? d.n) : `${prefix}-${next(prefix)}`;
+      const kinds = { ...(d.n ? { n: d.n } : {}), ...(d.label ? { label: d.label } : {}), ...(d.photo ? { photo: true as const } : {}) };
+      blocks.push({ type: 'paragraph', id: unique(id, d.line), line: d.line, ...kinds, content });
     } else if (d.type === 'figure') {
       blocks.push({ type: 'figure', id: unique(`fig-${next('fig')}`, d.line), line: d.line, value: d.value, caption: plainText(content) });
     } else {

@@ -46,6 +46,12 @@ export interface Cleaned {
 const URL_LINE = /^(?:https?:\/\/)\S+$/;
 /** A UN document symbol alone on a line: a series of 1–6 capitals, then `/`-separated parts, one with a digit. */
 export const SYMBOL_LINE = /^[A-Z]{1,6}\/(?=[^\s]*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*$/;
+/**
+ * The same as printed on covers after extraction: the series' letters spaced apart (`C EDAW/…`,
+ * `C E R D/…`) and a note mark after it (`CEDAW/C/NSR/CO/9*`, reissued for technical reasons).
+ */
+const GLUED_SYMBOLS = /^([A-Z]{1,6}\/[A-Za-z0-9./()-]*\d)((?:A|E|S|CCPR|CAT|CRC|CEDAW|CERD|CMW|CRPD|CED|HRI)\/[A-Za-z0-9./()-]+)$/;
+const COVER_SYMBOL = /^([A-Z](?: ?[A-Z]){0,5})\/((?=[^\s]*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*)(\*{0,3})$/;
 const FOOTER_LINE = /^(?:(\d{2})-\d{5}\s+\d+\/\d+|\d+\/\d+\s+(\d{2})-\d{5})$/;
 /** `GE.23-04417 (C) 090323 100323`, `2 GE.23-04417`, `GE.23-04417 3`, `23-04417 (C)`. */
 const JOB = String.raw`(?:\d{1,3}[ \t]+)?(?:GE\.)?(\d{2})-\d{5}(?:[ \t]*\([A-Z]\))?(?:[ \t]+\d{6}){0,2}(?:[ \t]+\d{1,3})?`;
@@ -68,6 +74,9 @@ export function clean(text: string, ledger: Ledger): Cleaned {
 
   const sources = text.split('\n');
   const hyperlinkRun = markHyperlinkRuns(sources);
+  const chrome = markWebChrome(sources);
+  // A document of a few lines only may be a whole document collapsed onto a line (`unfold`).
+  const collapsed = sources.filter((l) => l.trim() !== '').length <= COLLAPSED_LINES;
   sources.forEach((source, index) => {
     const no = index + 1;
     // A line or paragraph separator inside a line is a wrap: nothing between ideographs, a space elsewhere.
@@ -89,8 +98,13 @@ export function clean(text: string, ledger: Ledger): Cleaned {
       if (!links.includes(trimmed)) links.push(trimmed);
       drop(ledger, no, trimmed, 'hyperlink-line');
       pushBreak(no);
-    } else if (SYMBOL_LINE.test(trimmed)) {
-      headerSymbols.push({ symbol: trimmed, line: no });
+    } else if ((m = GLUED_SYMBOLS.exec(trimmed)) && SYMBOL_LINE.test(m[1]!) && SYMBOL_LINE.test(m[2]!)) {
+      // Two cover symbols run together (`E/2019/22E/C.12/2018/3`): both are the cover's.
+      headerSymbols.push({ symbol: m[1]!, line: no }, { symbol: m[2]!, line: no });
+      drop(ledger, no, trimmed, 'running-header');
+      pushBreak(no);
+    } else if ((m = COVER_SYMBOL.exec(trimmed))) {
+      headerSymbols.push({ symbol: `${m[1]!.replace(/ /g, '')}/${m[2]}`, line: no });
       drop(ledger, no, trimmed, 'running-header');
       pushBreak(no);
     } else if ((m = FOOTER_LINE.exec(trimmed))) {
@@ -104,6 +118,8 @@ export function clean(text: string, ledger: Ledger): Cleaned {
     } else if (RECYCLE.test(trimmed) || PAGE_OF.test(trimmed) || /^\*\d{7,8}\*$/.test(trimmed)) {
       drop(ledger, no, trimmed, RECYCLE.test(trimmed) ? 'recycle-mark' : PAGE_OF.test(trimmed) ? 'running-footer' : 'barcode');
       pushBreak(no);
+    } else if (chrome[index] && !/GE\.\d{2}-\d{5}/.test(trimmed)) {
+      drop(ledger, no, trimmed, 'web-chrome');
     } else {
       // Furniture glued into a line of text (a page break inside a sentence).
       const before = raw;
@@ -115,10 +131,76 @@ export function clean(text: string, ledger: Ledger): Cleaned {
       if (raw !== before) raw = raw.replace(/[ \t]{2,}/g, ' ').trimEnd();
       trimmed = raw.trim();
       if (trimmed === '') pushBreak(no);
-      else tokens.push({ kind: 'line', no, raw, text: trimmed });
+      else if (!collapsed) tokens.push({ kind: 'line', no, raw, text: trimmed });
+      else for (const text of unfold(trimmed)) tokens.push({ kind: 'line', no, raw: text === trimmed ? raw : text, text });
     }
   });
   return { tokens, links, headerSymbols, jobYears, sources };
+}
+
+/** Latin-script lines a Chinese UN document may carry on its cover (kept for the cover reader). */
+const COVER_LATIN =
+  /^(?:United Nations|General Assembly|Security Council|Economic and Social Council|Human Rights Council|Distr(?:ibution)?\.?\s*:?.*|(?:General|Limited|Restricted)|Chinese|(?:Original|Orginal)\s*:?.*|(?:English|French|Spanish|Russian|Arabic)(?:\/[A-Za-z]+)*|\d{1,2}\s*[A-Z][a-z]+\s*\d{4}|Advance (?:unedited )?version|Reissued for technical reasons.*|[A-Z]{1,6}\/\S*)$/;
+/** Chinese text: ideographs, CJK punctuation or full-width forms. */
+const HAS_CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/**
+ * Web-page chrome around a document copied from a site (`Skip to main content`, `Header image
+ * for news printout`, a sharing site's `Upload: others` / `53 views` / `TRANSCRIPT`, the language
+ * menu at the foot): the Latin-script lines before the document's first Chinese line, and lines of
+ * Latin words after its last, except what a UN cover prints in Latin script (symbol, distribution,
+ * date, languages) and links.
+ */
+function markWebChrome(sources: string[]): boolean[] {
+  const chrome = sources.map(() => false);
+  const first = sources.findIndex((s) => HAS_CJK.test(s));
+  if (first < 0) return chrome;
+  let last = sources.length - 1;
+  while (last > first && !HAS_CJK.test(sources[last]!)) last -= 1;
+  sources.forEach((source, i) => {
+    const t = source.trim();
+    if (!/[A-Za-z]/.test(t) || COVER_LATIN.test(t) || URL_LINE.test(t)) return;
+    // After the text, words only (`English Français Español`): not a lone `index.html` ending a wrapped link, nor a numbered line.
+    if (i < first || (i > last && /^[\p{L}|·]+(?:\s+[\p{L}|·]+)+$/u.test(t))) chrome[i] = true;
+  });
+  return chrome;
+}
+
+/** A text of at most this many lines may be a whole document collapsed onto one or two lines. */
+const COLLAPSED_LINES = 4;
+/** How long a line must be before it may hold a collapsed document. */
+const COLLAPSED_MIN = 80;
+/** A paragraph number inside a collapsed line: after a space or a clause's end, before the text. */
+const INNER_NUMBER = /(?<=^|[\s。；;，,：:])(\d{1,3})[.．](?=\s?[^\s\d])/g;
+
+/**
+ * A whole document on one line (a web page's text, a bad extraction; the text has a few lines
+ * only): when the line holds its own paragraph numbers 1, 2, 3… in order, it is cut before each, and the spaces that stood
+ * for line breaks (before a Chinese character) cut it too, so the cover lines, the title, the
+ * preamble's clauses and the paragraphs are lines again. Any other line is returned as it is.
+ */
+export function unfold(line: string): string[] {
+  if (line.length < COLLAPSED_MIN || !/\s/.test(line)) return [line];
+  const cuts: number[] = [];
+  let next = 1;
+  for (const m of line.matchAll(INNER_NUMBER)) {
+    if (Number(m[1]) !== next) continue;
+    cuts.push(m.index);
+    next += 1;
+  }
+  if (cuts.length < 2) return [line];
+  const out: string[] = [];
+  let from = 0;
+  for (const cut of [...cuts, line.length]) {
+    const piece = line.slice(from, cut).trim();
+    // `1. 《…》`: the space after a paragraph number is no line break.
+    for (const part of piece.split(/\s+(?=[^\x00-\x7f]|\d{1,3}\/\d{1,4}[.．])/)) {
+      if (out.length && /^\d{1,3}[.．]$/.test(out.at(-1)!) && from > 0) out[out.length - 1] += ` ${part}`;
+      else if (part) out.push(part);
+    }
+    from = cut;
+  }
+  return out;
 }
 
 /** A job number with its language code or print dates is the first page's; with a page number only, a page footer. */

@@ -14,6 +14,8 @@ export interface DraftParagraph {
   type: 'paragraph';
   line: number;
   n?: number;
+  /** A decimal number as printed (`2.1`); `n` is its first part. */
+  label?: string;
   /** A one-line statement on an infographic (`联合国在世界各地 103 个地点维护人权`), anchored `cap-N`. */
   caption?: boolean;
   /** A photo's caption on an infographic, with its credit: not body text; anchored `photo-N`. */

@@ -35,20 +35,32 @@ const URL_CHAR = /[^\s<>[\]\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]/;
 /** The series a symbol may start with: the first part of each prefix in `bodies.ts`. */
 const SERIES = [...new Set(SYMBOL_BODIES.map((b) => b.prefix.split('/')[0]!))].join('|');
 /** A symbol-shaped token: a series, a slash, then the characters symbols are made of. */
-const SYMBOL_TOKEN = new RegExp(String.raw`(?<![A-Za-z0-9/.])(?:${SERIES})\/[A-Za-z0-9./()\-]+`, 'g');
+const SYMBOL_TOKEN = new RegExp(String.raw`(?<![A-Za-z0-9/.])(?:${SERIES}) ?\/[A-Za-z0-9./()\-]+`, 'g');
+/** The rest of a symbol after a space that follows its slash (`CMW/C/ SR.361`). */
+const AFTER_SPACE = / [A-Za-z0-9./()\-]+/y;
 /** A symbol part: `HRC`, `C.12`, `SR.3900`, `40`, `6-7`, `S-30`, `2250(2015)`, `Add.1`. */
 const SYMBOL_PART = /^(?:[A-Z]{1,6}(?:\.\d{1,5})?|\d{1,5}(?:\(\d{4}\))?|\d{1,4}-\d{1,4}|E?S-\d{1,2}|(?:Add|Corr|Rev|CRP|Sub|Amend)\.\d{1,4})$/;
 /** A year printed with a space after a Security Council resolution: `S/RES/2250 (2015)`. */
 const SPACED_YEAR = /[ \u00a0]?\(\d{4}\)/y;
-/** What may join a shortened list after a symbol: `和`, `及`, `、`, commas. */
-const LIST_JOIN = /\s*(?:以及|和|及|、|,|，)\s*/y;
+/** What may join a shortened list or range after a symbol: `和`, `及`, `、`, commas, `至`. */
+const LIST_JOIN = /\s*(?:以及|和|及|、|,|，|至)\s*/y;
 /** A shortened addendum, corrigendum or revision after a symbol: `和Corr.1`. */
 const SUFFIX = /(Add|Corr|Rev)\.(\d{1,4})(?![\dA-Za-z/]|\.[\dA-Za-z])/y;
 /** A further summary-record number after `…/SR.1950`: `和1951`, not a year or a count. */
 const RECORD = /(\d{1,5})(?![\d/A-Za-z年月日段届次号%]|\.\d)/y;
 /** A resolution or decision number: `48/141`, `2019/209`, `S-30/1`, `2391(2017)`, `217(III)`, `217 A(III)` (part A of 217). */
 const RESOLUTION_NUMBER = /(?:E?S-)?\d{1,4}\/\d{1,4}|\d{1,4}[ \u00a0]*(?:[A-D][ \u00a0]?)?\((?:\d{4}|[IVXLC]{1,6})\)/y;
-const BODY_MENTION = /(安全理事会|安理会|人权理事会|经济及社会理事会|经社理事会|大会|理事会)/g;
+const BODY_MENTION = /(安全理事会|安理会|人权理事会|经济及社会理事会|经社理事会|(?<!国家)人权委员会|小组委员会|大会|理事会)/g;
+/**
+ * What may stand between two numbers of one resolution list: a joiner, then a body named anew, a
+ * date and `的` (`第60/251号、2007年12月22日第62/219号和人权理事会第5/1号决议`).
+ */
+const LIST_GAP =
+  /(?:以及|和|、|及|,|，)\s*(?:(?:安全理事会|安理会|人权理事会|经济及社会理事会|经社理事会|人权委员会|小组委员会|大会|理事会)\s*)?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?:的\s*)?(?:第\s*)?/y;
+/** How far back a resolution number looks for the body that issued it (within its sentence). */
+const BODY_REACH = 200;
+/** A shortened member after a symbol that repeats a later part of it: `SR.1504`, `Q/3/Add.1`. */
+const PARTIAL_SYMBOL = /[A-Z]{1,6}(?:\.\d{1,5})?[A-Za-z0-9./()\-]*/y;
 
 /** Is this a plausible UN document symbol (not, say, `A/B` in prose)? */
 export function isSymbol(candidate: string): boolean {
@@ -77,15 +89,20 @@ export function parseInline(text: string, ctx: InlineContext): Inline[] {
     add({ index, length: url.length, node: { type: 'link', url: linkTarget(url, ctx.links), text: url } });
   }
   for (const phrase of resolutionPhrases(text)) {
-    const prefix = bodyBefore(text.slice(0, phrase.index)) ?? ctx.defaultBody;
     for (const num of phrase.numbers) {
+      // Each number follows the body named nearest before it, else the document's own body.
+      const prefix = issuer(num.text, bodyBefore(text, num.index), ctx.defaultBody);
+      if (prefix === undefined) continue;
       const node = phrase.decision ? decision(num.text, prefix) : resolution(num.text, prefix);
       if (node) add({ index: num.index, length: num.text.length, node });
     }
   }
   SYMBOL_TOKEN.lastIndex = 0;
   for (let m = SYMBOL_TOKEN.exec(text); m; m = SYMBOL_TOKEN.exec(text)) {
-    const found = symbolAt(text, m.index, m[0]);
+    let token = m[0];
+    AFTER_SPACE.lastIndex = m.index + token.length;
+    if (token.endsWith('/') && AFTER_SPACE.test(text)) token = text.slice(m.index, AFTER_SPACE.lastIndex);
+    const found = symbolAt(text, m.index, token);
     if (!found) continue;
     SYMBOL_TOKEN.lastIndex = m.index + found.printed.length;
     if (!add({ index: m.index, length: found.printed.length, node: doc(found.symbol, found.printed) })) continue;
@@ -114,6 +131,17 @@ function doc(symbol: string, text: string): Inline {
  * or bracket (`A/HRC/40/3-A/HRC/40/5`, `A/HRC/40/3(a)`); the scan then resumes there.
  */
 function symbolAt(text: string, index: number, token: string): { printed: string; symbol: string } | undefined {
+  // Extraction may set a space before or after a slash (`CEDAW /C/…`, `CMW/C/ SR.361`): printed as is, linked without it.
+  if (token.includes(' ')) {
+    const printed = trimSymbol(token);
+    const bare = printed.replace(/ /g, '');
+    if (isSymbol(bare)) return { printed, symbol: bare };
+    token = token.slice(0, token.indexOf(' '));
+    if (!token.includes('/')) {
+      SYMBOL_TOKEN.lastIndex = index + token.length + 1;
+      return undefined;
+    }
+  }
   let printed = trimSymbol(token);
   if (!isSymbol(printed)) {
     const cut = token.search(/[-()]/);
@@ -179,7 +207,11 @@ function shortenedList(text: string, from: number, symbol: string): Hit[] {
     const meeting = /\/SR\.(\d+)$/.exec(base);
     let next: string | undefined;
     let printed = '';
-    if (suffix) {
+    const partial = suffix || record ? undefined : partialMember(text, start, base);
+    if (partial) {
+      printed = partial.printed;
+      next = partial.symbol;
+    } else if (suffix) {
       printed = suffix[0];
       const same = new RegExp(`/${suffix[1]}\\.\\d+$`);
       next = same.test(base) ? base.replace(same, `/${printed}`) : `${base}/${printed}`;
@@ -197,6 +229,35 @@ function shortenedList(text: string, from: number, symbol: string): Hit[] {
     at = start + printed.length;
   }
   return out;
+}
+
+/**
+ * A member that repeats the later parts of the symbol before it: `CAT/C/SR.1501和SR.1504` →
+ * `CAT/C/SR.1504`, `E/C.12/2025/SR.1至SR.74` → `E/C.12/2025/SR.74`, `CAT/C/X/Q/3、Q/3/Add.1`. Its
+ * first part's letters name the part of the previous symbol it replaces from; a full symbol of
+ * another series, or anything without a digit, is no member.
+ */
+function partialMember(text: string, start: number, base: string): { printed: string; symbol: string } | undefined {
+  PARTIAL_SYMBOL.lastIndex = start;
+  const m = PARTIAL_SYMBOL.exec(text);
+  if (!m) return undefined;
+  const parts = base.split('/');
+  const candidate = trimSymbol(m[0]).split('/');
+  // The longest run of leading parts that are symbol parts.
+  let n = 0;
+  while (n < candidate.length && SYMBOL_PART.test(candidate[n]!)) n += 1;
+  const member = candidate.slice(0, n);
+  if (!member.length || !/\d/.test(member.join('/'))) return undefined;
+  const letters = (part: string) => /^[A-Za-z]+/.exec(part)?.[0];
+  const head = letters(member[0]!);
+  if (!head) return undefined;
+  for (let i = parts.length - 1; i >= 0; i -= 1) {
+    if (letters(parts[i]!) !== head) continue;
+    const symbol = [...parts.slice(0, i), ...member].join('/');
+    if (symbol === base || !isSymbol(symbol)) return undefined;
+    return { printed: member.join('/'), symbol };
+  }
+  return undefined;
 }
 
 interface Phrase {
@@ -225,10 +286,9 @@ function resolutionPhrases(text: string): Phrase[] {
       bounds.push(at, RESOLUTION_NUMBER.lastIndex);
       at = skipSpace(text, RESOLUTION_NUMBER.lastIndex);
       if (text.charCodeAt(at) === 0x53f7 /* 号 */) at = skipSpace(text, at + 1);
-      const join = text.charCodeAt(at);
-      if (join !== 0x548c /* 和 */ && join !== 0x3001 /* 、 */ && join !== 0x53ca /* 及 */) break;
-      let next = skipSpace(text, at + 1);
-      if (text.charCodeAt(next) === 0x7b2c /* 第 */) next = skipSpace(text, next + 1);
+      LIST_GAP.lastIndex = at;
+      if (!LIST_GAP.test(text)) break;
+      const next = LIST_GAP.lastIndex;
       RESOLUTION_NUMBER.lastIndex = next;
       if (!RESOLUTION_NUMBER.test(text)) break;
       at = next;
@@ -284,17 +344,42 @@ function decision(number: string, body: string): Inline | undefined {
   return { type: 'doc', symbol: `${body}/DEC/${number}`, text: number, kind: 'resolution' };
 }
 
-/** The body named last in the same sentence before a resolution (`人权理事会第 …`). */
-function bodyBefore(before: string): string | undefined {
-  const near = before.slice(-40);
-  const sentence = near.slice(Math.max(near.lastIndexOf('。'), near.lastIndexOf('；')) + 1);
+/** A body as named in the text: its symbol series, and whether it was named in full. */
+interface Named {
+  prefix: string;
+  /** `理事会` alone names no body in full: the context says which council. */
+  full: boolean;
+}
+
+/**
+ * The body named nearest before `index` in the same sentence (`人权理事会第 …`, `大会2006年3月15日第 …`,
+ * `人权委员会…第2003/12号`): the named body decides the series of every number after it.
+ */
+function bodyBefore(text: string, index: number): Named | undefined {
+  const near = text.slice(Math.max(0, index - BODY_REACH), index);
+  const sentence = near.slice(Math.max(near.lastIndexOf('。'), near.lastIndexOf('；'), near.lastIndexOf(';')) + 1);
   const mentions = [...sentence.matchAll(BODY_MENTION)];
   const last = mentions.at(-1)?.[1];
   if (!last) return undefined;
-  if (last === '安全理事会' || last === '安理会') return 'S';
-  if (last === '经济及社会理事会' || last === '经社理事会') return 'E';
-  if (last === '大会') return 'A';
-  return 'A/HRC';
+  if (last === '安全理事会' || last === '安理会') return { prefix: 'S', full: true };
+  if (last === '经济及社会理事会' || last === '经社理事会') return { prefix: 'E', full: true };
+  if (last === '人权委员会') return { prefix: 'E/CN.4', full: true };
+  if (last === '小组委员会') return { prefix: 'E/CN.4/Sub.2', full: true };
+  if (last === '大会') return { prefix: 'A', full: true };
+  return { prefix: 'A/HRC', full: last === '人权理事会' };
+}
+
+/**
+ * The series of a resolution or decision number. Numbered by year (`1995/39`, `2003/12`), it is
+ * the Economic and Social Council's or a commission's, never the Assembly's or the Human Rights
+ * Council's: after `理事会` alone it is the Economic and Social Council's; with no body named, or
+ * with the Assembly or the Human Rights Council named in full, the two readings disagree and the
+ * number stays text.
+ */
+function issuer(number: string, named: Named | undefined, fallback: string): string | undefined {
+  const prefix = named?.prefix ?? fallback;
+  if (!/^(?:19[4-9]\d|20\d\d)\//.test(number) || (prefix !== 'A' && prefix !== 'A/HRC')) return prefix;
+  return named && !named.full ? 'E' : undefined;
 }
 
 /**

@@ -22,7 +22,8 @@ export type DropReason =
   | 'table-of-contents'
   | 'note-rule'
   | 'masthead'
-  | 'infographic-debris';
+  | 'infographic-debris'
+  | 'web-chrome';
 
 export interface Drop {
   line: number;

@@ -44,18 +44,48 @@ export interface NumberedLine extends Labelled {
 
 export const NUMBERED = /^(\d{1,4})([.．])(\s*)(\S.*)$/;
 
-/** `1. 正文`, `1.正文`, `１．正文`; never `3.99亿` (a decimal) nor `2019.` alone. */
+/** A year or a day of a month glued to a paragraph number (`1.2019年3月`, `1.7月30日`): no decimal reads so. */
+const GLUED_DATE = /^(?:\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日)/;
+
+/**
+ * `1. 正文`, `1.正文`, `１．正文`, and a number glued to a date (`1.2019年3月…`, not spaced);
+ * never `3.99亿` (a decimal) nor `2019.` alone.
+ */
 export function numbered(text: string): NumberedLine | undefined {
   if (!mayBeNumbered(text)) return undefined;
   const m = NUMBERED.exec(narrow(text));
   if (!m) return undefined;
   const rest = m[4]!;
   const spaced = m[3]!.length > 0;
-  if (!spaced && /^\d/.test(rest)) return undefined;
+  if (!spaced && /^\d/.test(rest) && !GLUED_DATE.test(rest)) return undefined;
   const n = Number(m[1]);
   if (!n) return undefined;
   const cut = m[1]!.length + 1 + m[3]!.length;
   return { n, spaced, printed: text.slice(0, cut).trim(), rest: text.slice(cut).trim() };
+}
+
+export interface DecimalLine extends Labelled {
+  n: number;
+  sub: number;
+}
+
+const DECIMAL = /^(\d{1,3})[.．](\d{1,2})(\s*)(\S.*)$/;
+
+/**
+ * `2.1 正文`, `2.1正文`, `2.12010年…` (2.1 glued to a year): the decimal paragraph numbers of
+ * treaty bodies' Views. A candidate only (`3.5%` reads the same): the decimal backbone decides.
+ */
+export function decimalNumbered(text: string): DecimalLine | undefined {
+  if (!mayBeNumbered(text)) return undefined;
+  const narrowed = narrow(text);
+  let m = DECIMAL.exec(narrowed);
+  if (!m) return undefined;
+  // `2.12010年`: the sub-number is what stands before a glued year.
+  const year = /^(\d{1,2}?)(\d{4}\s*年)/.exec(`${m[2]}${m[3]}${m[4]}`);
+  if (year && year[1]) m = [m[0], m[1]!, year[1], '', `${m[2]}${m[3]}${m[4]}`.slice(year[1].length)] as unknown as RegExpExecArray;
+  else if (/^[\d.．%‰]/.test(m[4]!) || (!m[3] && /^(?:[%‰亿万千百]|个|倍|年|岁|月)/.test(m[4]!))) return undefined;
+  const cut = m[1]!.length + 1 + m[2]!.length + m[3]!.length;
+  return { n: Number(m[1]), sub: Number(m[2]), printed: text.slice(0, cut).trim(), rest: text.slice(cut).trim() };
 }
 
 export interface HeadingLine extends Labelled {
@@ -66,7 +96,7 @@ export interface HeadingLine extends Labelled {
   label: string;
 }
 
-const CHAPTER = /^第\s*([一二三四五六七八九十百]+)\s*章(?:\s+|$)(.*)$/;
+const CHAPTER = /^第\s*([一二三四五六七八九十百]+)\s*章(?:\s+|$|(?=[\u4e00-\u9fff《“]))(.*)$/;
 const CN_HEADING = /^([一二三四五六七八九十]+)\s*[.．、]\s*(.+)$/;
 const LETTER_HEADING = /^([A-Z])[.．](\s*)(\S.*)$/;
 const ANNEX = /^附\s*件\s*([一二三四五六七八九十]*)(?:\s+|$)(.*)$/;

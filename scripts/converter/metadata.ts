@@ -85,6 +85,7 @@ export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnos
     ...(front.treaty ? { treaty: front.treaty } : {}),
     ...(front.officialRecords ? { officialRecords: front.officialRecords } : {}),
     ...(front.adoption ? { adoption: front.adoption } : {}),
+    ...(front.fields?.length ? { fields: front.fields } : {}),
     ...(front.speaker ? { speaker: front.speaker } : {}),
     ...(front.occasion ? { occasion: front.occasion } : {}),
     ...(front.place ? { place: front.place } : {}),
@@ -95,6 +96,7 @@ export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnos
     agendaItems: manifest.agendaItems ?? front.agendaItems,
     agendaTitles: manifest.agendaTitles ?? front.agendaTitles,
     ...(summary ? { summary } : {}),
+    ...(summary && front.summaryLabel ? { summaryLabel: front.summaryLabel } : {}),
     ...(period ? { period } : {}),
     ...(year ? { year } : {}),
     sources,
@@ -106,6 +108,9 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+/** A speech's opening: `主席先生，`, `“人权理事会主席先生,`, `尊敬的主席，`, `各位阁下，` (the salutation, maybe with more after it). */
+const SALUTATION = /^[“"]?(?:尊敬的)?[\u4e00-\u9fff、]{0,20}(?:先生|女士|阁下|主席)[，,：:]/;
+
 /**
  * The kind of document (docs/un-document-anatomy.md, "Document kinds"), from its symbol first
  * (`/RES/`, `/DEC/`, `/CO/`), then its title and cover: a resolution number before the title, a
@@ -115,12 +120,18 @@ export function inferKind(front: FrontMeta, symbol: string | undefined, title: s
   const s = symbol ?? '';
   if (/\/RES\//.test(s)) return 'resolution';
   if (/\/DEC\//.test(s)) return 'decision';
-  if (/\/CO\/\d/.test(s) || /结论性意见/.test(title)) return 'concluding-observations';
+  // Views and decisions on individual communications: `CCPR/C/135/D/2703/2015`.
+  if (/\/D\/\d+\/\d{4}$/.test(s) || /第\s*\d+\/\d{4}\s*号来文/.test(title)) return 'views';
+  if (/\/CO\/\d/.test(s) || /结论性?意见/.test(title)) return 'concluding-observations';
   if (front.resolutionNumber) return /决定/.test(title) ? 'decision' : 'resolution';
-  const first = blocks.find((b) => b.type === 'paragraph');
-  const opening = first?.type === 'paragraph' ? first.content.map((c) => (c.type === 'text' ? c.value : '')).join('') : '';
-  if (front.speaker || /(?:发言|讲话|致辞|开幕词|闭幕词)$/.test(title) || /^(?:尊敬的)?[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下)[，,：:]$/.test(opening))
-    return 'statement';
+  // A web page's breadcrumb says what it is: a press release is no UN document of the kinds above.
+  if (front.genre === '新闻稿') return 'other';
+  if (front.genre) return 'statement';
+  const openings = blocks
+    .filter((b) => b.type === 'paragraph')
+    .slice(0, 3)
+    .map((b) => (b.type === 'paragraph' ? b.content.map((c) => (c.type === 'text' ? c.value : '')).join('') : ''));
+  if (front.speaker || /(?:发言|讲话|致辞|开幕词|闭幕词|欢迎辞)$/.test(title) || openings.some((o) => SALUTATION.test(o))) return 'statement';
   if (front.officialRecords || /年度报告/.test(title)) return 'annual-report';
   return 'report';
 }

@@ -120,7 +120,7 @@ function draftOf(cleaned: Cleaned, links: ReadonlySet<string>, ledger: Ledger, d
   // A symbol alone on a cover line is the report's own: kept in meta.symbols, not a running header.
   reclaim(ledger, (d) => d.reason === 'running-header' && d.line < coverEnd);
   const blocks = [...explanatoryBlocks(read.explanatory, links, ledger), ...prefaceBlocks(read.rest, links, ledger), ...s.blocks];
-  drafts.push(...s.diagnostics, ...coverDiagnostics(read.rest), ...contentsDiagnostics(s.contents, s.blocks));
+  drafts.push(...s.diagnostics, ...read.diagnostics, ...coverDiagnostics(read.rest), ...contentsDiagnostics(s.contents, s.blocks));
   if (!s.blocks.some((b) => b.type === 'paragraph' && b.n !== undefined) && looksNumbered(cleaned.tokens)) {
     drafts.push({
       code: 'no-paragraphs',

@@ -12,12 +12,12 @@
 import type { Token, TextLine } from './clean.ts';
 import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
 import type { Ledger } from './ledger.ts';
-import { backbone } from './constructs/backbone.ts';
+import { backbone, decimalBackbone } from './constructs/backbone.ts';
 import { bodyStart } from './constructs/body-start.ts';
 import { contentsPage, type ContentsEntry } from './constructs/contents.ts';
-import { heading, headingTitle, unnumberedSubheading } from './constructs/headings.ts';
+import { heading, headingTitle, summaryInBody, unnumberedSubheading } from './constructs/headings.ts';
 import { item } from './constructs/items.ts';
-import { endNoteBlock, noteBlock, noteRule, superscriptNote } from './constructs/notes.ts';
+import { endNoteBlock, noteBlock, noteRule, superscriptNote, titleStarNote } from './constructs/notes.ts';
 import { closingLines, lineWidth, numberedLine, prose } from './constructs/paragraphs.ts';
 import { joinContinuations, newBodyState, type BodyState, type Construct } from './constructs/state.ts';
 
@@ -43,7 +43,9 @@ const CONSTRUCTS: readonly Construct[] = [
   headingTitle,
   superscriptNote,
   noteBlock,
+  titleStarNote,
   heading,
+  summaryInBody,
   numberedLine,
   item,
   unnumberedSubheading,
@@ -53,11 +55,16 @@ const CONSTRUCTS: readonly Construct[] = [
 
 export function structure(tokens: Token[], knownUrls: ReadonlySet<string>, ledger: Ledger): Structured {
   const lines = tokens.filter((t): t is TextLine => t.kind === 'line');
-  const chain = backbone(lines);
+  // Views number their paragraphs 1.1, 1.2, 2.1 …: that backbone wins where it is the longer one.
+  const whole = backbone(lines);
+  const decimals = decimalBackbone(lines);
+  const decimal = decimals.size >= whole.size && decimals.size > 0;
+  const chain = decimal ? decimals : whole;
   const onChain = new Set([...chain].map((i) => lines[i]!));
   const startLine = bodyStart(lines, chain);
   const startToken = startLine < 0 ? tokens.length : tokens.indexOf(lines[startLine]!);
-  const state = newBodyState(tokens, startToken, { chain, onChain, width: lineWidth(lines) }, knownUrls, ledger);
+  const titleMarked = tokens.slice(0, startToken).some((t) => t.kind === 'line' && t.text.endsWith('*') && !t.text.startsWith('*'));
+  const state = newBodyState(tokens, startToken, { chain, onChain, decimal, titleMarked, width: lineWidth(lines) }, knownUrls, ledger);
   readBody(state);
   joinContinuations(state);
   const { blocks, notes, starNotes, contents, diagnostics, awaitingTitle } = state;

@@ -8,8 +8,8 @@
  */
 import type { Inline, Report } from './schema.ts';
 
-/** The anchor of paragraph `n`: `p-12`. */
-export const paragraphAnchor = (n: number): string => `p-${n}`;
+/** The anchor of paragraph `n`: `p-12`; a decimal number as printed (`2.1`, Views) → `p-2-1`. */
+export const paragraphAnchor = (n: number | string): string => `p-${String(n).replace('.', '-')}`;
 
 /** The anchor of item `label` under the block (or item) anchored `parent`: `p-27` + `a` → `p-27-a`. */
 export const itemAnchor = (parent: string, label: string): string => `${parent}-${label}`;
@@ -17,8 +17,8 @@ export const itemAnchor = (parent: string, label: string): string => `${parent}-
 /** The anchor of note `n`: `fn-3`. */
 export const noteAnchor = (n: number): string => `fn-${n}`;
 
-/** A paragraph as a reader cites it: `第 12 段`; text without a number is `正文`. */
-export const paragraphLabel = (n: number | undefined): string => (n === undefined ? '正文' : `第 ${n} 段`);
+/** A paragraph as a reader cites it: `第 12 段`, `第 2.1 段` (a decimal number as printed); text without a number is `正文`. */
+export const paragraphLabel = (n: number | string | undefined): string => (n === undefined ? '正文' : `第 ${n} 段`);
 
 /**
  * A list item as a reader cites it: `第 12 段 (a)`, after the last numbered paragraph before it;
@@ -50,7 +50,7 @@ export function reportPlaces(report: Report): Place[] {
   for (const block of report.blocks) {
     if (block.type === 'paragraph') {
       if (block.n !== undefined) lastN = block.n;
-      out.push({ content: block.content, anchor: block.id, place: paragraphLabel(block.n) });
+      out.push({ content: block.content, anchor: block.id, place: paragraphLabel(block.label ?? block.n) });
     } else if (block.type === 'list') {
       for (const item of block.items) out.push({ content: item.content, anchor: item.id, place: itemLabel(lastN, item.label) });
     } else if (block.type === 'heading') {

@@ -51,6 +51,14 @@ export const paragraphSchema = z.object({
   ...located,
   /** The printed paragraph number; absent for unnumbered text blocks. */
   n: z.number().int().positive().optional(),
+  /**
+   * A decimal paragraph number as printed (`2.1`, treaty bodies' Views on communications); `n` is
+   * then its first part and the anchor `p-2-1`.
+   */
+  label: z
+    .string()
+    .regex(/^\d+\.\d+$/)
+    .optional(),
   /** A photo's caption and credit on an infographic page (anchored `photo-N`): shown as such, not as body text. */
   photo: z.literal(true).optional(),
   content: z.array(inlineSchema),
@@ -94,7 +102,7 @@ export type Note = z.output<typeof noteSchema>;
  * What kind of UN document a seed is (docs/un-document-anatomy.md): it decides how the cover
  * page, paragraphs and labels are read, and readers see it in the catalogue.
  */
-export const documentKindSchema = z.enum(['report', 'concluding-observations', 'annual-report', 'resolution', 'decision', 'statement', 'other']);
+export const documentKindSchema = z.enum(['report', 'concluding-observations', 'annual-report', 'resolution', 'decision', 'statement', 'views', 'other']);
 export type DocumentKind = z.output<typeof documentKindSchema>;
 
 export const metaSchema = z.object({
@@ -121,6 +129,11 @@ export const metaSchema = z.object({
   officialRecords: z.string().optional(),
   /** Resolutions: the adoption line (`[根据第三委员会的报告(A/78/481/Add.2)通过]`). */
   adoption: z.string().optional(),
+  /**
+   * Label/value fields of a cover table, as printed (Views on communications: `提交人`,
+   * `所涉缔约国`, `来文日期` …).
+   */
+  fields: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
   /** Statements: who speaks, on what occasion, where (as printed). */
   speaker: z.string().optional(),
   occasion: z.string().optional(),
@@ -135,6 +148,8 @@ export const metaSchema = z.object({
   agendaItems: z.array(z.string()),
   agendaTitles: z.array(z.string()),
   summary: z.string().optional(),
+  /** The summary's label as printed (`概要`, `内容提要`), the heading the page gives it. */
+  summaryLabel: z.string().optional(),
   /** The period the report covers, as printed (`2018 年 12 月 1 日至 2019 年 6 月 30 日`). */
   period: z.string().optional(),
   year: z.number().int().min(1945).max(2100).optional(),

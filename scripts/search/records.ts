@@ -66,8 +66,8 @@ export function reportRecords(report: Report): SearchRecord[] {
       case 'paragraph':
         if (block.n !== undefined) lastN = block.n;
         // Text without a paragraph number shows no place in a result.
-        add(block.id, 'paragraph', section, block.n === undefined ? '' : paragraphLabel(block.n), plainText(block.content), block.content);
-        chartsAfter(block.id, block.n === undefined ? '' : paragraphLabel(block.n));
+        add(block.id, 'paragraph', section, block.n === undefined ? '' : paragraphLabel(block.label ?? block.n), plainText(block.content), block.content);
+        chartsAfter(block.id, block.n === undefined ? '' : paragraphLabel(block.label ?? block.n));
         break;
       case 'list':
         for (const item of block.items) {

@@ -111,3 +111,21 @@ export function groupByReport(mentions: readonly Mention[]): { report: Mention['
   }
   return groups;
 }
+
+/** How many countries a report is listed under in the catalogue's country filter. */
+export const PRINCIPAL_COUNTRIES = 3;
+
+/**
+ * The countries a report names most (at most `limit`, most mentions first, ties by code): what
+ * the catalogue filters by country. Every country named would list a report under 49 countries
+ * on average in the synthetic corpus, multiplying the catalogue's pages; the country page keeps
+ * every mention.
+ */
+export function principalCountries(report: Report, limit = PRINCIPAL_COUNTRIES): string[] {
+  const counts = new Map<string, number>();
+  for (const code of countryCodes(report)) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, limit)
+    .map(([code]) => code);
+}

@@ -4,6 +4,7 @@
  * (the committees of `scripts/model/bodies.ts`), and other documents by the organ whose symbol
  * series they belong to. Rule-based on the UN symbol; pure.
  */
+import { paginate, type Page } from './paging.ts';
 import { SYMBOL_BODIES, symbolBody } from '../../scripts/model/bodies.ts';
 
 export interface DocGroup {
@@ -111,4 +112,33 @@ export function describeDoc(symbol: string): DocDescription {
   else if (body && hrcRecord) name = `${body}第 ${hrcRecord[1]} 届会议第 ${hrcRecord[2]} 次会议简要记录`;
   else if (body && record && of?.treaty) name = `${body}第 ${record[1]} 次会议简要记录`;
   return { body, type, name };
+}
+/** One page of the document index: its rows as runs of groups, and where every group starts. */
+export interface DocIndexPage<T> {
+  page: Page<T>;
+  /** This page's rows, grouped (a group cut by a page break continues on the next page). */
+  groups: { group: DocGroup; docs: T[]; count: number }[];
+  /** Every group of the whole index with its size and the site-root path (with `#g-<id>`) of its first row. */
+  nav: { group: DocGroup; count: number; href: string }[];
+}
+
+/**
+ * The document index (`docs.html`) in pages of at most `size` rows, the others at
+ * `doc-index/2.html` …; one page, as it always was, when the documents fit. Pure.
+ */
+export function docIndexPages<T>(groups: readonly { group: DocGroup; docs: readonly T[] }[], size: number): DocIndexPage<T>[] {
+  const rows = groups.flatMap(({ group, docs }) => docs.map((doc) => ({ group, doc })));
+  const pages = paginate(rows, size, 'docs.html', (n) => `doc-index/${n}.html`);
+  const firstPage = new Map<string, string>();
+  for (const page of pages) for (const { group } of page.items) if (!firstPage.has(group.id)) firstPage.set(group.id, page.path);
+  const nav = groups.map(({ group, docs }) => ({ group, count: docs.length, href: `${firstPage.get(group.id)}#g-${group.id}` }));
+  return pages.map((page) => {
+    const runs: DocIndexPage<T>['groups'] = [];
+    for (const { group, doc } of page.items) {
+      const last = runs.at(-1);
+      if (last?.group.id === group.id) last.docs.push(doc);
+      else runs.push({ group, docs: [doc], count: nav.find((n) => n.group.id === group.id)!.count });
+    }
+    return { page: { ...page, items: page.items.map((r) => r.doc) }, groups: runs, nav };
+  });
 }

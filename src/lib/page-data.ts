@@ -15,6 +15,8 @@ import type { Citation } from '../../scripts/model/citations.ts';
 import type { Corpus } from './corpus.ts';
 import { byCountThenName, countryCodes } from './countries.ts';
 import { reportFigures } from './figures.ts';
+import { figuresLayoutOf } from './figure-pages.ts';
+import { pageSizes } from './paging.ts';
 import { inlineText } from '../../scripts/model/inline.ts';
 import type { Related } from './related.ts';
 import { buildToc, type TocEntry } from './toc.ts';
@@ -54,8 +56,10 @@ export interface ReportPageData {
   charts: Chart[];
   /** The headline numbers (主要数字). */
   headline: FigureValue[];
-  /** The cross-report series this report is a point of. */
-  series: { id: string; title: string }[];
+  /** Site-root path, with fragment, of the report's section of the figures pages (src/lib/figure-pages.ts). */
+  figuresHref: string;
+  /** The cross-report series this report is a point of, with where each is drawn. */
+  series: { id: string; title: string; href: string }[];
   /** Per footnote number: the note's text, shown as a preview at its references. */
   notePreviews: Record<string, string>;
   /** Per footnote number: the note's anchor, which its references link to (`fn-3`, or `fn-3-2` for a repeated number). */
@@ -67,6 +71,7 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
   const model = corpus.reports.get(slug);
   if (!model) throw new Error(`no report ${slug} in the corpus`);
   const figures = reportFigures(corpus.figures, slug);
+  const layout = figuresLayoutOf(corpus.figures, pageSizes());
   return {
     slug,
     here: reportPath(slug),
@@ -86,7 +91,10 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
     ),
     charts: figures.charts,
     headline: figures.headline,
-    series: corpus.figures.series.filter((s) => s.points.some((p) => p.report === slug)).map((s) => ({ id: s.id, title: s.title })),
+    figuresHref: layout.reportHref(slug),
+    series: corpus.figures.series
+      .filter((s) => s.points.some((p) => p.report === slug))
+      .map((s) => ({ id: s.id, title: s.title, href: layout.seriesHref(s.id) })),
     notePreviews: notePreviews(model),
     noteAnchors: noteAnchors(model),
   };

@@ -14,6 +14,7 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   resolution: '决议',
   decision: '决定',
   statement: '发言',
+  views: '来文意见',
   other: '其他文件',
 };
 
@@ -77,6 +78,7 @@ type MetaInput = Pick<
   | 'speaker'
   | 'occasion'
   | 'place'
+  | 'fields'
 >;
 
 /** Every symbol of the report, the main one first, without repeats. */
@@ -108,6 +110,7 @@ export function metaRows(meta: MetaInput): MetaRow[] {
     ...text('speaker', '发言人', meta.speaker),
     ...text('occasion', '场合', meta.occasion),
     ...text('place', '地点', meta.place),
+    ...(meta.fields ?? []).map((f, i) => ({ key: `field-${i + 1}`, label: f.label, values: [{ text: f.value }] })),
     ...text('period', '所涉期间', meta.period),
   ];
 }

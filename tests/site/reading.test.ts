@@ -83,15 +83,32 @@ test('a report with only a title shows its kind and nothing invented', () => {
 });
 
 test('every document kind has a Chinese label', () => {
-  assert.deepEqual((['report', 'concluding-observations', 'annual-report', 'resolution', 'decision', 'statement', 'other'] as const).map(kindLabel), [
+  assert.deepEqual((['report', 'concluding-observations', 'annual-report', 'resolution', 'decision', 'statement', 'views', 'other'] as const).map(kindLabel), [
     '报告',
     '结论性意见',
     '年度报告',
     '决议',
     '决定',
     '发言',
+    '来文意见',
     '其他文件',
   ]);
+});
+
+test('a Views cover table shows each label and value as printed, after the statement fields', () => {
+  const rows = metaRows(
+    front({
+      kind: 'views',
+      fields: [
+        { label: '提交人', value: 'E.F.(无律师代理)' },
+        { label: '所涉缔约国', value: '北岸共和国' },
+      ],
+    }),
+  );
+  assert.deepEqual(
+    rows.map((r) => `${r.label}：${r.values.map((v) => v.text).join(' ')}`),
+    ['文件类型：来文意见', '提交人：E.F.(无律师代理)', '所涉缔约国：北岸共和国'],
+  );
 });
 
 test('languages and dates are written in Chinese; unknown languages stay as printed', () => {

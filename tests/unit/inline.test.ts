@@ -107,6 +107,22 @@ describe('resolutions and decisions named by their body', () => {
     assert.deepEqual(cited('经社理事会第 2019/12 号决议'), ['2019/12→E/RES/2019/12']);
   });
 
+  test('each number follows the body named nearest before it, across dates and joiners', () => {
+    assert.deepEqual(cited('铭记大会2006年3月15日第60/251号和2007年12月22日第62/219号决议'), ['60/251→A/RES/60/251', '62/219→A/RES/62/219']);
+    assert.deepEqual(cited('回顾人权委员会第2003/12号决议和人权理事会第7/9号决议'), ['2003/12→E/CN.4/RES/2003/12', '7/9→A/HRC/RES/7/9']);
+    assert.deepEqual(cited('大会第59/191号、人权理事会2007年12月14日第6/28号和第15/15号决议'), [
+      '59/191→A/RES/59/191',
+      '6/28→A/HRC/RES/6/28',
+      '15/15→A/HRC/RES/15/15',
+    ]);
+  });
+
+  test('a number printed with a year is the Economic and Social Council’s after 理事会, and text where the body disagrees', () => {
+    assert.deepEqual(cited('理事会1990年5月25日第1990/252号决定'), ['1990/252→E/DEC/1990/252']);
+    assert.deepEqual(cited('第2005/1号决议'), []);
+    assert.deepEqual(cited('大会第2005/1号决议'), []);
+  });
+
   test('a Security Council “decision” and numbers without 号决议 or 号决定 stay text', () => {
     assert.deepEqual(cited('安全理事会第 2391(2017)号决定'), []);
     assert.deepEqual(cited('第 48/141 号文件'), []);

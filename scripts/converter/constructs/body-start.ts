@@ -10,7 +10,17 @@ import { CONTENTS_TITLE } from './contents.ts';
 
 /** `主席先生，`, `尊敬的各位代表：`, `大会，` — a line that opens a speech or a resolution's preamble. */
 export const OPENER =
-  /^(?:(?:尊敬的)?[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下|们|各位)|各位[\u4e00-\u9fff]{1,10}|大会|人权理事会|安全理事会|经济及社会理事会|[\u4e00-\u9fff]{2,20}委员会)\s*[，,：:]$/;
+  /^[“"]?(?:(?:尊敬的)?[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下|们|各位|主席)|各位[\u4e00-\u9fff]{1,10}|大会|人权理事会|安全理事会|经济及社会理事会|[\u4e00-\u9fff]{2,20}委员会)\s*[，,：:]$/;
+/** One salutation, as a part of a line that holds several (`各位阁下,各位朋友,`). */
+const SALUTATION_PART = /^[“"]?(?:尊敬的)?(?:[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下|们|主席)|各位[\u4e00-\u9fff]{1,10})$/;
+
+/** A line that opens a speech or a preamble: one salutation (OPENER), or several in a row, each closed by a comma. */
+export function isOpener(text: string): boolean {
+  if (OPENER.test(text)) return true;
+  if (!/[，,：:]$/.test(text)) return false;
+  const parts = text.slice(0, -1).split(/[，,]/);
+  return parts.length > 1 && parts.every((p) => SALUTATION_PART.test(p.trim()));
+}
 /** Prose: a line long enough, or ending a sentence, that no cover field is. */
 const PROSE_MIN = 30;
 
@@ -20,7 +30,7 @@ export function bodyStart(lines: TextLine[], chain: Set<number>): number {
   for (const i of chain) firstPara = Math.min(firstPara, i);
   for (let i = 0; i < lines.length && i < firstPara; i++) {
     const text = lines[i]!.text;
-    if (CONTENTS_TITLE.test(text) || OPENER.test(text)) return i;
+    if (CONTENTS_TITLE.test(text) || isOpener(text)) return i;
     const h = headingLine(text);
     if (h && (h.rest === '' || looksLikeHeading(h.rest))) return i;
   }

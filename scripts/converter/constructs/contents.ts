@@ -35,10 +35,16 @@ export function contentsPage(t: TextLine, state: BodyState): boolean {
   return true;
 }
 
+/**
+ * A page number (maybe after a paragraph range) glued to the entry's title (`B.届会和议程2-42`,
+ * `一.组织事项和其他事项1`): read as an entry on a contents page only, where no body text stands.
+ */
+const GLUED_NUMBERS = /[\u4e00-\u9fff》）)”.…]\d{1,4}(?:[-–—]\d{1,5})?$/;
+
 /** Is this line (text or layout) an entry of a contents page? */
 function isContentsEntry(t: TextLine): boolean {
   if (t.raw.length > 300) return false;
-  return COLUMN_HEADS.test(t.text) || LEADERS.test(t.text) || TRAILING_NUMBERS.test(t.raw) || /^附\s*件$/.test(t.text);
+  return COLUMN_HEADS.test(t.text) || LEADERS.test(t.text) || TRAILING_NUMBERS.test(t.raw) || GLUED_NUMBERS.test(t.text) || /^附\s*件$/.test(t.text);
 }
 
 /**

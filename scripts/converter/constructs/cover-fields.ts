@@ -20,6 +20,8 @@ export interface FrontMeta {
   author?: string;
   notice?: string;
   summary?: string;
+  /** The summary's label as printed (`概要`). */
+  summaryLabel?: string;
   /** Symbols printed in the cover's text (two-column lines), in order. */
   symbols: string[];
   distribution?: string;
@@ -32,8 +34,18 @@ export interface FrontMeta {
   speaker?: string;
   occasion?: string;
   place?: string;
+  /** Label/value fields of a cover table (Views: `提交人:` then its value on the next line). */
+  fields?: { label: string; value: string }[];
   /** Where the body was read (an organ read first is released to the masthead when the body follows). */
   bodyLine?: number;
+  /** The genre a web page's breadcrumb names (`新闻稿`, `讲话`). */
+  genre?: string;
+  /** The cover prints one day alone on a line (maybe twice): that is the date; several are a table's cells. */
+  oneLoneDate?: boolean;
+  /** Where the last agenda item line was read: its titles follow it. */
+  agendaLine?: number;
+  /** Where the treaty line was read (its first line may stand on the line before). */
+  treatyLine?: number;
   /** A resolution or decision number printed before its title (`78/215．…`). */
   resolutionNumber?: string;
 }
@@ -45,11 +57,16 @@ const ORGAN = /^联合国$/;
 const SESSION = /^(?:[\u4e00-\u9fff]{0,12})?第.{1,10}届(?:特别|常会|续会|实质性)?(?:会议|会期)$/;
 const DATES = /^[(（]?\d{4}\s*年.{1,60}日[)）]?$/;
 /** `2023年12月19日大会通过的决议`: when a resolution was adopted. */
-const ADOPTED_ON = /^\d{4}\s*年.{1,12}日.{0,20}通过的(?:决议|决定)$/;
+const ADOPTED_ON = /^(?:大会|人权理事会|安全理事会|经济及社会理事会)?\d{4}\s*年.{1,12}日.{0,20}通过的(?:决议|决定)$/;
+/** `大会决议`, `人权理事会决定`: the series line printed over a resolution's title. */
+const SERIES_LINE = /^(?:大会|人权理事会|安全理事会|经济及社会理事会)(?:决议|决定)$/;
+/** A day alone on a line (`2013年12月5日`): a statement's or a web page's date; a range is a session's dates. */
+const ONE_DAY = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const SUPPLEMENT = /^补编\s*第.{1,6}号(?:\s*[(（].{1,20}[)）])?$/;
 const IMPRINT = /^联合国\s*[•·]\s*\d{4}\s*年/;
 const AGENDA = /^(?:临时)?议程(?:项目)?\s*(.+)$/;
 export const NOTICE = /^\*\s*\S/;
+export { ONE_DAY };
 export const TREATY = /^《?[\u4e00-\u9fff、，]{4,60}(?:公约|议定书|盟约)》?$/;
 const RECORDS = /正式记录/;
 const ADOPTION = /^[[［【].{2,200}[\]］】]$/;
@@ -85,7 +102,7 @@ function unspace(text: string): string {
  * Take the cover fields out of one line (a line can hold two: `大 会 Distr.: General`); return
  * the text that is no field (undefined when the whole line was fields).
  */
-export function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string | undefined {
+export function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger, index = 0): string | undefined {
   if (ADOPTION.test(t.text.trim())) {
     meta.adoption ??= t.text.trim();
     keep(ledger, t.no, t.text);
@@ -98,7 +115,7 @@ export function readFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string
   );
   if (!text) return undefined;
   // What remains is one field, or free text: the caller decides title, agenda titles or rest (and keeps it).
-  const line: FieldLine = { text, no: t.no, meta, ledger };
+  const line: FieldLine = { text, no: t.no, index, meta, ledger };
   return LINE_FIELDS.some((field) => field(line)) ? undefined : text;
 }
 
@@ -143,15 +160,63 @@ function readColumnFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string 
 interface FieldLine {
   text: string;
   no: number;
+  /** The line's place among the cover's lines (0 = first). */
+  index: number;
   meta: FrontMeta;
   ledger: Ledger;
 }
 
 /** Keep the whole line as the value of a text field (the first one printed wins). */
 function setText(line: FieldLine, key: 'session' | 'dates' | 'treaty' | 'officialRecords' | 'adoption'): true {
+  if (key === 'treaty' && !line.meta.treaty) line.meta.treatyLine = line.no;
   line.meta[key] ??= line.text;
   keep(line.ledger, line.no, line.text);
   return true;
+}
+
+/** A statement's labels, printed with or without a colon (`发言人：…`, or `发言人` with the value on the next line). */
+export const STATEMENT_LABEL = /^(发言人|讲话人|演讲人|致辞人|场合|活动|地点|日期|时间)$/;
+/** A label alone on its line, its value on the next: `提交人:`, `所涉缔约国：`, `来文日期:`, or a statement's label without colon. */
+export const LABEL_ALONE = /^(?:[\u4e00-\u9fff《》]{2,12}\s*[：:]|发言人|讲话人|演讲人|致辞人|场合|地点)$/;
+
+/** A label's value read from the line after it: a statement's labels fill their fields, others go to `meta.fields`. */
+export function labelValue(meta: FrontMeta, label: string, value: string): void {
+  const key = label.replace(/\s*[：:]$/, '');
+  if (STATEMENT_LABEL.test(key)) {
+    const m = LABEL.exec(`${key}：${value}`);
+    if (m) {
+      if (/发言人|讲话人|演讲人|致辞人/.test(key)) meta.speaker ??= value;
+      else if (/场合|活动/.test(key)) meta.occasion = meta.occasion ? `${meta.occasion}，${value}` : value;
+      else if (key === '地点') meta.place ??= value;
+      else {
+        const d = isoDate(value);
+        if (d) meta.date ??= d;
+        meta.dates ??= value;
+      }
+    }
+    return;
+  }
+  meta.fields ??= [];
+  if (!meta.fields.some((f) => f.label === key)) meta.fields.push({ label: key, value });
+}
+
+/** A day alone on a line: the document's date (a repeat of it is kept as text). */
+function oneDay(line: FieldLine): boolean {
+  const d = isoDate(line.text);
+  if (!d || line.meta.date) return false;
+  line.meta.date = d;
+  keep(line.ledger, line.no, line.text);
+  return true;
+}
+
+/** `大会正式记录第七十一届会议补编第44号`: the official records name the organ and its session too. */
+function records(line: FieldLine): true {
+  const m = /^(大会|经济及社会理事会|安全理事会)\s*正式记录\s*(第.{1,8}届会议)/.exec(line.text.replace(/\s+/g, ''));
+  if (m) {
+    line.meta.body ??= m[1]!;
+    line.meta.session ??= m[2]!;
+  }
+  return setText(line, 'officialRecords');
 }
 
 /** Masthead lines (the organ `联合国`, the imprint `联合国•2024年`): dropped, counted. */
@@ -174,7 +239,7 @@ function body({ text, no, meta, ledger }: FieldLine): boolean {
 
 /** `2023年12月19日大会通过的决议` says who adopted it and when: a resolution's author line. */
 function adoptedOn({ text, no, meta, ledger }: FieldLine): boolean {
-  if (!ADOPTED_ON.test(text)) return false;
+  if (!ADOPTED_ON.test(text) && !SERIES_LINE.test(text)) return false;
   const d = isoDate(text);
   if (d) meta.date ??= d;
   meta.author ??= text;
@@ -192,7 +257,11 @@ function supplement({ text, no, meta, ledger }: FieldLine): boolean {
 function agenda({ text, no, meta, ledger }: FieldLine): boolean {
   const m = AGENDA.exec(text);
   if (!m || !/\d/.test(m[1]!)) return false;
-  meta.agendaItems.push(...m[1]!.split(/\s*(?:和|、|,|，|及|与)\s*/).filter(Boolean));
+  // `议程项目2:高级专员的口头介绍`: the item and its title on one line.
+  const titled = /^([^：:]{1,12})\s*[：:]\s*(\S.*)$/.exec(m[1]!);
+  meta.agendaItems.push(...(titled ? titled[1]! : m[1]!).split(/\s*(?:和|、|,|，|及|与)\s*/).filter(Boolean));
+  if (titled) meta.agendaTitles.push(titled[2]!);
+  meta.agendaLine = no;
   keep(ledger, no, text);
   return true;
 }
@@ -230,9 +299,10 @@ const LINE_FIELDS: readonly ((line: FieldLine) => boolean)[] = [
   adoptedOn,
   supplement,
   (l) => SESSION.test(l.text) && !l.meta.session && setText(l, 'session'),
+  (l) => ONE_DAY.test(l.text) && l.meta.oneLoneDate === true && oneDay(l),
   (l) => DATES.test(l.text) && !l.meta.dates && setText(l, 'dates'),
   agenda,
-  (l) => RECORDS.test(l.text) && l.text.length <= 60 && setText(l, 'officialRecords'),
+  (l) => RECORDS.test(l.text) && l.text.length <= 60 && records(l),
   (l) => TREATY.test(l.text) && !/的报告|结论性意见/.test(l.text) && setText(l, 'treaty'),
   notice,
   labelled,

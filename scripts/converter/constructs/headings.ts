@@ -32,7 +32,7 @@ export function heading(t: TextLine, state: BodyState): boolean {
   const h = headingLine(t.text);
   const num = numbered(t.text);
   if (!h || (num && state.onChain.has(t))) return false;
-  if (!(h.rest === '' || looksLikeHeading(h.rest) || (h.kind === 'chapter' && isLongTitle(h.rest)))) return false;
+  if (!(h.rest === '' || looksLikeHeading(h.rest) || (h.kind !== 'annex' && isLongTitle(h.rest)))) return false;
   if (h.kind === 'annex') openHeading(state, t, 1, 'chapter', h.label, h.key, h.rest);
   else openHeading(state, t, h.level, h.kind, h.label, h.key, h.rest);
   return true;
@@ -62,4 +62,23 @@ function isUnnumberedSubheading(t: TextLine, state: BodyState): boolean {
     if (next.kind === 'line') return onChain.has(next);
   }
   return false;
+}
+
+/** `概要`, `摘要`, `内容提要` alone on a line (letter-spaced too). */
+const SUMMARY_LABEL = /^(?:概\s*要|摘\s*要|内\s*容\s*提\s*要)$/;
+
+/**
+ * A summary label that stands after the body start (the cover's summary is read in
+ * constructs/summary.ts): a section heading of its own, so the label is on the page, with the
+ * warning `summary-in-body`, which names the manifest field that makes it the report's summary.
+ */
+export function summaryInBody(t: TextLine, state: BodyState): boolean {
+  if (!SUMMARY_LABEL.test(t.text)) return false;
+  openHeading(state, t, 2, 'section', '', '', t.text);
+  state.diagnostics.push({
+    code: 'summary-in-body',
+    line: t.no,
+    message: `"${t.text}" labels a summary after the body start: it is shown as a section of the body, not as the report's summary; if it is the summary, set "summary" in the manifest`,
+  });
+  return true;
 }

@@ -65,6 +65,21 @@ export function noteBlock(t: TextLine, state: BodyState): boolean {
   return false;
 }
 
+/**
+ * A `*` note standing in the body without the rule above it (text copied from a web page, a bad
+ * extraction): when the title carries note marks, a line `* 委员会第…届会议通过。` finishing a
+ * sentence is the title's note, not the end of the paragraph before it.
+ */
+export function titleStarNote(t: TextLine, state: BodyState): boolean {
+  if (!state.titleMarked || state.inNoteBlock) return false;
+  const star = STAR_NOTE.exec(t.text);
+  if (!star || !/[。.）)]$/.test(t.text)) return false;
+  keep(state.ledger, t.no, t.text);
+  state.starNotes.push(star[2]!);
+  state.note = undefined;
+  return true;
+}
+
 /** The note block ends (a page break, or a line that is no note). */
 export function endNoteBlock(state: BodyState): void {
   state.inNoteBlock = false;

@@ -8,8 +8,8 @@
  */
 import type { TextLine } from '../clean.ts';
 import type { DraftBlock, DraftParagraph } from '../draft.ts';
-import { endsSentence, looksLikeHeading, numbered } from '../lines.ts';
-import { OPENER } from './body-start.ts';
+import { decimalNumbered, endsSentence, looksLikeHeading, numbered } from '../lines.ts';
+import { isOpener } from './body-start.ts';
 import { openHeading } from './headings.ts';
 import { endsPreambularParagraph, isClosingLine, preambleAfter } from './preamble.ts';
 import { appendLine, openBlock, type BodyState } from './state.ts';
@@ -22,6 +22,7 @@ function openParagraph(state: BodyState, paragraph: DraftParagraph, t: TextLine)
 
 /** A numbered line on the backbone, or spaced off it: a paragraph, or a numbered sub-heading. */
 export function numberedLine(t: TextLine, state: BodyState): boolean {
+  if (state.decimal && state.onChain.has(t)) return decimalLine(t, state);
   const num = numbered(t.text);
   if (!num || !(state.onChain.has(t) || num.spaced)) return false;
   const n = num.n;
@@ -41,6 +42,16 @@ export function numberedLine(t: TextLine, state: BodyState): boolean {
   }
   state.nextPara = Math.max(state.nextPara, n + 1);
   openParagraph(state, { type: 'paragraph', line: t.no, n, text: num.rest }, t);
+  return true;
+}
+
+/** A line on the decimal backbone: paragraph `2.1` (n 2, label `2.1`), or a whole-numbered one among them (`1.`). */
+function decimalLine(t: TextLine, state: BodyState): boolean {
+  const d = decimalNumbered(t.text);
+  const num = d ?? numbered(t.text)!;
+  const paragraph: DraftParagraph = { type: 'paragraph', line: t.no, n: num.n, ...(d ? { label: `${d.n}.${d.sub}` } : {}), text: num.rest };
+  state.nextPara = Math.max(state.nextPara, num.n + 1);
+  openParagraph(state, paragraph, t);
   return true;
 }
 
@@ -79,7 +90,9 @@ function startsNewProse(body: DraftBlock, text: string, state: BodyState): boole
   const prev = previous.text;
   if (endsPreambularParagraph(preamble, prev)) return true;
   // A salutation (`主席先生，` / `各位阁下，`) is a paragraph of its own.
-  if (OPENER.test(prev) && !OPENER.test(text)) return true;
+  if (isOpener(prev) && !isOpener(text)) return true;
   if (afterBlank && endsSentence(prev)) return true;
-  return width > 0 && /[。！？；：，,]$/.test(prev) && prev.length < width * 0.75;
+  // Too few lines to know the full width: each line that finished a sentence is a paragraph.
+  if (width === 0) return /[。！？]$/.test(prev);
+  return /[。！？；：，,]$/.test(prev) && prev.length < width * 0.75;
 }

@@ -15,6 +15,10 @@ export interface BodyState {
   /** Indexes (into the text lines) of the paragraph backbone, and the lines themselves. */
   readonly chain: Set<number>;
   readonly onChain: Set<TextLine>;
+  /** The title carries note marks (`…结论性意见*`): a `*` line in the body is its note. */
+  readonly titleMarked: boolean;
+  /** The backbone is decimal (`1.1`, `2.1`, Views on communications): paragraphs keep their printed number. */
+  readonly decimal: boolean;
   /** The typical full line width (0 when the text is too short to know). */
   readonly width: number;
   readonly knownUrls: ReadonlySet<string>;
@@ -55,7 +59,7 @@ export type Construct = (t: TextLine, state: BodyState) => boolean;
 export function newBodyState(
   tokens: Token[],
   start: number,
-  evidence: { chain: Set<number>; onChain: Set<TextLine>; width: number },
+  evidence: { chain: Set<number>; onChain: Set<TextLine>; decimal: boolean; titleMarked: boolean; width: number },
   knownUrls: ReadonlySet<string>,
   ledger: Ledger,
 ): BodyState {
