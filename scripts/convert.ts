@@ -1,5 +1,5 @@
 /**
- * `npm run convert`: seeds/*.txt → content/reports/<slug>.mdx + content/data/<slug>.json.
+ * `npm run convert`: seeds/*.{txt,pdf,docx,doc} → content/reports/<slug>.mdx + content/data/<slug>.json.
  *
  * The thin shell around the pure pipeline: reads seeds and the manifest, skips seeds whose
  * content hash (and the converter's own hash and manifest entry) are unchanged since the last

@@ -5,7 +5,8 @@
  * build of the same reports, on the seeds and 100 reports (`starlight-bench.ts`; `--starlight
  * 100` for its sizes, `--pairs 3` to alternate more), and the same report pages of both loaded in
  * Chromium (`page-compare.ts`). First, the 1×/2×/4× curve of the converter
- * on adversarial inputs. `--only hostile|convert|site|starlight` runs one.
+ * on adversarial inputs; last, the official-file readers in pages per second (`files-bench.ts`).
+ * `--only hostile|convert|site|starlight|files` runs one.
  *
  * The parent writes each corpus into a temporary folder, then converts it in a child process
  * (`--child`), so that each size's peak RSS is its own. The child times a cold `convertAll`
@@ -24,6 +25,7 @@ import { pageWeightTable, reportPageWeights } from './page-weight.ts';
 import { benchSites } from './site-bench.ts';
 import { parseCli } from '../util/cli.ts';
 import { benchStarlight } from './starlight-bench.ts';
+import { benchFiles } from './files-bench.ts';
 import { convertTable, writeBenchmarksDoc } from './doc.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,7 +33,7 @@ const MB = 1e6;
 
 import type { ConvertMeasure as Measure } from './doc.ts';
 
-const { values: flags } = parseCli('npm run bench -- [--sizes 10,100,1000] [--only hostile|convert|site|starlight] [--starlight 100] [--pairs 1]', {
+const { values: flags } = parseCli('npm run bench -- [--sizes 10,100,1000] [--only hostile|convert|site|starlight|files] [--starlight 100] [--pairs 1]', {
   options: {
     sizes: { type: 'string', default: '10,100,1000' },
     only: { type: 'string' },
@@ -44,7 +46,7 @@ const { values: flags } = parseCli('npm run bench -- [--sizes 10,100,1000] [--on
     out: { type: 'string' },
   },
 });
-const ONLY = ['hostile', 'convert', 'site', 'starlight'];
+const ONLY = ['hostile', 'convert', 'site', 'starlight', 'files'];
 if (flags.only !== undefined && !ONLY.includes(flags.only)) throw new Error(`--only ${flags.only}: expected one of ${ONLY.join(', ')}`);
 const only = flags.only;
 const sizes = flags.sizes.split(',').map(Number);
@@ -54,6 +56,7 @@ else {
   if (!only || only === 'convert') parent(sizes);
   if (!only || only === 'site') await benchSites(root, sizes);
   if (!only || only === 'starlight') await benchStarlight(root, flags.starlight.split(',').filter(Boolean).map(Number), Number(flags.pairs));
+  if (!only || only === 'files') await benchFiles(root);
   writeBenchmarksDoc(root);
   console.log('wrote docs/benchmarks.md');
 }

@@ -121,6 +121,18 @@ const read = <T>(root: string, name: string): T | undefined => {
 };
 
 /** docs/benchmarks.md from the results files under `root`/bench/results/. Pure but for reading them. */
+/** One format's row of bench/results/files.json (files-bench.ts). */
+interface FilesRow {
+  format: string;
+  files: number;
+  pages: number;
+  MB: number;
+  pagesPerSecondRead: number;
+  pagesPerCpuSecondRead: number;
+  pagesPerSecondConvert: number;
+  pagesPerCpuSecondConvert: number;
+}
+
 export function benchmarksDoc(root: string): string {
   const site = read<{ node: string; cpus: number; results: SiteMeasure[] }>(root, 'site');
   const convert = read<{ node: string; results: ConvertMeasure[] }>(root, 'convert');
@@ -181,6 +193,22 @@ export function benchmarksDoc(root: string): string {
       `\`npm run bench -- --only convert\` (${convert.node}): a cold conversion of each corpus in a child process, then a warm one that the cache should skip entirely.`,
       '',
       convertTable(convert.results),
+      '',
+    );
+  }
+  const files = read<{ node: string; load1: number; firstReadSeconds: number; rows: FilesRow[] }>(root, 'files');
+  if (files) {
+    out.push(
+      '## Official files',
+      '',
+      `\`npm run bench -- --only files\` (scripts/bench/files-bench.ts; ${files.node}, load ${files.load1}): each seed printed in the UN layout and read back, median of 3 reads; pages per second of wall and of CPU time (docs/input-formats.md). First read of the run's PDFs, starting the reader's worker and pdf.js: ${files.firstReadSeconds} s.`,
+      '',
+      '| format | files | pages | MB | pages/s read | pages/CPU s read | pages/s convert | pages/CPU s convert |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...files.rows.map(
+        (r) =>
+          `| ${r.format} | ${r.files} | ${r.pages} | ${r.MB} | ${r.pagesPerSecondRead} | ${r.pagesPerCpuSecondRead} | ${r.pagesPerSecondConvert} | ${r.pagesPerCpuSecondConvert} |`,
+      ),
       '',
     );
   }

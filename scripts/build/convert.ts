@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertAllParallel } from '../converter/run.ts';
+import { isSeedFile } from '../converter/readers/index.ts';
 import type { BuildContext, Step } from './steps.ts';
 
 export const convertStep: Step = {
@@ -15,7 +16,7 @@ export const convertStep: Step = {
     const { seedsDir, contentDir: outDir, progress, counts } = context;
     // Every seed converts in its own error boundary (convertAllParallel: on worker threads for a
     // large corpus, outcomes in file order): one failure never stops the others.
-    const total = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).length;
+    const total = readdirSync(seedsDir).filter(isSeedFile).length;
     let done = 0;
     const result = await convertAllParallel({
       seedsDir,

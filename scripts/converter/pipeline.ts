@@ -8,7 +8,6 @@ import { assemble } from './assemble.ts';
 import { clean } from './clean.ts';
 import { markCountries } from '../model/countries.ts';
 import { extractFigures } from './figures.ts';
-import { decode } from './decode.ts';
 import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
 import { SeedError } from './errors.ts';
 import { readFront, type FrontMeta } from './constructs/cover.ts';
@@ -24,6 +23,9 @@ import { repairLinks } from './repair.ts';
 import { reportSchema, zodIssues, type Block, type Diagnostic, type Inline, type Note, type Report } from '../model/schema.ts';
 import { modelJson, toMdx } from './serialize.ts';
 import { structure } from './structure.ts';
+import { applyFurniture, applyHeadings, where } from './readers/apply.ts';
+import { readSource } from './readers/index.ts';
+import type { Layout } from './readers/layout.ts';
 
 /** Drops that mark the end of the cover page: the contents, a page footer, the first page's job number. */
 const COVER_ENDS = new Set(['table-of-contents', 'running-footer', 'job-number', 'barcode', 'recycle-mark']);
@@ -35,12 +37,14 @@ export interface Converted {
 }
 
 export function convertSeed(file: string, bytes: Uint8Array, manifest?: ManifestEntry): Converted {
-  const { text, encoding } = decode(bytes, file);
+  // A text file is decoded; an official file (PDF, .docx, .doc) is read for its layout (readers/).
+  const { text, encoding, layout } = readSource(file, bytes);
   const ledger = newLedger();
   const cleaned = clean(text, ledger);
+  if (layout) cleaned.tokens = applyFurniture(cleaned.tokens, layout, ledger);
   const links = new Set(cleaned.links);
   const drafts: DraftDiagnostic[] = [];
-  const { front, blocks: draftBlocks, notes: draftNotes, coverEnd } = draftOf(cleaned, links, ledger, drafts);
+  const { front, blocks: draftBlocks, notes: draftNotes, coverEnd } = draftOf(cleaned, links, ledger, drafts, layout);
   if (!draftBlocks.length) throw new SeedError('no-text', file, 'no report text found after cleaning');
   drafts.push(...dropDiagnostics(ledger));
   const defaultBody = (manifest?.body ?? front.body) === '人权理事会' || cleaned.headerSymbols[0]?.symbol.startsWith('A/HRC/') ? 'A/HRC' : 'A';
@@ -70,7 +74,13 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
     stats: statsOf(assembled, ledger, cleaned.sources),
     dropped: [...ledger.drops].sort((a, b) => a.line - b.line),
     warnings: drafts
-      .map((d): Diagnostic => ({ level: 'warning', code: d.code, file, ...(d.line ? { line: d.line } : {}), message: d.message }))
+      .map((d): Diagnostic => ({
+        level: 'warning',
+        code: d.code,
+        file,
+        ...(d.line ? { line: d.line } : {}),
+        message: layout && d.line && !d.message.includes(' on page ') ? d.message + where(layout, d.line) : d.message,
+      }))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     figures,
   };
@@ -104,13 +114,15 @@ interface Draft {
  * Structure and cover page (constructs/): infographic pages as key figures and prose, any other
  * text as the cover page, the body's constructs and the notes. Diagnostics go into `drafts`.
  */
-function draftOf(cleaned: Cleaned, links: ReadonlySet<string>, ledger: Ledger, drafts: DraftDiagnostic[]): Draft {
+function draftOf(cleaned: Cleaned, links: ReadonlySet<string>, ledger: Ledger, drafts: DraftDiagnostic[], layout?: Layout): Draft {
   if (isInfographic(cleaned.tokens)) {
     const { blocks, diagnostics } = unstructured(cleaned.tokens, links, ledger);
     drafts.push(...diagnostics);
     return { front: readFront([], ledger).meta, blocks, notes: [], coverEnd: Infinity };
   }
   const s = structure(cleaned.tokens, links, ledger);
+  // An official file's layout decides headings the text reads as paragraphs (readers/apply.ts).
+  if (layout) s.blocks = applyHeadings(s.blocks, layout, s.diagnostics);
   const read = readFront(s.front, ledger);
   const front = read.meta;
   if (s.starNotes.length) front.notice = [front.notice, ...s.starNotes].filter(Boolean).join('\n');

@@ -13,6 +13,7 @@ import { attempt, failure, stepOf, type Attempt, type Convert } from './attempt.
 import { SeedError } from './errors.ts';
 import { parseManifest, type Manifest } from '../model/manifest.ts';
 import { convertSeed } from './pipeline.ts';
+import { isSeedFile } from './readers/index.ts';
 import type { Diagnostic, Report } from '../model/schema.ts';
 import { WorkerPool } from './workers.ts';
 
@@ -101,7 +102,9 @@ interface IndexEntry {
  */
 export function converterHash(): string {
   const here = fileURLToPath(import.meta.url);
-  return codeKey([here, joinPath(dirname(here), 'pipeline.ts'), joinPath(dirname(here), 'worker.ts')]).slice(0, 16);
+  const dir = dirname(here);
+  // The official-file reader's worker thread is started by URL, not imported: named here.
+  return codeKey([here, joinPath(dir, 'pipeline.ts'), joinPath(dir, 'worker.ts'), joinPath(dir, 'readers', 'extract-worker.ts')]).slice(0, 16);
 }
 
 /** A seed read and hashed: unreadable, or with its cache key and its entry in the last index if that key matches. */
@@ -220,10 +223,7 @@ function startRun(options: RunOptions): Run {
   const indexPath = fs.join(outDir, 'index.json');
   const previous: IndexEntry[] = fs.existsSync(indexPath) ? JSON.parse(text(fs.readFileSync(indexPath))).reports : [];
   const code = converterHash();
-  const files = fs
-    .readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
+  const files = fs.readdirSync(seedsDir).filter(isSeedFile).sort();
   const result: RunResult = { converted: 0, unchanged: 0, errors: [], failed: 0, warnings: 0, stale: [], seeds: [], removed: [], notices: [] };
   for (const key of Object.keys(manifest)) {
     if (files.includes(key)) continue;

@@ -20,7 +20,7 @@ export const manifestEntrySchema = metaSchema
   .strict();
 export type ManifestEntry = z.output<typeof manifestEntrySchema>;
 
-export const manifestSchema = z.record(z.string().regex(/\.txt$/, 'keys are seed file names'), manifestEntrySchema);
+export const manifestSchema = z.record(z.string().regex(/\.(?:txt|pdf|docx|doc)$/i, 'keys are seed file names (.txt, .pdf, .docx, .doc)'), manifestEntrySchema);
 export type Manifest = z.output<typeof manifestSchema>;
 
 /**

@@ -14,7 +14,7 @@ import type { AstroIntegration } from 'astro';
 export function isSeedPath(path: string, seedsDir: string): boolean {
   if (!path.startsWith(seedsDir + sep)) return false;
   const name = path.slice(seedsDir.length + 1);
-  return !name.includes(sep) && (name.endsWith('.txt') || name === 'manifest.json');
+  return !name.includes(sep) && (/\.(?:txt|pdf|docx|doc)$/i.test(name) || name === 'manifest.json');
 }
 
 export function seedWatch(): AstroIntegration {

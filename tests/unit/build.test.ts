@@ -412,6 +412,7 @@ describe('npm run dev watching seeds/', () => {
     const seeds = join('/p', 'seeds');
     assert.equal(isSeedPath(join(seeds, '005_new.txt'), seeds), true);
     assert.equal(isSeedPath(join(seeds, 'manifest.json'), seeds), true);
+    for (const official of ['006.pdf', '007.docx', '008.doc']) assert.equal(isSeedPath(join(seeds, official), seeds), true, official);
     assert.equal(isSeedPath(join(seeds, 'notes.md'), seeds), false);
     assert.equal(isSeedPath(join(seeds, 'old', '001.txt'), seeds), false);
     assert.equal(isSeedPath(join('/p', 'seeds-old', '001.txt'), seeds), false);

@@ -1,0 +1,95 @@
+/**
+ * What pdfjs-dist reads from a PDF, as plain data: per page its size and its text items (text,
+ * baseline position, type size, width, font). Runs in extract-worker.ts. The legacy Node build
+ * is used without a worker of its own (no download, nothing fetched: the character maps for CJK
+ * fonts come from the package's own folder). Font names come from the page's operator list,
+ * which loads the fonts: `NotoSerifCJKsc-Bold` says bold where the text content alone does not.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { MAX_PAGES } from './limits.ts';
+
+export interface PdfItem {
+  s: string;
+  x: number;
+  y: number;
+  size: number;
+  w: number;
+  font: string;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+export interface PdfRead {
+  pages: PdfPage[];
+  /** Font resource → the font's own name (`AAAAAA+NotoSerifCJKsc-Bold`). */
+  fonts: Record<string, string>;
+}
+
+const require = createRequire(import.meta.url);
+const root = dirname(require.resolve('pdfjs-dist/package.json'));
+let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs') | undefined;
+
+class ReadError extends Error {
+  code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
+  pdfjs ??= await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({
+      data: bytes,
+      cMapUrl: join(root, 'cmaps') + '/',
+      cMapPacked: true,
+      standardFontDataUrl: join(root, 'standard_fonts') + '/',
+      isEvalSupported: false,
+      fontExtraProperties: true,
+      stopAtErrors: false,
+      verbosity: 0,
+    }).promise;
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'PasswordException') throw new ReadError('encrypted', 'the PDF is encrypted (password-protected); save it without a password');
+    throw new ReadError('damaged', `not a readable PDF (${(error as Error).message})`);
+  }
+  try {
+    if (doc.numPages > MAX_PAGES) throw new ReadError('too-large', `the PDF has ${doc.numPages} pages, over the limit of ${MAX_PAGES}`);
+    const pages: PdfPage[] = [];
+    const fonts: Record<string, string> = {};
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const [, , width, height] = page.view as [number, number, number, number];
+      const content = await page.getTextContent();
+      const items: PdfItem[] = [];
+      const used = new Set<string>();
+      for (const it of content.items) {
+        if (!('str' in it) || !it.str) continue;
+        const [a, b, c, d, e, f] = it.transform as number[];
+        items.push({ s: it.str, x: e!, y: f!, size: Math.hypot(c!, d!) || Math.hypot(a!, b!), w: it.width, font: it.fontName });
+        used.add(it.fontName);
+      }
+      if ([...used].some((f) => !(f in fonts))) {
+        await page.getOperatorList();
+        for (const f of used) {
+          if (f in fonts) continue;
+          const font = page.commonObjs.has(f) ? (page.commonObjs.get(f) as { name?: string }) : undefined;
+          fonts[f] = font?.name ?? f;
+        }
+      }
+      pages.push({ width, height, items });
+      page.cleanup();
+    }
+    return { pages, fonts };
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Layout conventions the text alone cannot show, each printed by the producers and read back
+ * (docs/input-formats.md): a note that runs over onto the next page is one note; a running
+ * header that is no document symbol is dropped as page furniture because it repeats; a heading
+ * set in bold without a label is a heading, and the model says the layout decided.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { makeDocx } from '../../scripts/bench/producers/docx.ts';
+import { printPdf } from '../../scripts/bench/producers/html.ts';
+import { libreOffice } from '../../scripts/bench/producers/lo.ts';
+import type { PrintBlock, Printable } from '../../scripts/bench/producers/printable.ts';
+import { convertSeed } from '../../scripts/converter/pipeline.ts';
+import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
+import { plainText } from '../../scripts/model/plain.ts';
+import { extractPdf } from '../../scripts/converter/readers/pdf-extract.ts';
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const SENTENCES = [
+  '特别报告员在本报告所述期间继续与各国政府、国家人权机构和民间社会组织开展对话。',
+  '她就有关立法、政策和做法提出了建议，并呼吁各方加强合作。',
+  '工作组收到了关于任意拘留和强迫失踪的来文，并向有关国家转交了紧急呼吁。',
+  '在国别访问期间，特别报告员会见了政府官员、法官、律师、记者和受害者家属。',
+  '委员会审议了缔约国提交的报告，通过了结论性意见并确定了后续程序。',
+  '人权高专办为区域机制提供了技术援助，支持其监测和报告工作。',
+  '与会者强调，必须确保民间社会能够在不受恐吓和报复的情况下参与。',
+];
+/** A paragraph of its own words (identical lines at one height on many pages would look like furniture). */
+const para = (n: number, refs: number[] = []): PrintBlock => ({
+  kind: 'para',
+  runs: [`${n}. `, ...[0, 1, 2, 3].map((k) => SENTENCES[(n * 3 + k) % SENTENCES.length]!), ...refs.map((ref) => ({ ref }))],
+});
+const SENTENCE = SENTENCES[0]!;
+/** A note longer than a page's foot can hold (Chromium's pages here never split a note: a shorter one for it). */
+const longNote = (sentences: number) =>
+  Array.from({ length: sentences }, (_, i) => `见人权理事会第${i + 1}/1号决议及其所附的报告，其中详细说明了各项程序和工作方法。`).join('');
+
+const fixture = (sentences: number): Printable => ({
+  symbol: 'A/HRC/99/1',
+  header: '特别报告员的报告（续）',
+  job: 'GE.24-01234',
+  cover: ['人权理事会', '第九十九届会议', '议程项目3', '特别报告员的报告'],
+  blocks: [
+    { kind: 'heading', level: 1, runs: ['一. 导言'] },
+    ...Array.from({ length: 8 }, (_, i) => para(i + 1, i === 0 ? [1] : [])),
+    { kind: 'heading', level: 3, runs: ['背景情况'] },
+    { kind: 'para', runs: [SENTENCE, SENTENCE] },
+    para(9, [2]),
+    ...Array.from({ length: 12 }, (_, i) => para(i + 10, i === 5 ? [3] : [])),
+  ],
+  notes: new Map([
+    [1, '见 A/HRC/98/1。'],
+    [2, longNote(sentences)],
+    [3, '同上，第 5 段。'],
+  ]),
+});
+
+describe('layout conventions printed and read back', () => {
+  const files: Record<string, Buffer> = {};
+  before(async () => {
+    files.docx = await makeDocx(fixture(250));
+    files.chromium = await printPdf(fixture(30));
+    files.libreoffice = libreOffice(files.docx, 'docx', 'pdf');
+  });
+  for (const producer of ['docx', 'chromium', 'libreoffice'] as const) {
+    const read = () => convertSeed(`fixture.${producer === 'docx' ? 'docx' : 'pdf'}`, files[producer]!).report;
+    it(`${producer}: 21 paragraphs and 3 notes, with their texts`, () => {
+      const r = read();
+      assert.equal(r.stats.paragraphs, 21);
+      assert.deepEqual(
+        r.notes.map((n) => squeeze(plainText(n.content))),
+        [...fixture(producer === 'chromium' ? 30 : 250).notes.values()].map(squeeze),
+      );
+      assert.deepEqual(
+        r.notes.map((n) => n.refs.length),
+        [1, 1, 1],
+      );
+    });
+    it(`${producer}: a running header that is no symbol is dropped as furniture`, () => {
+      const r = read();
+      const all = JSON.stringify(r.blocks);
+      assert.ok(!all.includes('特别报告员的报告（续）'));
+      assert.ok(r.dropped.some((d) => d.reason === 'running-header' && d.text.includes('特别报告员的报告（续）')));
+    });
+    it(`${producer}: an unlabelled bold heading is a heading, said to be the layout's`, () => {
+      const r = read();
+      const h = r.blocks.find((b) => b.type === 'heading' && plainText(b.content) === '背景情况');
+      assert.ok(h, 'no heading 背景情况');
+      assert.ok(r.warnings.some((w) => w.code === 'layout-heading' && w.message.includes('背景情况') && w.message.includes('bold')));
+    });
+  }
+  it('libreoffice: the long note runs over onto the next page, and is read as one note', async () => {
+    const { pages } = await extractPdf(new Uint8Array(files.libreoffice!));
+    const on = (text: string) => pages.findIndex((p) => squeeze(p.items.map((it) => it.s).join('')).includes(text));
+    const head = on('见人权理事会第1/1号决议');
+    const tail = on('见人权理事会第250/1号决议');
+    assert.ok(head >= 0 && tail > head, `note 2 starts on page ${head + 1} and ends on page ${tail + 1}`);
+  });
+  it('a seed folder with a .docx, a PDF and a bad PDF: manifest slugs, accounting, the cache, the others still build', () => {
+    const dir = fs.mkdtempSync(join(tmpdir(), 'formats-run-'));
+    try {
+      const seeds = join(dir, 'seeds');
+      fs.mkdirSync(seeds);
+      fs.writeFileSync(join(seeds, 'report.docx'), files.docx!);
+      fs.writeFileSync(join(seeds, 'report.pdf'), files.libreoffice!);
+      fs.writeFileSync(join(seeds, 'scan.pdf'), '%PDF-1.7 not really');
+      fs.writeFileSync(join(seeds, 'manifest.json'), JSON.stringify({ 'report.docx': { slug: 'report-word' }, 'report.pdf': { slug: 'report-pdf' } }));
+      const run = () => {
+        const lines: string[] = [];
+        const result = convertAll({
+          seedsDir: seeds,
+          outDir: join(dir, 'content'),
+          fs: { ...fs, join } as unknown as RunOptions['fs'],
+          log: (l) => lines.push(l),
+        });
+        return { result, lines };
+      };
+      const first = run();
+      assert.equal(first.result.converted, 2);
+      assert.deepEqual(
+        first.result.errors.map((e) => [e.file, e.code]),
+        [['scan.pdf', 'damaged']],
+      );
+      assert.ok(first.lines.some((l) => l.startsWith('error scan.pdf: not a readable PDF') || l.startsWith('error scan.pdf:')));
+      for (const slug of ['report-word', 'report-pdf']) {
+        const model = JSON.parse(fs.readFileSync(join(dir, 'content', 'data', `${slug}.json`), 'utf8'));
+        assert.equal(model.stats.paragraphs, 21);
+        assert.ok(!model.warnings.some((w: { code: string }) => w.code === 'text-unaccounted'), `${slug}: text unaccounted`);
+        assert.equal(model.stats.accounting.input, model.stats.accounting.kept + model.stats.accounting.dropped);
+      }
+      const second = run();
+      assert.equal(second.result.converted, 0);
+      assert.equal(second.result.unchanged, 2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
