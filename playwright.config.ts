@@ -4,10 +4,38 @@
  * /usr/bin/chromium): nothing is downloaded. `npm test` builds it first (`npm run test:build`). `--ignore-lock` lets the test server run beside anyone's own
  * `astro preview` of this project (Astro 7 otherwise allows one per project).
  */
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
-const port = Number(process.env.E2E_PORT ?? 4329);
+/**
+ * The test server's port: E2E_PORT if set (it must be free: said at once, not after the build),
+ * else one the system finds free. Chosen once, in the runner, and put in the environment, so
+ * that the workers (which load this file again and inherit the environment) agree on it.
+ */
+function testPort(): number {
+  const probe = (port: number) =>
+    Number(
+      execFileSync(
+        process.execPath,
+        [
+          '-e',
+          `const s=require('net').createServer().once('error',()=>console.log(-1)).listen(${port},'127.0.0.1',()=>{console.log(s.address().port);s.close()})`,
+        ],
+        { encoding: 'utf8' },
+      ).trim(),
+    );
+  const asked = process.env.E2E_PORT;
+  // A worker: the runner has chosen (and its server now holds) the port.
+  if (asked && process.env.E2E_PORT_CHOSEN === asked) return Number(asked);
+  if (asked && probe(Number(asked)) < 0)
+    throw new Error(`port ${asked} (E2E_PORT) is in use: set E2E_PORT to a free port, or unset it to let the tests pick one`);
+  const port = asked ? Number(asked) : probe(0);
+  process.env.E2E_PORT = process.env.E2E_PORT_CHOSEN = String(port);
+  return port;
+}
+
+const port = testPort();
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/').replace(/^\/?/, '/');
 
 export default defineConfig({

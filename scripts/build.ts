@@ -35,6 +35,16 @@ const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--z
     'fail-after': { type: 'string' },
     json: { type: 'string' },
   },
+  help: `Converts the seeds, builds the site and its search index, and swaps the new dist/ and offline zip in whole.
+
+  --force            ignore every cache (and refill them)
+  --dist DIR         where the site goes (default dist/)
+  --zip FILE         where the offline zip goes (default artifacts/un-hr-reports-offline.zip)
+  --seeds DIR        the seed folder (default seeds/; converted into content/ beside it)
+  --cache DIR        the build's caches (default node_modules/.astro)
+  --fail-after STEP  fail after this step (tests the atomic swap)
+  --json FILE        write step timings and counts to this file (the benchmark)
+  --help, -h         print this`,
 });
 
 /** The build, one entry per step, in order. */

@@ -42,12 +42,14 @@ export const convertStep: Step = {
         counts.figures += seed.figures ?? 0;
       },
     });
+    for (const line of [...result.notices, ...result.removed.map((r) => r.line)]) progress.line(`  ${line}`);
     counts.reports += result.converted + result.unchanged;
     counts.rejected += result.errors.length;
     counts.failed += result.failed;
     counts.warnings += result.warnings;
     const rejected = result.errors.length ? `, ${result.errors.length} rejected` : '';
     const failed = result.failed ? ` (${result.failed} failed with an unexpected error)` : '';
-    return `${total} seeds: ${result.converted} converted, ${result.unchanged} unchanged${rejected}${failed}, ${result.warnings} warnings`;
+    const removed = result.removed.length ? `, ${result.removed.length} removed` : '';
+    return `${total} seeds: ${result.converted} converted, ${result.unchanged} unchanged${rejected}${failed}${removed}, ${result.warnings} warnings`;
   },
 };

@@ -25,28 +25,13 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
   for (const d of referenced.diagnostics) diagnostics.push(d);
   const inline = (segments: Segment[]) => toInline(segments, ctx);
 
-  const used = new Set<string>();
-  /** Per repeated anchor, the next suffix to try: the n-th repeat does not probe `-2` … `-n` again. */
-  const nextSuffix = new Map<string, number>();
-  const unique = (id: string, line: number) => {
-    let candidate = id;
-    if (used.has(candidate)) {
-      let k = nextSuffix.get(id) ?? 2;
-      while (used.has(`${id}-${k}`)) k++;
-      candidate = `${id}-${k}`;
-      nextSuffix.set(id, k + 1);
-    }
-    if (candidate !== id) diagnostics.push({ code: 'duplicate-anchor', line, message: `anchor #${id} is used twice; this one is #${candidate}` });
-    used.add(candidate);
-    return candidate;
-  };
+  const unique = anchors(diagnostics);
 
   const blocks: Block[] = [];
   const chain: string[] = [];
-  let unnumbered = 0;
-  let captions = 0;
-  let figures = 0;
-  let unlabelled = 0;
+  /** Anchors numbered in sequence, one sequence per prefix (`b`, `cap`, `photo`, `fig`, `u`). */
+  const counters = new Map<string, number>();
+  const next = (prefix: string) => counters.set(prefix, (counters.get(prefix) ?? 0) + 1).get(prefix)!;
   drafts.forEach((d, i) => {
     const content = inline(referenced.segments[i]!);
     if (d.type === 'heading') {
@@ -55,13 +40,15 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
         chain.length = d.level - 1;
         chain.push(d.key);
         key = chain.filter(Boolean).join('-');
-      } else key = `u${++unlabelled}`;
+      } else key = `u${next('u')}`;
       blocks.push({ type: 'heading', id: unique(`h-${key}`, d.line), line: d.line, level: d.level, kind: d.kind, label: d.label, content });
     } else if (d.type === 'paragraph') {
-      const id = d.n ? paragraphAnchor(d.label ?? d.n) : d.caption ? `cap-${++captions}` : `b-${++unnumbered}`;
-      blocks.push({ type: 'paragraph', id: unique(id, d.line), line: d.line, ...(d.n ? { n: d.n } : {}), ...(d.label ? { label: d.label } : {}), content });
+      const prefix = d.caption ? 'cap' : d.photo ? 'photo' : 'b';
+      const id = d.n ? paragraphAnchor(d.label ?? d.n) : `${prefix}-${next(prefix)}`;
+      const kinds = { ...(d.n ? { n: d.n } : {}), ...(d.label ? { label: d.label } : {}), ...(d.photo ? { photo: true as const } : {}) };
+      blocks.push({ type: 'paragraph', id: unique(id, d.line), line: d.line, ...kinds, content });
     } else if (d.type === 'figure') {
-      blocks.push({ type: 'figure', id: unique(`fig-${++figures}`, d.line), line: d.line, value: d.value, caption: plainText(content) });
+      blocks.push({ type: 'figure', id: unique(`fig-${next('fig')}`, d.line), line: d.line, value: d.value, caption: plainText(content) });
     } else {
       const last = blocks.at(-1);
       const owner = last?.type === 'list' ? last : undefined;
@@ -118,4 +105,26 @@ function mergeText(nodes: Inline[]): Inline[] {
     else if (node.type !== 'text' || node.value !== '') out.push(node);
   }
   return out;
+}
+
+/**
+ * Unique anchors: an id used before gets the next free suffix (`-2`, `-3` …), with a
+ * `duplicate-anchor` diagnostic naming the line.
+ */
+function anchors(diagnostics: DraftDiagnostic[]): (id: string, line: number) => string {
+  const used = new Set<string>();
+  /** Per repeated anchor, the next suffix to try: the n-th repeat does not probe `-2` … `-n` again. */
+  const nextSuffix = new Map<string, number>();
+  return (id: string, line: number) => {
+    let candidate = id;
+    if (used.has(candidate)) {
+      let k = nextSuffix.get(id) ?? 2;
+      while (used.has(`${id}-${k}`)) k++;
+      candidate = `${id}-${k}`;
+      nextSuffix.set(id, k + 1);
+    }
+    if (candidate !== id) diagnostics.push({ code: 'duplicate-anchor', line, message: `anchor #${id} is used twice; this one is #${candidate}` });
+    used.add(candidate);
+    return candidate;
+  };
 }

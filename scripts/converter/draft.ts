@@ -18,6 +18,8 @@ export interface DraftParagraph {
   label?: string;
   /** A one-line statement on an infographic (`联合国在世界各地 103 个地点维护人权`), anchored `cap-N`. */
   caption?: boolean;
+  /** A photo's caption on an infographic, with its credit: not body text; anchored `photo-N`. */
+  photo?: boolean;
   text: string;
 }
 export interface DraftItem {

@@ -60,6 +60,14 @@ export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnos
     sources.title = 'filename';
     diagnostics.push({ code: 'title-from-filename', message: `no title in the text or the manifest; using the file name "${title}"` });
   }
+  if (!symbol && manifest.slug) {
+    // (Without a manifest slug, slug-from-filename says the same.)
+    diagnostics.push({
+      code: 'no-symbol',
+      message:
+        'no document symbol in the text or the manifest: the page says it has none and cites it by its title; set "symbol" in seeds/manifest.json if it has one',
+    });
+  }
   let slug = manifest.slug ?? (symbol ? slugOf(symbol) : undefined);
   if (!slug) {
     slug = slugOf(stem(file));

@@ -120,7 +120,9 @@ interface Draft {
  */
 function draftOf(cleaned: Cleaned, links: ReadonlySet<string>, ledger: Ledger, drafts: DraftDiagnostic[], layout?: Layout): Draft {
   if (isInfographic(cleaned.tokens)) {
-    return { front: readFront([], ledger).meta, blocks: unstructured(cleaned.tokens, links, ledger).blocks, notes: [], coverEnd: Infinity };
+    const { blocks, diagnostics } = unstructured(cleaned.tokens, links, ledger);
+    drafts.push(...diagnostics);
+    return { front: readFront([], ledger).meta, blocks, notes: [], coverEnd: Infinity };
   }
   const s = structure(cleaned.tokens, links, ledger);
   // An official file's layout decides headings the text reads as paragraphs (readers/apply.ts).

@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeKey } from '../util/modules.ts';
-import { changeSummary, updateHistory } from '../model/changes.ts';
+import { changeSummary, nextHistory } from '../model/changes.ts';
+import { gitPublished, type Published } from './published.ts';
 import { attempt, failure, stepOf, type Attempt, type Convert } from './attempt.ts';
 import { SeedError } from './errors.ts';
 import { parseManifest, type Manifest } from '../model/manifest.ts';
@@ -45,6 +46,13 @@ export interface RunOptions {
   convert?: Convert;
   /** Called once per seed with what became of it, as it happens (the build's progress). */
   onSeed?: (outcome: SeedOutcome) => void;
+  /**
+   * The published content that changes are measured against (default: `outDir` as committed in
+   * git, `gitPublished`); null, or no git repository: no change is recorded and histories stay as they are.
+   */
+  published?: Published | null;
+  /** The day a new change is dated (YYYY-MM-DD; default: today, UTC). */
+  today?: string;
 }
 
 /** What became of one seed: the typed form of its log lines, for the build and the dev server. */
@@ -76,6 +84,10 @@ export interface RunResult {
   stale: string[];
   /** Every seed's outcome, in file order. */
   seeds: SeedOutcome[];
+  /** Reports whose seed is gone, with the line the log printed for each (their outputs are removed). */
+  removed: { slug: string; file?: string; line: string }[];
+  /** Warnings about the run rather than a seed (a manifest entry naming no seed), as printed; counted in `warnings`. */
+  notices: string[];
 }
 
 interface IndexEntry {
@@ -231,6 +243,8 @@ interface Run {
   readonly slugs: Map<string, string>;
   /** Whether each cached slug's outputs were found to be the bytes its index entry records (hashed once a run). */
   readonly intact: Map<string, boolean>;
+  /** The committed content (read once, when first needed), null without git. */
+  published?: Published | null;
 }
 
 /** Read the manifest, the last index and the seed list; make the output folders. */
@@ -243,10 +257,14 @@ function startRun(options: RunOptions): Run {
   const previous = readIndex(fs, indexPath, log);
   const code = converterHash();
   const files = fs.readdirSync(seedsDir).filter(isSeedFile).sort();
+  const result: RunResult = { converted: 0, unchanged: 0, errors: [], failed: 0, warnings: 0, stale: [], seeds: [], removed: [], notices: [] };
   for (const key of Object.keys(manifest)) {
-    if (!files.includes(key)) log(`warning ${manifestPath}: entry "${key}" names no seed file`);
+    if (files.includes(key)) continue;
+    const notice = `warning ${manifestPath}: entry "${key}" names no seed file (a removed or renamed seed?): remove the entry or rename it to the seed's file name [manifest-orphan]`;
+    result.notices.push(notice);
+    result.warnings++;
+    log(notice);
   }
-  const result: RunResult = { converted: 0, unchanged: 0, errors: [], failed: 0, warnings: 0, stale: [], seeds: [] };
   if (!options.check) {
     fs.mkdirSync(fs.join(outDir, 'reports'), { recursive: true });
     fs.mkdirSync(fs.join(outDir, 'data'), { recursive: true });
@@ -272,6 +290,17 @@ function write(run: Run, path: string, data: string | Uint8Array): void {
 function paths(run: Run, slug: string): string[] {
   const { fs, outDir } = run.options;
   return [fs.join(outDir, 'reports', `${slug}.mdx`), fs.join(outDir, 'data', `${slug}.json`)];
+}
+
+/** A report's history of changes (changes.ts). */
+function historyPath(run: Run, slug: string): string {
+  return run.options.fs.join(run.options.outDir, 'changes', `${slug}.json`);
+}
+
+/** The committed content, read from git once per run (`gitPublished`), unless the options give it. */
+function published(run: Run): Published | null {
+  if (run.published === undefined) run.published = run.options.published !== undefined ? run.options.published : (gitPublished(run.options.outDir) ?? null);
+  return run.published;
 }
 
 /** Whether a cached seed's outputs can be kept as they are: there, and the bytes the index recorded. */
@@ -357,6 +386,7 @@ function settleRejected(run: Run, file: string, rejected: Diagnostic): void {
 function settleUnchanged(run: Run, file: string, cached: IndexEntry, notices: Diagnostic[]): void {
   run.entries.push(cached);
   paths(run, cached.slug).forEach((p) => run.outputs.add(p));
+  if (run.options.fs.existsSync(historyPath(run, cached.slug))) run.outputs.add(historyPath(run, cached.slug));
   run.slugs.set(cached.slug, file);
   run.result.unchanged++;
   const warnings = [...notices, ...cached.warnings];
@@ -392,7 +422,7 @@ function record(run: Run, { file, sha256, key, notices }: Extract<Prepared, { by
   if (clash) throw new SeedError('slug-clash', file, `slug "${slug}" is already used by ${clash}; set another "slug" in seeds/manifest.json`);
   run.slugs.set(slug, file);
   const [mdxPath, jsonPath] = paths(run, slug);
-  const changes = recordHistory(run, slug, jsonPath!, done);
+  const changes = recordHistory(run, slug, sha256, () => done.report ?? (JSON.parse(asText(done.json)) as Report));
   write(run, mdxPath!, mdx);
   write(run, jsonPath!, json);
   const s = summary.stats;
@@ -408,20 +438,43 @@ function record(run: Run, { file, sha256, key, notices }: Extract<Prepared, { by
   outcome(run, { file, status: 'converted', slug, line, figures: numbers, warnings, ...(changes ? { changes } : {}) });
 }
 
-/** A replaced seed: its difference from the committed model goes into content/changes/ (changes.ts); returns it in one line. */
-function recordHistory(run: Run, slug: string, jsonPath: string, done: Extract<Attempt, { kind: 'converted' }>): string | undefined {
-  const { fs, outDir, check, log } = run.options;
-  const historyPath = fs.join(outDir, 'changes', `${slug}.json`);
-  const read = (path: string) => (fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined);
-  const committed = read(jsonPath);
-  // The model itself only where there is a committed one to compare with (from a worker, its JSON).
-  const history = committed === undefined ? undefined : updateHistory(committed, done.report ?? (JSON.parse(asText(done.json)) as Report), read(historyPath));
-  if (!history) return undefined;
-  const changes = changeSummary(history.change);
-  if (!check) fs.mkdirSync(fs.join(outDir, 'changes'), { recursive: true });
-  write(run, historyPath, history.json);
-  log(`  changes since the committed version of ${slug}: ${changes}`);
-  return changes;
+/**
+ * A converted report's history (changes.ts), against the committed content: the committed
+ * history, headed by the change from the committed model when the seed is not the committed one;
+ * no file when there is no change; left as it is without git. Returns the change in one line.
+ */
+function recordHistory(run: Run, slug: string, sha256: string, report: () => Report): string | undefined {
+  const { fs, outDir, check, log, today } = run.options;
+  const path = historyPath(run, slug);
+  const current = fs.existsSync(path) ? text(fs.readFileSync(path)) : undefined;
+  const pub = published(run);
+  if (!pub) {
+    if (current !== undefined) run.outputs.add(path);
+    return undefined;
+  }
+  const seedSha = pub.seedSha(slug);
+  const { json, change } =
+    seedSha === undefined || seedSha === sha256
+      ? { json: pub.history(slug), change: undefined }
+      : nextHistory({
+          committed: pub.model(slug),
+          committedHistory: pub.history(slug),
+          current,
+          after: report(),
+          today: today ?? new Date().toISOString().slice(0, 10),
+        });
+  if (json !== undefined) {
+    if (!check) fs.mkdirSync(fs.join(outDir, 'changes'), { recursive: true });
+    write(run, path, json);
+  }
+  if (change) {
+    const summary = changeSummary(change);
+    log(`  changes since the committed version of ${slug}: ${summary}`);
+    return summary;
+  }
+  if (current !== undefined && current !== json && seedSha !== undefined)
+    log(`  no changes since the committed version of ${slug} (its seed is the committed one again)`);
+  return undefined;
 }
 
 /** The report's address changes: every link to reports/<old>.html breaks. */
@@ -443,12 +496,13 @@ function end(run: Run): RunResult {
   const { fs, outDir, check, log } = run.options;
   const { result } = run;
   // Outputs of removed or renamed seeds go away, so content/ mirrors seeds/.
-  for (const sub of ['reports', 'data']) {
+  for (const sub of ['reports', 'data', 'changes']) {
     const dir = fs.join(outDir, sub);
     if (!fs.existsSync(dir)) continue;
     for (const name of fs.readdirSync(dir).sort()) {
       const path = fs.join(dir, name);
       if (run.outputs.has(path)) continue;
+      if (sub === 'data' && name.endsWith('.json')) removed(run, name.slice(0, -'.json'.length));
       if (check) result.stale.push(path);
       else fs.rmSync(path, { force: true });
     }
@@ -456,9 +510,19 @@ function end(run: Run): RunResult {
   write(run, run.indexPath, `${JSON.stringify({ converter: run.code, reports: run.entries }, null, 2)}\n`);
   const seconds = ((performance.now() - run.started) / 1000).toFixed(2);
   log(
-    `${run.files.length} seeds: ${result.converted} converted, ${result.unchanged} unchanged, ${result.errors.length - result.failed} rejected, ${result.failed} failed, ${result.warnings} warnings (${seconds} s)`,
+    `${run.files.length} seeds: ${result.converted} converted, ${result.unchanged} unchanged, ${result.errors.length - result.failed} rejected, ${result.failed} failed, ${result.removed.length} removed, ${result.warnings} warnings (${seconds} s)`,
   );
   return result;
+}
+
+/** A report whose model is about to go: said, unless its seed is still here under another page name (`slug-changed` says that). */
+function removed(run: Run, slug: string): void {
+  const { seedsDir, check, log } = run.options;
+  const file = run.previous.find((e) => e.slug === slug)?.file;
+  if (file !== undefined && run.files.includes(file) && run.result.seeds.some((o) => o.file === file && o.slug)) return;
+  const line = `report removed: ${slug}${file ? ` (its seed ${file} is no longer in ${seedsDir})` : ''}: reports/${slug}.html and its content go${check ? ' once you run `npm run convert`' : ''}`;
+  run.result.removed.push({ slug, ...(file ? { file } : {}), line });
+  log(line);
 }
 
 function text(bytes: Uint8Array): string {

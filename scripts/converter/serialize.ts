@@ -32,11 +32,15 @@ function body(report: Report): string[] {
     const owner = chartPlace(report.blocks, chart.block);
     chartsAfter.set(owner, [...(chartsAfter.get(owner) ?? []), chart.id]);
   }
+  /** How an unnumbered paragraph is cited: by the section it is in (`“背景”一节`), else as `正文`. */
+  let place = '正文';
   for (const block of report.blocks) {
     if (block.type === 'heading') {
+      place = `“${block.label ? `${block.label} ` : ''}${plainText(block.content)}”一节`;
       out.push(element('Heading', { id: block.id, level: String(block.level), kind: block.kind, label: block.label }, inline(block.content)));
     } else if (block.type === 'paragraph') {
-      out.push(element('Para', { ...(block.n ? { n: block.label ?? String(block.n) } : {}), id: block.id }, inline(block.content)));
+      const role = block.n ? { n: block.label ?? String(block.n) } : block.photo ? { kind: 'photo' } : { place };
+      out.push(element('Para', { ...role, id: block.id }, inline(block.content)));
     } else if (block.type === 'figure') {
       out.push(element('KeyFigure', { id: block.id, value: block.value }, escapeText(block.caption)));
     } else {

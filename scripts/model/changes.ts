@@ -1,8 +1,8 @@
 /**
- * What changed between two versions of a report (issue 15): when a seed is replaced by a
- * corrected or final version, the new model is compared with the one committed in `content/`
- * and the difference is added to the report's history, `content/changes/<slug>.json`
- * (committed, so the site stays static and reproducible). Paragraphs are matched by their
+ * What changed between two versions of a report: when a seed is replaced by a corrected or
+ * final version, the new model is compared with the one last committed in git (published.ts),
+ * and the difference heads the report's history, `content/changes/<slug>.json`. Committing it
+ * records it: a clean clone shows the changes git holds and nothing else. Paragraphs are matched by their
  * anchor (`p-12`), notes by number, figures by id. Pure functions; run.ts does the file work.
  */
 import { z } from 'zod';
@@ -15,6 +15,8 @@ const figureChangeSchema = z.object({ id: z.string(), block: z.string(), old: z.
 
 /** The difference between two versions of one report. */
 export const versionChangeSchema = z.object({
+  /** The day the change was recorded (YYYY-MM-DD): when the new version was converted against the committed one. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** The seed files compared: the committed version and the new one. */
   from: z.object({ file: z.string(), sha256: z.string() }),
   to: z.object({ file: z.string(), sha256: z.string() }),
@@ -27,7 +29,10 @@ export const versionChangeSchema = z.object({
 });
 export type VersionChange = z.output<typeof versionChangeSchema>;
 
-/** A report's history: every recorded change, newest first. */
+/**
+ * A report's history, newest first: the changes committed in git, and first, when the seed differs
+ * from the committed one, its change against the committed version (not yet committed).
+ */
 export const historySchema = z.object({ slug: z.string(), versions: z.array(versionChangeSchema) });
 export type History = z.output<typeof historySchema>;
 
@@ -60,7 +65,7 @@ function compare(before: Map<string, Passage>, after: Map<string, Passage>): Ver
 const META_FIELDS = ['title', 'titleNote', 'kind', 'symbol', 'date', 'distribution', 'original', 'session', 'summary', 'period'] as const;
 
 /** The difference between the committed model and the new one. */
-export function diffReports(before: Report, after: Report): VersionChange {
+export function diffReports(before: Report, after: Report): Omit<VersionChange, 'date'> {
   const figuresOf = (r: Report) => new Map((r.figures?.values ?? []).map((v) => [v.id, v]));
   const fb = figuresOf(before);
   const fa = figuresOf(after);
@@ -88,7 +93,7 @@ export function diffReports(before: Report, after: Report): VersionChange {
 }
 
 /** `3 段改写，1 段新增，1 条注释删除`: one line for the build output and the pages. */
-export function changeSummary(change: VersionChange): string {
+export function changeSummary(change: Omit<VersionChange, 'date'>): string {
   const parts = [
     [change.paragraphs.reworded.length, '段改写'],
     [change.paragraphs.added.length, '段新增'],
@@ -103,29 +108,61 @@ export function changeSummary(change: VersionChange): string {
   return said.length > 0 ? said.join('，') : '文字未变';
 }
 
+/** Whether a difference has anything in it. */
+export function isEmptyChange(change: Omit<VersionChange, 'date'>): boolean {
+  const g = (x: VersionChange['paragraphs']) => x.added.length + x.removed.length + x.reworded.length;
+  return g(change.paragraphs) + g(change.notes) + change.figures.length + change.meta.length === 0;
+}
+
+/** What the history of a report becomes after converting it (`nextHistory`). */
+export interface NextHistory {
+  /** The history file's text, or undefined when the report has no recorded change (no file). */
+  json: string | undefined;
+  /** The change against the committed version, when there is one. */
+  change?: VersionChange;
+}
+
 /**
- * The new text of the history file after converting `after`, or undefined when there is
- * nothing to record: no committed model, the same seed (a converter change is not a new
- * version), or a committed model that no longer reads with the current schema.
+ * A report's history after converting `after`: the history committed in git, plus (first) its
+ * difference from the committed model when the seed is not the committed one. The pending change
+ * is always measured against the committed model, so converting after each of three edits
+ * records one change, and a seed put back to its committed text records none. It is dated the
+ * day it was first recorded (`today`), and keeps that date while it stays the same change.
+ * Converting the same seed with a new converter is not a new version. A committed model that
+ * no longer reads with the current schema cannot be compared: the committed history stays.
  */
-export function updateHistory(
-  committedJson: string | undefined,
-  after: Report,
-  historyJson: string | undefined,
-): { json: string; change: VersionChange } | undefined {
-  if (committedJson === undefined) return undefined;
+export function nextHistory(input: {
+  /** The committed model of the report (text), or undefined when the report is not committed yet. */
+  committed: string | undefined;
+  /** The committed history file (text), if any. */
+  committedHistory: string | undefined;
+  /** The history file on disk now (text), if any: its pending change keeps its date. */
+  current: string | undefined;
+  after: Report;
+  /** YYYY-MM-DD. */
+  today: string;
+}): NextHistory {
+  const { committed, committedHistory, current, after, today } = input;
+  const recorded = committedHistory ? historySchema.parse(JSON.parse(committedHistory)).versions : [];
+  const file = (versions: VersionChange[]) => (versions.length ? `${JSON.stringify({ slug: after.slug, versions }, null, 2)}\n` : undefined);
+  if (committed === undefined) return { json: file(recorded) };
   let before: Report;
   try {
-    before = reportSchema.parse(JSON.parse(committedJson));
+    before = reportSchema.parse(JSON.parse(committed));
   } catch {
-    return undefined;
+    return { json: file(recorded) };
   }
-  if (before.source.sha256 === after.source.sha256) return undefined;
-  const history: History = historyJson ? historySchema.parse(JSON.parse(historyJson)) : { slug: after.slug, versions: [] };
-  if (history.versions[0]?.to.sha256 === after.source.sha256) return undefined;
-  const change = diffReports(before, after);
-  const next: History = { slug: after.slug, versions: [change, ...history.versions] };
-  return { json: `${JSON.stringify(next, null, 2)}\n`, change };
+  if (before.source.sha256 === after.source.sha256) return { json: file(recorded) };
+  const diff = diffReports(before, after);
+  if (isEmptyChange(diff)) return { json: file(recorded) };
+  const pending = current ? historySchema.safeParse(JSON.parse(current)).data?.versions[0] : undefined;
+  const same =
+    pending &&
+    pending.from.sha256 === diff.from.sha256 &&
+    pending.to.sha256 === diff.to.sha256 &&
+    !recorded.some((v) => v.to.sha256 === pending.to.sha256 && v.date === pending.date);
+  const change: VersionChange = { date: same ? pending.date : today, ...diff };
+  return { json: file([change, ...recorded]), change };
 }
 
 /** A rewording shown as the changed middle between the shared beginning and end. */
@@ -138,23 +175,63 @@ export interface Rewording {
 }
 
 /**
+ * Runs of text a cut must not split, as code-point spans: numbers with their separators and
+ * percent sign (`1,234.5`, `50 %`), words and symbols (`A/HRC/55/69`).
+ */
+const TOKEN = /[A-Za-z0-9\uFF10-\uFF19]+(?:[/.,:\-][A-Za-z0-9\uFF10-\uFF19]+)*(?: ?[%\uFF05])?/g;
+
+function tokenSpans(text: string): [number, number][] {
+  // UTF-16 offset → code-point index.
+  const cp: number[] = [];
+  let n = 0;
+  for (const ch of text) {
+    cp.push(n);
+    if (ch.length === 2) cp.push(n);
+    n += 1;
+  }
+  cp.push(n);
+  return [...text.matchAll(TOKEN)].map((m) => [cp[m.index]!, cp[m.index + m[0].length]!]);
+}
+
+/** The token a cut before code point `i` would split, if any. */
+function splitAt(spans: [number, number][], i: number): [number, number] | undefined {
+  return spans.find(([s, e]) => s < i && i < e);
+}
+
+/**
  * Where two wordings differ: the longest shared prefix and suffix are kept as context around
  * the one changed span, so a reader sees `…人权高专办<del></del><ins>（修订本）</ins>为庆祝…`
- * instead of two whole paragraphs.
+ * instead of two whole paragraphs. No boundary falls inside a number or a word: `150 %` →
+ * `250 %` is shown as `150 %` → `250 %`, not as a changed `1` before a shared `50 %`, and the
+ * context is widened rather than cut to `…0 %`.
  */
 export function rewording(old: string, now: string, context = 24): Rewording {
   const a = [...old];
   const b = [...now];
+  const ta = tokenSpans(old);
+  const tb = tokenSpans(now);
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
   let end = 0;
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end += 1;
-  const head = a.slice(0, start);
-  const tail = a.slice(a.length - end);
+  for (let moved = true; moved;) {
+    moved = false;
+    const s = Math.min(splitAt(ta, start)?.[0] ?? start, splitAt(tb, start)?.[0] ?? start);
+    if (s < start) [start, moved] = [s, true];
+    const ea = splitAt(ta, a.length - end)?.[1];
+    const eb = splitAt(tb, b.length - end)?.[1];
+    const e = Math.min(ea === undefined ? end : a.length - ea, eb === undefined ? end : b.length - eb);
+    if (e < end) [end, moved] = [e, true];
+  }
+  let from = Math.max(0, start - context);
+  from = splitAt(ta, from)?.[0] ?? from;
+  const tailStart = a.length - end;
+  let to = Math.min(a.length, tailStart + context);
+  to = splitAt(ta, to)?.[1] ?? to;
   return {
-    before: (head.length > context ? '…' : '') + head.slice(-context).join(''),
-    removed: a.slice(start, a.length - end).join(''),
+    before: (from > 0 ? '…' : '') + a.slice(from, start).join(''),
+    removed: a.slice(start, tailStart).join(''),
     added: b.slice(start, b.length - end).join(''),
-    after: tail.slice(0, context).join('') + (tail.length > context ? '…' : ''),
+    after: a.slice(tailStart, to).join('') + (to < a.length ? '…' : ''),
   };
 }

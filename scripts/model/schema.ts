@@ -59,6 +59,8 @@ export const paragraphSchema = z.object({
     .string()
     .regex(/^\d+\.\d+$/)
     .optional(),
+  /** A photo's caption and credit on an infographic page (anchored `photo-N`): shown as such, not as body text. */
+  photo: z.literal(true).optional(),
   content: z.array(inlineSchema),
 });
 export type Paragraph = z.output<typeof paragraphSchema>;

@@ -8,7 +8,8 @@ import type { Frontmatter } from '../../scripts/model/schema.ts';
 import { kindLabel, zhDate } from './reportmeta.ts';
 import { officialUrl, reportPath } from '../../scripts/model/urls.ts';
 
-export type CiteMeta = Pick<Frontmatter, 'slug' | 'title' | 'kind' | 'symbol' | 'body' | 'session' | 'author' | 'date' | 'year' | 'original'>;
+export type CiteMeta = Pick<Frontmatter, 'slug' | 'title' | 'kind' | 'symbol' | 'body' | 'session' | 'author' | 'date' | 'year' | 'original'> &
+  Partial<Pick<Frontmatter, 'officialRecords'>>;
 
 /** `联合国人权理事会第四十七届会议`: who issued the report, with the session when known. */
 export function issuer(meta: CiteMeta): string {
@@ -33,11 +34,21 @@ function citedDate(meta: CiteMeta): string | undefined {
 export const shortName = (meta: Pick<CiteMeta, 'symbol' | 'title'>): string => meta.symbol ?? `《${meta.title}》`;
 
 /**
- * The UN-style citation: `联合国大会第七十四届会议，《标题》，A/74/36，2019 年，第 12 段。`
+ * The Official Records volume the cover names (`《大会正式记录，第七十四届会议，补编第 36 号》`),
+ * its printed parts joined as the UN cites them; undefined when the cover names none.
+ */
+export function recordsLine(meta: Pick<CiteMeta, 'officialRecords'>): string | undefined {
+  const printed = meta.officialRecords?.trim();
+  if (!printed) return undefined;
+  return `《${printed.replace(/[《》]/g, '').replace(/\s*[，,]\s*|\s+/g, '，')}》`;
+}
+
+/**
+ * The UN-style citation: `联合国大会第七十四届会议，《标题》，A/74/36，《大会正式记录，第七十四届会议，补编第 36 号》，2019 年，第 12 段。`
  * `place` is how the cited part is named (`第 12 段`, `第 12 段 (a)`); without it the whole report.
  */
 export function unCitation(meta: CiteMeta, place?: string): string {
-  const parts = [issuer(meta), `《${meta.title}》`, authorLine(meta), meta.symbol, citedDate(meta), place];
+  const parts = [issuer(meta), `《${meta.title}》`, authorLine(meta), meta.symbol, recordsLine(meta), citedDate(meta), place];
   return `${parts.filter((p): p is string => Boolean(p)).join('，')}。`;
 }
 
@@ -61,6 +72,7 @@ export function cslJson(meta: CiteMeta, pageUrl?: string): string {
     publisher: '联合国',
     genre: kindLabel(meta.kind),
     ...(meta.symbol ? { number: meta.symbol } : {}),
+    ...(meta.officialRecords ? { 'collection-title': recordsLine(meta)!.slice(1, -1) } : {}),
     ...(date ? { issued: { 'date-parts': [date] } } : {}),
     ...(url ? { URL: url } : {}),
     language: 'zh-CN',
@@ -105,6 +117,7 @@ export function bibtex(meta: CiteMeta, pageUrl?: string): string {
     ['institution', '联合国'],
     ['type', bibEscape(kindLabel(meta.kind))],
     ['number', meta.symbol && bibEscape(meta.symbol)],
+    ['series', meta.officialRecords && bibEscape(recordsLine(meta)!.slice(1, -1))],
     ['year', bibEscape(meta.date?.slice(0, 4) ?? (meta.year ? String(meta.year) : ''))],
     ['date', meta.date && bibEscape(meta.date)],
     ['url', url && bibUrl(url)],

@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const LOCK = join(process.cwd(), 'node_modules', '.astro', 'e2e-build.lock');
@@ -49,4 +50,14 @@ export async function servePreview(distDir: string, port: number, origin: string
   }
   server.kill();
   throw new Error(`astro preview did not answer on ${origin}`);
+}
+
+/** A port the system finds free now (a fixed one could be another checkout's server). */
+export function freePort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

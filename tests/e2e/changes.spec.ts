@@ -1,16 +1,16 @@
 /**
- * What changed between versions, as a reader sees it: a site is built with one seed replaced by
- * a reworded version (tests/changes/site.ts, into a temporary folder) and served by
- * `astro preview` on a free port the system picks (a fixed one could be another checkout's server).
+ * What changed since the published version, as a reader sees it: a site whose content is
+ * committed in git, then one seed edited twice and another edited and put back
+ * (tests/changes/site.ts, into a temporary folder), served by `astro preview` on a free port the
+ * system picks (a fixed one could be another checkout's server).
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { servePreview, withBuildLock } from './build-lock.ts';
+import { freePort, servePreview, withBuildLock } from './build-lock.ts';
 import { expect, test } from '@playwright/test';
-import { replaced } from '../changes/site.ts';
+import { replaced, reverted, siteUrl } from '../changes/site.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -24,12 +24,7 @@ test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'changes-site-'));
   const built = await withBuildLock(() => spawnSync(process.execPath, ['tests/changes/site.ts', dir], { encoding: 'utf8' }));
   if (built.status !== 0) throw new Error(`changes site build failed:\n${built.stdout}\n${built.stderr}`);
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+  const port = await freePort();
   origin = `http://127.0.0.1:${port}${basePath}`;
   server = await servePreview(join(dir, 'dist'), port, origin);
 });
@@ -39,20 +34,35 @@ test.afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('a report with a new version shows 本版变更 with the changed words in context, linked to the paragraph', async ({ page }) => {
+test('a seed edited twice shows one dated change against the committed version, the changed words in context, linked to the paragraph', async ({ page }) => {
   await page.goto(`${origin}reports/${replaced.slug}.html`);
   const changes = page.locator('details.changes');
-  await expect(changes.locator('summary')).toHaveText('本版变更：1 段改写');
-  await changes.locator('summary').click();
+  await expect(changes.locator('> summary')).toHaveText(`本版变更（${replaced.date}）：1 段改写`);
+  await changes.locator('> summary').click();
+  await expect(changes.locator('.changes-version')).toHaveCount(1);
+  await expect(changes.locator('.changes-from')).toHaveText(/^与此前发布的版本（001_deca3a15a9972238\.txt）相比。$/);
   const item = changes.locator('li[data-change="reworded"]');
   await expect(item).toHaveCount(1);
-  // Only the changed words are marked, with the shared text around them.
+  // Only the changed words are marked, with the shared text around them; the first edit is gone.
   await expect(item.locator('del')).toHaveCount(0);
-  await expect(item.locator('ins')).toHaveText('（修订本）');
+  await expect(item.locator('ins')).toHaveText('（第二次修订）');
   await expect(item).toContainText(replaced.new);
+  await expect(changes).not.toContainText('（修订本）');
+  // The earlier text, whole, one click away.
+  const earlier = item.locator('details.changes-old');
+  await expect(earlier.locator('p')).toBeHidden();
+  await earlier.locator('summary').click();
+  await expect(earlier.locator('p')).toBeVisible();
+  await expect(earlier.locator('p')).toContainText(replaced.old);
   await item.locator(`a[href="#${replaced.para}"]`).click();
   await expect(page.locator(':target')).toHaveAttribute('id', replaced.para);
   await expect(page.locator(':target')).toContainText(replaced.new);
+});
+
+test('a seed edited and put back to its committed text shows no change', async ({ page }) => {
+  await page.goto(`${origin}reports/${reverted.slug}.html`);
+  await expect(page.locator('#p-6')).toContainText(reverted.old);
+  await expect(page.locator('details.changes')).toHaveCount(0);
 });
 
 test('a report with one version shows no 本版变更', async ({ page }) => {
@@ -64,8 +74,32 @@ test('the home page lists recent changes, each leading to the report’s 本版�
   await page.goto(`${origin}index.html`);
   const recent = page.locator('.recent-changes li');
   await expect(recent).toHaveCount(1);
-  await expect(recent).toContainText('1 段改写');
+  await expect(recent).toHaveText(`A/74/36（${replaced.date}）：1 段改写`);
   await recent.locator('a').click();
   await expect(page).toHaveURL(new RegExp(`reports/${replaced.slug}\\.html#changes$`));
   await expect(page.locator('details.changes')).toBeInViewport();
+});
+
+test.describe('with the site’s address configured', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+  test('复制引文 ends in the page’s canonical address, not the address it was opened at', async ({ page }) => {
+    await page.goto(`${origin}reports/a-hrc-55-69.html`);
+    const p = page.locator('p[id="p-12"]');
+    await p.hover();
+    await p.locator('button.cite').click();
+    await expect(p.locator('button.cite')).toHaveText('已复制');
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toMatch(/^联合国人权理事会第五十五届会议，.*，第 12 段。https:\/\//);
+    expect(text.endsWith(`，第 12 段。${siteUrl}reports/a-hrc-55-69.html#p-12`)).toBe(true);
+  });
+
+  test('a printed page carries its canonical address, its version with the date of its change, and the print date', async ({ page }) => {
+    await page.goto(`${origin}reports/${replaced.slug}.html`);
+    await page.emulateMedia({ media: 'print' });
+    const info = page.locator('.report-head .print-info');
+    await expect(info).toBeVisible();
+    await expect(info).toContainText(`本页地址：${siteUrl}reports/${replaced.slug}.html`);
+    await expect(info).toContainText(new RegExp(`版本：源文本 [0-9a-f]{8}，${replaced.date} 修订`));
+    await expect(info).toContainText(`打印日期：${await page.evaluate(() => new Date().toLocaleDateString('zh-CN', { dateStyle: 'long' }))}`);
+  });
 });

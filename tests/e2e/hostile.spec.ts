@@ -1,23 +1,22 @@
 /**
  * Nothing from seed text executes in the built site. A site is built from the real seeds plus
  * the hostile corpus (tests/hostile/site.ts: converter + Astro production build into a temporary
- * folder, about 5 s of CPU) and served by `astro preview` on E2E_PORT + 1; the injection report
+ * folder, about 5 s of CPU) and served by `astro preview` on a free port; the injection report
  * is then read as a user would: no dialog, no CSP violation, every hostile string visible as text.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { servePreview, withBuildLock } from './build-lock.ts';
+import { freePort, servePreview, withBuildLock } from './build-lock.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { reportSchema, type Report } from '../../scripts/model/schema.ts';
 import { inlineText } from '../../scripts/model/inline.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-const port = Number(process.env.E2E_PORT ?? 4329) + 1;
 const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/').replace(/^\/?/, '/');
-const origin = `http://127.0.0.1:${port}${basePath}`;
+let origin = '';
 let dir = '';
 let server: ChildProcess | undefined;
 let report: Report;
@@ -28,6 +27,8 @@ test.beforeAll(async () => {
   const built = await withBuildLock(() => spawnSync(process.execPath, ['tests/hostile/site.ts', dir], { encoding: 'utf8' }));
   if (built.status !== 0) throw new Error(`hostile site build failed:\n${built.stdout}\n${built.stderr}`);
   report = reportSchema.parse(JSON.parse(readFileSync(join(dir, 'content', 'data', 'a-hrc-99-1.json'), 'utf8')));
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}${basePath}`;
   server = await servePreview(join(dir, 'dist'), port, origin);
 });
 

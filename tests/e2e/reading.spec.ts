@@ -57,20 +57,43 @@ test.describe('citations', () => {
   const copied = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
   for (const report of [withSymbol[0]!, withoutSymbol]) {
-    test(`复制引文 on ${report.slug} copies the UN-style citation with title, date and the paragraph link`, async ({ page }) => {
+    test(`复制引文 on ${report.slug} copies the UN-style citation with title and date, and no localhost address (the site's address is not configured)`, async ({
+      page,
+    }) => {
       const para = numbered(report)[Math.min(11, numbered(report).length - 1)]!;
       await page.goto(`reports/${report.slug}.html`);
       const p = page.locator(`p[id="${para.id}"]`);
       await p.hover();
       await p.locator('button.cite').click();
       await expect(p.locator('button.cite')).toHaveText('已复制');
-      const url = `${page.url().split('#')[0]}#${para.id}`;
-      expect(url).toMatch(new RegExp(`/reports/${report.slug}\\.html#${para.id}$`));
       const text = await copied(page);
-      expect(text).toBe(`${unCitation(citeMeta(report), `第 ${para.n} 段`)}${url}`);
+      expect(text).toBe(unCitation(citeMeta(report), `第 ${para.n} 段`));
+      expect(text).not.toMatch(/https?:|file:|127\.0\.0\.1|localhost/);
       expect(text).toContain(`《${report.meta.title}》`);
       if (report.meta.symbol) expect(text).toContain(report.meta.symbol);
       if (report.meta.year) expect(text).toContain(`${report.meta.year} 年`);
+    });
+  }
+
+  const unnumbered = reports.find((r) => numbered(r).length === 0 && r.blocks.some((b) => b.type === 'paragraph'))!;
+  test(`a report without numbered paragraphs (${unnumbered.slug}) offers 复制引文 on each paragraph, citing its section`, async ({ page }) => {
+    const blocks = unnumbered.blocks;
+    const at = blocks.findIndex((b, i) => b.type === 'paragraph' && blocks.slice(0, i).some((h) => h.type === 'heading'));
+    const heading = blocks.slice(0, at).findLast((b) => b.type === 'heading')!;
+    await page.goto(`reports/${unnumbered.slug}.html`);
+    const paras = page.locator('.report-body p.para');
+    await expect(paras.locator('button.cite')).toHaveCount(await paras.count());
+    const p = page.locator(`p[id="${blocks[at]!.id}"]`);
+    await p.hover();
+    await p.locator('button.cite').click();
+    const title = (await page.locator(`[id="${heading.id}"]`).textContent())!.replace(/\s+/g, ' ').trim();
+    expect(await copied(page)).toBe(unCitation(citeMeta(unnumbered), `“${title}”一节`));
+  });
+
+  for (const report of reports.filter((r) => !r.meta.symbol)) {
+    test(`${report.slug}, without a symbol, says it has no official symbol`, async ({ page }) => {
+      await page.goto(`reports/${report.slug}.html`);
+      await expect(page.locator('.report-head .no-symbol')).toHaveText('本报告没有正式文号：引用时以标题为准。');
     });
   }
 
@@ -255,7 +278,7 @@ test.describe('print', () => {
     await expect(page.locator('.cite-text')).toBeVisible();
   });
 
-  test('a printed chart carries its data table, and pages have margins', async ({ page }) => {
+  test('a printed chart prints its numbers once: on the chart, not again in a table after it; pages have margins', async ({ page }) => {
     // The pinned corpus has charted reports (tests/corpus): a build without any is a failure, not a skip.
     expect(charted.figures?.charts.length ?? 0).toBeGreaterThan(0);
     await page.goto(`reports/${charted.slug}.html`);
@@ -264,8 +287,12 @@ test.describe('print', () => {
     await expect(charts).toHaveCount(charted.figures!.charts.length);
     for (const chart of await charts.all()) {
       await expect(chart.locator('svg')).toBeVisible();
-      await expect(chart.locator('table')).toBeVisible();
-      await expect(chart.locator('tbody tr').first()).toBeVisible();
+      await expect(chart.locator('table')).toBeHidden();
+      // Every value of the table is printed on the chart.
+      const values = await chart.locator('tbody td:nth-child(2)').allTextContents();
+      const drawn = (await chart.locator('svg').textContent())!;
+      expect(values.length).toBeGreaterThan(0);
+      for (const v of values) expect(drawn).toContain(v);
     }
     const margins = await page.evaluate(() =>
       [...document.styleSheets]
@@ -279,6 +306,42 @@ test.describe('print', () => {
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThan(1);
   });
+
+  test('no address is printed inside a sentence: "大会第 48/141 号决议" prints as it reads', async ({ page }) => {
+    await page.goto(`reports/${long.slug}.html`);
+    await page.emulateMedia({ media: 'print' });
+    const inserted = await page.locator('.report-body a').evaluateAll((links) =>
+      links.flatMap((a) => {
+        const after = getComputedStyle(a, '::after').content;
+        const before = getComputedStyle(a, '::before').content;
+        return [after, before].some((c) => c !== 'none' && c !== 'normal' && c !== '""') ? [`${a.textContent} ${before} ${after}`] : [];
+      }),
+    );
+    expect(inserted).toEqual([]);
+    const resolution = page.locator('.report-body a.doc.resolution').first();
+    await expect(resolution).toHaveCount(1);
+    const sentence = (await resolution.evaluate((a) => a.parentElement!.innerText))!;
+    const label = (await resolution.textContent())!;
+    expect(sentence).toContain(`${label} 号决议`);
+  });
+
+  for (const report of reports) {
+    test(`printed, ${report.slug} carries its version and the print date (and no address: the site's is not configured)`, async ({ page }) => {
+      await page.goto(`reports/${report.slug}.html`);
+      await page.emulateMedia({ media: 'print' });
+      const info = page.locator('.report-head .print-info');
+      await expect(info).toBeVisible();
+      // As in citations: no localhost or file:// address (tests/e2e/changes.spec.ts prints the configured one).
+      await expect(info).not.toContainText('本页地址');
+      await expect(info).toContainText(`版本：源文本 ${report.source.sha256.slice(0, 8)}`);
+      const today = await page.evaluate(() => new Date().toLocaleDateString('zh-CN', { dateStyle: 'long' }));
+      expect(today).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+      await expect(info).toContainText(`打印日期：${today}`);
+      if (report.meta.symbol) await expect(info).toContainText(`正式文件：https://undocs.org/zh/${report.meta.symbol}`);
+      await page.emulateMedia({ media: 'screen' });
+      await expect(info).toBeHidden();
+    });
+  }
 });
 
 test('the zip opens with a page that says what to open, and its link reaches the catalogue', async ({ page }) => {

@@ -37,10 +37,11 @@ test('a footnote reference previews its note on focus without leaving the text',
 for (const report of reports) {
   test(`every paragraph of ${report.slug} shows the model's text exactly`, async ({ page }) => {
     await page.goto(`reports/${report.slug}.html`);
-    const shown = await page.locator('.report-body p.para').evaluateAll((ps) =>
+    // Body paragraphs and photo captions (without their 图片说明 label).
+    const shown = await page.locator('.report-body p.para, .report-body p.photo-caption').evaluateAll((ps) =>
       ps.map((p) => {
         const copy = p.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('.pnum, .para-tools, .noteref, .note-preview').forEach((el) => el.remove());
+        copy.querySelectorAll('.pnum, .para-tools, .noteref, .note-preview, .photo-label').forEach((el) => el.remove());
         return { id: p.id, text: copy.textContent ?? '' };
       }),
     );

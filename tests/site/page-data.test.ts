@@ -107,7 +107,7 @@ test('each seed page has its contents, notes, countries, related reports, same-t
       toc: 9,
       previews: 0,
       countries: 8,
-      top: { code: 'UKR', name: '乌克兰', mentions: 2 },
+      top: { code: 'UKR', name: '乌克兰', mentions: 3 },
       related: ['a-74-36 7', 'hrc-47-international-cooperation 1.5', 'a-hrc-55-69 0.25'],
       sameTopic: 4,
       charts: 2,

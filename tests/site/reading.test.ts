@@ -127,6 +127,17 @@ test('the UN-style citation names the organ and session, title, symbol, date and
   assert.equal(unCitation(meta), '联合国人权理事会第五十五届会议，《关于和平集会权利的报告》，秘书处的报告，A/HRC/55/69，2024 年 1 月 10 日。');
 });
 
+test('the citation names the Official Records supplement where the cover gives it, and so do its files', () => {
+  const meta = front({ symbol: 'E/2024/22', body: '经济及社会理事会', officialRecords: '正式记录，2024年 补编第2号', year: 2024 });
+  assert.equal(
+    unCitation(meta, '第 3 段'),
+    '联合国经济及社会理事会，《关于和平集会权利的报告》，E/2024/22，《正式记录，2024年，补编第2号》，2024 年，第 3 段。',
+  );
+  assert.equal(JSON.parse(cslJson(meta))[0]['collection-title'], '正式记录，2024年，补编第2号');
+  assert.match(bibtex(meta), /\n {2}series = \{正式记录，2024年，补编第2号\},\n/);
+  assert.doesNotMatch(unCitation(front({ symbol: 'A/1' })), /正式记录/);
+});
+
 test('a report without a symbol or date is still cited by organ, title and year', () => {
   const meta = front({ body: '秘书长', author: '关于和平集会权利的报告', year: 2023 });
   assert.equal(unCitation(meta, '第 3 段'), '联合国秘书长，《关于和平集会权利的报告》，2023 年，第 3 段。');

@@ -433,3 +433,44 @@ test('the build summary says how many rejected seeds failed with an unexpected e
     /reports {3}3 \(2 seeds rejected, 1 of them failed with an unexpected error: see the errors above\)/,
   );
 });
+
+test('the build says which report a removed seed took with it, and counts a manifest entry left behind as a warning', async () => {
+  const { convertStep } = await import('../../scripts/build/convert.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'removed-'));
+  try {
+    const seeds = join(dir, 'seeds');
+    cpSync(seedsDir, seeds, { recursive: true });
+    const lines: string[] = [];
+    const context = (counts = { reports: 0, rejected: 0, failed: 0, figures: 0, warnings: 0 }) =>
+      ({
+        seedsDir: seeds,
+        contentDir: join(dir, 'content'),
+        progress: { line: (l: string) => lines.push(l), status: () => {} },
+        counts,
+        force: false,
+      }) as never;
+    await convertStep.run(context());
+    const seed = readdirSync(seeds).find((f) => f.startsWith('004'))!;
+    const slug = (JSON.parse(readFileSync(join(dir, 'content', 'index.json'), 'utf8')) as { reports: { file: string; slug: string }[] }).reports.find(
+      (r) => r.file === seed,
+    )!.slug;
+    rmSync(join(seeds, seed));
+    lines.length = 0;
+    const counts = { reports: 0, rejected: 0, failed: 0, figures: 0, warnings: 0 };
+    const summary = await convertStep.run(context(counts));
+    assert.ok(
+      lines.some((l) => l.includes(`report removed: ${slug} (its seed ${seed} is no longer in`)),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((l) => l.includes(`entry "${seed}" names no seed file`)),
+      lines.join('\n'),
+    );
+    assert.match(String(summary), /3 seeds: 0 converted, 3 unchanged, 1 removed, \d+ warnings/);
+    // Every warning line printed is counted, the manifest's among them.
+    assert.equal(counts.warnings, lines.filter((l) => /^\s*warning /.test(l)).length);
+    assert.equal(Number(/(\d+) warnings/.exec(String(summary))![1]), counts.warnings);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -31,6 +31,24 @@ for (const cli of CLIS) {
   });
 }
 
+for (const cli of CLIS) {
+  test(`${cli} --help prints its usage and flags and exits 0`, () => {
+    const run = spawnSync(process.execPath, [join(root, cli), '--help'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^usage: /);
+    assert.doesNotMatch(run.stderr, /Unknown option/);
+  });
+}
+
+test('npm run build -- --help lists every flag with what it does', () => {
+  const run = spawnSync(process.execPath, [join(root, 'scripts/build.ts'), '--help'], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  for (const flag of ['--force', '--dist DIR', '--zip FILE', '--seeds DIR', '--cache DIR', '--fail-after STEP', '--json FILE']) {
+    assert.ok(run.stdout.includes(flag), `${flag} in\n${run.stdout}`);
+  }
+  assert.match(run.stdout, /--force\s+ignore every cache/);
+});
+
 test('a flag without its value and a stray argument are errors too', () => {
   const missing = spawnSync(process.execPath, [join(root, 'scripts/build.ts'), '--dist'], { cwd: root, encoding: 'utf8' });
   assert.equal(missing.status, 2);

@@ -42,10 +42,10 @@ describe('number forms in the issue', () => {
     assert.equal(brief(values(r004, 'p-4')[0]!), '24.69|24.69|%|非洲国家');
   });
   test('`700 多名`, `250 多次` and `十几个` are approximate', () => {
-    assert.equal(brief(values(r003, 'b-23')[0]!), '700|700|名|与会者|约');
+    assert.equal(brief(values(r003, 'b-13')[0]!), '700|700|名|与会者|约');
     assert.equal(brief(values(r004, 'p-28')[0]!), '250|250|次|论坛|约');
-    assert.equal(brief(values(r003, 'b-22')[0]!), '十几|10|个|国家|约');
-    assert.equal(brief(values(r003, 'b-22')[1]!), '七|7|个|区域办事处');
+    assert.equal(brief(values(r003, 'b-12')[0]!), '十几|10|个|国家|约');
+    assert.equal(brief(values(r003, 'b-12')[1]!), '七|7|个|区域办事处');
   });
   test('years, dates, durations, ordinals, resolution and document numbers are not figures', () => {
     assert.deepEqual(values(r001, 'p-1'), [], '2018 年 12 月 1 日至 2019 年 6 月 30 日, 第 48/141 号决议, 2018 至 2021 年');
@@ -71,7 +71,7 @@ describe('number forms in the issue', () => {
     const cap = r003.blocks.find((b) => b.id === 'cap-1');
     assert.ok(cap && cap.type === 'paragraph' && cap.n === undefined);
     assert.deepEqual(values(r003, 'cap-1').map(brief), ['103|103|个|地点']);
-    assert.deepEqual(values(r003, 'b-14').map(brief), ['55|55|次|国家访问']);
+    assert.deepEqual(values(r003, 'b-8').map(brief), ['55|55|次|国家访问']);
   });
   test('every value is printed in its own passage, and every passage anchor exists', () => {
     for (const r of [r001, r002, r003, r004]) {

@@ -59,7 +59,7 @@ describe('cross-report series', () => {
       ['special-procedure-mandates', 'torture-fund-grants', 'torture-fund-countries', 'slavery-fund-grants', 'slavery-fund-countries', 'field-presences'],
     );
     const unhidden = buildSeries(reports, parseFiguresConfig('{}'));
-    assert.deepEqual(points(unhidden.find((s) => s.id === 'special-procedure-visits')), ['2023 a-hrc-55-69#p-6=82', '2023 sg-2023-human-rights#b-14=55']);
+    assert.deepEqual(points(unhidden.find((s) => s.id === 'special-procedure-visits')), ['2023 a-hrc-55-69#p-6=82', '2023 sg-2023-human-rights#b-8=55']);
     assert.equal(
       unhidden.find((s) => s.id === 'treaty-bodies'),
       undefined,

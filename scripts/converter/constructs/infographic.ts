@@ -1,11 +1,13 @@
 /**
  * Step 3 (alternative) — structure for text without numbered paragraphs, such as the
  * infographic pages of the Secretary-General's report: groups of lines → key figures
- * (a number line followed by its caption), headings, prose paragraphs; the rest (map labels,
- * chart ticks, page furniture repeated on a line) is debris, dropped and counted.
+ * (a number line followed by its caption), headings, prose paragraphs, photo captions (the text
+ * before a credit line `（纽约，2023 年 4 月）© 联合国图库 / …`, with that credit); the rest (map
+ * labels, chart ticks, page furniture repeated on a line) is debris, dropped and counted.
+ * Columns extracted out of order are put back where the text says so (`readingOrder`).
  */
 import type { Token, TextLine } from '../clean.ts';
-import type { DraftBlock } from '../draft.ts';
+import type { DraftBlock, DraftDiagnostic, DraftParagraph } from '../draft.ts';
 import { lineJoiner } from '../join.ts';
 import { drop as dropText, keep, type Ledger } from '../ledger.ts';
 import { headingLine, numbered } from '../lines.ts';
@@ -13,6 +15,8 @@ import { backbone } from './backbone.ts';
 
 export interface Unstructured {
   blocks: DraftBlock[];
+  /** Where the reading order was repaired, or could not be (`reading-order`). */
+  diagnostics: DraftDiagnostic[];
 }
 
 /**
@@ -52,7 +56,26 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>, le
     for (const l of lines) keep(ledger, l.no, l.text);
   };
 
+  /** The group each block came from: a credit belongs to the caption of the group just before it. */
+  const from = new Map<DraftBlock, number>();
   groups.forEach((group, gi) => {
+    const count = blocks.length;
+    settleGroup(group, gi);
+    for (const b of blocks.slice(count)) from.set(b, gi);
+  });
+  return readingOrder(blocks);
+
+  function settleGroup(group: TextLine[], gi: number): void {
+    const credit = join(group);
+    if (isCredit(credit)) {
+      take(group);
+      const last = blocks.at(-1);
+      if (last?.type === 'paragraph' && !last.photo && !last.caption && from.get(last) === gi - 1) {
+        last.photo = true;
+        last.text = `${last.text} ${credit}`;
+      } else blocks.push({ type: 'paragraph', line: group[0]!.no, photo: true, text: credit });
+      return;
+    }
     const figureAt = group.findIndex((l, i) => FIGURE_LINE.test(l.text) && i + 1 < group.length && /^[\u4e00-\u9fff\d]/.test(group[i + 1]!.text));
     if (figureAt >= 0) {
       drop(group.slice(0, figureAt));
@@ -87,8 +110,61 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>, le
     } else {
       drop(group);
     }
-  });
-  return { blocks };
+  }
+}
+
+/** A photo credit: `（纽约，2023 年 4 月 ) © 联合国图库 / 曼努埃尔·埃利亚斯`, `( 内罗毕，2022 年 8 月 )。© 人权高专办`. */
+function isCredit(text: string): boolean {
+  return text.length <= 80 && /©/.test(text) && /^[（(]/.test(text);
+}
+
+/** Sentence-closing punctuation a paragraph ends with when its last sentence is whole. */
+const CLOSED = /[。！？；：…”’」』）)\]】.!?]$/;
+/** A text that starts inside a sentence: a fragment of at most 4 characters before its first full stop (`传工作。我们…`); a whole sentence is longer. */
+const MID_SENTENCE = /^[^“‘《（(「『【\s]{1,4}[。！？；]/;
+
+const body = (b: DraftBlock): b is DraftParagraph => b.type === 'paragraph' && !b.photo && !b.caption && b.n === undefined;
+
+/**
+ * Columns an extraction put out of order: a paragraph that ends mid-sentence (`…方案拟订和宣`)
+ * is continued by the one paragraph that begins mid-sentence (`传工作。我们…`), wherever that is;
+ * the two become one paragraph, at the place of whichever came first (the continuation usually
+ * comes first when a page's second column was read before its first). Joined with a warning that
+ * names both lines; a paragraph ending mid-sentence with no single continuation is only warned about.
+ */
+export function readingOrder(input: DraftBlock[]): Unstructured {
+  const blocks = [...input];
+  const diagnostics: DraftDiagnostic[] = [];
+  const open = blocks.filter((b): b is DraftParagraph => body(b) && !CLOSED.test(b.text.trim()));
+  const used = new Set<DraftParagraph>();
+  for (const start of open) {
+    const rest = blocks.filter((b): b is DraftParagraph => body(b) && b !== start && !used.has(b) && MID_SENTENCE.test(b.text));
+    const tail = `…${start.text.trim().slice(-8)}`;
+    if (rest.length !== 1) {
+      const why = rest.length
+        ? `${rest.length} paragraphs (lines ${rest.map((b) => b.line).join(', ')}) could continue it`
+        : 'no paragraph begins mid-sentence to continue it';
+      diagnostics.push({
+        code: 'reading-order',
+        line: start.line,
+        message: `a paragraph ends mid-sentence ("${tail}") and ${why}: the page may read out of order there`,
+      });
+      continue;
+    }
+    const next = rest[0]!;
+    used.add(next);
+    const joined: DraftParagraph = { type: 'paragraph', line: start.line, text: `${start.text.trimEnd()}${next.text.trimStart()}` };
+    const at = Math.min(blocks.indexOf(start), blocks.indexOf(next));
+    blocks.splice(blocks.indexOf(start), 1);
+    blocks.splice(blocks.indexOf(next), 1);
+    blocks.splice(at, 0, joined);
+    diagnostics.push({
+      code: 'reading-order',
+      line: start.line,
+      message: `a paragraph ends mid-sentence ("${tail}") and the one at line ${next.line} begins mid-sentence ("${next.text.trim().slice(0, 8)}…"): joined into one paragraph in that order; check it reads right`,
+    });
+  }
+  return { blocks, diagnostics };
 }
 
 function isProse(text: string): boolean {

@@ -1,0 +1,43 @@
+/**
+ * The infographic report as a reader sees it (seed 003 of the pinned corpus): photo captions are
+ * set apart from the body as 图片说明 with their credits, and the paragraph its page's columns
+ * split reads as one, under its heading.
+ */
+import { expect, test } from '@playwright/test';
+import { reports, squash } from './model.ts';
+
+const report = reports.find((r) => r.blocks.some((b) => b.type === 'paragraph' && b.photo))!;
+const photos = report.blocks.filter((b) => b.type === 'paragraph' && b.photo);
+
+test(`${report.slug}: photo captions show as 图片说明 with their credits, apart from the body text`, async ({ page }) => {
+  expect(photos.length).toBeGreaterThan(0);
+  await page.goto(`reports/${report.slug}.html`);
+  const captions = page.locator('.report-body .photo-caption');
+  await expect(captions).toHaveCount(photos.length);
+  await expect(captions.locator('.photo-label')).toHaveText(photos.map(() => '图片说明'));
+  for (const c of await captions.all()) await expect(c).toContainText('©');
+  // Body paragraphs carry no credit, and a caption is not a citable paragraph.
+  expect((await page.locator('.report-body p.para').allTextContents()).filter((t) => t.includes('©'))).toEqual([]);
+  await expect(captions.locator('.para-tools')).toHaveCount(0);
+});
+
+test(`${report.slug}: the paragraph split across two columns reads as one, under its heading`, async ({ page }) => {
+  await page.goto(`reports/${report.slug}.html`);
+  const para = page.locator('.report-body p.para', { hasText: '方案拟订和宣传工作。' });
+  await expect(para).toHaveCount(1);
+  expect(
+    squash(
+      (await para.evaluate((p) =>
+        [...p.childNodes]
+          .filter((n) => !(n instanceof HTMLElement && n.matches('.pnum, .para-tools')))
+          .map((n) => n.textContent)
+          .join(''),
+      ))!,
+    ),
+  ).toMatch(/^人权处于我们发展工作的核心。.*方案拟订和宣传工作。我们在可持续发展目标指标方面的工作.*制定了指南。$/);
+  // It follows its heading 发展工作中的人权问题, before the next one.
+  const order = await page.locator('.report-body h2, .report-body p.para').evaluateAll((els) => els.map((e) => e.textContent!.trim().slice(0, 12)));
+  const at = order.findIndex((t) => t.startsWith('¶人权处于我们发展') || t.startsWith('人权处于我们发展'));
+  expect(order[at - 1]).toBe('发展工作中的人权问题');
+  await expect(page.locator('.report-body p.para', { hasText: /^¶?传工作。/ })).toHaveCount(0);
+});
