@@ -31,13 +31,13 @@ export function built(dir: string): string {
   return dir;
 }
 
-/** Build the pinned corpus into `.test-build/` with `scripts/build.ts` (incremental: warm after the first run). */
+/** Build the pinned corpus into `.test-build/` with `scripts/commands/build.ts` (incremental: warm after the first run). */
 export function buildPinned(force = false): void {
   const seeds = join(buildDir, 'seeds');
   rmSync(seeds, { recursive: true, force: true });
   cpSync(corpusDir, seeds, { recursive: true });
   const flags = ['--seeds', seeds, '--dist', distDir, '--zip', zipPath, '--cache', join(buildDir, 'cache'), ...(force ? ['--force'] : [])];
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.ts'), ...flags], { cwd: root, stdio: 'inherit', env: { ...process.env, CI: '1' } });
+  execFileSync(process.execPath, [join(root, 'scripts', 'commands', 'build.ts'), ...flags], { cwd: root, stdio: 'inherit', env: { ...process.env, CI: '1' } });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,7 +1,7 @@
 /**
  * Adversarial seeds, one generator per class of pathological input (issue 11), each scaled by
  * `n`: `npm run bench` (and `npm run bench -- --only hostile`) prints the 1×/2×/4× curve of the
- * whole conversion; tests/unit/degrade.test.ts uses the numbers class. Deterministic: the same
+ * whole conversion; tests/converter/degrade.test.ts uses the numbers class. Deterministic: the same
  * `n` gives the same text.
  */
 import { convertSeed } from '../converter/pipeline.ts';

@@ -2,7 +2,7 @@
  * `npm run bench:search [-- --sizes 4,100]`: what search costs, hosted and offline.
  *
  * Size 4 is the four seeds: the project's own `dist/` (run `npm run build` first). Any other size
- * is a synthetic corpus (scripts/bench/synthetic.ts) built with the real `scripts/build.ts --json` in a
+ * is a synthetic corpus (scripts/bench/synthetic.ts) built with the real `scripts/commands/build.ts --json` in a
  * throwaway copy of the project, which also gives the search steps' share of the build.
  *
  * For each site:
@@ -17,7 +17,7 @@
  * Drives Debian's Chromium with Playwright. Prints a table and writes bench/results/search.json.
  */
 import { execFileSync } from 'node:child_process';
-import { chromiumLaunchOptions } from '../chromium.ts';
+import { chromiumLaunchOptions } from '../util/chromium.ts';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ import { createGzip } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { chromium, type Browser } from '@playwright/test';
 import { allRecords, readReports } from '../search/records.ts';
-import { defaultZipPath, zipRoot } from '../offline-zip.ts';
+import { defaultZipPath, zipRoot } from '../zip/offline-zip.ts';
 import { OFFLINE_DIR } from '../search/classic.ts';
 import { parseCli } from '../util/cli.ts';
 import { projectCopy } from './site-bench.ts';
@@ -195,7 +195,7 @@ async function synthetic(n: number): Promise<SiteSearch> {
     writeCorpus(makeCorpus(readSeeds(join(root, 'seeds')), n), join(dir, 'seeds'));
     console.error(`search ${n}: building (load ${loadavg()[0]!.toFixed(1)})…`);
     const json = join(dir, 'build.json');
-    execFileSync(process.execPath, [join(dir, 'scripts', 'build.ts'), '--json', json], {
+    execFileSync(process.execPath, [join(dir, 'scripts', 'commands', 'build.ts'), '--json', json], {
       cwd: dir,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, CI: '1' },

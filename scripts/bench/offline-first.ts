@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../chromium.ts';
-import { zipRoot } from '../offline-zip.ts';
+import { chromiumLaunchOptions } from '../util/chromium.ts';
+import { zipRoot } from '../zip/offline-zip.ts';
 
 export interface OfflineFirst {
   /** 打开我.html opened → catalogue → query sent → results drawn. */

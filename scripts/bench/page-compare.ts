@@ -15,7 +15,7 @@
  * (each with `dist/` and `node_modules/astro`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chromiumLaunchOptions } from '../chromium.ts';
+import { chromiumLaunchOptions } from '../util/chromium.ts';
 import { readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
  * The regular expressions of the converter (`scripts/converter/**`), found with the TypeScript parser
  * (every regex literal, and every `new RegExp(...)` with its source when that is a plain string
  * or template), checked for super-linear backtracking by recheck (its pure-JS backend: no
- * Java or native binary needed). Used by tests/unit/regex-audit.test.ts; `node
+ * Java or native binary needed). Used by tests/converter/regex-audit.test.ts; `node
  * scripts/bench/regex-audit.ts` prints the report.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';

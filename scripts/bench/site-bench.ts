@@ -1,7 +1,7 @@
 /**
  * The whole-site benchmark (`npm run bench`, after the converter's): for each size, a
  * synthetic corpus is put in a throwaway copy of the project (src/, scripts/, config; its own
- * seeds/, content/ and Astro cache) and built with `scripts/build.ts --json` there, so the
+ * seeds/, content/ and Astro cache) and built with `scripts/commands/build.ts --json` there, so the
  * numbers are the real build's: per-step time, peak RSS (the build process and Astro's
  * child), output size and file count. From 100 reports up, one seed is then changed and the
  * site rebuilt, to time the incremental rebuild against the full one (target: 0.15 at 100 reports).
@@ -12,12 +12,12 @@ import { once } from 'node:events';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BuildOutcome } from '../build/steps.ts';
+import type { BuildOutcome } from '../tasks/steps.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 import { sampleTreeRss } from './tree-rss.ts';
 import { largestPages, type PageSize } from './page-weight.ts';
 import { offlineFirstResult, type OfflineFirst } from './offline-first.ts';
-import { defaultZipPath } from '../offline-zip.ts';
+import { defaultZipPath } from '../zip/offline-zip.ts';
 
 const MB = 1e6;
 /** Targets from the issues: a 2-core machine builds 1000 reports in 10 min under 4 GB, under 20 000 files; a rebuild after one seed change at 100 reports takes at most 0.15 of the full build. */
@@ -77,7 +77,7 @@ const GNU_TIME = '/usr/bin/time';
 async function build(dir: string, force: boolean): Promise<{ outcome: BuildOutcome; run: SiteRun }> {
   const json = join(dir, 'build.json');
   const rss = join(dir, 'rss.txt');
-  const command = [process.execPath, join(dir, 'scripts', 'build.ts'), '--json', json, ...(force ? ['--force'] : [])];
+  const command = [process.execPath, join(dir, 'scripts', 'commands', 'build.ts'), '--json', json, ...(force ? ['--force'] : [])];
   const timed = existsSync(GNU_TIME);
   rmSync(rss, { force: true });
   const child = spawn(timed ? GNU_TIME : command[0]!, timed ? ['-f', '%M', '-o', rss, ...command] : command.slice(1), {

@@ -2,7 +2,7 @@
  * Our build against Starlight's on the same report text (`npm run bench`, or
  * `npm run bench -- --only starlight`). For each case — the four real seeds, then synthetic
  * corpora (`--sizes`) — a throwaway copy of the project converts and builds the corpus
- * (`scripts/build.ts --json`, cold: no cache), then a Starlight site is generated from the same
+ * (`scripts/commands/build.ts --json`, cold: no cache), then a Starlight site is generated from the same
  * converted reports (`content/data/*.json`: every heading, paragraph, list item and note, with
  * its links, as Markdown) and built with `astro build` (Starlight's Pagefind search included).
  * The two builds alternate `--pairs` times; the table gives medians and the ratios ours / Starlight.
@@ -169,7 +169,7 @@ export async function benchStarlight(root: string, sizes: number[], pairs = 1): 
         projectCopy(root, ours);
         cpSync(corpus, join(ours, 'seeds'), { recursive: true });
         console.error(`starlight ${size}: our build, pair ${pair}/${pairs} (load ${round(loadavg()[0]!, 1)})…`);
-        runs.ours.push(timed([process.execPath, join(ours, 'scripts', 'build.ts')], ours));
+        runs.ours.push(timed([process.execPath, join(ours, 'scripts', 'commands', 'build.ts')], ours));
         const site = join(tmp, `starlight-${size}-${pair}`);
         reports = starlightSite(join(ours, 'content', 'data'), site, base);
         console.error(`starlight ${size}: Starlight build, pair ${pair}/${pairs}…`);

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diffHashes, treeHashes } from '../build/tree.ts';
+import { diffHashes, treeHashes } from '../tasks/tree.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'un-hr-repro-'));
@@ -22,7 +22,7 @@ try {
     const dist = join(tmp, name, 'dist');
     const zip = join(tmp, name, 'offline.zip');
     console.log(`build ${name}${i ? ' (--force)' : ''} → ${dist}`);
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.ts'), '--dist', dist, '--zip', zip, ...(i ? ['--force'] : [])], {
+    execFileSync(process.execPath, [join(root, 'scripts', 'commands', 'build.ts'), '--dist', dist, '--zip', zip, ...(i ? ['--force'] : [])], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, CI: '1' },

@@ -1,7 +1,7 @@
 /**
  * Character tests as loops over UTF-16 code units, for the hot paths that would otherwise run a
  * regular expression over every line (the text accounting, the blank-run cap). Each gives exactly
- * what its regular-expression form gives (tests/unit/chars.test.ts compares them on random text).
+ * what its regular-expression form gives (tests/converter/chars.test.ts compares them on random text).
  */
 
 /** Whether a UTF-16 code unit is white space as JavaScript's `\s` defines it. */

@@ -112,7 +112,7 @@ const HEADING_FIRST = new Set([...'第附一二三四五六七八九十ABCDEFGHI
 
 /**
  * Whether a line can be a heading, from its first character alone: most lines cannot, and are
- * then not narrowed nor matched. Never false where a heading pattern matches (tests/unit/chars.test.ts).
+ * then not narrowed nor matched. Never false where a heading pattern matches (tests/converter/chars.test.ts).
  */
 export function mayBeHeading(text: string): boolean {
   return HEADING_FIRST.has(narrowUnit(text.charCodeAt(0)));

@@ -7,7 +7,7 @@
  * that MDX with GFM reads as syntax inside a line, so it reaches the page as the same literal
  * text. Attribute values and link destinations have their own escapes. A line never starts
  * with text, so block syntax (`#`, `-`, `>`, `import`, `export`, tables) cannot arise.
- * `tests/unit/roundtrip.test.ts` proves it by parsing the output back with the site's processor
+ * `tests/converter/roundtrip.test.ts` proves it by parsing the output back with the site's processor
  * and with @mdx-js/mdx, on seeds, fixtures, the hostile corpus and random strings.
  */
 import { plainText } from '../model/plain.ts';

@@ -1,6 +1,6 @@
 /**
  * `npm run dev` watches seeds/: adding, editing or removing a seed (or editing
- * seeds/manifest.json) runs the converter (`scripts/convert.ts`, incremental, in a child
+ * seeds/manifest.json) runs the converter (`scripts/commands/convert.ts`, incremental, in a child
  * process so it hashes and loads its own sources exactly as `npm run convert` does), then
  * asks the content layer to sync again (`refreshContent`) rather than relying on its own file
  * watcher, which can miss a deletion made while it is busy: the open page then reloads.
@@ -44,7 +44,7 @@ export function seedWatch(): AstroIntegration {
             return;
           }
           running = true;
-          const child = spawn(process.execPath, [resolve(root, 'scripts', 'convert.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+          const child = spawn(process.execPath, [resolve(root, 'scripts', 'commands', 'convert.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
           const show = (line: string) => {
             if (line.includes('(unchanged)')) return;
             if (/^\s*(warning|error)\b/.test(line)) logger.warn(line.trim());

@@ -22,7 +22,7 @@ export function buildScaleSite(dir: string): { dist: string; zip: string } {
   const zip = join(dir, 'offline.zip');
   execFileSync(
     process.execPath,
-    [join(root, 'scripts', 'build.ts'), '--seeds', join(dir, 'seeds'), '--dist', dist, '--zip', zip, '--cache', join(dir, 'cache')],
+    [join(root, 'scripts', 'commands', 'build.ts'), '--seeds', join(dir, 'seeds'), '--dist', dist, '--zip', zip, '--cache', join(dir, 'cache')],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],

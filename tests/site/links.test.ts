@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir, distDir } from '../pinned.ts';
 import { reportSchema } from '../../scripts/model/schema.ts';
-import { checkDist } from '../../scripts/check-links.ts';
-import { checkLinks, resolveReference } from '../../scripts/links.ts';
+import { checkDist } from '../../scripts/commands/check-links.ts';
+import { checkLinks, resolveReference } from '../../scripts/util/links.ts';
 
 const fixture = join(import.meta.dirname, 'fixtures', 'links', 'broken');
 const dist = distDir;

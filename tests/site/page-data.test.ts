@@ -15,7 +15,7 @@ import { loadFiguresConfig } from '../../scripts/model/figures-config.ts';
 import { FIGURES_CONFIG } from '../../src/lib/figures.ts';
 import { reportPageData, reportPageOf } from '../../src/lib/page-data.ts';
 import { keyOf, stableJson, withKey } from '../../src/lib/pagekey.ts';
-import { root } from '../unit/helpers.ts';
+import { root } from '../helpers.ts';
 
 const slugs = reportSlugs();
 const models = slugs.map(loadReport);

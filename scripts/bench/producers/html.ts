@@ -1,13 +1,13 @@
 /**
  * Producer one: the report as an HTML page in the UN layout, printed to PDF by Chromium
- * (Playwright's page.pdf with Debian's chromium, scripts/chromium.ts). A small paginator in the
+ * (Playwright's page.pdf with Debian's chromium, scripts/util/chromium.ts). A small paginator in the
  * page fills A4 pages block by block and sets each page's notes at its foot under a rule, in
  * smaller type, with superscript references in the text; pages after the first carry the
  * symbol as running header, every page a footer with the job number and page number, the first
  * page the cover's masthead (two columns) and the job number with its language code.
  */
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../chromium.ts';
+import { chromiumLaunchOptions } from '../../util/chromium.ts';
 import type { Printable, Run } from './printable.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

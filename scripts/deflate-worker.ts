@@ -1,8 +1,0 @@
-/** A deflate thread of scripts/deflate-pool.ts: raw DEFLATE (fflate) of each buffer it is sent. */
-import { parentPort } from 'node:worker_threads';
-import { deflateSync, type DeflateOptions } from 'fflate';
-
-parentPort!.on('message', ({ id, data, level }: { id: number; data: Uint8Array; level: NonNullable<DeflateOptions['level']> }) => {
-  const deflated = deflateSync(data, { level });
-  parentPort!.postMessage({ id, deflated }, [deflated.buffer]);
-});

@@ -1,0 +1,114 @@
+/**
+ * The search and zip steps: the Pagefind index of the hosted site (made from content/, beside
+ * Astro's build), and the offline zip of the finished site, which
+ * carries the same index as classic scripts for the unzipped build (scripts/search/classic.ts,
+ * made while zipping: they are never written into dist/). The index and the zip keep a build
+ * cache (scripts/util/cache.ts).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deflateCache, type DeflateCache } from '../zip/deflate-cache.ts';
+import { writeOfflineZip, zipLevel } from '../zip/offline-zip.ts';
+import { indexSite } from '../search/pagefind.ts';
+import { offlineFiles } from '../search/classic.ts';
+import { allRecords, readReports } from '../search/records.ts';
+import type { BuildContext, Step } from './steps.ts';
+
+const contentOf = (c: BuildContext) => c.contentDir;
+
+/**
+ * Up to this many reports the index is written while Astro builds; above it, after. Side by side
+ * they passed 4 GB together at 1000 reports (Astro 3.1 GB, Pagefind and the build process 1.4 GB,
+ * summed from /proc by the site benchmark); at 100 reports they take 1.6 GB and save 4 s.
+ */
+export const PAGEFIND_BESIDE_ASTRO_MAX = 500;
+
+/** The steps' build caches, beside Astro's own (in its cacheDir, where the MDX cache is too). */
+const cacheDir = (c: BuildContext, name: string) => join(c.cacheDir, name);
+
+/** A damaged cache entry (it is made again): a warning line, counted in the summary. */
+const warnOf = (c: BuildContext) => (message: string) => {
+  c.counts.warnings++;
+  c.progress.line(`  warning: ${message}`);
+};
+
+export const pagefindStep: Step = {
+  name: 'pagefind',
+  // Made from content/, not from the pages: it runs while Astro builds (for a large corpus, after).
+  needs: ['convert'],
+  fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
+  async run(c) {
+    if (c.counts.reports > PAGEFIND_BESIDE_ASTRO_MAX) await c.after('astro');
+    const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), {
+      cacheDir: cacheDir(c, 'pagefind'),
+      force: c.force,
+      warn: warnOf(c),
+      records: allRecords(readReports(contentOf(c))),
+    });
+    return `${records} blocks in ${chunks} chunks, ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
+  },
+};
+
+/** Files read and handed to the deflate threads ahead of the zip at most at once. */
+const AHEAD = 32;
+
+/**
+ * Deflating ahead: each file a step reports written (Astro's pages, as it renders the others) and,
+ * once the search step is done, the offline search scripts are compressed into the zip's deflate
+ * cache while the build goes on, so that the zip, when its turn comes, mostly reads finished
+ * entries. Entries are keyed by their bytes: a file that changes after it was deflated is simply
+ * compressed again by the zip. Nothing here can fail the build: the zip does the work it finds undone.
+ */
+function deflateAhead(c: BuildContext, cache: DeflateCache): { release(): void } {
+  const queue: (() => Promise<Uint8Array>)[] = [];
+  let active = 0;
+  let stopped = false;
+  const pump = () => {
+    while (!stopped && active < AHEAD && queue.length) {
+      active++;
+      queue.shift()!()
+        .then((data) => cache.deflate(data))
+        .catch(() => {})
+        .finally(() => (active--, pump()));
+    }
+  };
+  const ahead = (read: () => Promise<Uint8Array>) => (queue.push(read), pump());
+  c.onStaged((path) => ahead(() => readFile(join(c.staging, path))));
+  c.after('pagefind').then(
+    () => {
+      for (const file of offlineFiles(c.staging)) ahead(async () => file.data);
+    },
+    () => {},
+  );
+  return {
+    release() {
+      stopped = true;
+      queue.length = 0;
+    },
+  };
+}
+
+const zipCaches = new WeakMap<BuildContext, { cache: DeflateCache; ahead: { release(): void } }>();
+const zipCache = (c: BuildContext) => deflateCache({ dir: cacheDir(c, 'zip-cache'), level: zipLevel, force: c.force, warn: warnOf(c) });
+
+export const zipStep: Step = {
+  name: 'zip',
+  fix: 'the offline zip could not be written: check free disk space and the --zip path',
+  // Compresses what it can while Astro and the search step run (deflateAhead).
+  prepare(c) {
+    const cache = zipCache(c);
+    const ahead = deflateAhead(c, cache);
+    zipCaches.set(c, { cache, ahead });
+    return ahead;
+  },
+  async run(c) {
+    const prepared = zipCaches.get(c);
+    // From here the zip asks for every file in order; what is being deflated ahead is waited for, not done twice.
+    prepared?.ahead.release();
+    const cache = prepared?.cache ?? zipCache(c);
+    const { files, offline, bytes } = await writeOfflineZip(c.staging, c.zipStaging, cache);
+    // The zip is the last step: entries this build did not use belong to older sites.
+    await cache.prune();
+    return `${files} files, ${offline} of them offline search scripts (${cache.stats.misses} compressed), ${(bytes / 1e6).toFixed(2)} MB`;
+  },
+};

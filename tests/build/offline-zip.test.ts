@@ -1,0 +1,64 @@
+/**
+ * The pinned build's offline zip as Info-ZIP's `unzip` on Linux shows and unpacks it: every
+ * name as written (打开我.html, not a DOS code page's reading of its UTF-8 bytes), every file
+ * readable after unpacking. Needs `unzip` (CI installs it in .ci/run).
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { unzipSync } from 'fflate';
+import { openMeFiles, zipRoot } from '../../scripts/zip/offline-zip.ts';
+import { built, zipPath } from '../pinned.ts';
+
+/** `unzip` with a UTF-8 locale, as a Linux desktop runs it. */
+const unzip = (...args: string[]): string => execFileSync('unzip', args, { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
+
+/** The entry names `unzip -l` prints, in order. */
+function listedNames(zip: string): string[] {
+  const lines = unzip('-l', zip).split('\n');
+  const rule = lines.findIndex((l) => /^-+\s+-+/.test(l));
+  const end = lines.findIndex((l, i) => i > rule && /^-+\s+-+$/.test(l.trim()));
+  return lines.slice(rule + 1, end).map((l) => {
+    const m = /^\s*\d+\s+\S+\s+\S+\s+(.*)$/.exec(l);
+    if (!m) throw new Error(`unzip -l line: ${l}`);
+    return m[1]!;
+  });
+}
+
+const zip = built(zipPath);
+const names = Object.keys(unzipSync(new Uint8Array(readFileSync(zip))));
+
+test('unzip -l shows every entry name as written, the open-me page as 打开我.html', () => {
+  const listed = listedNames(zip);
+  assert.ok(listed.includes(`${zipRoot}/打开我.html`), listed.slice(0, 3).join('\n'));
+  assert.deepEqual(listed, names);
+  assert.deepEqual(
+    listed.slice(0, openMeFiles().length),
+    openMeFiles().map((f) => `${zipRoot}/${f.path}`),
+  );
+});
+
+test('every entry is marked as made on Unix, a regular file readable by all (unzip -Z)', () => {
+  const lines = unzip('-Z', zip)
+    .split('\n')
+    .filter((l) => /^[-d]/.test(l));
+  assert.equal(lines.length, names.length);
+  const odd = lines.filter((l) => !/^-rw-r--r--\s+\S+\s+unx\s/.test(l));
+  assert.deepEqual(odd, []);
+});
+
+test('unzip unpacks 打开我.html under its name, readable, beside index.html', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unzip-'));
+  try {
+    unzip('-q', zip, '-d', dir);
+    const open = join(dir, zipRoot, '打开我.html');
+    assert.equal(statSync(open).mode & 0o777, 0o644);
+    assert.match(readFileSync(open, 'utf8'), /href="index\.html"/);
+    assert.ok(statSync(join(dir, zipRoot, 'index.html')).isFile());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

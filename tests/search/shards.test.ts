@@ -1,0 +1,169 @@
+/** Search shards and the build cache: a build after one report changed indexes one shard again. */
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, test } from 'node:test';
+import { createHash } from 'node:crypto';
+import { buildCache, cacheKey } from '../../scripts/util/cache.ts';
+import { groupByShard, MAX_SHARDS, shardCount, shardOf } from '../../scripts/search/shards.ts';
+import { indexSite } from '../../scripts/search/pagefind.ts';
+import { documentsSlug } from '../../scripts/search/records.ts';
+import { pinnedContent } from '../helpers.ts';
+
+const seedSlugs = readdirSync(join(pinnedContent(), 'reports'))
+  .map((f) => f.replace(/\.mdx$/, ''))
+  .sort();
+
+/** Every file under `dir` with its SHA-256, by relative path. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return out;
+}
+
+describe('search shards', () => {
+  test('a report’s shard depends on its slug alone, and every shard number is in range', () => {
+    const slugs = [...seedSlugs, ...Array.from({ length: 200 }, (_, i) => `synthetic-${String(i).padStart(4, '0')}`)];
+    const shards = slugs.map((s) => shardOf(s, MAX_SHARDS));
+    assert.deepEqual(
+      shards,
+      slugs.map((s) => shardOf(s, MAX_SHARDS)),
+    );
+    assert.ok(shards.every((n) => Number.isInteger(n) && n >= 0 && n < MAX_SHARDS));
+    assert.equal(new Set(shards).size, MAX_SHARDS, '200 slugs fill all 8 shards');
+    // Grouping keeps each item once, in the order given, and adding a report moves no other.
+    const grouped = groupByShard(slugs, (s) => s, MAX_SHARDS);
+    assert.deepEqual(grouped.flat().sort(), [...slugs].sort());
+    const more = groupByShard([...slugs, 'a-new-report'], (s) => s, MAX_SHARDS);
+    grouped.forEach((g, i) =>
+      assert.deepEqual(
+        more[i]!.filter((s) => s !== 'a-new-report'),
+        g,
+      ),
+    );
+  });
+
+  test('a small corpus gets few shards (each costs a query one more index chunk), a large one up to 8, never fewer than 2', () => {
+    assert.deepEqual([0, 4, 100, 128, 129, 256, 257, 1000, 5000].map(shardCount), [2, 2, 2, 2, 4, 4, 8, 8, 8]);
+  });
+});
+
+describe('build cache', () => {
+  test('an entry is found by its key, --force ignores what earlier builds stored, and prune keeps only what the build used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-'));
+    try {
+      const first = buildCache(dir);
+      const a = cacheKey('a');
+      assert.equal(first.lookup(a), undefined);
+      await first.store(a, (path) => writeFileSync(path, 'A'));
+      await first.store(cacheKey('b'), (path) => writeFileSync(path, 'B'));
+      first.prune();
+      // Each entry with its seal (its SHA-256, checked on every lookup).
+      assert.deepEqual(readdirSync(dir).sort(), [a, `${a}.sha256`, cacheKey('b'), `${cacheKey('b')}.sha256`].sort());
+
+      const second = buildCache(dir);
+      assert.equal(readFileSync(second.lookup(a)!, 'utf8'), 'A');
+      second.prune();
+      assert.deepEqual(readdirSync(dir).sort(), [a, `${a}.sha256`], 'b was not used by the second build');
+
+      const forced = buildCache(dir, { force: true });
+      assert.equal(forced.lookup(a), undefined);
+      await forced.store(a, (path) => writeFileSync(path, 'A again'));
+      assert.equal(readFileSync(forced.lookup(a)!, 'utf8'), 'A again', 'what a forced build stored itself is found');
+      assert.notEqual(cacheKey('ab', 'c'), cacheKey('a', 'bc'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('without a folder, entries live in a throwaway folder that release removes', async () => {
+    const cache = buildCache(undefined);
+    const path = await cache.store(cacheKey('t'), (p) => writeFileSync(p, 'T'));
+    assert.equal(readFileSync(path, 'utf8'), 'T');
+    assert.equal(cache.lookup(cacheKey('t')), undefined, 'nothing is kept between builds');
+    cache.release();
+    assert.equal(existsSync(path), false);
+  });
+
+  test('a failed entry leaves nothing behind under its key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-'));
+    try {
+      const cache = buildCache(dir);
+      await assert.rejects(
+        cache.store(cacheKey('x'), (path) => {
+          mkdirSync(path);
+          throw new Error('indexing failed');
+        }),
+        /indexing failed/,
+      );
+      assert.equal(buildCache(dir).lookup(cacheKey('x')), undefined);
+      assert.deepEqual(readdirSync(dir), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sharded Pagefind index', () => {
+  test('a rebuild after one report changed indexes only its shard; the output is the same bytes as a cold build', { timeout: 120_000 }, async () => {
+    const work = mkdtempSync(join(tmpdir(), 'pagefind-shards-'));
+    try {
+      const content = join(work, 'content');
+      cpSync(pinnedContent(), content, { recursive: true });
+      const cacheDir = join(work, 'cache');
+      const cold = await indexSite(join(work, 'a'), content, { cacheDir });
+      // Four reports: two shards, both used (one with the document pages).
+      assert.deepEqual(cold, { records: 720, chunks: 31, shards: 2, built: 2 });
+      const list = JSON.parse(readFileSync(join(work, 'a', 'pagefind', 'shards.json'), 'utf8')) as string[];
+      const used = [...new Set([...seedSlugs, documentsSlug].map((s) => shardOf(s, 2)))].sort((x, y) => x - y);
+      assert.deepEqual(
+        list,
+        used.slice(1).map((n) => `${n}/`),
+        'the primary is the lowest shard, the others are listed',
+      );
+      for (const d of list)
+        assert.deepEqual(
+          readdirSync(join(work, 'a', 'pagefind', d)).filter((f) => f.endsWith('.js') || f.startsWith('wasm.')),
+          [],
+          'no runtime in a merged shard',
+        );
+
+      const warm = await indexSite(join(work, 'b'), content, { cacheDir });
+      assert.equal(warm.built, 0);
+      assert.deepEqual(tree(join(work, 'b')), tree(join(work, 'a')));
+
+      // One report changes: its shard is indexed again, the others are copied unchanged.
+      const slug = 'a-74-36';
+      const data = join(content, 'data', `${slug}.json`);
+      // A paragraph's text (not a title or a citation, which the document pages' records show).
+      const model = JSON.parse(readFileSync(data, 'utf8'));
+      model.blocks.find((b: { type: string }) => b.type === 'paragraph').content.push({ type: 'text', value: '（改）' });
+      writeFileSync(data, JSON.stringify(model));
+      const changed = await indexSite(join(work, 'c'), content, { cacheDir });
+      assert.equal(changed.built, 1);
+      const before = tree(join(work, 'a'));
+      const after = tree(join(work, 'c'));
+      const shardDirOf = (file: string) => list.find((d) => file.startsWith(`pagefind/${d}`)) ?? '';
+      const mine = shardOf(slug, 2) === used[0] ? '' : `${shardOf(slug, 2)}/`;
+      const changedFiles = Object.keys(after).filter((f) => before[f] !== after[f]);
+      assert.ok(changedFiles.length > 0);
+      assert.deepEqual(
+        changedFiles.filter((f) => shardDirOf(f) !== mine),
+        [],
+        'only the changed report’s shard differs',
+      );
+
+      const forced = await indexSite(join(work, 'd'), content, { cacheDir, force: true });
+      assert.equal(forced.built, 2);
+      assert.deepEqual(tree(join(work, 'd')), after);
+      assert.ok(!existsSync(join(work, 'd', 'pagefind', 'pagefind-ui.js')));
+    } finally {
+      rmSync(join(work), { recursive: true, force: true });
+    }
+  });
+});
