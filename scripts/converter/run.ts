@@ -86,7 +86,7 @@ export interface RunResult {
   seeds: SeedOutcome[];
   /** Reports whose seed is gone, with the line the log printed for each (their outputs are removed). */
   removed: { slug: string; file?: string; line: string }[];
-  /** Warnings about the run rather than a seed (a manifest entry naming no seed), as printed; counted in `warnings`. */
+  /** Warnings about the run rather than a seed (a damaged index or output, a manifest entry naming no seed), as printed; counted in `warnings`. */
   notices: string[];
 }
 
@@ -254,22 +254,30 @@ function startRun(options: RunOptions): Run {
   const manifestPath = fs.join(seedsDir, 'manifest.json');
   const manifest: Manifest = fs.existsSync(manifestPath) ? parseManifest(text(fs.readFileSync(manifestPath)), manifestPath) : {};
   const indexPath = fs.join(outDir, 'index.json');
-  const previous = readIndex(fs, indexPath, log);
+  const result: RunResult = { converted: 0, unchanged: 0, errors: [], failed: 0, warnings: 0, stale: [], seeds: [], removed: [], notices: [] };
+  const previous = readIndex(fs, indexPath, (line) => notice(result, log, line));
   const code = converterHash();
   const files = fs.readdirSync(seedsDir).filter(isSeedFile).sort();
-  const result: RunResult = { converted: 0, unchanged: 0, errors: [], failed: 0, warnings: 0, stale: [], seeds: [], removed: [], notices: [] };
   for (const key of Object.keys(manifest)) {
     if (files.includes(key)) continue;
-    const notice = `warning ${manifestPath}: entry "${key}" names no seed file (a removed or renamed seed?): remove the entry or rename it to the seed's file name [manifest-orphan]`;
-    result.notices.push(notice);
-    result.warnings++;
-    log(notice);
+    notice(
+      result,
+      log,
+      `warning ${manifestPath}: entry "${key}" names no seed file (a removed or renamed seed?): remove the entry or rename it to the seed's file name [manifest-orphan]`,
+    );
   }
   if (!options.check) {
     fs.mkdirSync(fs.join(outDir, 'reports'), { recursive: true });
     fs.mkdirSync(fs.join(outDir, 'data'), { recursive: true });
   }
   return { options, started, manifest, indexPath, previous, code, files, result, entries: [], outputs: new Set(), slugs: new Map(), intact: new Map() };
+}
+
+/** A warning about the run rather than one seed (a damaged index or output, a manifest entry without a seed): logged once, listed, counted. */
+function notice(result: RunResult, log: (line: string) => void, line: string): void {
+  result.notices.push(line);
+  result.warnings++;
+  log(line);
 }
 
 function outcome(run: Run, o: SeedOutcome): void {
@@ -318,7 +326,7 @@ function verified(run: Run, cached: IndexEntry): boolean {
   if (ok === undefined) {
     ok = cached.outputs === outputsDigest(fs.readFileSync(mdxPath), fs.readFileSync(jsonPath));
     run.intact.set(cached.slug, ok);
-    if (!ok) log(`warning ${mdxPath} or ${jsonPath} is not what ${cached.file} was converted to (damaged or edited): converted again`);
+    if (!ok) notice(run.result, log, `warning ${mdxPath} or ${jsonPath} is not what ${cached.file} was converted to (damaged or edited): converted again`);
   }
   return ok;
 }

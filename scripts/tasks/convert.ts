@@ -26,11 +26,10 @@ export const convertStep: Step = {
       // Written atomically: a build killed mid-write leaves the old file or the new one, never half.
       fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync: writeFileAtomic, join, lstatSync, statSync, realpathSync },
       // The build reads what became of each seed from its typed outcome; of the CLI's log it shows
-      // only the run's own warnings (a damaged index or output, a manifest entry without a seed).
+      // only the run's own warnings (a damaged index or output, a manifest entry without a seed),
+      // as they happen; they are counted in the result's warnings with the seeds'.
       log: (line) => {
-        if (!line.startsWith('warning ')) return;
-        counts.warnings++;
-        progress.line(`  ${line}`);
+        if (line.startsWith('warning ')) progress.line(`  ${line}`);
       },
       onSeed(seed) {
         if (seed.error) progress.line(`  ${seed.line} — skipped; the other reports still convert`);
@@ -42,7 +41,7 @@ export const convertStep: Step = {
         counts.figures += seed.figures ?? 0;
       },
     });
-    for (const line of [...result.notices, ...result.removed.map((r) => r.line)]) progress.line(`  ${line}`);
+    for (const r of result.removed) progress.line(`  ${r.line}`);
     counts.reports += result.converted + result.unchanged;
     counts.rejected += result.errors.length;
     counts.failed += result.failed;
