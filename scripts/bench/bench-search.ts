@@ -31,7 +31,7 @@ import { defaultZipPath, zipRoot } from '../zip/offline-zip.ts';
 import { OFFLINE_DIR } from '../search/classic.ts';
 import { parseCli } from '../util/cli.ts';
 import { projectCopy } from './site-bench.ts';
-import { searchTable, writeBenchmarksDoc } from './doc.ts';
+import { searchTable, writeBenchmarksDoc, type QueryCost, type SearchMeasure as SiteSearch } from './doc.ts';
 import { makeCorpus, readSeeds, writeCorpus } from './synthetic.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -75,16 +75,6 @@ function serve(dist: string): Promise<{ server: Server; url: string }> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-interface QueryCost {
-  /** Bytes of scripts, wasm, index and fragment files from opening the page to the first results (not the page's HTML, CSS). */
-  firstKB: number;
-  firstRequests: number;
-  /** Page opened with ?q= → results drawn. */
-  firstMs: number;
-  warmMedianMs: number;
-  warmMaxMs: number;
-}
 
 /**
  * One reader: opens `search.html?q=<first query>` (hosted or from disk), counts what the page
@@ -133,21 +123,6 @@ async function measureReader(browser: Browser, base: string, fileBytes: (url: st
   }
   await context.close();
   return { ...first, warmMedianMs: median(warm), warmMaxMs: Math.max(...warm) };
-}
-
-interface SiteSearch {
-  reports: number;
-  load1: number;
-  blocks: number;
-  textMB: number;
-  index: { files: number; KB: number };
-  offlineIndex: { files: number; KB: number };
-  zipMB: number;
-  hosted: QueryCost;
-  offline: QueryCost;
-  /** Build step times (synthetic sizes): the search steps' share of the full build. */
-  /** The offline scripts are made while zipping (`zip`); `searchShare` is Pagefind's share of the build. */
-  build?: { seconds: number; pagefind: number; zip: number; searchShare: number };
 }
 
 async function measureSite(reports: number, dir: string, zip: string, build?: SiteSearch['build']): Promise<SiteSearch> {

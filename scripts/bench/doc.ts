@@ -70,8 +70,10 @@ export function convertTable(results: ConvertMeasure[]): string {
 
 /** What `npm run bench:search` measures of one query on one side (hosted, or offline from the zip). */
 export interface QueryCost {
+  /** Bytes of scripts, wasm, index and fragment files from opening the page to the first results (not the page's HTML, CSS). */
   firstKB: number;
   firstRequests: number;
+  /** Page opened with ?q= → results drawn. */
   firstMs: number;
   warmMedianMs: number;
   warmMaxMs: number;
@@ -88,6 +90,7 @@ export interface SearchMeasure {
   zipMB: number;
   hosted: QueryCost;
   offline: QueryCost;
+  /** Build step times (synthetic sizes): the offline scripts are made while zipping (`zip`); `searchShare` is Pagefind's share of the build. */
   build?: { seconds: number; pagefind: number; zip: number; searchShare: number };
 }
 

@@ -194,7 +194,7 @@ export function unfold(line: string): string[] {
   for (const cut of [...cuts, line.length]) {
     const piece = line.slice(from, cut).trim();
     // `1. 《…》`: the space after a paragraph number is no line break.
-    for (const part of piece.split(/\s+(?=[^\x00-\x7f]|\d{1,3}\/\d{1,4}[.．])/)) {
+    for (const part of piece.split(/(?<!\s)\s+(?=[^\x00-\x7f]|\d{1,3}\/\d{1,4}[.．])/)) {
       if (out.length && /^\d{1,3}[.．]$/.test(out.at(-1)!) && from > 0) out[out.length - 1] += ` ${part}`;
       else if (part) out.push(part);
     }

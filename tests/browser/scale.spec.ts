@@ -5,12 +5,11 @@
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { servePreview, withBuildLock } from './build-lock.ts';
+import { freePort, servePreview, withBuildLock } from './build-lock.ts';
 import { SCALE } from '../scale/site.ts';
 import { checkDist } from '../../scripts/commands/check-links.ts';
 
@@ -29,12 +28,7 @@ test.beforeAll(async () => {
     spawnSync(process.execPath, ['tests/scale/site.ts', dir], { encoding: 'utf8', env: { ...process.env, BASE_PATH: basePath } }),
   );
   if (built.status !== 0) throw new Error(`scale site build failed:\n${built.stdout}\n${built.stderr}`);
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+  const port = await freePort();
   origin = `http://127.0.0.1:${port}${basePath}`;
   server = await servePreview(join(dir, 'dist'), port, origin);
 });
