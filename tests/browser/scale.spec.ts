@@ -45,7 +45,8 @@ async function followPages<T>(page: Page, read: () => Promise<T[]>): Promise<T[]
     all.push(...(await read()));
     const next = page.locator('nav.pager a[rel="next"]').first();
     if ((await next.count()) === 0) return all;
-    await next.click();
+    // Go to the next page's address itself: a click returns before the next page has replaced this one.
+    await page.goto(await next.evaluate((a) => (a as HTMLAnchorElement).href));
   }
   throw new Error('more than 50 pages');
 }

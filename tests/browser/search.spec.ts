@@ -87,7 +87,8 @@ function watch(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('requestfailed', (r) => errors.push(`${r.url()} ${r.failure()?.errorText}`));
+  // A request the page's own navigation cancels (the favicon of a page left at once) is no error.
+  page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && errors.push(`${r.url()} ${r.failure()?.errorText}`));
   return errors;
 }
 
