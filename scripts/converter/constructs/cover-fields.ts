@@ -76,8 +76,11 @@ const LATIN_DATE = /(\d{1,2})\s*(January|February|March|April|May|June|July|Augu
 const DISTR = /Distr\.?\s*[:：]\s*([A-Za-z]+)/;
 const ORIGINAL = /Original\s*[:：]\s*([A-Za-z]+(?:\s*[/,]\s*[A-Za-z]+)*)/;
 const LANGUAGE = /^(?:Chinese|English|French|Spanish|Russian|Arabic)$/;
-/** A symbol set off by white space (a column of the cover page), never one inside a sentence or brackets. */
-const SYMBOL = /(?<=^|\s)[A-Z]{1,6}\/(?=\S*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*(?=\s|$)/g;
+/**
+ * A symbol set off by white space (a column of the cover page), never one inside a sentence or
+ * brackets; a note mark may follow it (`CRC/C/MNG/CO/2-3*`, a reissue or adoption note).
+ */
+const SYMBOL = /(?<=^|\s)[A-Z]{1,6}\/(?=\S*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*(?=\**(?:\s|$))/g;
 
 /** ISO date from `9 March 2023`, `17June2022` or `2023年3月9日`. */
 export function isoDate(text: string): string | undefined {
@@ -145,6 +148,13 @@ function readColumnFields(t: TextLine, meta: FrontMeta, ledger: Ledger): string 
   }
   for (const s of text.match(SYMBOL) ?? []) {
     if (!meta.symbols.includes(s)) meta.symbols.push(s);
+    // The note mark after a symbol points to the cover's `*` note, which is read on its own line.
+    const end = text.indexOf(s) + s.length;
+    const marks = /^\**/.exec(text.slice(end))![0];
+    if (marks) {
+      drop(ledger, t.no, marks, 'masthead');
+      text = text.slice(0, end) + text.slice(end + marks.length);
+    }
     took(s);
   }
   const words = text.trim().split(/\s+/).filter(Boolean);
