@@ -1,14 +1,15 @@
 /**
- * Specs that build a site of their own (hostile.spec.ts, changes.spec.ts): Astro builds of this
+ * Specs that build a site of their own (hostile, changes and scale specs, through `builtSite`): Astro builds of this
  * project share its `.astro/` folder, so two of them must not build at the same time when
  * Playwright runs them in parallel workers: `withBuildLock` holds a lock folder (`mkdir` is
  * atomic) for the duration of the build; a lock older than 10 minutes is stale. `servePreview`
  * then serves the built folder with a real `astro preview` and waits until it answers.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 
 const LOCK = join(process.cwd(), 'node_modules', '.astro', 'e2e-build.lock');
 
@@ -60,4 +61,33 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** A site a spec builds for itself and serves: its folder, its address, and how to stop it. */
+export interface BuiltSite {
+  dir: string;
+  origin: string;
+  close(): void;
+}
+
+/**
+ * Build a site with `script DIR` (a test-site builder such as tests/hostile/site.ts) into a new
+ * temporary folder, under the build lock, then serve `DIR/dist` on a free port under `basePath`.
+ * The one way the browser specs that need a site of their own get it.
+ */
+export async function builtSite(script: string, basePath: string, env: NodeJS.ProcessEnv = process.env): Promise<BuiltSite> {
+  const dir = mkdtempSync(join(tmpdir(), `${basename(dirname(script))}-site-`));
+  const built = await withBuildLock(() => spawnSync(process.execPath, [script, dir], { encoding: 'utf8', env }));
+  if (built.status !== 0) throw new Error(`${script} failed:\n${built.stdout}\n${built.stderr}`);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}${basePath}`;
+  const server = await servePreview(join(dir, 'dist'), port, origin);
+  return {
+    dir,
+    origin,
+    close() {
+      server.kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

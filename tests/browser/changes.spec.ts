@@ -4,11 +4,7 @@
  * (tests/changes/site.ts, into a temporary folder), served by `astro preview` on a free port the
  * system picks (a fixed one could be another checkout's server).
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, servePreview, withBuildLock } from './build-lock.ts';
+import { builtSite, type BuiltSite } from './build-lock.ts';
 import { expect, test } from '@playwright/test';
 import { replaced, reverted, siteUrl } from '../changes/site.ts';
 
@@ -16,23 +12,15 @@ test.describe.configure({ mode: 'serial' });
 
 const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/').replace(/^\/?/, '/');
 let origin = '';
-let dir = '';
-let server: ChildProcess | undefined;
+let site: BuiltSite | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dir = mkdtempSync(join(tmpdir(), 'changes-site-'));
-  const built = await withBuildLock(() => spawnSync(process.execPath, ['tests/changes/site.ts', dir], { encoding: 'utf8' }));
-  if (built.status !== 0) throw new Error(`changes site build failed:\n${built.stdout}\n${built.stderr}`);
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}${basePath}`;
-  server = await servePreview(join(dir, 'dist'), port, origin);
+  site = await builtSite('tests/changes/site.ts', basePath);
+  ({ origin } = site);
 });
 
-test.afterAll(() => {
-  server?.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => site?.close());
 
 test('a seed edited twice shows one dated change against the committed version, the changed words in context, linked to the paragraph', async ({ page }) => {
   await page.goto(`${origin}reports/${replaced.slug}.html`);

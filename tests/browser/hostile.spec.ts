@@ -4,11 +4,9 @@
  * folder, about 5 s of CPU) and served by `astro preview` on a free port; the injection report
  * is then read as a user would: no dialog, no CSP violation, every hostile string visible as text.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, servePreview, withBuildLock } from './build-lock.ts';
+import { builtSite, type BuiltSite } from './build-lock.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { reportSchema, type Report } from '../../scripts/model/schema.ts';
 import { inlineText } from '../../scripts/model/inline.ts';
@@ -18,24 +16,17 @@ test.describe.configure({ mode: 'serial' });
 const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/').replace(/^\/?/, '/');
 let origin = '';
 let dir = '';
-let server: ChildProcess | undefined;
+let site: BuiltSite | undefined;
 let report: Report;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dir = mkdtempSync(join(tmpdir(), 'hostile-site-'));
-  const built = await withBuildLock(() => spawnSync(process.execPath, ['tests/hostile/site.ts', dir], { encoding: 'utf8' }));
-  if (built.status !== 0) throw new Error(`hostile site build failed:\n${built.stdout}\n${built.stderr}`);
+  site = await builtSite('tests/hostile/site.ts', basePath);
+  ({ origin, dir } = site);
   report = reportSchema.parse(JSON.parse(readFileSync(join(dir, 'content', 'data', 'a-hrc-99-1.json'), 'utf8')));
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}${basePath}`;
-  server = await servePreview(join(dir, 'dist'), port, origin);
 });
 
-test.afterAll(() => {
-  server?.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => site?.close());
 
 /** Dialogs opened and CSP violations seen on the page. */
 async function watch(page: Page) {

@@ -3,13 +3,10 @@
  * with pages of 5 entries (tests/scale/site.ts, into a temporary folder), served by `astro
  * preview` on a free port and opened from disk. Without script throughout: pages are static.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { freePort, servePreview, withBuildLock } from './build-lock.ts';
+import { builtSite, type BuiltSite } from './build-lock.ts';
 import { SCALE } from '../scale/site.ts';
 import { checkDist } from '../../scripts/commands/check-links.ts';
 
@@ -19,24 +16,15 @@ test.use({ javaScriptEnabled: false });
 const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/').replace(/^\/?/, '/');
 let origin = '';
 let dir = '';
-let server: ChildProcess | undefined;
+let site: BuiltSite | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dir = mkdtempSync(join(tmpdir(), 'scale-site-'));
-  const built = await withBuildLock(() =>
-    spawnSync(process.execPath, ['tests/scale/site.ts', dir], { encoding: 'utf8', env: { ...process.env, BASE_PATH: basePath } }),
-  );
-  if (built.status !== 0) throw new Error(`scale site build failed:\n${built.stdout}\n${built.stderr}`);
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}${basePath}`;
-  server = await servePreview(join(dir, 'dist'), port, origin);
+  site = await builtSite('tests/scale/site.ts', basePath, { ...process.env, BASE_PATH: basePath });
+  ({ origin, dir } = site);
 });
 
-test.afterAll(() => {
-  server?.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => site?.close());
 
 /** Follow 下一页 from the current page to the last, collecting `read(page)` of each page. */
 async function followPages<T>(page: Page, read: () => Promise<T[]>): Promise<T[]> {
