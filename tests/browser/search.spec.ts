@@ -360,6 +360,27 @@ for (const site of sites) {
       );
       expect(misplaced).toEqual([]);
     });
+
+    test('at 360 px: every filter lies within the screen’s width, none cut off at the right', async ({ page }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      // 人权 is in every report: each facet has several values, more than one line holds.
+      await search(page, site.page('人权'));
+      const width = await page.evaluate(() => document.documentElement.clientWidth);
+      const options = await page.locator('.facet-option').evaluateAll((els) =>
+        els.map((e) => {
+          const box = e.getBoundingClientRect();
+          // What its facet shows of it: a box scrolled sideways hides the rest.
+          const facet = e.closest('.facet')!.getBoundingClientRect();
+          return { text: (e.textContent ?? '').trim(), left: box.left, right: box.right, facetRight: facet.right };
+        }),
+      );
+      // More than 全部 in each facet.
+      expect(options.length).toBeGreaterThan(2 * (await page.locator('.facet').count()));
+      const cut = options.filter((o) => o.left < 0 || o.right > Math.min(width, o.facetRight));
+      expect(cut.map((o) => o.text)).toEqual([]);
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll).toBeLessThanOrEqual(client);
+    });
   });
 }
 
