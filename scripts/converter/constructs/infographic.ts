@@ -50,7 +50,7 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>, le
   const join = (lines: TextLine[]) => {
     const joiner = lineJoiner('', knownUrls);
     for (const l of lines) joiner.add(l.text);
-    return joiner.text();
+    return untab(joiner.text());
   };
   const take = (lines: TextLine[]) => {
     for (const l of lines) keep(ledger, l.no, l.text);
@@ -111,6 +111,15 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>, le
       drop(group);
     }
   }
+}
+
+/**
+ * A tab on these pages separates a label from what it labels (a map note's mark from its note,
+ * `a\t 提及…`; a figure from its unit): on the page the run of blanks around it is one space, as
+ * the reader sees it, and a copy of the text holds no tab. Blanks without a tab stay as they are.
+ */
+export function untab(text: string): string {
+  return text.replace(/[ \t]+/g, (run) => (run.includes('\t') ? ' ' : run));
 }
 
 /** A photo credit: `（纽约，2023 年 4 月 ) © 联合国图库 / 曼努埃尔·埃利亚斯`, `( 内罗毕，2022 年 8 月 )。© 人权高专办`. */
