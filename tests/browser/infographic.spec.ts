@@ -78,3 +78,19 @@ test(`${report.slug}: a map note reads “a 提及…”: its mark, a space, its
     expect(await tabbed(page), href).toEqual([]);
   }
 });
+
+test(`${report.slug}: a pull-quote shows who said it, on a line of its own under the quote, in the quote’s paragraph`, async ({ page }) => {
+  const quotes = report.blocks.flatMap((b) => (b.type === 'paragraph' && b.by ? [{ id: b.id, by: b.by }] : []));
+  expect(quotes.length).toBeGreaterThan(0);
+  await page.goto(`reports/${report.slug}.html`);
+  for (const { id, by } of quotes) {
+    const line = page.locator(`#${id} .quote-by`);
+    await expect(line).toHaveText(by);
+    await expect(line).toBeVisible();
+    const [quote, under] = await Promise.all([page.locator(`#${id}`).boundingBox(), line.boundingBox()]);
+    expect(under!.y).toBeGreaterThan(quote!.y + 10);
+    // Printed without a dash, it is drawn one (not text a copy takes).
+    const before = await line.evaluate((e) => getComputedStyle(e, '::before').content);
+    expect(before).toBe(/^[—－-]/.test(by) ? 'none' : '"——"');
+  }
+});
