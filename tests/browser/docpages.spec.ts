@@ -14,7 +14,7 @@ const pages = documentPages(readReports(contentDir));
 const fact = (name: string) => `.doc-facts [data-fact="${name}"] dd`;
 
 test('every document page shows its series, the undocs.org links in Chinese and English, and its title, date and report where known', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000); // 125 pages: 2 minutes were not enough on a busy machine
   expect(pages.length).toBe(125);
   for (const doc of pages) {
     await page.goto(docPath(doc.symbol));
