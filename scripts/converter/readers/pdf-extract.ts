@@ -55,6 +55,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
       cMapPacked: true,
       standardFontDataUrl: join(root, 'standard_fonts') + '/',
       isEvalSupported: false,
+      // Images are never decoded (every image is over 0 pixels): the operator list asked for
+      // font names would otherwise decode a page's images, which the reader does not use.
+      maxImageSize: 0,
       stopAtErrors: false,
       verbosity: 0,
     }).promise;
