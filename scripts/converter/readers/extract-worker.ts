@@ -3,6 +3,7 @@
  * as plain data. No analysis here: the layout is read by pdf.ts and doc.ts, in the converter's
  * module graph (and so in its cache key).
  */
+import { readFileSync } from 'node:fs';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { EXTRACTORS, type ExtractKind } from './extractors.ts';
 import type { Answer } from './sync.ts';
@@ -15,7 +16,13 @@ import type { Answer } from './sync.ts';
 // the readers and nothing else.
 delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
 
-const port = (workerData as { port: MessagePort }).port;
+const { port, tid } = workerData as { port: MessagePort; tid: Int32Array };
+// This thread's OS id, from /proc/thread-self (Linux), so the waiting thread can read its CPU time (sync.ts).
+try {
+  Atomics.store(tid, 0, Number(readFileSync('/proc/thread-self/stat', 'latin1').split(' ', 1)[0]));
+} catch {
+  // No /proc: the waiting thread counts wall time instead.
+}
 port.on('message', async (job: { kind: ExtractKind; bytes: Uint8Array; signal: Int32Array }) => {
   let answer: Answer<unknown>;
   try {
