@@ -24,6 +24,7 @@ export const convertStep: Step = {
       seedsDir,
       outDir,
       force: context.force,
+      ...(context.today ? { today: context.today } : {}),
       // Written atomically: a build killed mid-write leaves the old file or the new one, never half;
       // flushed to the disk all together when the seeds are converted (scripts/util/atomic.ts).
       fs: {
