@@ -21,7 +21,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireLock, LockBusy } from '../util/lock.ts';
-import { writeFileAtomic } from '../util/atomic.ts';
+import { flushSet, writeFileAtomic } from '../util/atomic.ts';
 import { dayFlag, parseCli } from '../util/cli.ts';
 import { convertAllParallel, type RunOptions } from '../converter/run.ts';
 
@@ -63,14 +63,27 @@ if (!flags.out && resolve(outDir) === resolve(root, 'content') && resolve(seedsD
   );
   process.exit(2);
 }
+const written = flushSet();
 const options: RunOptions = {
   seedsDir,
   outDir,
   force: flags.force,
   check: flags.check,
   ...(today ? { today } : {}),
-  // Written atomically: a conversion killed mid-write leaves the old file or the new one, never half.
-  fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync: writeFileAtomic, join, lstatSync, statSync, realpathSync },
+  // Written atomically: a conversion killed mid-write leaves the old file or the new one, never
+  // half; flushed to the disk all together at the end (scripts/util/atomic.ts).
+  fs: {
+    existsSync,
+    mkdirSync,
+    readdirSync,
+    readFileSync,
+    rmSync,
+    writeFileSync: (path, data) => writeFileAtomic(path, data, written),
+    join,
+    lstatSync,
+    statSync,
+    realpathSync,
+  },
   log: flags.quiet ? () => {} : (line) => console.log(line),
 };
 if (!existsSync(options.seedsDir) || !statSync(options.seedsDir).isDirectory()) {
@@ -89,6 +102,7 @@ if (!options.check) {
   }
 }
 const result = await convertAllParallel(options);
+await written.flush();
 if (options.check && result.stale.length) {
   console.error(`content/ is stale: ${result.stale.join(', ')}\nRun \`npm run convert\` and commit the result.`);
   process.exit(1);

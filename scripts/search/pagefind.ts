@@ -147,7 +147,7 @@ export async function indexSite(
   }
   mkdirSync(outputPath, { recursive: true }); // no shard at all when no report converted
   writeFileSync(join(outputPath, SHARD_LIST), `${JSON.stringify(shards.slice(1).map((s) => `${s.shard}/`))}\n`);
-  cache.prune();
+  await cache.prune();
   return { records: records.length, chunks: chunks.length, shards: shards.length, built };
 }
 

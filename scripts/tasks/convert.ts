@@ -4,7 +4,7 @@
  * the committed source of the site, not output, so it is written in place.
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { writeFileAtomic } from '../util/atomic.ts';
+import { flushSet, writeFileAtomic } from '../util/atomic.ts';
 import { join } from 'node:path';
 import { convertAllParallel } from '../converter/run.ts';
 import { isSeedFile } from '../converter/readers/index.ts';
@@ -19,13 +19,26 @@ export const convertStep: Step = {
     // large corpus, outcomes in file order): one failure never stops the others.
     const total = readdirSync(seedsDir).filter(isSeedFile).length;
     let done = 0;
+    const written = flushSet();
     const result = await convertAllParallel({
       seedsDir,
       outDir,
       force: context.force,
       ...(context.today ? { today: context.today } : {}),
-      // Written atomically: a build killed mid-write leaves the old file or the new one, never half.
-      fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync: writeFileAtomic, join, lstatSync, statSync, realpathSync },
+      // Written atomically: a build killed mid-write leaves the old file or the new one, never half;
+      // flushed to the disk all together when the seeds are converted (scripts/util/atomic.ts).
+      fs: {
+        existsSync,
+        mkdirSync,
+        readdirSync,
+        readFileSync,
+        rmSync,
+        writeFileSync: (path, data) => writeFileAtomic(path, data, written),
+        join,
+        lstatSync,
+        statSync,
+        realpathSync,
+      },
       // The build reads what became of each seed from its typed outcome; of the CLI's log it shows
       // only the run's own warnings (a damaged index or output, a manifest entry without a seed),
       // as they happen; they are counted in the result's warnings with the seeds'.
@@ -42,6 +55,7 @@ export const convertStep: Step = {
         counts.figures += seed.figures ?? 0;
       },
     });
+    await written.flush();
     for (const r of result.removed) progress.line(`  ${r.line}`);
     counts.reports += result.converted + result.unchanged;
     counts.rejected += result.errors.length;

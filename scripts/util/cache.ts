@@ -5,18 +5,21 @@
  * stored (what this one stored is found) and refills the cache. Without a folder, entries go to
  * a throwaway folder that `release` (or `prune`) removes: nothing is kept between builds.
  *
- * Faults never make a wrong build (issue 23). An entry is made under a temporary name, flushed to
- * the disk and renamed into place; then its *seal* `<key>.sha256`, the SHA-256 of its bytes, is
- * written atomically beside it. Every lookup hashes the entry again and compares: an entry
- * without a seal (a build killed between the two renames) is made again quietly, and an entry
- * whose bytes differ from its seal (truncated, bit-flipped, rewritten by hand) is removed and made
- * again with a warning. A damaged entry is never used and never fails a build.
+ * Faults never make a wrong build (issue 23). An entry is made under a temporary name and renamed
+ * into place; then its *seal* `<key>.sha256`, the SHA-256 of its bytes, is written atomically
+ * beside it. Every lookup hashes the entry again and compares: an entry without a seal (a build
+ * killed between the two renames) is made again quietly, and an entry whose bytes differ from its
+ * seal (truncated, bit-flipped, rewritten by hand, or not yet on the disk when the power went) is
+ * removed and made again with a warning. A damaged entry is never used and never fails a build.
+ * Entries and seals are flushed to the disk together by `prune` at the end of the build, not one
+ * by one as they are stored (scripts/util/atomic.ts: four fsyncs per entry were most of the zip
+ * step's time at 100 reports).
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fsyncPath, writeFileAtomic } from './atomic.ts';
+import { flushSet, writeFileAtomic } from './atomic.ts';
 
 /** The SHA-256 of the parts, each ended by a NUL so that ('ab', 'c') and ('a', 'bc') differ. */
 export function cacheKey(...parts: readonly (string | Uint8Array)[]): string {
@@ -56,10 +59,14 @@ export function entryDigest(path: string): string {
   return hash.digest('hex');
 }
 
-/** Flush every file of an entry, and the folders holding them, to the disk. */
-function flush(path: string): void {
-  for (const file of walk(path)) fsyncPath(file ? join(path, file) : path);
-  if (statSync(path).isDirectory()) fsyncPath(path);
+/** An entry's path, and every file and folder under it. */
+function entryPaths(path: string): string[] {
+  const paths = new Set([path]);
+  for (const file of walk(path)) {
+    const parts = file ? file.split('/') : [];
+    for (let i = 1; i <= parts.length; i++) paths.add(join(path, ...parts.slice(0, i)));
+  }
+  return [...paths];
 }
 
 export interface BuildCache {
@@ -75,8 +82,11 @@ export interface BuildCache {
    * becomes the entry. Returns where the entry is.
    */
   store(key: string, make: (path: string) => Promise<void> | void): Promise<string>;
-  /** Remove the entries this build did not use (call after the build succeeded), and release. */
-  prune(): void;
+  /**
+   * Flush the entries this build stored to the disk, remove the entries it did not use (call
+   * after the build succeeded), and release.
+   */
+  prune(): Promise<void>;
   /** Remove the throwaway folder of a cache without a folder (call whether or not the build succeeded). */
   release(): void;
 }
@@ -91,6 +101,8 @@ export function buildCache(dir: string | undefined, { force = false, warn = (m) 
   const used = new Set<string>();
   /** Entries stored by this build: fresh even when forced. */
   const made = new Set<string>();
+  /** Entries and seals stored by this build, flushed together by `prune`. */
+  const unflushed = flushSet();
   let throwaway: string | undefined;
   const root = () => dir ?? (throwaway ??= mkdtempSync(join(tmpdir(), 'un-hr-cache-')));
 
@@ -148,7 +160,6 @@ export function buildCache(dir: string | undefined, { force = false, warn = (m) 
       let digest: string;
       try {
         await make(part);
-        flush(part);
         digest = entryDigest(part);
       } catch (error) {
         rmSync(part, { recursive: true, force: true });
@@ -166,13 +177,14 @@ export function buildCache(dir: string | undefined, { force = false, warn = (m) 
         rmSync(part, { recursive: true, force: true });
         if (!existsSync(final)) throw error;
       }
-      fsyncPath(root());
-      writeFileAtomic(`${final}${SEAL}`, `${digest}\n`);
+      for (const path of entryPaths(final)) unflushed.add(path);
+      writeFileAtomic(`${final}${SEAL}`, `${digest}\n`, unflushed);
       return final;
     },
-    prune() {
+    async prune() {
       this.release();
       if (!dir || !existsSync(dir)) return;
+      await unflushed.flush();
       for (const name of readdirSync(dir)) {
         const key = name.endsWith(SEAL) ? name.slice(0, -SEAL.length) : name;
         if (!used.has(key)) rmSync(join(dir, name), { recursive: true, force: true });

@@ -76,7 +76,7 @@ export function deflateCache({ dir, level, force = false, warn }: DeflateCacheOp
       return made;
     },
     async prune() {
-      cache.prune();
+      await cache.prune();
     },
   };
 }

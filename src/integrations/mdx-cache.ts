@@ -85,9 +85,9 @@ export function mdxCache(): AstroIntegration {
           },
         });
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ logger }) => {
         if (!cache) return;
-        cache.prune();
+        await cache.prune();
         logger.info(`${counts.compiled} compiled, ${counts.cached} from cache`);
       },
     },

@@ -3,8 +3,9 @@
  * astro.config.mjs): a page whose key and code are unchanged since the last build is copied from
  * that build instead of rendered again. Astro tracks the code (the page's module graph) and the
  * MDX entry it renders; the key covers the *data*: it is the hash of the one value the page
- * renders from — a report page's data object (src/lib/page-data.ts), a document or country
- * page's props. Nothing is listed by hand, so nothing can be forgotten.
+ * renders from — a report page's data object (src/lib/page-data.ts), a document, country,
+ * catalogue or figures page's props, a data file's frontmatter or figures. Nothing is listed by
+ * hand, so nothing can be forgotten.
  */
 import { createHash } from 'node:crypto';
 

@@ -62,13 +62,13 @@ describe('build cache', () => {
       assert.equal(first.lookup(a), undefined);
       await first.store(a, (path) => writeFileSync(path, 'A'));
       await first.store(cacheKey('b'), (path) => writeFileSync(path, 'B'));
-      first.prune();
+      await first.prune();
       // Each entry with its seal (its SHA-256, checked on every lookup).
       assert.deepEqual(readdirSync(dir).sort(), [a, `${a}.sha256`, cacheKey('b'), `${cacheKey('b')}.sha256`].sort());
 
       const second = buildCache(dir);
       assert.equal(readFileSync(second.lookup(a)!, 'utf8'), 'A');
-      second.prune();
+      await second.prune();
       assert.deepEqual(readdirSync(dir).sort(), [a, `${a}.sha256`], 'b was not used by the second build');
 
       const forced = buildCache(dir, { force: true });

@@ -41,9 +41,9 @@ function build(cacheDir: string, environments: number, modules: readonly string[
   for (let i = 0; i < environments; i++) for (const p of added) p.configResolved?.({ plugins });
   return {
     transformAll: () => Promise.all(modules.map((code, i) => mdx.transform!.handler(code, `/r/${i}.mdx`))),
-    done: () => {
+    done: async () => {
       const lines: string[] = [];
-      hooks['astro:build:done']!({ logger: { info: (line: string) => lines.push(line) } });
+      await hooks['astro:build:done']!({ logger: { info: (line: string) => lines.push(line) } });
       return { lines, compiles };
     },
   };
@@ -57,7 +57,7 @@ test('the MDX cache compiles and stores each module once, however many Vite envi
       (await cold.transformAll()).map((r) => r.code),
       ['compiled a', 'compiled b', 'compiled c'],
     );
-    assert.deepEqual(cold.done(), { lines: ['3 compiled, 0 from cache'], compiles: 3 });
+    assert.deepEqual(await cold.done(), { lines: ['3 compiled, 0 from cache'], compiles: 3 });
     const entries = () => readdirSync(join(dir, 'mdx-cache')).filter((n) => !n.endsWith('.sha256'));
     assert.equal(entries().length, 3);
     assert.equal(readdirSync(join(dir, 'mdx-cache')).length, 6, 'each entry with its seal');
@@ -67,7 +67,7 @@ test('the MDX cache compiles and stores each module once, however many Vite envi
       (await warm.transformAll()).map((r) => r.code),
       ['compiled a', 'compiled b', 'compiled d'],
     );
-    assert.deepEqual(warm.done(), { lines: ['1 compiled, 2 from cache'], compiles: 1 });
+    assert.deepEqual(await warm.done(), { lines: ['1 compiled, 2 from cache'], compiles: 1 });
     assert.equal(entries().length, 3, 'the entry of c, unused by the last build, is pruned');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,10 +1,12 @@
 /** `data/<slug>.csl.json`: the report as a CSL-JSON item, for reference managers (src/lib/cite.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
+import { cacheKeyOf } from '../../lib/pagekey.ts';
 import { cslJson, reportPageUrl } from '../../lib/cite.ts';
 
+// Copied from the last build while the report's frontmatter is unchanged (src/lib/pagekey.ts; the site's address is Astro's config).
 export const getStaticPaths: GetStaticPaths = async () =>
-  (await getCollection('reports')).map((entry) => ({ params: { slug: entry.data.slug }, props: { meta: entry.data } }));
+  (await getCollection('reports')).map((entry) => ({ params: { slug: entry.data.slug }, props: { meta: entry.data }, ...cacheKeyOf(() => entry.data) }));
 
 export const GET: APIRoute = ({ props, site }) =>
   new Response(cslJson(props.meta, reportPageUrl(site, import.meta.env.BASE_URL, props.meta.slug)), {
