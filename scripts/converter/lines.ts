@@ -101,7 +101,12 @@ export interface HeadingLine extends Labelled {
   label: string;
 }
 
-const CHAPTER = /^第\s*([一二三四五六七八九十百]+)\s*章(?:\s+|$|(?=[\u4e00-\u9fff《“]))(.*)$/;
+/**
+ * The blank run after `章` is taken whole (`(?=(\s+))\2`, a possessive `\s+`): giving some of it
+ * back never lets `(.*)$` match where it did not, and trying every split took quadratic time on a
+ * long run (issue 25). The title is group 3.
+ */
+const CHAPTER = /^第\s*([一二三四五六七八九十百]+)\s*章(?:(?=(\s+))\2|$|(?=[\u4e00-\u9fff《“]))(.*)$/;
 const CN_HEADING = /^([一二三四五六七八九十]+)\s*[.．、]\s*(.+)$/;
 const LETTER_HEADING = /^([A-Z])[.．](\s*)(\S.*)$/;
 const ANNEX = /^附\s*件\s*([一二三四五六七八九十]*)(?:\s+|$)(.*)$/;
@@ -135,8 +140,8 @@ export function headingLine(text: string): HeadingLine | undefined {
       kind: 'chapter',
       key: String(n ?? m[1]),
       label: `第${m[1]}章`,
-      printed: text.slice(0, text.length - m[2]!.length).trim(),
-      rest: m[2]!.trim(),
+      printed: text.slice(0, text.length - m[3]!.length).trim(),
+      rest: m[3]!.trim(),
     };
   }
   if ((m = CN_HEADING.exec(t))) {

@@ -53,7 +53,6 @@ const FOUND_WITH_LARGER_BUDGET = new Set([
   'scripts/converter/figures/mentions.ts /(?<![两二三四五六七八九十百千])([两二三四五六七八九十百千]+|十几)(多|余)?(?=[x])/',
   'scripts/converter/footnotes.ts /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[。，；：、”’）)」』》.;])\\s?(\\d+)(?=\\s|$)/',
   'scripts/converter/inline.ts /\\[([^\\]\\n]{1,300})\\]\\(([^)\\s]{1,2000})\\)/',
-  'scripts/converter/lines.ts /^第\\s*([一二三四五六七八九十百]+)\\s*章(?:\\s+|$|(?=[\\u4e00-\\u9fff《“]))(.*)$/',
   'scripts/converter/paras.ts /\\d{1,7}(?:\\s*\\([a-z]\\))?(?!\\d)/',
 ]);
 

@@ -1,0 +1,51 @@
+/**
+ * The converter's regular expressions that recheck (tests/converter/regex-audit.test.ts) found
+ * vulnerable to polynomial backtracking, run through the converter function that uses each on
+ * recheck's attack string at 1× and 8× its size (issue 25: no input takes more than linear time).
+ * The time may grow by well under the 64× a quadratic pattern shows (bound 30×; thread CPU time,
+ * best of several interleaved runs, each call repeated until the small input costs ≥ 20 ms, so a
+ * busy machine does not fail it).
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { headingLine } from '../../scripts/converter/lines.ts';
+
+/** Time may grow up to this much for 8× the input: linear is 8, quadratic 64. */
+const LINEAR_BOUND = 30;
+const FACTOR = 8;
+
+/** Thread CPU milliseconds of `reps` calls. */
+function cpu(fn: (n: number) => unknown, n: number, reps: number): number {
+  const t0 = process.threadCpuUsage();
+  for (let i = 0; i < reps; i++) fn(n);
+  const used = process.threadCpuUsage(t0);
+  return (used.user + used.system) / 1000;
+}
+
+function assertLinear(fn: (n: number) => unknown, n: number) {
+  fn(n);
+  fn(FACTOR * n);
+  let reps = 1;
+  while (cpu(fn, n, reps) < 20 && reps < 1 << 20) reps *= 2;
+  let small = Infinity;
+  let large = Infinity;
+  for (let r = 0; r < 3; r++) {
+    small = Math.min(small, cpu(fn, n, reps));
+    large = Math.min(large, cpu(fn, FACTOR * n, reps));
+  }
+  const ratio = large / small;
+  assert.ok(
+    ratio < LINEAR_BOUND,
+    `${FACTOR}× the input took ${ratio.toFixed(1)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms for ${reps} calls; linear ≈ 8, quadratic ≈ 64)`,
+  );
+}
+
+describe('the converter’s patterns take linear time on recheck’s attack strings', () => {
+  test('a chapter heading (`第一章`) followed by a long blank run and a line terminator', () => {
+    // recheck: polynomial (degree 2), attack '第一章\t' + '\t'.repeat(31623) + '章' + '一章'.repeat(31623) + '\n'
+    const line = (n: number) => `第一章\t${'\t'.repeat(n)}章${'一章'.repeat(n)}\n`;
+    // The same pattern still reads a chapter heading with its title after a blank run.
+    assert.deepEqual(headingLine('第一章\t\t导言')?.rest, '导言');
+    assertLinear((n) => headingLine(line(n)), 2000);
+  });
+});
