@@ -50,7 +50,6 @@ const FOUND_WITH_LARGER_BUDGET = new Set([
   'scripts/converter/clean.ts /(?<!\\s)\\s+(?=[^\\x00-\\x7f]|\\d{1,3}\\/\\d{1,4}[.．])/',
   'scripts/converter/constructs/cover-fields.ts /(?<=^|\\s)[A-Z]{1,6}\\/(?=\\S*\\d)[A-Za-z0-9.()-]+(?:\\/[A-Za-z0-9.()-]+)*(?=\\**(?:\\s|$))/',
   'scripts/converter/figures/mentions.ts /(?<![\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:[ \\u00a0]\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)(?![\\d/+]|\\.\\d|[A-Za-z])/',
-  'scripts/converter/figures/mentions.ts /(?<![两二三四五六七八九十百千])([两二三四五六七八九十百千]+|十几)(多|余)?(?=[x])/',
   'scripts/converter/footnotes.ts /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[。，；：、”’）)」』》.;])\\s?(\\d+)(?=\\s|$)/',
   'scripts/converter/inline.ts /\\[([^\\]\\n]{1,300})\\]\\(([^)\\s]{1,2000})\\)/',
   'scripts/converter/paras.ts /\\d{1,7}(?:\\s*\\([a-z]\\))?(?!\\d)/',

@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { findMentions } from '../../scripts/converter/figures/mentions.ts';
 import { headingLine } from '../../scripts/converter/lines.ts';
 
 /** Time may grow up to this much for 8× the input: linear is 8, quadratic 64. */
@@ -47,5 +48,15 @@ describe('the converter’s patterns take linear time on recheck’s attack stri
     // The same pattern still reads a chapter heading with its title after a blank run.
     assert.deepEqual(headingLine('第一章\t\t导言')?.rest, '导言');
     assertLinear((n) => headingLine(line(n)), 2000);
+  });
+
+  test('a long run of Chinese numerals with no measure word after it', () => {
+    // recheck: polynomial (degree 2), attack '十七'.repeat(38730) + '\x00十几' (a measure word in place of x)
+    const text = (n: number) => `${'十七'.repeat(n)}\u0000十几个`;
+    assert.deepEqual(
+      findMentions(text(3)).map((m) => m.printed),
+      ['十几'],
+    );
+    assertLinear((n) => findMentions(text(n)), 20_000);
   });
 });

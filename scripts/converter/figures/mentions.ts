@@ -22,7 +22,11 @@ export interface Mention {
 
 const MEASURES = '个名次份项人笔起件封场本所位家条点批类种轮座处';
 const ARABIC = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+(?:\.\d+)?)(?![\d/+]|\.\d|[A-Za-z])/g;
-const CHINESE = new RegExp(`(?<![两二三四五六七八九十百千])([两二三四五六七八九十百千]+|十几)(多|余)?(?=[${MEASURES}])`, 'g');
+/**
+ * A run of Chinese numerals is taken whole (`(?=(…+))\\2`, a possessive `+`): a shorter run is
+ * followed by a numeral, never by `多`, `余` or a measure word, so giving some back only cost time.
+ */
+const CHINESE = new RegExp(`(?<![两二三四五六七八九十百千])((?=([两二三四五六七八九十百千]+))\\2|十几)(多|余)?(?=[${MEASURES}])`, 'g');
 const TAIL = new RegExp(`^(\\s*([万亿]))?(\\s*(美元|%|％))?(\\s*(多|余))?(\\s*([${MEASURES}]))?`);
 const NOT_A_QUANTITY_AFTER = /^\s*(?:年|月|日|天|小时|周年|周|届|号|段|世纪|岁)/;
 const APPROX_BEFORE = /(?:约|大约|超过|逾|近|将近|至少|估计[^，。；]{0,6}|多达)\s*$/;
