@@ -60,6 +60,12 @@ const GE_ANYWHERE = /(?:\d{1,3}[ \t]+)?GE\.\d{2}-\d{5}(?:[ \t]*\([A-Z]\))?(?:[ \
 const BARCODE = /\*\d{7,8}\*/g;
 const RECYCLE = /^请\s*回\s*收$/;
 const PAGE_OF = /^\d{1,3}\s*\/\s*\d{1,3}$/;
+/**
+ * A run of line or paragraph separators, read whole: its neighbours decide what it becomes (a
+ * lookbehind and lookahead around the run backtracked over it, which recheck found polynomial).
+ */
+const LINE_SEPARATORS = /[\u2028\u2029]+/g;
+const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 /** Invisible characters that carry nothing a reader sees: controls, zero-width and bidi marks. */
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
@@ -82,7 +88,9 @@ export function clean(text: string, ledger: Ledger): Cleaned {
     // A line or paragraph separator inside a line is a wrap: nothing between ideographs, a space elsewhere.
     let raw = source;
     if (raw.includes('\u2028') || raw.includes('\u2029'))
-      raw = raw.replace(/(?<=[\u4e00-\u9fff])[\u2028\u2029]+(?=[\u4e00-\u9fff])/g, '').replace(/[\u2028\u2029]/g, ' ');
+      raw = raw.replace(LINE_SEPARATORS, (run: string, at: number) =>
+        isIdeograph(raw.charCodeAt(at - 1)) && isIdeograph(raw.charCodeAt(at + run.length)) ? '' : ' '.repeat(run.length),
+      );
     raw = dropAll(raw, /\uFFFD/g, no, 'replacement-char', ledger);
     raw = dropAll(raw, INVISIBLE, no, 'control-char', ledger);
     raw = raw.trimEnd(); // linear on any run of spaces (U+3000 included)

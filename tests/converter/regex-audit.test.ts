@@ -46,7 +46,6 @@ const KNOWN = new Set([
  */
 const FOUND_WITH_LARGER_BUDGET = new Set([
   'scripts/converter/clean.ts /^([A-Z](?: ?[A-Z]){0,5})\\/((?=[^\\s]*\\d)[A-Za-z0-9.()-]+(?:\\/[A-Za-z0-9.()-]+)*)(\\*{0,3})$/',
-  'scripts/converter/clean.ts /(?<=[\\u4e00-\\u9fff])[\\u2028\\u2029]+(?=[\\u4e00-\\u9fff])/',
   'scripts/converter/clean.ts /(?<!\\s)\\s+(?=[^\\x00-\\x7f]|\\d{1,3}\\/\\d{1,4}[.．])/',
   'scripts/converter/constructs/cover-fields.ts /(?<=^|\\s)[A-Z]{1,6}\\/(?=\\S*\\d)[A-Za-z0-9.()-]+(?:\\/[A-Za-z0-9.()-]+)*(?=\\**(?:\\s|$))/',
   'scripts/converter/figures/mentions.ts /(?<![\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:[ \\u00a0]\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)(?![\\d/+]|\\.\\d|[A-Za-z])/',

@@ -8,8 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { clean } from '../../scripts/converter/clean.ts';
 import { findMentions } from '../../scripts/converter/figures/mentions.ts';
 import { headingLine } from '../../scripts/converter/lines.ts';
+import { newLedger } from '../../scripts/converter/ledger.ts';
 
 /** Time may grow up to this much for 8× the input: linear is 8, quadratic 64. */
 const LINEAR_BOUND = 30;
@@ -58,5 +60,16 @@ describe('the converter’s patterns take linear time on recheck’s attack stri
       ['十几'],
     );
     assertLinear((n) => findMentions(text(n)), 20_000);
+  });
+
+  test('line separators between ideographs and elsewhere, in a long line', () => {
+    // recheck (with a 10 s budget): polynomial; the run of separators was backtracked over between a lookbehind and a lookahead
+    const text = (n: number) => `${'中\u2028\u2029'.repeat(n)}a\u2028${'\u2028'.repeat(n)}b`;
+    const lineText = (t: string) =>
+      clean(t, newLedger())
+        .tokens.map((k) => ('text' in k ? k.text : ''))
+        .join('');
+    assert.equal(lineText('中\u2028文 a\u2029\u2028b'), '中文 a  b');
+    assertLinear((n) => clean(text(n), newLedger()), 20_000);
   });
 });
