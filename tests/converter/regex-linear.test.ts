@@ -72,4 +72,14 @@ describe('the converter’s patterns take linear time on recheck’s attack stri
     assert.equal(lineText('中\u2028文 a\u2029\u2028b'), '中文 a  b');
     assertLinear((n) => clean(text(n), newLedger()), 20_000);
   });
+
+  test('digits each followed by a letter, and numbers with separators', () => {
+    // recheck: polynomial (degree 2), attack '0A'.repeat(38730)
+    const text = (n: number) => `${'0A'.repeat(n)} 共有 1,128 名和 47 000 人及 6.08 亿`;
+    assert.deepEqual(
+      findMentions(text(3)).map((m) => m.printed),
+      ['1,128', '47 000', '6.08 亿'],
+    );
+    assertLinear((n) => findMentions(text(n)), 20_000);
+  });
 });
