@@ -10,8 +10,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { clean } from '../../scripts/converter/clean.ts';
 import { findMentions } from '../../scripts/converter/figures/mentions.ts';
+import { findReferences } from '../../scripts/converter/footnotes.ts';
 import { headingLine } from '../../scripts/converter/lines.ts';
 import { newLedger } from '../../scripts/converter/ledger.ts';
+import type { DraftNote } from '../../scripts/converter/draft.ts';
 
 /** Time may grow up to this much for 8× the input: linear is 8, quadratic 64. */
 const LINEAR_BOUND = 30;
@@ -81,5 +83,14 @@ describe('the converter’s patterns take linear time on recheck’s attack stri
       ['1,128', '47 000', '6.08 亿'],
     );
     assertLinear((n) => findMentions(text(n)), 20_000);
+  });
+
+  test('long digit runs after sentence punctuation, not followed by a blank', () => {
+    // recheck (with a 10 s budget): polynomial; each run after `。` was tried at every length
+    const notes: DraftNote[] = [{ line: 2, mark: '1', n: 1, style: 'bare', text: '注释。' }];
+    const text = (n: number) => `${'。1234567890x'.repeat(n)}第一句。1 `;
+    const found = findReferences([{ text: text(3), line: 1 }], notes);
+    assert.deepEqual([...found.refs.keys()], [1]);
+    assertLinear((n) => findReferences([{ text: text(n), line: 1 }], notes), 5_000);
   });
 });
