@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { clean } from '../../scripts/converter/clean.ts';
 import { findMentions } from '../../scripts/converter/figures/mentions.ts';
+import { readFields, type FrontMeta } from '../../scripts/converter/constructs/cover-fields.ts';
 import { findReferences } from '../../scripts/converter/footnotes.ts';
 import { headingLine } from '../../scripts/converter/lines.ts';
 import { newLedger } from '../../scripts/converter/ledger.ts';
@@ -92,5 +93,16 @@ describe('the converter’s patterns take linear time on recheck’s attack stri
     const found = findReferences([{ text: text(3), line: 1 }], notes);
     assert.deepEqual([...found.refs.keys()], [1]);
     assertLinear((n) => findReferences([{ text: text(n), line: 1 }], notes), 5_000);
+  });
+
+  test('a cover line with a long symbol-like run that no symbol ends', () => {
+    // recheck: polynomial (degree 2), attack 'A/' + 'A/00'.repeat(27387) + '(/(\x00'
+    const read = (text: string) => {
+      const meta: FrontMeta = { agendaItems: [], agendaTitles: [], symbols: [] };
+      readFields({ kind: 'line', no: 1, raw: text, text }, meta, newLedger());
+      return meta;
+    };
+    assert.deepEqual(read('A/HRC/55/69* CEDAW/C/CHN/9').symbols, ['A/HRC/55/69', 'CEDAW/C/CHN/9']);
+    assertLinear((n) => read(`A/${'A/00'.repeat(n)}(/(\u0000`), 20_000);
   });
 });

@@ -82,7 +82,12 @@ const LANGUAGE = /^(?:Chinese|English|French|Spanish|Russian|Arabic)$/;
  * A symbol set off by white space (a column of the cover page), never one inside a sentence or
  * brackets; a note mark may follow it (`CRC/C/MNG/CO/2-3*`, a reissue or adoption note).
  */
-const SYMBOL = /(?<=^|\s)[A-Z]{1,6}\/(?=\S*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*(?=\**(?:\s|$))/g;
+/**
+ * Each part of the symbol is taken whole (`(?=(…+))\1`, a possessive `+`): a shorter part is
+ * followed by a part character, which neither `/` nor the end test accepts, so giving characters
+ * back only cost time (recheck found the backtracking polynomial). Only the whole match is used.
+ */
+const SYMBOL = /(?<=^|\s)[A-Z]{1,6}\/(?=\S*\d)(?=([A-Za-z0-9.()-]+))\1(?:\/(?=([A-Za-z0-9.()-]+))\2)*(?=\**(?:\s|$))/g;
 
 /** ISO date from `9 March 2023`, `17June2022` or `2023年3月9日`. */
 export function isoDate(text: string): string | undefined {
