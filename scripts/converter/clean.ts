@@ -51,7 +51,12 @@ export const SYMBOL_LINE = /^[A-Z]{1,6}\/(?=[^\s]*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-
  * `C E R D/…`) and a note mark after it (`CEDAW/C/NSR/CO/9*`, reissued for technical reasons).
  */
 const GLUED_SYMBOLS = /^([A-Z]{1,6}\/[A-Za-z0-9./()-]*\d)((?:A|E|S|CCPR|CAT|CRC|CEDAW|CERD|CMW|CRPD|CED|HRI)\/[A-Za-z0-9./()-]+)$/;
-const COVER_SYMBOL = /^([A-Z](?: ?[A-Z]){0,5})\/((?=[^\s]*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-z0-9.()-]+)*)(\*{0,3})$/;
+/**
+ * Each part is taken whole (`(?=(…+))\3`, a possessive `+`), as in cover-fields' SYMBOL: a shorter
+ * part is followed by a part character, which neither `/`, `*` nor the end accepts, so giving
+ * characters back only cost time (recheck found the backtracking polynomial with a larger budget).
+ */
+const COVER_SYMBOL = /^([A-Z](?: ?[A-Z]){0,5})\/((?=[^\s]*\d)(?=([A-Za-z0-9.()-]+))\3(?:\/(?=([A-Za-z0-9.()-]+))\4)*)(\*{0,3})$/;
 const FOOTER_LINE = /^(?:(\d{2})-\d{5}\s+\d+\/\d+|\d+\/\d+\s+(\d{2})-\d{5})$/;
 /** `GE.23-04417 (C) 090323 100323`, `2 GE.23-04417`, `GE.23-04417 3`, `23-04417 (C)`. */
 const JOB = String.raw`(?:\d{1,3}[ \t]+)?(?:GE\.)?(\d{2})-\d{5}(?:[ \t]*\([A-Z]\))?(?:[ \t]+\d{6}){0,2}(?:[ \t]+\d{1,3})?`;

@@ -45,7 +45,6 @@ const KNOWN = new Set([
  * of their steps. Keyed by file and pattern source.
  */
 const FOUND_WITH_LARGER_BUDGET = new Set([
-  'scripts/converter/clean.ts /^([A-Z](?: ?[A-Z]){0,5})\\/((?=[^\\s]*\\d)[A-Za-z0-9.()-]+(?:\\/[A-Za-z0-9.()-]+)*)(\\*{0,3})$/',
   'scripts/converter/clean.ts /(?<!\\s)\\s+(?=[^\\x00-\\x7f]|\\d{1,3}\\/\\d{1,4}[.．])/',
   'scripts/converter/inline.ts /\\[([^\\]\\n]{1,300})\\]\\(([^)\\s]{1,2000})\\)/',
   'scripts/converter/paras.ts /\\d{1,7}(?:\\s*\\([a-z]\\))?(?!\\d)/',

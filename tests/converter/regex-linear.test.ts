@@ -105,4 +105,10 @@ describe('the converter’s patterns take linear time on recheck’s attack stri
     assert.deepEqual(read('A/HRC/55/69* CEDAW/C/CHN/9').symbols, ['A/HRC/55/69', 'CEDAW/C/CHN/9']);
     assertLinear((n) => read(`A/${'A/00'.repeat(n)}(/(\u0000`), 20_000);
   });
+
+  test('a running-header symbol line with a long symbol-like run that no symbol ends', () => {
+    // recheck (with a 10 s budget): polynomial; the same shape as the cover's symbols above
+    assert.deepEqual(clean('C EDAW/C/CHN/9*\n正文。', newLedger()).headerSymbols, [{ symbol: 'CEDAW/C/CHN/9', line: 1 }]);
+    assertLinear((n) => clean(`A B/${'A/00'.repeat(n)}(/(!`, newLedger()), 20_000);
+  });
 });
