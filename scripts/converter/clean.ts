@@ -50,7 +50,26 @@ export const SYMBOL_LINE = /^[A-Z]{1,6}\/(?=[^\s]*\d)[A-Za-z0-9.()-]+(?:\/[A-Za-
  * The same as printed on covers after extraction: the series' letters spaced apart (`C EDAW/…`,
  * `C E R D/…`) and a note mark after it (`CEDAW/C/NSR/CO/9*`, reissued for technical reasons).
  */
-const GLUED_SYMBOLS = /^([A-Z]{1,6}\/[A-Za-z0-9./()-]*\d)((?:A|E|S|CCPR|CAT|CRC|CEDAW|CERD|CMW|CRPD|CED|HRI)\/[A-Za-z0-9./()-]+)$/;
+const GLUED_LINE = /^[A-Z]{1,6}\/[A-Za-z0-9./()-]+$/;
+/** Where the second of two glued symbols may start: a series (one of the UN's) and a `/`, then a part character. */
+const GLUED_SECOND = /(?:A|E|S|CCPR|CAT|CRC|CEDAW|CERD|CMW|CRPD|CED|HRI)\/[A-Za-z0-9./()-]/y;
+
+/**
+ * A line of two symbols run together, cut after the last digit that a series and `/` follow
+ * (what `^([A-Z]{1,6}\/[…]*\d)((?:A|E|…)\/[…]+)$` matched): a scan from the end, as that
+ * pattern tried every cut and read the rest of the line at each, quadratic on a long line.
+ */
+function gluedSymbols(line: string): [string, string] | undefined {
+  if (!GLUED_LINE.test(line)) return undefined;
+  const first = line.indexOf('/') + 2; // the first symbol ends with a digit after its series' `/`
+  for (let cut = line.length - 3; cut >= first; cut--) {
+    const c = line.charCodeAt(cut - 1);
+    if (c < 0x30 || c > 0x39) continue;
+    GLUED_SECOND.lastIndex = cut;
+    if (GLUED_SECOND.test(line)) return [line.slice(0, cut), line.slice(cut)];
+  }
+  return undefined;
+}
 /**
  * Each part is taken whole (`(?=(…+))\3`, a possessive `+`), as in cover-fields' SYMBOL: a shorter
  * part is followed by a part character, which neither `/`, `*` nor the end accepts, so giving
@@ -105,15 +124,16 @@ export function clean(text: string, ledger: Ledger): Cleaned {
     if (hasSpaceRun(raw, 5)) raw = raw.replace(/(\s{4})\s+/g, '$1');
     let trimmed = raw.trim();
     let m: RegExpExecArray | null;
+    let glued: [string, string] | undefined;
     if (trimmed === '') {
       tokens.push({ kind: 'blank', no });
     } else if (hyperlinkRun[index]) {
       if (!links.includes(trimmed)) links.push(trimmed);
       drop(ledger, no, trimmed, 'hyperlink-line');
       pushBreak(no);
-    } else if ((m = GLUED_SYMBOLS.exec(trimmed)) && SYMBOL_LINE.test(m[1]!) && SYMBOL_LINE.test(m[2]!)) {
+    } else if ((glued = gluedSymbols(trimmed)) && SYMBOL_LINE.test(glued[0]) && SYMBOL_LINE.test(glued[1])) {
       // Two cover symbols run together (`E/2019/22E/C.12/2018/3`): both are the cover's.
-      headerSymbols.push({ symbol: m[1]!, line: no }, { symbol: m[2]!, line: no });
+      headerSymbols.push({ symbol: glued[0], line: no }, { symbol: glued[1], line: no });
       drop(ledger, no, trimmed, 'running-header');
       pushBreak(no);
     } else if ((m = COVER_SYMBOL.exec(trimmed))) {

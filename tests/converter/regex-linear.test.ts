@@ -111,4 +111,13 @@ describe('the converter’s patterns take linear time on recheck’s attack stri
     assert.deepEqual(clean('C EDAW/C/CHN/9*\n正文。', newLedger()).headerSymbols, [{ symbol: 'CEDAW/C/CHN/9', line: 1 }]);
     assertLinear((n) => clean(`A B/${'A/00'.repeat(n)}(/(!`, newLedger()), 20_000);
   });
+
+  test('a long symbol-like line where no second symbol is glued on', () => {
+    // `^([A-Z]{1,6}\/[…]*\d)((?:A|E|…)\/[…]+)$` (recheck: unknown) tried every cut and read the rest of the line at each
+    assert.deepEqual(clean('E/2019/22E/C.12/2018/3\n正文。', newLedger()).headerSymbols, [
+      { symbol: 'E/2019/22', line: 1 },
+      { symbol: 'E/C.12/2018/3', line: 1 },
+    ]);
+    assertLinear((n) => clean(`A/${'A/00'.repeat(n)}(/(!`, newLedger()), 4_000);
+  });
 });
