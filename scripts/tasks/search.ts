@@ -11,7 +11,6 @@ import { deflateCache, type DeflateCache } from '../zip/deflate-cache.ts';
 import { writeOfflineZip, zipLevel } from '../zip/offline-zip.ts';
 import { indexSite } from '../search/pagefind.ts';
 import { offlineFiles } from '../search/classic.ts';
-import { allRecords, readReports } from '../search/records.ts';
 import type { BuildContext, Step } from './steps.ts';
 
 const contentOf = (c: BuildContext) => c.contentDir;
@@ -43,7 +42,6 @@ export const pagefindStep: Step = {
       cacheDir: cacheDir(c, 'pagefind'),
       force: c.force,
       warn: warnOf(c),
-      records: allRecords(readReports(contentOf(c))),
     });
     return `${records} blocks in ${chunks} chunks, ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
   },

@@ -6,7 +6,9 @@ import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { createHash } from 'node:crypto';
 import { buildCache, cacheKey } from '../../scripts/util/cache.ts';
-import { groupByShard, MAX_SHARDS, shardCount, shardOf } from '../../scripts/search/shards.ts';
+import { groupByShard, SHARD_BYTES, shardCount, shardOf } from '../../scripts/search/shards.ts';
+
+const MAX_SHARDS = 8;
 import { indexSite } from '../../scripts/search/pagefind.ts';
 import { documentsSlug } from '../../scripts/search/records.ts';
 import { pinnedContent } from '../helpers.ts';
@@ -48,8 +50,32 @@ describe('search shards', () => {
     );
   });
 
-  test('a small corpus gets few shards (each costs a query one more index chunk), a large one up to 8, never fewer than 2', () => {
-    assert.deepEqual([0, 4, 100, 128, 129, 256, 257, 1000, 5000].map(shardCount), [2, 2, 2, 2, 4, 4, 8, 8, 8]);
+  test('a corpus gets the fewest shards (a power of two, at least 2) that keep each under the byte budget, whatever its size', () => {
+    const corpus = (reports: number, bytes: number) =>
+      new Map(Array.from({ length: reports }, (_, i) => [`synthetic-${String(i).padStart(5, '0')}`, bytes] as const));
+    // 45 KB a report, as the synthetic reports: 100 of them fit in 2 shards, 1000 need 8, 10 000 need 64.
+    assert.deepEqual(
+      [0, 4, 100, 1000, 10_000].map((n) => shardCount(corpus(n, 45_000))),
+      [2, 2, 2, 8, 64],
+    );
+    for (const n of [100, 1000, 10_000]) {
+      const sizes = corpus(n, 45_000);
+      const count = shardCount(sizes);
+      const bytes = groupByShard([...sizes.keys()], (s) => s, count).map((g) => g.length * 45_000);
+      assert.ok(Math.max(...bytes) <= SHARD_BYTES, `${n} reports: every shard under the budget`);
+      if (count > 2) {
+        const half = groupByShard([...sizes.keys()], (s) => s, count / 2).map((g) => g.length * 45_000);
+        assert.ok(Math.max(...half) > SHARD_BYTES, `${n} reports: half as many shards would not do`);
+      }
+    }
+    // A report larger than the budget is a shard of its own, not an endless doubling.
+    const huge = new Map([['huge', SHARD_BYTES * 3], ...corpus(10, 1000)]);
+    const count = shardCount(huge);
+    assert.ok(count < 1024);
+    assert.deepEqual(
+      groupByShard([...huge.keys()], (s) => s, count).find((g) => g.includes('huge')),
+      ['huge'],
+    );
   });
 });
 
