@@ -10,7 +10,8 @@ import { groupByShard, SHARD_BYTES, shardCount, shardOf } from '../../scripts/se
 
 const MAX_SHARDS = 8;
 import { indexSite } from '../../scripts/search/pagefind.ts';
-import { documentsSlug } from '../../scripts/search/records.ts';
+import { citationsOf, documentRecords, documentRecordsOf, documentsSlug, eachReport, readReports } from '../../scripts/search/records.ts';
+import { indexingSeconds, shardBytesFrom } from '../../scripts/tasks/search.ts';
 import { pinnedContent } from '../helpers.ts';
 
 const seedSlugs = readdirSync(join(pinnedContent(), 'reports'))
@@ -76,6 +77,25 @@ describe('search shards', () => {
       groupByShard([...huge.keys()], (s) => s, count).find((g) => g.includes('huge')),
       ['huge'],
     );
+  });
+});
+
+describe('the index read one report at a time', () => {
+  test('the document pages’ records from reports read one at a time, keeping only their citations, are those of the whole corpus', () => {
+    const all = readReports(pinnedContent());
+    const one = [...eachReport(pinnedContent())].map(citationsOf);
+    assert.ok(one.every((r) => r.report.blocks.length === 0 && r.cited.every((d) => d.citations.every((c) => c.sentence === ''))));
+    const records = documentRecords(all);
+    assert.ok(records.length > 100);
+    assert.deepEqual(documentRecordsOf(one), records);
+  });
+
+  test('the search step’s indexing time leaves out its wait for Astro, and a maintainer can give shards more memory', () => {
+    assert.equal(indexingSeconds({ seconds: 300, detail: '7000 blocks in 700 chunks, 8 shards (8 indexed, 0 unchanged); waited for astro 240.5 s' }), 59.5);
+    assert.equal(indexingSeconds({ seconds: 12, detail: '720 blocks in 31 chunks, 2 shards (2 indexed, 0 unchanged)' }), 12);
+    assert.deepEqual(shardBytesFrom({}), {});
+    assert.deepEqual(shardBytesFrom({ SEARCH_SHARD_MB: '40' }), { shardBytes: 40e6 });
+    assert.throws(() => shardBytesFrom({ SEARCH_SHARD_MB: 'lots' }), /SEARCH_SHARD_MB=lots/);
   });
 });
 
