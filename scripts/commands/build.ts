@@ -8,8 +8,9 @@
  * exits 1. Flags: --force (ignore caches, and refill them), --dist DIR and --zip FILE (where the
  * results go; default dist/ and artifacts/un-hr-reports-offline.zip), --seeds DIR (the corpus; default
  * seeds/, converted into content/ beside it), --cache DIR (default node_modules/.astro),
- * --fail-after STEP (test the atomic swap), --json FILE (write step timings and counts, for the
- * benchmark). An unknown flag is an error.
+ * --today DATE (the day changes found in the seeds are dated; default today, UTC), --fail-after STEP
+ * (test the atomic swap), --json FILE (write step timings and counts, for the benchmark). An unknown
+ * flag is an error.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -22,16 +23,18 @@ import { acquireLocks, LockBusy, type Lock } from '../util/lock.ts';
 import { formatSummary } from '../tasks/summary.ts';
 import { pagefindStep, zipStep } from '../tasks/search.ts';
 import { defaultZipPath } from '../zip/offline-zip.ts';
-import { parseCli } from '../util/cli.ts';
+import { dayFlag, parseCli } from '../util/cli.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE]', {
+const USAGE = 'npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--today DATE] [--fail-after STEP] [--json FILE]';
+const { values: flags } = parseCli(USAGE, {
   options: {
     force: { type: 'boolean', default: false },
     dist: { type: 'string' },
     zip: { type: 'string' },
     seeds: { type: 'string' },
     cache: { type: 'string' },
+    today: { type: 'string' },
     'fail-after': { type: 'string' },
     json: { type: 'string' },
   },
@@ -42,6 +45,7 @@ const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--z
   --zip FILE         where the offline zip goes (default artifacts/un-hr-reports-offline.zip)
   --seeds DIR        the seed folder (default seeds/; converted into content/ beside it)
   --cache DIR        the build's caches (default node_modules/.astro)
+  --today DATE       the day changes found in the seeds are dated, YYYY-MM-DD (default today, UTC)
   --fail-after STEP  fail after this step (tests the atomic swap)
   --json FILE        write step timings and counts to this file (the benchmark)
   --help, -h         print this`,
@@ -57,6 +61,7 @@ const steps: Step[] = [
   zipStep,
 ];
 
+const today = dayFlag('today', flags.today, USAGE);
 const distDir = resolve(root, flags.dist ?? 'dist');
 const zipPath = resolve(root, flags.zip ?? defaultZipPath);
 const show = (path: string) => relative(process.cwd(), path) || '.';
@@ -115,6 +120,7 @@ try {
       force: flags.force,
       seedsDir,
       ...(flags.cache ? { cacheDir: resolve(root, flags.cache) } : {}),
+      ...(today ? { today } : {}),
       ...(failAfter ? { failAfter } : {}),
     },
     progress,
