@@ -178,7 +178,8 @@ export async function indexSite(
 ): Promise<{ records: number; chunks: number; shards: number; built: number }> {
   const outputPath = join(distDir, 'pagefind');
   await rm(outputPath, { recursive: true, force: true });
-  const spool = mkdtempSync(join(tmpdir(), 'un-hr-search-spool-'));
+  const spool = options.spoolDir ?? mkdtempSync(join(tmpdir(), 'un-hr-search-spool-'));
+  mkdirSync(spool, { recursive: true });
   const cache = buildCache(options.cacheDir, { force: Boolean(options.force), ...(options.warn ? { warn: options.warn } : {}) });
   let built = 0;
   let used: number[] = [];

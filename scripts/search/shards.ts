@@ -66,6 +66,12 @@ export interface ShardBuildOptions {
   force?: boolean;
   /** Bytes of records a shard holds at most (default SHARD_BYTES). */
   shardBytes?: number;
+  /**
+   * Where the reports' records wait for their shard (removed at the end); default: a new folder
+   * in the system's temporary folder. The build gives its own scratch folder, which the next
+   * build clears if this one is killed.
+   */
+  spoolDir?: string;
   /** Told of a damaged cached shard (it is indexed again): the build's warning line. */
   warn?: (message: string) => void;
 }

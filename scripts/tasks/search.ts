@@ -6,7 +6,7 @@
  * cache (scripts/util/cache.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { deflateCache, type DeflateCache } from '../zip/deflate-cache.ts';
 import { writeOfflineZip, zipLevel } from '../zip/offline-zip.ts';
 import { indexSite } from '../search/pagefind.ts';
@@ -69,6 +69,8 @@ export const pagefindStep: Step = {
       cacheDir: cacheDir(c, 'pagefind'),
       force: c.force,
       warn: warnOf(c),
+      // In the build's scratch folder, beside its staging folder: cleared if the build is killed.
+      spoolDir: join(dirname(c.staging), 'search-spool'),
       ...shardBytesFrom(process.env),
     });
     // The wait is said apart (`waitedFor`), so that the step's time is not taken for indexing time.
