@@ -18,10 +18,11 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Bytes of Pagefind records (their JSON) a shard holds at most, unless it is one report alone:
- * Pagefind then peaks under about 75 + 105 × 10 ≈ 1.1 GB. About 220 synthetic reports of 45 KB.
+ * Bytes of Pagefind records (their JSON) a shard holds at most, besides its largest report:
+ * Pagefind then peaks under about 75 + 105 × 12 ≈ 1.3 GB. About 240 synthetic reports of 50 KB: 1000
+ * of them get 8 shards, 10 000 get 64 (10 MB at most; with 10 MB as the budget they got 128).
  */
-export const SHARD_BYTES = 10_000_000;
+export const SHARD_BYTES = 12_000_000;
 
 /** Shards are never more than this (2^16): far past any corpus, it only ends the doubling. */
 const MOST_SHARDS = 65_536;
@@ -33,20 +34,21 @@ export function shardOf(slug: string, shards: number): number {
 
 /**
  * The number of shards for reports of these sizes (slug → bytes of its records): the smallest
- * power of two, from 2, that leaves no shard over `budget` bytes, except a shard of one report
- * (no count can split it).
+ * power of two, from 2, that leaves no shard over `budget` bytes not counting its largest report
+ * (no count can split a report, and one report larger than the budget must not make the count
+ * double until it is alone: the document pages, indexed as one, grow with the corpus).
  */
 export function shardCount(sizes: ReadonlyMap<string, number>, budget = SHARD_BYTES): number {
   const hashes = [...sizes].map(([slug, bytes]) => ({ hash: shardOf(slug, 2 ** 32), bytes }));
   let n = 2;
   for (; n < MOST_SHARDS; n *= 2) {
     const bytes = new Float64Array(n);
-    const reports = new Uint32Array(n);
+    const largest = new Float64Array(n);
     for (const { hash, bytes: b } of hashes) {
       bytes[hash % n] = bytes[hash % n]! + b;
-      reports[hash % n] = reports[hash % n]! + 1;
+      largest[hash % n] = Math.max(largest[hash % n]!, b);
     }
-    if (bytes.every((b, i) => b <= budget || reports[i]! <= 1)) break;
+    if (bytes.every((b, i) => b - largest[i]! <= budget)) break;
   }
   return n;
 }
