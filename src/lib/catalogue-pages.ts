@@ -114,7 +114,16 @@ export function cataloguePages<T extends CatalogueItem>(items: readonly T[], siz
   );
   const singles = groups.flatMap((g, i) =>
     g.values.flatMap((a) => {
-      const facets = groups.map((h) => (h === g ? whole[i]! : toFacet(within.get(a)!.find((w) => w.id === h.id)!, a.label))).filter((f) => f.values.length > 0);
+      const facets = groups
+        .map((h) =>
+          h === g
+            ? whole[i]!
+            : toFacet(
+                within.get(a)!.find((w) => w.id === h.id)!,
+                a.label,
+              ),
+        )
+        .filter((f) => f.values.length > 0);
       return paginate(a.items, size, a.path).map((page) => ({ page, filters: [filterOf(g, a)], facets }));
     }),
   );
@@ -127,7 +136,16 @@ export function cataloguePages<T extends CatalogueItem>(items: readonly T[], siz
           .values.filter((ab) => ab.path === comboPath(g.id, a.key, h.id, ab.key))
           .flatMap((ab) => {
             const b = h.values.find((v) => v.key === ab.key)!;
-            const facets = [toFacet(within.get(b)!.find((w) => w.id === g.id)!, b.label), toFacet(within.get(a)!.find((w) => w.id === h.id)!, a.label)];
+            const facets = [
+              toFacet(
+                within.get(b)!.find((w) => w.id === g.id)!,
+                b.label,
+              ),
+              toFacet(
+                within.get(a)!.find((w) => w.id === h.id)!,
+                a.label,
+              ),
+            ];
             return paginate(ab.items, size, ab.path).map((page) => ({ page, filters: [filterOf(g, a), filterOf(h, b)], facets }));
           }),
       ),
@@ -160,7 +178,12 @@ function toFacet<T>(g: Group<T>, within?: string): Facet {
 }
 
 /** Facet `id`'s values among `sorted` in the order a reader scans them, each with its reports in catalogue order and its path. */
-function facetGroup<T extends CatalogueItem>(id: FacetId, sorted: readonly T[], countryName: (code: string) => string, pathOf: (v: Value<T>) => string): Group<T> {
+function facetGroup<T extends CatalogueItem>(
+  id: FacetId,
+  sorted: readonly T[],
+  countryName: (code: string) => string,
+  pathOf: (v: Value<T>) => string,
+): Group<T> {
   const byKey = new Map<string, Value<T>>();
   for (const item of sorted) {
     for (const { key, label } of facetKeys(id, item, countryName)) {

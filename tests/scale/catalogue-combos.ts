@@ -23,7 +23,10 @@ export function countPages(pages: readonly CataloguePage<CatalogueItem>[]): { by
   for (const p of pages) {
     const key = p.filters.map((f) => f.facet).join('×') || 'whole';
     byFilter[key] = (byFilter[key] ?? 0) + 1;
-    maxValues = Math.max(maxValues, p.facets.reduce((n, f) => n + f.values.length, 0));
+    maxValues = Math.max(
+      maxValues,
+      p.facets.reduce((n, f) => n + f.values.length, 0),
+    );
   }
   return { byFilter, total: pages.length, maxValues };
 }
@@ -57,7 +60,14 @@ export function modelItems(n: number): CatalogueItem[] {
   const rand = random(1);
   const years = Array.from({ length: 30 }, (_, i) => [1997 + i, 1 + i / 29] as const);
   const treaty = ['CCPR', 'CESCR', 'CEDAW', 'CRC', 'CAT', 'CERD', 'CRPD', 'CMW', 'CED', 'SPT'];
-  const bodies = [['人权理事会', 50], ['大会', 10], ...treaty.map((b) => [b, 3] as const), ['秘书长', 5], ['经社理事会', 3], ['普遍定期审议工作组', 2]] as const;
+  const bodies = [
+    ['人权理事会', 50],
+    ['大会', 10],
+    ...treaty.map((b) => [b, 3] as const),
+    ['秘书长', 5],
+    ['经社理事会', 3],
+    ['普遍定期审议工作组', 2],
+  ] as const;
   const kinds: (readonly [DocumentKind, number])[] = [
     ['report', 50],
     ['concluding-observations', 15],

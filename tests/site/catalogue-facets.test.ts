@@ -103,7 +103,13 @@ test('combined pages exist only where they narrow both values, each lists what i
   const firsts = new Set(pages.map((p) => p.page.paths[0]));
   assert.equal(new Set(pages.map((p) => p.page.path)).size, pages.length, 'no two pages share an address');
   const has = (r: CatalogueItem, facet: string, key: string) =>
-    facet === 'year' ? String(r.year) === key : facet === 'body' ? pageAt(`catalogue/body/${key}.html`)!.filters[0]!.value.label === r.body : facet === 'kind' ? r.kind === key : r.countries.includes(key.toUpperCase());
+    facet === 'year'
+      ? String(r.year) === key
+      : facet === 'body'
+        ? pageAt(`catalogue/body/${key}.html`)!.filters[0]!.value.label === r.body
+        : facet === 'kind'
+          ? r.kind === key
+          : r.countries.includes(key.toUpperCase());
   const combos = pages.filter((p) => p.filters.length === 2 && p.page.number === 1);
   assert.ok(combos.length >= 5);
   for (const combo of combos) {
@@ -116,7 +122,11 @@ test('combined pages exist only where they narrow both values, each lists what i
     for (const facet of view.facets) {
       for (const v of facet.values) {
         assert.ok(firsts.has(v.path), `${view.page.path} links ${v.path}`);
-        assert.equal(slugsFrom(v.path).length, v.count, `${view.page.path}: ${facet.id} ${v.label} counts ${v.count}, ${v.path} lists ${slugsFrom(v.path).length}`);
+        assert.equal(
+          slugsFrom(v.path).length,
+          v.count,
+          `${view.page.path}: ${facet.id} ${v.label} counts ${v.count}, ${v.path} lists ${slugsFrom(v.path).length}`,
+        );
       }
     }
   }
