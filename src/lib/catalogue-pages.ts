@@ -2,10 +2,12 @@
  * The catalogue's static pages: all reports newest first, in pages of at most
  * `PAGE_SIZES.catalogue` cards (`index.html`, then `catalogue/2.html` …), and, once the
  * catalogue is longer than one page, the same list filtered by year, issuing body, kind of
- * document and country named (`catalogue/year/2023.html`, `catalogue/country/mex/2.html` …).
- * Every filter is a plain link, so the catalogue filters without script and from disk, and a
- * reader loads only the page of the slice asked for. A catalogue of one page is the page it
- * always was: no filters, no pager.
+ * document and country named (`catalogue/year/2023.html`, `catalogue/country/mex/2.html` …),
+ * and by two of them combined (`catalogue/year/2023/body/hrc.html`), which a page of one value
+ * offers as the other facets' values counted within it (docs/scale.md says why two and not more,
+ * and counts the pages). Every filter is a plain link, so the catalogue filters without script
+ * and from disk, and a reader loads only the page of the slice asked for. A catalogue of one page
+ * is the page it always was: no filters, no pager.
  */
 import { SYMBOL_BODIES } from '../../scripts/model/bodies.ts';
 import type { DocumentKind } from '../../scripts/model/schema.ts';
