@@ -102,58 +102,42 @@ export function cataloguePages<T extends CatalogueItem>(items: readonly T[], siz
   const sorted = sortCatalogue(items);
   const all = paginate(sorted, size, CATALOGUE_HOME, (n) => `catalogue/${n}.html`);
   if (all.length === 1) return [{ page: all[0]!, filters: [], facets: [] }];
-  const groups = FACET_IDS.map((id) => facetGroup(id, sorted, countryName, (v) => `catalogue/${id}/${v.key}.html`)).filter((g) => g.values.length > 0);
-  const whole = groups.map((g) => toFacet(g));
-  const filterOf = (g: Group<T>, v: Value<T>): Filter => ({ facet: g.id, label: FACET_LABELS[g.id], value: toValue(v) });
+  const keysOf = facetKeysOf<T>(countryName);
+  const groups = FACET_IDS.map((id) => facetGroup(id, sorted, keysOf, (v) => `catalogue/${id}/${v.key}.html`)).filter((g) => g.values.length > 0);
+  const whole = new Map(groups.map((g) => [g.id, toFacet(g)]));
+  const filters = new Map(groups.flatMap((g) => g.values.map((v) => [v, { facet: g.id, label: FACET_LABELS[g.id], value: toValue(v) }] as const)));
   // Each value's slice counted by every other facet: the combinations offered on its page.
   const within = new Map(
     groups.flatMap((g) =>
       g.values.map((a) => {
-        const others = groups.filter((h) => h.id !== g.id).map((h) => facetGroup(h.id, a.items, countryName, (b) => combinedPath(g, a, h, b)));
-        return [a, others] as const;
+        const others = groups.filter((h) => h.id !== g.id).map((h) => facetGroup(h.id, a.items, keysOf, (b) => combinedPath(g, a, h, b)));
+        return [a, new Map(others.map((w) => [w.id, { group: w, facet: toFacet(w, a.label) }]))] as const;
       }),
     ),
   );
-  const singles = groups.flatMap((g, i) =>
+  const singles = groups.flatMap((g) =>
     g.values.flatMap((a) => {
-      const facets = groups
-        .map((h) =>
-          h === g
-            ? whole[i]!
-            : toFacet(
-                within.get(a)!.find((w) => w.id === h.id)!,
-                a.label,
-              ),
-        )
-        .filter((f) => f.values.length > 0);
-      return paginate(a.items, size, a.path).map((page) => ({ page, filters: [filterOf(g, a)], facets }));
+      const facets = groups.map((h) => (h === g ? whole.get(g.id)! : within.get(a)!.get(h.id)!.facet)).filter((f) => f.values.length > 0);
+      return paginate(a.items, size, a.path).map((page) => ({ page, filters: [filters.get(a)!], facets }));
     }),
   );
   const combos = groups.flatMap((g, i) =>
-    groups.slice(i + 1).flatMap((h) =>
-      g.values.flatMap((a) =>
+    groups.slice(i + 1).flatMap((h) => {
+      const valueOf = new Map(h.values.map((v) => [v.key, v]));
+      return g.values.flatMap((a) =>
         within
           .get(a)!
-          .find((w) => w.id === h.id)!
-          .values.filter((ab) => ab.path === comboPath(g.id, a.key, h.id, ab.key))
+          .get(h.id)!
+          .group.values.filter((ab) => ab.path === comboPath(g.id, a.key, h.id, ab.key))
           .flatMap((ab) => {
-            const b = h.values.find((v) => v.key === ab.key)!;
-            const facets = [
-              toFacet(
-                within.get(b)!.find((w) => w.id === g.id)!,
-                b.label,
-              ),
-              toFacet(
-                within.get(a)!.find((w) => w.id === h.id)!,
-                a.label,
-              ),
-            ];
-            return paginate(ab.items, size, ab.path).map((page) => ({ page, filters: [filterOf(g, a), filterOf(h, b)], facets }));
+            const b = valueOf.get(ab.key)!;
+            const facets = [within.get(b)!.get(g.id)!.facet, within.get(a)!.get(h.id)!.facet];
+            return paginate(ab.items, size, ab.path).map((page) => ({ page, filters: [filters.get(a)!, filters.get(b)!], facets }));
           }),
-      ),
-    ),
+      );
+    }),
   );
-  return [...all.map((page) => ({ page, filters: [], facets: whole })), ...singles, ...combos];
+  return [...all.map((page) => ({ page, filters: [], facets: [...whole.values()] })), ...singles, ...combos];
 }
 
 /** Where the reports with value `a` of facet `g` and `b` of facet `h` are listed (`ab` holds them). */
@@ -180,15 +164,10 @@ function toFacet<T>(g: Group<T>, within?: string): Facet {
 }
 
 /** Facet `id`'s values among `sorted` in the order a reader scans them, each with its reports in catalogue order and its path. */
-function facetGroup<T extends CatalogueItem>(
-  id: FacetId,
-  sorted: readonly T[],
-  countryName: (code: string) => string,
-  pathOf: (v: Value<T>) => string,
-): Group<T> {
+function facetGroup<T extends CatalogueItem>(id: FacetId, sorted: readonly T[], keysOf: KeysOf<T>, pathOf: (v: Value<T>) => string): Group<T> {
   const byKey = new Map<string, Value<T>>();
   for (const item of sorted) {
-    for (const { key, label } of facetKeys(id, item, countryName)) {
+    for (const { key, label } of keysOf(id, item)) {
       let value = byKey.get(key);
       if (!value) byKey.set(key, (value = { key, label, count: 0, path: '', items: [] }));
       value.count += 1;
@@ -198,6 +177,18 @@ function facetGroup<T extends CatalogueItem>(
   const values = [...byKey.values()].sort(VALUE_ORDER[id]);
   for (const v of values) v.path = pathOf(v);
   return { id, values };
+}
+
+type KeysOf<T> = (id: FacetId, item: T) => readonly { key: string; label: string }[];
+
+/** {@link facetKeys}, worked out once per report and facet (a report is counted once per value of every facet). */
+function facetKeysOf<T extends CatalogueItem>(countryName: (code: string) => string): KeysOf<T> {
+  const cache = new Map<T, Partial<Record<FacetId, { key: string; label: string }[]>>>();
+  return (id, item) => {
+    let keys = cache.get(item);
+    if (!keys) cache.set(item, (keys = {}));
+    return (keys[id] ??= facetKeys(id, item, countryName));
+  };
 }
 
 /** The values of facet `id` a report has. */
