@@ -5,10 +5,12 @@
  * Java or native binary needed). Used by tests/converter/regex-audit.test.ts; `node
  * scripts/bench/regex-audit.ts` prints the report.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { buildCache, cacheKey } from '../util/cache.ts';
 
 process.env.RECHECK_SYNC_BACKEND ??= 'pure';
 const { checkSync } = await import('recheck');
@@ -79,8 +81,19 @@ function dynamicSource(arg: ts.Expression, source: ts.SourceFile): string {
   return arg.getText(source);
 }
 
-/** recheck's verdict on one regex (a time budget per pattern keeps the audit to seconds). */
-export function audit(found: FoundRegex, timeout = 1000): Verdict {
+/**
+ * recheck's budget per pattern, in milliseconds of the clock. recheck stops at it with `unknown`, so
+ * a short budget makes the verdict depend on how busy the machine is (a pattern decided in 0.8 s
+ * alone is undecided under load); this one is ten times what a quiet machine needs for all but the
+ * patterns recheck never decides, and `auditAll` keeps each verdict, so it is paid once per pattern.
+ */
+export const BUDGET_MS = 10_000;
+
+/** recheck's version: part of every cached verdict's key, so that upgrading it checks every pattern again. */
+const recheckVersion = (createRequire(import.meta.url)('recheck/package.json') as { version: string }).version;
+
+/** recheck's verdict on one regex, within `timeout` ms. */
+export function audit(found: FoundRegex, timeout = BUDGET_MS): Verdict {
   const result = checkSync(found.source, found.flags.replace(/[gy]/g, ''), { timeout, randomSeed: 0 });
   const complexity =
     result.status === 'unknown'
@@ -94,6 +107,47 @@ export function audit(found: FoundRegex, timeout = 1000): Verdict {
     complexity,
     ...(result.status === 'vulnerable' ? { attack: result.attack.pattern } : {}),
   };
+}
+
+/** What a verdict adds to the pattern it is about: what the cache keeps. */
+type Decided = Omit<Verdict, keyof FoundRegex>;
+
+/**
+ * The verdicts of `found`, in order, each computed once per pattern and kept in the sealed build
+ * cache at `dir` (scripts/util/cache.ts), keyed by everything that decides it: the source, the
+ * flags recheck is given, recheck's version and the budget. A verdict is the same whichever file
+ * holds the pattern, and a damaged entry is checked again, never used. Without `dir` nothing is
+ * kept. `stats`: how many verdicts came from the cache, how many from recheck.
+ */
+export async function auditAll(
+  found: readonly FoundRegex[],
+  dir?: string,
+  timeout = BUDGET_MS,
+): Promise<{ verdicts: Verdict[]; stats: { hits: number; misses: number } }> {
+  const cache = buildCache(dir);
+  const stats = { hits: 0, misses: 0 };
+  const verdicts: Verdict[] = [];
+  try {
+    for (const f of found) {
+      const key = cacheKey('regex-audit', recheckVersion, String(timeout), f.source, f.flags.replace(/[gy]/g, ''));
+      const kept = cache.read(key);
+      let decided: Decided;
+      if (kept) {
+        stats.hits++;
+        decided = JSON.parse(kept.toString('utf8')) as Decided;
+      } else {
+        stats.misses++;
+        const { status, complexity, attack } = audit(f, timeout);
+        decided = { status, complexity, ...(attack === undefined ? {} : { attack }) };
+        await cache.store(key, (path) => writeFileSync(path, JSON.stringify(decided)));
+      }
+      verdicts.push({ ...f, ...decided });
+    }
+    cache.prune();
+  } finally {
+    cache.release();
+  }
+  return { verdicts, stats };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -45,7 +45,12 @@ export function assemble(drafts: DraftBlock[], draftNotes: DraftNote[], ctx: Inl
     } else if (d.type === 'paragraph') {
       const prefix = d.caption ? 'cap' : d.photo ? 'photo' : 'b';
       const id = d.n ? paragraphAnchor(d.label ?? d.n) : `${prefix}-${next(prefix)}`;
-      const kinds = { ...(d.n ? { n: d.n } : {}), ...(d.label ? { label: d.label } : {}), ...(d.photo ? { photo: true as const } : {}) };
+      const kinds = {
+        ...(d.n ? { n: d.n } : {}),
+        ...(d.label ? { label: d.label } : {}),
+        ...(d.photo ? { photo: true as const } : {}),
+        ...(d.by ? { by: d.by } : {}),
+      };
       blocks.push({ type: 'paragraph', id: unique(id, d.line), line: d.line, ...kinds, content });
     } else if (d.type === 'figure') {
       blocks.push({ type: 'figure', id: unique(`fig-${next('fig')}`, d.line), line: d.line, value: d.value, caption: plainText(content) });

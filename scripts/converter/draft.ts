@@ -20,6 +20,8 @@ export interface DraftParagraph {
   caption?: boolean;
   /** A photo's caption on an infographic, with its credit: not body text; anchored `photo-N`. */
   photo?: boolean;
+  /** A pull-quote's attribution as printed under it (`——某某`, `某机构主任某某`). */
+  by?: string;
   text: string;
 }
 export interface DraftItem {

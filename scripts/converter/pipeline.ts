@@ -23,7 +23,7 @@ import { repairLinks } from './repair.ts';
 import { reportSchema, zodIssues, type Block, type Diagnostic, type Inline, type Note, type Report } from '../model/schema.ts';
 import { modelJson, toMdx } from './serialize.ts';
 import { structure } from './structure.ts';
-import { applyFurniture, applyHeadings, where } from './readers/apply.ts';
+import { applyFurniture, applyHeadings, layoutMessage } from './readers/apply.ts';
 import { readSource } from './readers/index.ts';
 import type { Layout } from './readers/layout.ts';
 
@@ -83,7 +83,7 @@ export function convertSeed(file: string, bytes: Uint8Array, manifest?: Manifest
         code: d.code,
         file,
         ...(d.line ? { line: d.line } : {}),
-        message: layout && d.line && !d.message.includes(' on page ') ? d.message + where(layout, d.line) : d.message,
+        message: layout ? layoutMessage(layout, d.code, d.message, d.line) : d.message,
       }))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     figures,

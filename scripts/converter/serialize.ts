@@ -40,7 +40,7 @@ function body(report: Report): string[] {
       out.push(element('Heading', { id: block.id, level: String(block.level), kind: block.kind, label: block.label }, inline(block.content)));
     } else if (block.type === 'paragraph') {
       const role = block.n ? { n: block.label ?? String(block.n) } : block.photo ? { kind: 'photo' } : { place };
-      out.push(element('Para', { ...role, id: block.id }, inline(block.content)));
+      out.push(element('Para', { ...role, id: block.id, ...(block.by ? { by: block.by } : {}) }, inline(block.content)));
     } else if (block.type === 'figure') {
       out.push(element('KeyFigure', { id: block.id, value: block.value }, escapeText(block.caption)));
     } else {

@@ -41,7 +41,8 @@ type Passage = z.output<typeof passageSchema>;
 function passages(report: Report): Map<string, Passage> {
   const out = new Map<string, Passage>();
   for (const b of report.blocks) {
-    if (b.type === 'paragraph') out.set(b.id, { id: b.id, ...(b.n === undefined ? {} : { n: b.n }), text: plainText(b.content) });
+    if (b.type === 'paragraph')
+      out.set(b.id, { id: b.id, ...(b.n === undefined ? {} : { n: b.n }), text: [plainText(b.content), b.by].filter(Boolean).join(' ') });
     else if (b.type === 'list') for (const item of b.items) out.set(item.id, { id: item.id, text: `(${item.label}) ${plainText(item.content)}` });
   }
   return out;

@@ -61,6 +61,11 @@ export const paragraphSchema = z.object({
     .optional(),
   /** A photo's caption and credit on an infographic page (anchored `photo-N`): shown as such, not as body text. */
   photo: z.literal(true).optional(),
+  /**
+   * A pull-quote's attribution as printed under it on an infographic page (`——某某`,
+   * `某机构主任某某`): shown under the quote, part of its paragraph.
+   */
+  by: z.string().min(1).optional(),
   content: z.array(inlineSchema),
 });
 export type Paragraph = z.output<typeof paragraphSchema>;

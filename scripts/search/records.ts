@@ -93,7 +93,15 @@ export function reportRecords(report: Report): SearchRecord[] {
       case 'paragraph':
         if (block.n !== undefined) lastN = block.n;
         // Text without a paragraph number shows no place in a result.
-        add(block.id, 'paragraph', section, block.n === undefined ? '' : paragraphLabel(block.label ?? block.n), plainText(block.content), block.content);
+        // A pull-quote is found by who said it too.
+        add(
+          block.id,
+          'paragraph',
+          section,
+          block.n === undefined ? '' : paragraphLabel(block.label ?? block.n),
+          [plainText(block.content), block.by].filter(Boolean).join(' '),
+          block.content,
+        );
         chartsAfter(block.id, block.n === undefined ? '' : paragraphLabel(block.label ?? block.n));
         break;
       case 'list':

@@ -108,11 +108,35 @@ function drawHit(d: Hit, terms: string[], q: string): HTMLElement {
 }
 
 /** The link to every match of a report: the same search with that report's filter. */
-function allMatchesLink(g: Group, state: State): HTMLElement {
+function allMatchesLink(g: Group, passages: number, state: State): HTMLElement {
   var report = String(g.first.filters['报告']);
   var p = stateParams(state);
   p.set('报告', report);
-  return el('a', { class: 'group-all', href: '?' + p.toString(), 'data-report': report }, [document.createTextNode('本报告全部 ' + g.hits.length + ' 处匹配')]);
+  return el('a', { class: 'group-all', href: '?' + p.toString(), 'data-report': report }, [document.createTextNode('本报告全部 ' + passages + ' 处匹配')]);
+}
+
+/**
+ * What matched in a report, after its symbol, year and body: its passages are counted ("N 处匹配");
+ * the report itself (its title, symbols, author, body, session or year) is said in words, never
+ * counted as a passage, so a report found by its symbol alone does not read "1 处匹配".
+ */
+function matchedText(own: boolean, passages: number): string {
+  return [own ? '报告本身相符' : '', passages ? passages + ' 处匹配' : ''].filter(Boolean).join(' · ');
+}
+
+/** The line under a report's title: symbol, year and body (the terms marked when the report itself matched), then what matched. */
+function groupMeta(g: Group, own: Hit | undefined, passages: number, terms: string[]): HTMLElement {
+  var T = searchText();
+  var d = g.first;
+  var doc = d.kind === 'document';
+  var f = d.filters || {};
+  var fields = (doc ? [d.place] : [d.symbol, f['年份'], f['机构']]).filter(Boolean).join(' · ');
+  var matched = doc ? '' : matchedText(Boolean(own), passages);
+  var text = [fields, matched].filter(Boolean).join(' · ');
+  if (!own) return el('p', { class: 'group-meta', text: text });
+  var line = el('p', { class: 'group-meta result', 'data-url': own.url }, [marked(T.markRuns(fields, terms))]);
+  if (matched) line.appendChild(document.createTextNode((fields ? ' · ' : '') + matched));
+  return line;
 }
 
 /**
@@ -125,23 +149,18 @@ export function drawGroup(g: Group, terms: string[], all: boolean, state: State)
   var T = searchText();
   var d = g.first;
   var doc = d.kind === 'document';
-  var f = d.filters || {};
   var own = g.hits.filter(function (h) {
     return h.kind === 'report';
   })[0];
   var blocks = g.hits.filter(function (h) {
     return h !== own;
   });
-  var meta = doc ? [d.place] : [d.symbol, f['年份'], f['机构']];
   var shownHits = all ? blocks : blocks.slice(0, PER_GROUP);
-  var metaText = meta.filter(Boolean).join(' · ') + (doc ? '' : ' · ' + g.hits.length + ' 处匹配');
   var items = [
     el('h2', { class: 'group-title' }, [
       el('a', { href: withQuery(d.url.split('#')[0]!, state.q), class: 'group-link' }, [marked(T.markRuns(d.title, terms))]),
     ]),
-    own
-      ? el('p', { class: 'group-meta result', 'data-url': own.url }, [marked(T.markRuns(metaText, terms))])
-      : el('p', { class: 'group-meta', text: metaText }),
+    groupMeta(g, own, blocks.length, terms),
   ];
   if (doc) items.push(el('p', { class: 'result-excerpt result', 'data-url': d.url }, [marked(T.excerpt(d.text, terms, 110))]));
   else if (shownHits.length)
@@ -154,7 +173,7 @@ export function drawGroup(g: Group, terms: string[], all: boolean, state: State)
         }),
       ),
     );
-  if (!doc && shownHits.length < blocks.length) items.push(allMatchesLink(g, state));
+  if (!doc && shownHits.length < blocks.length) items.push(allMatchesLink(g, blocks.length, state));
   return el('li', { class: 'result-group', 'data-report': g.key }, items);
 }
 

@@ -41,3 +41,56 @@ test(`${report.slug}: the paragraph split across two columns reads as one, under
   expect(order[at - 1]).toBe('发展工作中的人权问题');
   await expect(page.locator('.report-body p.para', { hasText: /^¶?传工作。/ })).toHaveCount(0);
 });
+
+/** The text of a page's main part, as a screen reader or a copy of its text gets it, with the tabs it holds. */
+const tabbed = (page: import('@playwright/test').Page) =>
+  page.locator('main').evaluate((main) => {
+    const out: string[] = [];
+    const walk = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.textContent!.includes('\t')) out.push(n.textContent!);
+    return out;
+  });
+
+test(`${report.slug}: a map note reads “a 提及…”: its mark, a space, its text (the tab between them is a separator, not a character on the page)`, async ({
+  page,
+}) => {
+  await page.goto(`reports/${report.slug}.html`);
+  const notes = await page.locator('.report-body p.para').evaluateAll((ps) =>
+    ps
+      .map((p) =>
+        [...p.childNodes]
+          .filter((n) => !(n instanceof HTMLElement && n.matches('.pnum, .para-tools')))
+          .map((n) => n.textContent)
+          .join(''),
+      )
+      .filter((t) => /^[a-z]\s/.test(t)),
+  );
+  expect(notes.length).toBeGreaterThan(0);
+  for (const t of notes) expect(t).toMatch(/^[a-z] [^\s]/);
+  expect(await tabbed(page)).toEqual([]);
+  // Nor where a note is quoted: the pages of the countries it names.
+  const countries = [...new Set(await page.locator('.report-body p.para .country').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? '')))].filter(
+    Boolean,
+  );
+  expect(countries.length).toBeGreaterThan(0);
+  for (const href of countries) {
+    await page.goto(new URL(href, page.url()).href);
+    expect(await tabbed(page), href).toEqual([]);
+  }
+});
+
+test(`${report.slug}: a pull-quote shows who said it, on a line of its own under the quote, in the quote’s paragraph`, async ({ page }) => {
+  const quotes = report.blocks.flatMap((b) => (b.type === 'paragraph' && b.by ? [{ id: b.id, by: b.by }] : []));
+  expect(quotes.length).toBeGreaterThan(0);
+  await page.goto(`reports/${report.slug}.html`);
+  for (const { id, by } of quotes) {
+    const line = page.locator(`#${id} .quote-by`);
+    await expect(line).toHaveText(by);
+    await expect(line).toBeVisible();
+    const [quote, under] = await Promise.all([page.locator(`#${id}`).boundingBox(), line.boundingBox()]);
+    expect(under!.y).toBeGreaterThan(quote!.y + 10);
+    // Printed without a dash, it is drawn one (not text a copy takes).
+    const before = await line.evaluate((e) => getComputedStyle(e, '::before').content);
+    expect(before).toBe(/^[—－-]/.test(by) ? 'none' : '"——"');
+  }
+});

@@ -17,7 +17,16 @@ async function settle(page: import('@playwright/test').Page, path: string) {
   if (path.startsWith('search.html')) await page.waitForFunction(() => document.documentElement.dataset.searchDone);
 }
 
-for (const { kind, path } of pages) {
+/** Beyond the pages above, for the width alone: every report, a report's own document page, a country, the figures. */
+const ownSymbol = reports.find((r) => r.meta.symbol)?.meta.symbol;
+const narrowOnly = [
+  ...reports.slice(1).map((r) => ({ kind: `report ${r.slug}`, path: `reports/${r.slug}.html` })),
+  ...(ownSymbol ? [{ kind: `own document ${ownSymbol}`, path: docPath(ownSymbol) }] : []),
+  { kind: 'countries index', path: 'countries.html' },
+  { kind: 'figures', path: 'figures.html' },
+];
+
+for (const { kind, path } of [...pages, ...narrowOnly]) {
   test(`the ${kind} page has no horizontal scroll at 360px`, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(path);
@@ -28,7 +37,9 @@ for (const { kind, path } of pages) {
     }));
     expect(scroll).toBeLessThanOrEqual(client);
   });
+}
 
+for (const { kind, path } of pages) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe finds no serious or critical problem on the ${kind} page (${colorScheme})`, async ({ page }) => {
       test.slow(); // axe checks every link's contrast; a report page has hundreds (documents, countries)

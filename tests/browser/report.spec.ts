@@ -37,16 +37,20 @@ test('a footnote reference previews its note on focus without leaving the text',
 for (const report of reports) {
   test(`every paragraph of ${report.slug} shows the model's text exactly`, async ({ page }) => {
     await page.goto(`reports/${report.slug}.html`);
-    // Body paragraphs and photo captions (without their 图片说明 label).
+    // Body paragraphs and photo captions (without their 图片说明 label); a pull-quote's attribution apart.
     const shown = await page.locator('.report-body p.para, .report-body p.photo-caption').evaluateAll((ps) =>
       ps.map((p) => {
         const copy = p.cloneNode(true) as HTMLElement;
         copy.querySelectorAll('.pnum, .para-tools, .noteref, .note-preview, .photo-label').forEach((el) => el.remove());
-        return { id: p.id, text: copy.textContent ?? '' };
+        const by = copy.querySelector('.quote-by');
+        by?.remove();
+        return { id: p.id, text: copy.textContent ?? '', ...(by ? { by: by.textContent ?? '' } : {}) };
       }),
     );
-    const expected = report.blocks.flatMap((b) => (b.type === 'paragraph' ? [{ id: b.id, text: squash(inlineText(b.content)) }] : []));
-    expect(shown.map((p) => ({ id: p.id, text: squash(p.text) }))).toEqual(expected);
+    const expected = report.blocks.flatMap((b) =>
+      b.type === 'paragraph' ? [{ id: b.id, text: squash(inlineText(b.content)), ...(b.by ? { by: b.by } : {}) }] : [],
+    );
+    expect(shown.map((p) => ({ ...p, text: squash(p.text) }))).toEqual(expected);
   });
 
   test(`the contents of ${report.slug} link to every heading`, async ({ page }) => {

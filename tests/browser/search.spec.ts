@@ -226,6 +226,33 @@ for (const site of sites) {
       }
     });
 
+    test('a report’s count of matches counts its passages; a report matched by itself (title, symbol …) says so, not “1 处匹配”', async ({ page }) => {
+      await page.goto(site.page(''));
+      await page.waitForFunction(() => (self as unknown as { UNHRSearchEngine?: unknown }).UNHRSearchEngine);
+      const wrong: string[] = [];
+      let alone = 0;
+      for (const q of ['人权', ...ownSymbols.map((s) => s.symbol)]) {
+        const hits = await page.evaluate(async (q) => {
+          const engine = (self as unknown as { UNHRSearchEngine: { search(q: string, f: object): Promise<{ hits: { slug: string; kind: string }[] }> } })
+            .UNHRSearchEngine;
+          return (await engine.search(q, {})).hits.map((h) => ({ slug: h.slug, kind: h.kind }));
+        }, q);
+        await searchHere(page, q);
+        for (const report of reports) {
+          const own = hits.some((h) => h.slug === report.slug && h.kind === 'report');
+          const passages = hits.filter((h) => h.slug === report.slug && h.kind !== 'report').length;
+          if (!own && !passages) continue;
+          if (own && !passages) alone++;
+          const meta = (await page.locator(`.result-group[data-report="${report.slug}"] .group-meta`).textContent()) ?? '';
+          const said = meta.match(/(\d+) 处匹配/);
+          if (Number(said?.[1] ?? 0) !== passages || meta.includes('报告本身相符') !== own)
+            wrong.push(`${q} · ${report.slug}: “${meta}”, ${passages} passages${own ? ' and the report itself' : ''}`);
+        }
+      }
+      expect(alone).toBeGreaterThan(0);
+      expect(wrong).toEqual([]);
+    });
+
     test('every document page found by its symbol is headed by that symbol, as readers copy it', async ({ page }) => {
       test.setTimeout(120_000);
       const symbols = docPages.map((d) => d.symbol);
@@ -359,6 +386,27 @@ for (const site of sites) {
         }),
       );
       expect(misplaced).toEqual([]);
+    });
+
+    test('at 360 px: every filter lies within the screen’s width, none cut off at the right', async ({ page }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      // 人权 is in every report: each facet has several values, more than one line holds.
+      await search(page, site.page('人权'));
+      const width = await page.evaluate(() => document.documentElement.clientWidth);
+      const options = await page.locator('.facet-option').evaluateAll((els) =>
+        els.map((e) => {
+          const box = e.getBoundingClientRect();
+          // What its facet shows of it: a box scrolled sideways hides the rest.
+          const facet = e.closest('.facet')!.getBoundingClientRect();
+          return { text: (e.textContent ?? '').trim(), left: box.left, right: box.right, facetRight: facet.right };
+        }),
+      );
+      // More than 全部 in each facet.
+      expect(options.length).toBeGreaterThan(2 * (await page.locator('.facet').count()));
+      const cut = options.filter((o) => o.left < 0 || o.right > Math.min(width, o.facetRight));
+      expect(cut.map((o) => o.text)).toEqual([]);
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll).toBeLessThanOrEqual(client);
     });
   });
 }

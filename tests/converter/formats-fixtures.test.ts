@@ -139,3 +139,89 @@ describe('layout conventions printed and read back', () => {
     }
   });
 });
+
+/**
+ * A masthead whose left column runs on beside the right one (`人权理事会` / `第六十届会议` / the
+ * session's dates beside `Distr.: General` / the document's date / the languages), as UN covers
+ * are set; then the agenda item, its title, the title and who reports.
+ */
+const MAST_SENTENCE = '特别报告员在本报告所述期间继续与各国政府、国家人权机构和民间社会组织开展对话，并就有关立法提出了建议。';
+const mastheadCover: Printable = {
+  symbol: 'A/HRC/60/99',
+  job: 'GE.26-07123',
+  masthead: {
+    left: ['联合国', '大会', '人权理事会', '第六十届会议', '2026年6月15日至7月10日'],
+    right: ['A/HRC/60/99', 'Distr.: General', '2026年5月4日', 'Chinese', 'Original: English'],
+  },
+  cover: [
+    '议程项目3',
+    '促进和保护所有人权——公民权利、政治权利、',
+    '经济、社会及文化权利，包括发展权',
+    '数字空间中的意见和表达自由',
+    '意见和表达自由权特别报告员的报告',
+  ],
+  blocks: [
+    { kind: 'heading', level: 1, runs: ['一. 导言'] },
+    ...Array.from({ length: 6 }, (_, i): PrintBlock => ({ kind: 'para', runs: [`${i + 1}. `, MAST_SENTENCE, MAST_SENTENCE] })),
+  ],
+  notes: new Map(),
+};
+/** The same report as a text version gives it: the masthead's rows, then the left column's session block. */
+const mastheadText = [
+  '联 合 国 A/HRC/60/99',
+  '大 会 Distr.: General',
+  '2026年5月4日',
+  'Chinese',
+  'Original: English',
+  '',
+  '人权理事会',
+  '第六十届会议',
+  '2026年6月15日至7月10日',
+  '',
+  ...mastheadCover.cover,
+  '',
+  '一. 导言',
+  '',
+  ...Array.from({ length: 6 }, (_, i) => `${i + 1}. ${MAST_SENTENCE}${MAST_SENTENCE}`),
+  '',
+].join('\n');
+
+describe('a masthead whose columns share rows with the session block', () => {
+  const files: Record<string, Buffer> = {};
+  before(async () => {
+    files.docx = await makeDocx(mastheadCover);
+    files.chromium = await printPdf(mastheadCover);
+    files.libreoffice = libreOffice(files.docx, 'docx', 'pdf');
+  });
+  const fields = (name: string, bytes: Buffer) => {
+    const r = convertSeed(name, bytes).report;
+    const m = r.meta;
+    return {
+      fields: [m.symbol, m.date, m.distribution, m.original, m.body, m.session, squeeze(m.dates ?? ''), m.agendaItems, m.agendaTitles, m.title, m.author],
+      notes: r.warnings.filter((w) => w.code === 'note-missing').map((w) => w.message),
+    };
+  };
+  it('the text path reads every cover field', () => {
+    assert.deepEqual(fields('cover.txt', Buffer.from(mastheadText)).fields, [
+      'A/HRC/60/99',
+      '2026-05-04',
+      'General',
+      'English',
+      '人权理事会',
+      '第六十届会议',
+      '2026年6月15日至7月10日',
+      ['3'],
+      ['促进和保护所有人权——公民权利、政治权利、经济、社会及文化权利，包括发展权'],
+      '数字空间中的意见和表达自由',
+      '意见和表达自由权特别报告员的报告',
+    ]);
+  });
+  for (const producer of ['docx', 'chromium', 'libreoffice'] as const) {
+    it(`${producer}: the same cover fields as the text path; the date's digits beside larger type are no note reference`, () => {
+      const text = fields('cover.txt', Buffer.from(mastheadText));
+      const read = fields(`cover.${producer === 'docx' ? 'docx' : 'pdf'}`, files[producer]!);
+      assert.deepEqual(read.fields, text.fields);
+      assert.deepEqual(read.notes, []);
+    });
+  }
+});

@@ -64,7 +64,9 @@ function expected(report: Report) {
   const labels = report.blocks.flatMap((b) =>
     b.type === 'heading' ? [[b.id, oneLine(b.label)]] : b.type === 'list' ? b.items.map((i) => [i.id, oneLine(i.label)]) : [],
   );
-  return { texts, links, labels };
+  /** A pull-quote's attribution, an attribute of its paragraph. */
+  const attributions = report.blocks.flatMap((b) => (b.type === 'paragraph' && b.by ? [[b.id, b.by]] : []));
+  return { texts, links, labels, attributions };
 }
 
 async function assertRoundTrip(report: Report, parse: (body: string) => Promise<El>) {
@@ -98,6 +100,10 @@ async function assertRoundTrip(report: Report, parse: (body: string) => Promise<
   assert.deepEqual(
     want.labels.map(([id]) => [id, all.find((el) => el.props.id === id)?.props.label]),
     want.labels,
+  );
+  assert.deepEqual(
+    want.attributions.map(([id]) => [id, all.find((el) => el.props.id === id)?.props.by]),
+    want.attributions,
   );
 }
 

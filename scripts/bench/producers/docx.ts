@@ -20,7 +20,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Printable, Run } from './printable.ts';
+import { mastheadOf, type Printable, type Run } from './printable.ts';
 
 export async function makeDocx(doc: Printable): Promise<Buffer> {
   const used = new Set<number>();
@@ -56,9 +56,17 @@ export async function makeDocx(doc: Printable): Promise<Buffer> {
   for (const n of used) footnotes[n] = { children: [new Paragraph({ children: [new TextRun({ text: doc.notes.get(n) ?? '', size: 16 })] })] };
   const cell = (text: string, size: number, bold: boolean, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
     new TableCell({ children: [new Paragraph({ alignment, children: [new TextRun({ text, size, bold })] })], width: { size: 50, type: WidthType.PERCENTAGE } });
+  // The masthead: the organ in large bold type on the left, the symbol and the fields on the right.
+  const mast = mastheadOf(doc);
   const masthead = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ children: [cell('联合国', 28, true, AlignmentType.LEFT), cell(doc.symbol, 24, false, AlignmentType.RIGHT)] })],
+    rows: Array.from(
+      { length: Math.max(mast.left.length, mast.right.length) },
+      (_, i) =>
+        new TableRow({
+          children: [cell(mast.left[i] ?? '', 28, true, AlignmentType.LEFT), cell(mast.right[i] ?? '', i === 0 ? 24 : 18, false, AlignmentType.RIGHT)],
+        }),
+    ),
   });
   const digits = doc.job.replace(/\D/g, '');
   const document = new Document({

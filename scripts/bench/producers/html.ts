@@ -8,7 +8,7 @@
  */
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../util/chromium.ts';
-import type { Printable, Run } from './printable.ts';
+import { mastheadOf, type Printable, type Run } from './printable.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -33,6 +33,9 @@ export function toHtml(doc: Printable): string {
   });
   const notes = Object.fromEntries([...doc.notes].map(([n, t]) => [n, esc(t)]));
   const cover = doc.cover.map((l) => `<div class="cover">${esc(l)}</div>`).join('');
+  const mast = mastheadOf(doc);
+  const column = (lines: string[]) => lines.map((l) => `<div>${esc(l) || '&nbsp;'}</div>`).join('');
+  const masthead = `<div class="mast"><div class="organ">${column(mast.left)}</div><div class="sym">${column(mast.right)}</div></div>`;
   return `<!doctype html><html lang="zh"><head><meta charset="utf-8"><style>
 @page { size: A4; margin: 0 }
 body { margin: 0; font-family: 'Noto Serif CJK SC', serif; font-size: 10pt; line-height: 14pt }
@@ -48,12 +51,13 @@ body { margin: 0; font-family: 'Noto Serif CJK SC', serif; font-size: 10pt; line
 .h1 { font-weight: bold; font-size: 11pt; margin: 6pt 0 10pt } .h2, .h3 { font-weight: bold; margin: 4pt 0 10pt }
 sup { font-size: 6.5pt; vertical-align: 4pt; line-height: 0 }
 .mast { display: flex; justify-content: space-between; align-items: flex-start; border-bottom: 1pt solid #000; margin-bottom: 12pt; padding-bottom: 4pt }
-.mast .organ { font-size: 14pt; font-weight: bold } .mast .sym { font-size: 12pt; text-align: right }
+.mast .organ { font-size: 14pt; font-weight: bold } .mast .sym { font-size: 9pt; text-align: right } .mast .sym div:first-child { font-size: 12pt }
 </style></head><body><script>
 const BLOCKS = ${JSON.stringify(blocks)};
 const NOTES = ${JSON.stringify(notes)};
-const SYMBOL = ${JSON.stringify(esc(doc.symbol))}, HEADER = ${JSON.stringify(esc(doc.header ?? doc.symbol))}, JOB = ${JSON.stringify(doc.job)};
+const HEADER = ${JSON.stringify(esc(doc.header ?? doc.symbol))}, JOB = ${JSON.stringify(doc.job)};
 const COVER = ${JSON.stringify(cover)};
+const MAST = ${JSON.stringify(masthead)};
 let count = 0;
 function newPage() {
   count++;
@@ -67,7 +71,7 @@ function newPage() {
   return { content: page.querySelector('.content'), body: page.querySelector('.body'), notes: page.querySelector('.notes') };
 }
 let cur = newPage();
-cur.body.innerHTML = '<div class="mast"><div class="organ">联合国</div><div class="sym">' + SYMBOL + '</div></div>' + COVER;
+cur.body.innerHTML = MAST + COVER;
 const placed = new Set();
 const over = () => cur.content.scrollHeight > cur.content.clientHeight + 1;
 for (const b of BLOCKS) {

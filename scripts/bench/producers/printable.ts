@@ -19,6 +19,11 @@ export interface Printable {
   header?: string;
   /** The UN job number, `GE.19-12345`. */
   job: string;
+  /**
+   * The first page's masthead in its two columns (`联合国`, `大会` | the symbol, `Distr.: General`,
+   * the date, the languages); unless given, `联合国` | the symbol.
+   */
+  masthead?: { left: string[]; right: string[] };
   cover: string[];
   blocks: PrintBlock[];
   notes: Map<number, string>;
@@ -38,6 +43,11 @@ const FURNITURE = new Set([
 
 function runs(content: Report['notes'][number]['content']): Run[] {
   return content.map((c) => (c.type === 'text' ? c.value : c.type === 'noteRef' ? { ref: c.n } : c.text));
+}
+
+/** The masthead's two columns: the one given, or `联合国` | the symbol. */
+export function mastheadOf(doc: Printable): { left: string[]; right: string[] } {
+  return doc.masthead ?? { left: ['联合国'], right: [doc.symbol] };
 }
 
 export function printable(report: Report, seedText: string): Printable {

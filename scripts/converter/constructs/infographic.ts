@@ -50,30 +50,38 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>, le
   const join = (lines: TextLine[]) => {
     const joiner = lineJoiner('', knownUrls);
     for (const l of lines) joiner.add(l.text);
-    return joiner.text();
+    return untab(joiner.text());
   };
   const take = (lines: TextLine[]) => {
     for (const l of lines) keep(ledger, l.no, l.text);
   };
 
-  /** The group each block came from: a credit belongs to the caption of the group just before it. */
+  const texts = groups.map(join);
+  const headingBefore = (gi: number) => isHeadingBefore(groups, texts, gi);
+
+  /** The group each block came from: a credit or an attribution belongs to the block of the group just before it. */
   const from = new Map<DraftBlock, number>();
   groups.forEach((group, gi) => {
     const count = blocks.length;
-    settleGroup(group, gi);
+    settleGroup(group, gi, texts[gi]!);
     for (const b of blocks.slice(count)) from.set(b, gi);
   });
   return readingOrder(blocks);
 
-  function settleGroup(group: TextLine[], gi: number): void {
-    const credit = join(group);
-    if (isCredit(credit)) {
+  function settleGroup(group: TextLine[], gi: number, text: string): void {
+    const last = blocks.at(-1);
+    const previous = last?.type === 'paragraph' && from.get(last) === gi - 1 ? last : undefined;
+    if (isCredit(text)) {
       take(group);
-      const last = blocks.at(-1);
-      if (last?.type === 'paragraph' && !last.photo && !last.caption && from.get(last) === gi - 1) {
-        last.photo = true;
-        last.text = `${last.text} ${credit}`;
-      } else blocks.push({ type: 'paragraph', line: group[0]!.no, photo: true, text: credit });
+      if (previous && !previous.photo && !previous.caption) {
+        previous.photo = true;
+        previous.text = `${previous.text} ${text}`;
+      } else blocks.push({ type: 'paragraph', line: group[0]!.no, photo: true, text });
+      return;
+    }
+    if (previous && body(previous) && !previous.by && isPullQuote(previous.text) && isAttribution(group, text, headingBefore(gi))) {
+      take(group);
+      previous.by = text;
       return;
     }
     const figureAt = group.findIndex((l, i) => FIGURE_LINE.test(l.text) && i + 1 < group.length && /^[\u4e00-\u9fff\d]/.test(group[i + 1]!.text));
@@ -84,17 +92,13 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>, le
       blocks.push({ type: 'figure', line: line.no, value: line.text, caption: join(group.slice(figureAt + 1)) });
       return;
     }
-    const text = join(group);
     if (seen.has(text) || (!SENTENCE.test(text) && isRepeatedFurniture(text))) {
       drop(group);
       return;
     }
     seen.add(text);
     const first = group[0]!;
-    const kept =
-      isProse(text) ||
-      (group.length === 1 && isHeadingText(text) && groups[gi + 1] && isProse(join(groups[gi + 1]!)) && !NOTE_MARK.test(groups[gi + 1]![0]!.text)) ||
-      (group.length === 1 && isCountedStatement(text));
+    const kept = isProse(text) || headingBefore(gi) || (group.length === 1 && isCountedStatement(text));
     if (kept) take(group);
     if (isProse(text)) {
       if (group.length > 1 && isHeadingText(first.text) && isProse(join(group.slice(1)))) {
@@ -103,7 +107,7 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>, le
       } else {
         blocks.push({ type: 'paragraph', line: first.no, text });
       }
-    } else if (group.length === 1 && isHeadingText(text) && groups[gi + 1] && isProse(join(groups[gi + 1]!)) && !NOTE_MARK.test(groups[gi + 1]![0]!.text)) {
+    } else if (headingBefore(gi)) {
       blocks.push({ type: 'heading', line: first.no, level: 1, kind: 'chapter', label: '', key: '', text });
     } else if (group.length === 1 && isCountedStatement(text)) {
       blocks.push({ type: 'paragraph', line: first.no, text, caption: true });
@@ -113,9 +117,46 @@ export function unstructured(tokens: Token[], knownUrls: ReadonlySet<string>, le
   }
 }
 
+/**
+ * A tab on these pages separates a label from what it labels (a map note's mark from its note,
+ * `a\t 提及…`; a figure from its unit): on the page the run of blanks around it is one space, as
+ * the reader sees it, and a copy of the text holds no tab. Blanks without a tab stay as they are.
+ */
+export function untab(text: string): string {
+  return text.replace(/[ \t]+/g, (run) => (run.includes('\t') ? ' ' : run));
+}
+
 /** A photo credit: `（纽约，2023 年 4 月 ) © 联合国图库 / 曼努埃尔·埃利亚斯`, `( 内罗毕，2022 年 8 月 )。© 人权高专办`. */
 function isCredit(text: string): boolean {
   return text.length <= 80 && /©/.test(text) && /^[（(]/.test(text);
+}
+
+/** Group `gi` is one short line heading the prose of the group after it (not a map or chart note); `texts` are the groups' texts. */
+function isHeadingBefore(groups: TextLine[][], texts: string[], gi: number): boolean {
+  const after = groups[gi + 1];
+  return groups[gi]!.length === 1 && isHeadingText(texts[gi]!) && !!after && isProse(texts[gi + 1]!) && !NOTE_MARK.test(after[0]!.text);
+}
+
+/** A paragraph that is one quotation and nothing else (`“人权不是…基础。”`): a pull-quote. */
+const PULL_QUOTE = /^[“「『"][^“”「」『』"]+[”」』"][。.]?$/;
+/** The dash an attribution line may open with: `——某某`, `—某某`, `－－某某`. */
+const ATTRIBUTION_DASH = /^(?:——|—|－－|--)\s*\S/;
+/** How long an attribution line may be: a name with a title, never a passage. */
+const MAX_ATTRIBUTION = 40;
+
+function isPullQuote(text: string): boolean {
+  return PULL_QUOTE.test(text.trim());
+}
+
+/**
+ * The line under a pull-quote that says who said it: short (one or two lines, at most 40
+ * characters), no sentence and no figure. Opening with a dash (`——某某`), it is one whatever
+ * follows; without a dash (`某机构主任某某`), only when it is not a heading over the prose after
+ * it (`heading`).
+ */
+function isAttribution(group: TextLine[], text: string, heading: boolean): boolean {
+  if (group.length > 2 || text.length > MAX_ATTRIBUTION || SENTENCE.test(text) || FIGURE_LINE.test(text) || NOTE_MARK.test(group[0]!.text)) return false;
+  return ATTRIBUTION_DASH.test(text) || !heading;
 }
 
 /** Sentence-closing punctuation a paragraph ends with when its last sentence is whole. */

@@ -84,6 +84,17 @@ function squeeze(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
+/**
+ * A warning's message as an official file's reader knows it: ` on page N` for a source line of a
+ * paged format; a `.doc`'s unreferenced note says why (its reference marks did not pair up with
+ * its notes, readers/doc.ts: the reference may be in the document, unread).
+ */
+export function layoutMessage(layout: Layout, code: string, message: string, line?: number): string {
+  if (layout.format === 'doc' && code === 'note-unreferenced')
+    return `${message.replace(/ is never referenced in the text$/, ' is not linked from the text')}: the .doc's note-reference marks could not be paired with its notes (as many in the body as footnotes, and no endnotes, are needed), so its notes are listed unlinked; the .docx or PDF of the same report links them`;
+  return line && !message.includes(' on page ') ? message + where(layout, line) : message;
+}
+
 /** ` on page N` for a source line of a paged format. */
 export function where(layout: Layout, line: number): string {
   const page = layout.pageOf[line] ?? 0;

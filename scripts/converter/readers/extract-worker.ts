@@ -3,11 +3,26 @@
  * as plain data. No analysis here: the layout is read by pdf.ts and doc.ts, in the converter's
  * module graph (and so in its cache key).
  */
+import { readFileSync } from 'node:fs';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { EXTRACTORS, type ExtractKind } from './extractors.ts';
 import type { Answer } from './sync.ts';
 
-const port = (workerData as { port: MessagePort }).port;
+// pdf.js (5.x) inflates every compressed content stream and font program through the platform's
+// DecompressionStream when there is one: in Node each call goes through web streams and zlib's
+// thread pool, which for a report's hundreds of small streams costs more than the inflating
+// (docs/input-formats.md, "Speed"). Without it pdf.js inflates them with its own synchronous
+// decoder, as it did before; the text read is the same. Only this thread is affected: it runs
+// the readers and nothing else.
+delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+
+const { port, tid } = workerData as { port: MessagePort; tid: Int32Array };
+// This thread's OS id, from /proc/thread-self (Linux), so the waiting thread can read its CPU time (sync.ts).
+try {
+  Atomics.store(tid, 0, Number(readFileSync('/proc/thread-self/stat', 'latin1').split(' ', 1)[0]));
+} catch {
+  // No /proc: the waiting thread counts wall time instead.
+}
 port.on('message', async (job: { kind: ExtractKind; bytes: Uint8Array; signal: Int32Array }) => {
   let answer: Answer<unknown>;
   try {

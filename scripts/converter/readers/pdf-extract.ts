@@ -4,6 +4,9 @@
  * is used without a worker of its own (no download, nothing fetched: the character maps for CJK
  * fonts come from the package's own folder). Font names come from the page's operator list,
  * which loads the fonts: `NotoSerifCJKsc-Bold` says bold where the text content alone does not.
+ * The operator list is asked for only on a page that uses a font not yet named, and the fonts'
+ * extra properties (`fontExtraProperties`: their Unicode maps and widths, copied to this side)
+ * are not asked for: the name is all the reader uses.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -52,7 +55,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
       cMapPacked: true,
       standardFontDataUrl: join(root, 'standard_fonts') + '/',
       isEvalSupported: false,
-      fontExtraProperties: true,
+      // Images are never decoded (every image is over 0 pixels): the operator list asked for
+      // font names would otherwise decode a page's images, which the reader does not use.
+      maxImageSize: 0,
       stopAtErrors: false,
       verbosity: 0,
     }).promise;

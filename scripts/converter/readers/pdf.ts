@@ -202,6 +202,7 @@ function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySi
   return groups.map((g) => {
     const sorted = g.items.sort((a, b) => a.x - b.x);
     const main = Math.max(...sorted.filter((it) => it.s.trim()).map((it) => it.size), 0) || bodySize;
+    const column = columnType(sorted, main);
     let text = '';
     const segments: { x: number; text: string }[] = [];
     let end = -Infinity;
@@ -216,8 +217,11 @@ function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySi
       const seg = segments.at(-1)!;
       if (!seg.text) seg.x = it.x;
       let s = unifyRadicals(it.s);
-      const raised = it.y - g.y > 0.15 * main;
-      if (it.size <= main * 0.8 && raised && /^\d{1,3}$/.test(s.trim())) s = superscript(s.trim());
+      // Smaller and raised against its own column's type: a masthead's small right column sharing
+      // a row with the large left column (`2026年5月4日` beside `人权理事会`) holds no superscript.
+      const own = column.get(it)!;
+      const raised = it.y - own.y > 0.15 * own.size;
+      if (it.size <= own.size * 0.8 && raised && /^\d{1,3}$/.test(s.trim())) s = superscript(s.trim());
       // A gap of a word space is a space; a wider one inside a line is a tab stop.
       const space = gap > 0.3 * main && text && !/\s$/.test(text) && !/^\s/.test(s) ? (gap > 1.2 * main ? '\t' : ' ') : '';
       text += space + s;
@@ -240,6 +244,27 @@ function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySi
       segments: segments.filter((s) => s.text.trim()).map((s) => ({ x: s.x, text: s.text.trim() })),
     };
   });
+}
+
+/**
+ * Each item's column type: the size and baseline of the largest inked item in its column (the
+ * row split where the gap between items is wider than 2.5 × the row's type, as in toRows).
+ */
+function columnType(sorted: PdfItem[], main: number): Map<PdfItem, { y: number; size: number }> {
+  const columns: PdfItem[][] = [];
+  let end = -Infinity;
+  for (const it of sorted) {
+    if (!columns.length || (it.x - end > 2.5 * main && columns.at(-1)!.some((c) => c.s.trim()))) columns.push([]);
+    columns.at(-1)!.push(it);
+    if (it.s.trim()) end = Math.max(end, it.x + it.w);
+  }
+  const out = new Map<PdfItem, { y: number; size: number }>();
+  for (const items of columns) {
+    const inked = items.filter((it) => it.s.trim());
+    const top = inked.reduce<PdfItem | undefined>((a, b) => (!a || b.size > a.size ? b : a), undefined) ?? items[0]!;
+    for (const it of items) out.set(it, { y: top.y, size: top.size });
+  }
+  return out;
 }
 
 /**
