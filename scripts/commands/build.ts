@@ -128,6 +128,8 @@ try {
     const usageOf = {
       maxRSSKiB: { build: usage.maxRSS, astro: lastAstroUsage.maxRSSKiB ?? null },
       cpuSeconds: { build: (usage.userCPUTime + usage.systemCPUTime) / 1e6, astro: lastAstroUsage.cpuSeconds ?? null },
+      // A split render (docs/scale.md): each part's reports, seconds, peak RSS and CPU.
+      ...(lastAstroUsage.parts ? { astroParts: lastAstroUsage.parts } : {}),
     };
     writeFileSync(json, `${JSON.stringify({ ...outcome, ...usageOf }, null, 2)}\n`);
   }

@@ -9,7 +9,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { History } from '../../scripts/model/changes.ts';
 import { modelFile, modelSlugs, readHistory, readModelFile } from '../../scripts/model/load.ts';
-import type { Report } from '../../scripts/model/schema.ts';
+import type { Frontmatter, Report } from '../../scripts/model/schema.ts';
+import { frontmatterOf } from '../../scripts/model/frontmatter.ts';
 import { symbolSlug } from '../../scripts/model/urls.ts';
 import { documentPages, type DocumentPage } from '../../scripts/model/docpages.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
@@ -54,6 +55,15 @@ export function loadReport(slug: string): Report {
   const report = withKey(model, createHash('sha256').update(text).digest('hex'));
   cache.set(slug, { mtimeMs, report });
   return report;
+}
+
+/**
+ * The frontmatter of every report, in slug order, from the models: what the pages that list the
+ * corpus show of each report. They read it here, not from the content collection, which in a
+ * split render holds only the part's reports (src/lib/site-part.ts).
+ */
+export function reportMetas(): Frontmatter[] {
+  return reportSlugs().map((slug) => frontmatterOf(loadReport(slug)));
 }
 
 /**

@@ -1,10 +1,12 @@
 /** `data/<slug>.bib`: the report as a BibTeX entry, for reference managers (src/lib/cite.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
+import { rendersReports } from '../../lib/site-part.ts';
 import { bibtex, reportPageUrl } from '../../lib/cite.ts';
 
+// In a split render the collection holds this part's reports (src/content.config.ts); the lists part has none.
 export const getStaticPaths: GetStaticPaths = async () =>
-  (await getCollection('reports')).map((entry) => ({ params: { slug: entry.data.slug }, props: { meta: entry.data } }));
+  !rendersReports() ? [] : (await getCollection('reports')).map((entry) => ({ params: { slug: entry.data.slug }, props: { meta: entry.data } }));
 
 export const GET: APIRoute = ({ props, site }) =>
   new Response(bibtex(props.meta, reportPageUrl(site, import.meta.env.BASE_URL, props.meta.slug)), {
