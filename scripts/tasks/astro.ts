@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelSlugs } from '../model/load.ts';
 import { partEnvValue, partName, planParts, SITE_PART_ENV, type SitePart } from '../model/parts.ts';
@@ -46,8 +47,8 @@ export interface AstroRun {
   outDir: string;
   /** Astro's cache folder for this run (its content store, page copies and compiled MDX). */
   cacheDir: string;
-  /** `SITE_PART` for a part of a split render; unset renders the whole site. */
-  part?: string;
+  /** For a part of a split render: `SITE_PART` (what it renders) and `SITE_PART_INDEX` (the corpus index the lists part writes); unset renders the whole site. */
+  env?: Record<string, string>;
   /** Shown in the progress line (`astro reports-2 page 7 …`). */
   label?: string;
 }
@@ -74,7 +75,7 @@ export function startAstro(context: BuildContext, run: AstroRun): { child: Child
     env: {
       ...process.env,
       CONTENT_DIR: context.contentDir,
-      ...(run.part ? { [SITE_PART_ENV]: run.part } : {}),
+      ...run.env,
       ASTRO_TELEMETRY_DISABLED: '1',
       FORCE_COLOR: '0',
       NO_COLOR: '1',
@@ -209,8 +210,8 @@ async function renderParts(context: BuildContext, parts: SitePart[]): Promise<st
   lastAstroUsage.parts = [];
   const renderOne = async (part: SitePart) => {
     const name = partName(part);
-    const env = partEnvValue(part, writePartFile(root, part));
-    const run: AstroRun = { outDir: join(root, name), cacheDir: join(caches, name), label: name, ...(env ? { part: env } : {}) };
+    const env = { [SITE_PART_ENV]: partEnvValue(part, writePartFile(root, part))!, SITE_PART_INDEX: join(root, 'index') };
+    const run: AstroRun = { outDir: join(root, name), cacheDir: join(caches, name), label: name, env };
     checkCopies(context, run.cacheDir);
     const t0 = performance.now();
     const result = await buildWith(startAstro(context, run));
@@ -238,5 +239,6 @@ async function renderParts(context: BuildContext, parts: SitePart[]): Promise<st
   lastAstroUsage.maxRSSKiB = Math.max(...usages.map((u) => u.maxRSSKiB ?? 0));
   lastAstroUsage.cpuSeconds = usages.reduce((sum, u) => sum + (u.cpuSeconds ?? 0), 0);
   total.mdx = `${compiled[0]} compiled, ${compiled[1]} from cache`;
+  rmSync(root, { recursive: true, force: true });
   return astroLine(total, parts.length);
 }
