@@ -9,7 +9,7 @@
  * results go; default dist/ and artifacts/un-hr-reports-offline.zip), --seeds DIR (the corpus; default
  * seeds/, converted into content/ beside it), --cache DIR (default node_modules/.astro),
  * --fail-after STEP (test the atomic swap), --json FILE (write step timings and counts, for the
- * benchmark). An unknown flag is an error.
+ * benchmark), --part-size N and --parts-from DIR (the split render, docs/scale.md). An unknown flag is an error.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -25,7 +25,7 @@ import { defaultZipPath } from '../zip/offline-zip.ts';
 import { parseCli } from '../util/cli.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE]', {
+const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE] [--part-size N] [--parts-from DIR]', {
   options: {
     force: { type: 'boolean', default: false },
     dist: { type: 'string' },
@@ -34,6 +34,8 @@ const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--z
     cache: { type: 'string' },
     'fail-after': { type: 'string' },
     json: { type: 'string' },
+    'part-size': { type: 'string' },
+    'parts-from': { type: 'string' },
   },
   help: `Converts the seeds, builds the site and its search index, and swaps the new dist/ and offline zip in whole.
 
@@ -44,6 +46,8 @@ const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--z
   --cache DIR        the build's caches (default node_modules/.astro)
   --fail-after STEP  fail after this step (tests the atomic swap)
   --json FILE        write step timings and counts to this file (the benchmark)
+  --part-size N      render in parts of about N reports above N reports (default 400; env SITE_PART_SIZE; docs/scale.md)
+  --parts-from DIR   merge the parts rendered one per CI job into DIR (npm run render-part) instead of rendering them
   --help, -h         print this`,
 });
 
@@ -56,6 +60,10 @@ const steps: Step[] = [
   // it is swapped in with dist/.
   zipStep,
 ];
+
+// The split render reads these from the environment (scripts/tasks/parts.ts, astro.ts), as its Astro runs do.
+if (flags['part-size'] !== undefined) process.env.SITE_PART_SIZE = flags['part-size'];
+if (flags['parts-from'] !== undefined) process.env.SITE_PARTS_FROM = resolve(flags['parts-from']);
 
 const distDir = resolve(root, flags.dist ?? 'dist');
 const zipPath = resolve(root, flags.zip ?? defaultZipPath);

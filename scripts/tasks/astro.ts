@@ -12,7 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelSlugs } from '../model/load.ts';
 import { partEnvValue, partName, planParts, SITE_PART_ENV, type SitePart } from '../model/parts.ts';
@@ -197,34 +197,54 @@ export const astroStep: Step = {
 };
 
 /**
+ * Renders one part of a split render into `<root>/<name>/` with its own Astro cache
+ * `<caches>/<name>/`; the lists part also writes the corpus index the report parts read,
+ * `<root>/index/` (src/lib/part-index.ts), so it runs first. Also run alone, one part per CI
+ * job (scripts/commands/render-part.ts).
+ */
+export async function renderPart(context: BuildContext, part: SitePart, root: string, caches: string): Promise<{ result: AstroResult; seconds: number }> {
+  const name = partName(part);
+  const env = { [SITE_PART_ENV]: partEnvValue(part, writePartFile(root, part))!, SITE_PART_INDEX: join(root, 'index') };
+  const run: AstroRun = { outDir: join(root, name), cacheDir: join(caches, name), label: name, env };
+  checkCopies(context, run.cacheDir);
+  const t0 = performance.now();
+  const result = await buildWith(startAstro(context, run));
+  return { result, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Where a split build takes its parts from instead of rendering them (`--parts-from DIR`: rendered one per CI job). */
+const partsFrom = () => process.env.SITE_PARTS_FROM || undefined;
+
+/**
  * The split render: the lists part first (it owns every page but the reports'), then the report
- * parts, `partJobs()` at a time; each part's folder is merged into the staging folder as soon as
- * its run ends, and its files reported to the zip (`staged`). Returns the step's result line.
+ * parts, `partJobs()` at a time — or each taken from `--parts-from DIR` — each part's folder
+ * merged into the staging folder as soon as it is there, and its files reported to the zip
+ * (`staged`). Returns the step's result line.
  */
 async function renderParts(context: BuildContext, parts: SitePart[]): Promise<string> {
-  const root = join(context.staging, '..', 'parts');
+  const from = partsFrom();
+  const root = from ?? join(context.staging, '..', 'parts');
   const caches = join(context.cacheDir, 'parts');
-  prunePartCaches(caches, parts.map(partName));
+  if (!from) prunePartCaches(caches, parts.map(partName));
   const total: AstroResult = { pages: 0, reused: 0, mdx: '', warnings: 0, usage: {} };
   const compiled = [0, 0];
   lastAstroUsage.parts = [];
   const renderOne = async (part: SitePart) => {
     const name = partName(part);
-    const env = { [SITE_PART_ENV]: partEnvValue(part, writePartFile(root, part))!, SITE_PART_INDEX: join(root, 'index') };
-    const run: AstroRun = { outDir: join(root, name), cacheDir: join(caches, name), label: name, env };
-    checkCopies(context, run.cacheDir);
-    const t0 = performance.now();
-    const result = await buildWith(startAstro(context, run));
-    const seconds = (performance.now() - t0) / 1000;
-    lastAstroUsage.parts!.push({ name, reports: part.kind === 'reports' ? part.slugs.length : 0, seconds, ...result.usage });
-    const mdx = /(\d+) compiled, (\d+) from cache/.exec(result.mdx);
-    if (mdx) ((compiled[0]! += Number(mdx[1])), (compiled[1]! += Number(mdx[2])));
-    total.reused += result.reused;
-    for (const path of mergePart(context.staging, run.outDir, part)) {
+    if (from && !existsSync(join(from, name)))
+      throw new Error(`--parts-from ${from}: part ${name} is missing (render it with npm run render-part -- ${name} --out ${from})`);
+    if (!from) {
+      const { result, seconds } = await renderPart(context, part, root, caches);
+      lastAstroUsage.parts!.push({ name, reports: part.kind === 'reports' ? part.slugs.length : 0, seconds, ...result.usage });
+      const mdx = /(\d+) compiled, (\d+) from cache/.exec(result.mdx);
+      if (mdx) ((compiled[0]! += Number(mdx[1])), (compiled[1]! += Number(mdx[2])));
+      total.reused += result.reused;
+      context.progress.line(`  astro part ${name}: ${result.pages} pages in ${seconds.toFixed(1)} s`);
+    }
+    for (const path of mergePart(context.staging, join(root, name), part)) {
       if (path.endsWith('.html')) total.pages++;
       context.staged(path);
     }
-    context.progress.line(`  astro part ${name}: ${result.pages} pages in ${seconds.toFixed(1)} s`);
   };
   await renderOne(parts[0]!);
   const queue = parts.slice(1);
@@ -236,9 +256,11 @@ async function renderParts(context: BuildContext, parts: SitePart[]): Promise<st
   };
   await Promise.all(Array.from({ length: Math.min(partJobs(), queue.length) }, worker));
   const usages = lastAstroUsage.parts;
-  lastAstroUsage.maxRSSKiB = Math.max(...usages.map((u) => u.maxRSSKiB ?? 0));
-  lastAstroUsage.cpuSeconds = usages.reduce((sum, u) => sum + (u.cpuSeconds ?? 0), 0);
-  total.mdx = `${compiled[0]} compiled, ${compiled[1]} from cache`;
-  rmSync(root, { recursive: true, force: true });
-  return astroLine(total, parts.length);
+  if (usages.length) {
+    lastAstroUsage.maxRSSKiB = Math.max(...usages.map((u) => u.maxRSSKiB ?? 0));
+    lastAstroUsage.cpuSeconds = usages.reduce((sum, u) => sum + (u.cpuSeconds ?? 0), 0);
+    total.mdx = `${compiled[0]} compiled, ${compiled[1]} from cache`;
+  }
+  if (!from) rmSync(root, { recursive: true, force: true });
+  return `${astroLine(total, parts.length)}${from ? `, merged from ${from}` : ''}`;
 }

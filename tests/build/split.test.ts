@@ -53,6 +53,29 @@ describe('splitting the render into parts', () => {
     }
   });
 
+  test('rendered one part per job (npm run render-part) and merged with --parts-from, the site is the one a single run builds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'split-ci-'));
+    try {
+      cpSync(seedsDir, join(dir, 'seeds'), { recursive: true });
+      const run = (script: string, args: string[]) =>
+        execFileSync(process.execPath, [join(root, 'scripts', 'commands', script), '--seeds', join(dir, 'seeds'), ...args], {
+          cwd: root,
+          encoding: 'utf8',
+          env: { ...process.env, CI: '1', SITE_PART_SIZE: '2' },
+        });
+      run('convert.ts', ['--quiet']);
+      const names = run('render-part.ts', ['--list']).trim().split('\n');
+      assert.deepEqual(names, ['lists', 'reports-1', 'reports-2']);
+      // Each job with its own caches, as on separate machines; the lists part first (it writes the corpus index).
+      for (const name of names) run('render-part.ts', [name, '--out', join(dir, 'parts'), '--cache', join(dir, `cache-${name}`)]);
+      run('build.ts', ['--parts-from', join(dir, 'parts'), '--dist', join(dir, 'dist'), '--zip', join(dir, 'offline.zip'), '--cache', join(dir, 'cache')]);
+      assert.deepEqual(diffHashes(treeHashes(built(distDir)), treeHashes(join(dir, 'dist'))), [], 'files that differ between the two sites');
+      assert.ok(readFileSync(join(dir, 'offline.zip')).equals(readFileSync(zipPath)), 'the offline zips are byte-identical');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a report keeps its part when others are added, and each part holds at most about the part size', () => {
     const slugs = Array.from({ length: 1000 }, (_, i) => `r-${i}`);
     const parts = planParts(slugs, 251);
