@@ -25,19 +25,21 @@ import { defaultZipPath } from '../zip/offline-zip.ts';
 import { parseCli } from '../util/cli.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE] [--part-size N] [--parts-from DIR]', {
-  options: {
-    force: { type: 'boolean', default: false },
-    dist: { type: 'string' },
-    zip: { type: 'string' },
-    seeds: { type: 'string' },
-    cache: { type: 'string' },
-    'fail-after': { type: 'string' },
-    json: { type: 'string' },
-    'part-size': { type: 'string' },
-    'parts-from': { type: 'string' },
-  },
-  help: `Converts the seeds, builds the site and its search index, and swaps the new dist/ and offline zip in whole.
+const { values: flags } = parseCli(
+  'npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE] [--part-size N] [--parts-from DIR]',
+  {
+    options: {
+      force: { type: 'boolean', default: false },
+      dist: { type: 'string' },
+      zip: { type: 'string' },
+      seeds: { type: 'string' },
+      cache: { type: 'string' },
+      'fail-after': { type: 'string' },
+      json: { type: 'string' },
+      'part-size': { type: 'string' },
+      'parts-from': { type: 'string' },
+    },
+    help: `Converts the seeds, builds the site and its search index, and swaps the new dist/ and offline zip in whole.
 
   --force            ignore every cache (and refill them)
   --dist DIR         where the site goes (default dist/)
@@ -49,7 +51,8 @@ const { values: flags } = parseCli('npm run build -- [--force] [--dist DIR] [--z
   --part-size N      render in parts of about N reports above N reports (default 400; env SITE_PART_SIZE; docs/scale.md)
   --parts-from DIR   merge the parts rendered one per CI job into DIR (npm run render-part) instead of rendering them
   --help, -h         print this`,
-});
+  },
+);
 
 /** The build, one entry per step, in order. */
 const steps: Step[] = [
