@@ -51,6 +51,8 @@ export interface AstroRun {
   env?: Record<string, string>;
   /** Shown in the progress line (`astro reports-2 page 7 …`). */
   label?: string;
+  /** Node's heap limit for the run, MB, when the default (about a quarter of the machine's memory, at most ~4 GB) may be too small. */
+  heapMB?: number;
 }
 
 /** What one Astro run did: pages logged, pages copied from the last build, the MDX cache's line, warnings, its usage. */
@@ -69,7 +71,8 @@ export function astroLine({ pages, reused, mdx, warnings }: AstroResult, parts?:
 
 /** Starts an Astro process (it loads Astro, then waits to be told to build) and reads its log; resolves with what it did. */
 export function startAstro(context: BuildContext, run: AstroRun): { child: ChildProcess; result: Promise<AstroResult> } {
-  const child = spawn(process.execPath, [...process.execArgv, CHILD, run.outDir, '--cache-dir', run.cacheDir, ...(context.force ? ['--force'] : [])], {
+  const heap = run.heapMB ? [`--max-old-space-size=${run.heapMB}`] : [];
+  const child = spawn(process.execPath, [...process.execArgv, ...heap, CHILD, run.outDir, '--cache-dir', run.cacheDir, ...(context.force ? ['--force'] : [])], {
     cwd: context.root,
     // The site reads its reports (and seeds/figures.json beside them) from CONTENT_DIR (src/lib/data.ts).
     env: {
@@ -197,6 +200,13 @@ export const astroStep: Step = {
 };
 
 /**
+ * The lists part holds every model and the corpus built from them (about 0.3 MB of heap per
+ * report, measured: docs/scale.md), about 3 GB at 10 000 reports beside Astro's own: near Node's
+ * default heap limit on this kind of machine (4.5 GB), which would stop the build, not bound it.
+ */
+const LISTS_HEAP_MB = 8192;
+
+/**
  * Renders one part of a split render into `<root>/<name>/` with its own Astro cache
  * `<caches>/<name>/`; the lists part also writes the corpus index the report parts read,
  * `<root>/index/` (src/lib/part-index.ts), so it runs first. Also run alone, one part per CI
@@ -205,7 +215,13 @@ export const astroStep: Step = {
 export async function renderPart(context: BuildContext, part: SitePart, root: string, caches: string): Promise<{ result: AstroResult; seconds: number }> {
   const name = partName(part);
   const env = { [SITE_PART_ENV]: partEnvValue(part, writePartFile(root, part))!, SITE_PART_INDEX: join(root, 'index') };
-  const run: AstroRun = { outDir: join(root, name), cacheDir: join(caches, name), label: name, env };
+  const run: AstroRun = {
+    outDir: join(root, name),
+    cacheDir: join(caches, name),
+    label: name,
+    env,
+    ...(part.kind === 'lists' ? { heapMB: LISTS_HEAP_MB } : {}),
+  };
   checkCopies(context, run.cacheDir);
   const t0 = performance.now();
   const result = await buildWith(startAstro(context, run));
