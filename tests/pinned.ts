@@ -2,7 +2,8 @@
  * The tests' own corpus: `tests/corpus/` holds four seeds, their manifest and figures file,
  * pinned (copies, never regenerated), so that adding, changing or removing a file in the
  * maintainer's `seeds/` changes no test result. `npm test` first builds it into `.test-build/`
- * (ignored by git) with the real build command — `node tests/pinned.ts`, or `npm run test:build`:
+ * (ignored by git) with the real build command, as every test site is built (`buildTestSite`,
+ * tests/test-site.ts) — `node tests/pinned.ts`, or `npm run test:build`:
  *
  *   .test-build/seeds/    a copy of tests/corpus/ (the site reads figures.json beside content/)
  *   .test-build/content/  the converter's output for it
@@ -11,19 +12,20 @@
  *
  * Tests that need a converted report model or the built site read these paths.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCli } from '../scripts/util/cli.ts';
+import { buildTestSite, corpusDir, testSitePaths, type TestSite } from './test-site.ts';
 
 export const root = fileURLToPath(new URL('../', import.meta.url));
 /** The pinned seeds (plus manifest.json and figures.json). */
-export const corpusDir = join(root, 'tests', 'corpus');
+export { corpusDir };
 export const buildDir = join(root, '.test-build');
-export const contentDir = join(buildDir, 'content');
-export const distDir = join(buildDir, 'dist');
-export const zipPath = join(buildDir, 'offline.zip');
+const paths = testSitePaths(buildDir);
+export const contentDir = paths.content;
+export const distDir = paths.dist;
+export const zipPath = paths.zip;
 
 /** `dir` with a helpful error when `npm run test:build` has not made it yet. */
 export function built(dir: string): string {
@@ -31,13 +33,9 @@ export function built(dir: string): string {
   return dir;
 }
 
-/** Build the pinned corpus into `.test-build/` with `scripts/commands/build.ts` (incremental: warm after the first run). */
-export function buildPinned(force = false): void {
-  const seeds = join(buildDir, 'seeds');
-  rmSync(seeds, { recursive: true, force: true });
-  cpSync(corpusDir, seeds, { recursive: true });
-  const flags = ['--seeds', seeds, '--dist', distDir, '--zip', zipPath, '--cache', join(buildDir, 'cache'), ...(force ? ['--force'] : [])];
-  execFileSync(process.execPath, [join(root, 'scripts', 'commands', 'build.ts'), ...flags], { cwd: root, stdio: 'inherit', env: { ...process.env, CI: '1' } });
+/** Build the pinned corpus into `.test-build/` (incremental: warm after the first run). */
+export function buildPinned(force = false): TestSite {
+  return buildTestSite({ dir: buildDir, seeds: [corpusDir], force, show: true });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

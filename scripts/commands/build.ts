@@ -8,8 +8,9 @@
  * exits 1. Flags: --force (ignore caches, and refill them), --dist DIR and --zip FILE (where the
  * results go; default dist/ and artifacts/un-hr-reports-offline.zip), --seeds DIR (the corpus; default
  * seeds/, converted into content/ beside it), --cache DIR (default node_modules/.astro),
- * --fail-after STEP (test the atomic swap), --json FILE (write step timings and counts, for the
- * benchmark), --part-size N and --parts-from DIR (the split render, docs/scale.md). An unknown flag is an error.
+ * --today DATE (the day changes found in the seeds are dated; default today, UTC), --fail-after STEP
+ * (test the atomic swap), --json FILE (write step timings and counts, for the benchmark), --part-size N
+ * and --parts-from DIR (the split render, docs/scale.md). An unknown flag is an error.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -22,37 +23,38 @@ import { acquireLocks, LockBusy, type Lock } from '../util/lock.ts';
 import { formatSummary } from '../tasks/summary.ts';
 import { pagefindStep, zipStep } from '../tasks/search.ts';
 import { defaultZipPath } from '../zip/offline-zip.ts';
-import { parseCli } from '../util/cli.ts';
+import { dayFlag, parseCli } from '../util/cli.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { values: flags } = parseCli(
-  'npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--fail-after STEP] [--json FILE] [--part-size N] [--parts-from DIR]',
-  {
-    options: {
-      force: { type: 'boolean', default: false },
-      dist: { type: 'string' },
-      zip: { type: 'string' },
-      seeds: { type: 'string' },
-      cache: { type: 'string' },
-      'fail-after': { type: 'string' },
-      json: { type: 'string' },
-      'part-size': { type: 'string' },
-      'parts-from': { type: 'string' },
-    },
-    help: `Converts the seeds, builds the site and its search index, and swaps the new dist/ and offline zip in whole.
+const USAGE =
+  'npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--today DATE] [--fail-after STEP] [--json FILE] [--part-size N] [--parts-from DIR]';
+const { values: flags } = parseCli(USAGE, {
+  options: {
+    force: { type: 'boolean', default: false },
+    dist: { type: 'string' },
+    zip: { type: 'string' },
+    seeds: { type: 'string' },
+    cache: { type: 'string' },
+    today: { type: 'string' },
+    'fail-after': { type: 'string' },
+    json: { type: 'string' },
+    'part-size': { type: 'string' },
+    'parts-from': { type: 'string' },
+  },
+  help: `Converts the seeds, builds the site and its search index, and swaps the new dist/ and offline zip in whole.
 
   --force            ignore every cache (and refill them)
   --dist DIR         where the site goes (default dist/)
   --zip FILE         where the offline zip goes (default artifacts/un-hr-reports-offline.zip)
   --seeds DIR        the seed folder (default seeds/; converted into content/ beside it)
   --cache DIR        the build's caches (default node_modules/.astro)
+  --today DATE       the day changes found in the seeds are dated, YYYY-MM-DD (default today, UTC)
   --fail-after STEP  fail after this step (tests the atomic swap)
   --json FILE        write step timings and counts to this file (the benchmark)
   --part-size N      render in parts of about N reports above N reports (default 400; env SITE_PART_SIZE; docs/scale.md)
   --parts-from DIR   merge the parts rendered one per CI job into DIR (npm run render-part) instead of rendering them
   --help, -h         print this`,
-  },
-);
+});
 
 /** The build, one entry per step, in order. */
 const steps: Step[] = [
@@ -68,6 +70,7 @@ const steps: Step[] = [
 if (flags['part-size'] !== undefined) process.env.SITE_PART_SIZE = flags['part-size'];
 if (flags['parts-from'] !== undefined) process.env.SITE_PARTS_FROM = resolve(flags['parts-from']);
 
+const today = dayFlag('today', flags.today, USAGE);
 const distDir = resolve(root, flags.dist ?? 'dist');
 const zipPath = resolve(root, flags.zip ?? defaultZipPath);
 const show = (path: string) => relative(process.cwd(), path) || '.';
@@ -126,6 +129,7 @@ try {
       force: flags.force,
       seedsDir,
       ...(flags.cache ? { cacheDir: resolve(root, flags.cache) } : {}),
+      ...(today ? { today } : {}),
       ...(failAfter ? { failAfter } : {}),
     },
     progress,

@@ -22,7 +22,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireLock, LockBusy } from '../util/lock.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
-import { parseCli } from '../util/cli.ts';
+import { dayFlag, parseCli } from '../util/cli.ts';
 import { convertAllParallel, type RunOptions } from '../converter/run.ts';
 
 const HELP = `Converts every seed (*.txt, and its manifest.json entry) into content/reports/<slug>.mdx
@@ -34,11 +34,13 @@ and content/data/<slug>.json; unchanged seeds are skipped through content/index.
                 never rewritten or pruned by accident)
   --check       write nothing; exit 1 if the content is stale
   --force       convert every seed, ignoring the cache
+  --today DATE  the day changes found in the seeds are dated, YYYY-MM-DD (default today, UTC)
   --strict      exit 1 on any warning or error
   --quiet       print nothing but errors
   --help, -h    print this`;
 
-const { values: flags } = parseCli('npm run convert -- [--strict] [--check] [--force] [--seeds DIR] [--out DIR] [--quiet] [--help]', {
+const USAGE = 'npm run convert -- [--strict] [--check] [--force] [--seeds DIR] [--out DIR] [--today DATE] [--quiet] [--help]';
+const { values: flags } = parseCli(USAGE, {
   options: {
     strict: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
@@ -46,9 +48,11 @@ const { values: flags } = parseCli('npm run convert -- [--strict] [--check] [--f
     quiet: { type: 'boolean', default: false },
     seeds: { type: 'string' },
     out: { type: 'string' },
+    today: { type: 'string' },
   },
   help: HELP,
 });
+const today = dayFlag('today', flags.today, USAGE);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seedsDir = flags.seeds ?? join(root, 'seeds');
 const outDir = flags.out ?? join(dirname(resolve(seedsDir)), 'content');
@@ -64,6 +68,7 @@ const options: RunOptions = {
   outDir,
   force: flags.force,
   check: flags.check,
+  ...(today ? { today } : {}),
   // Written atomically: a conversion killed mid-write leaves the old file or the new one, never half.
   fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync: writeFileAtomic, join, lstatSync, statSync, realpathSync },
   log: flags.quiet ? () => {} : (line) => console.log(line),

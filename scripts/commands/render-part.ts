@@ -77,6 +77,8 @@ const context = {
   progress,
   counts: { reports: 0, rejected: 0, failed: 0, figures: 0, warnings: 0 },
   force: flags.force,
+  // Dates only the changes the converter finds; a part renders what content/ holds.
+  today: undefined,
   signal: new AbortController().signal,
   after: () => Promise.resolve(),
   staged: () => {},

@@ -16,6 +16,8 @@ export interface SymbolBody {
   treaty: boolean;
   /** The short name readers know a treaty body by (`CCPR`, `E/C.12`, `SPT`). */
   abbr?: string;
+  /** A deliberative organ: it meets in sessions, adopts resolutions and decisions, and is addressed by name (`大会，`). */
+  deliberative?: true;
 }
 
 /** Most specific prefix first: the first whose prefix starts the symbol names its body. */
@@ -31,10 +33,10 @@ export const SYMBOL_BODIES: readonly SymbolBody[] = [
   { id: 'ced', name: '强迫失踪问题委员会', prefix: 'CED/', treaty: true, abbr: 'CED' },
   { id: 'crpd', name: '残疾人权利委员会', prefix: 'CRPD/', treaty: true, abbr: 'CRPD' },
   { id: 'hri', name: '人权条约机构共同文件', prefix: 'HRI/', treaty: true, abbr: 'HRI' },
-  { id: 'hrc', name: '人权理事会', prefix: 'A/HRC/', treaty: false },
-  { id: 'ga', name: '大会', prefix: 'A/', treaty: false },
-  { id: 'sc', name: '安全理事会', prefix: 'S/', treaty: false },
-  { id: 'ecosoc', name: '经济及社会理事会', prefix: 'E/', treaty: false },
+  { id: 'hrc', name: '人权理事会', prefix: 'A/HRC/', treaty: false, deliberative: true },
+  { id: 'ga', name: '大会', prefix: 'A/', treaty: false, deliberative: true },
+  { id: 'sc', name: '安全理事会', prefix: 'S/', treaty: false, deliberative: true },
+  { id: 'ecosoc', name: '经济及社会理事会', prefix: 'E/', treaty: false, deliberative: true },
   { id: 'secretariat', name: '秘书处', prefix: 'ST/', treaty: false },
 ];
 
@@ -42,3 +44,15 @@ export const SYMBOL_BODIES: readonly SymbolBody[] = [
 export function symbolBody(symbol: string): SymbolBody | undefined {
   return SYMBOL_BODIES.find((b) => symbol.startsWith(b.prefix));
 }
+
+/**
+ * The deliberative organs' names: those of the table marked `deliberative`, and the Trusteeship
+ * Council (suspended since 1994: its `T/` series is not in the table, so that the citation finder
+ * does not take `T/…` for a symbol). The converter knows a resolution's series line (`大会决议`),
+ * its adoption line, a preamble's opener (`人权理事会，`), a speech's salutation and a cover's
+ * reporting body by them, so a body added here is known to all five.
+ */
+export const DELIBERATIVE_BODIES: readonly string[] = [...SYMBOL_BODIES.filter((b) => b.deliberative).map((b) => b.name), '托管理事会'];
+
+/** {@link DELIBERATIVE_BODIES} as a regular-expression alternation (`人权理事会|大会|…`), for the patterns that name them. */
+export const DELIBERATIVE_BODY_PATTERN = DELIBERATIVE_BODIES.map((name) => name.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|');

@@ -23,6 +23,7 @@ export const convertStep: Step = {
       seedsDir,
       outDir,
       force: context.force,
+      ...(context.today ? { today: context.today } : {}),
       // Written atomically: a build killed mid-write leaves the old file or the new one, never half.
       fs: { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync: writeFileAtomic, join, lstatSync, statSync, realpathSync },
       // The build reads what became of each seed from its typed outcome; of the CLI's log it shows

@@ -47,6 +47,8 @@ export interface BuildContext {
   counts: BuildCounts;
   /** Ask for a clean build: steps with a cache (convert, Astro) ignore it. */
   force: boolean;
+  /** The day the changes this build finds in the seeds are dated (YYYY-MM-DD); undefined: today, UTC. */
+  today: string | undefined;
   /** Aborted when a step fails: steps still running stop what they can (Astro's process is killed). */
   signal: AbortSignal;
   /**
@@ -93,6 +95,8 @@ export interface BuildPlan {
   /** Scratch folder on the same file system as `distDir` (renames must not cross devices). */
   workDir: string;
   force?: boolean;
+  /** The day new changes are dated (YYYY-MM-DD, `--today`; default today, UTC): a build that must date them reproducibly. */
+  today?: string;
   /** Testing the atomic swap: fail on purpose right after this step. */
   failAfter?: string;
 }
@@ -174,6 +178,7 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
     progress,
     counts: { reports: 0, rejected: 0, failed: 0, figures: 0, warnings: 0 },
     force: Boolean(plan.force),
+    today: plan.today,
     signal: controller.signal,
     after: (name) => finished.get(name)?.promise ?? Promise.reject(new Error(`no build step is named "${name}"`)),
     staged: (path) => {

@@ -31,3 +31,15 @@ export function parseCli<T extends Config>(usage: string, config: T, maxPosition
     return fail((error as Error).message);
   }
 }
+
+/**
+ * A flag that names a calendar day (`--today 2026-03-04`): its value if it is a real day written
+ * YYYY-MM-DD, else the usage error (exit 2), so that a mistyped date never dates a change.
+ */
+export function dayFlag(flag: string, value: string | undefined, usage: string): string | undefined {
+  if (value === undefined) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (day && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value)) return value;
+  console.error(`✗ --${flag} ${value}: expected a day written YYYY-MM-DD\nusage: ${usage}`);
+  return process.exit(2);
+}

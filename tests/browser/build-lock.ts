@@ -5,11 +5,11 @@
  * atomic) for the duration of the build; a lock older than 10 minutes is stale. `servePreview`
  * then serves the built folder with a real `astro preview` and waits until it answers.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 const LOCK = join(process.cwd(), 'node_modules', '.astro', 'e2e-build.lock');
 
@@ -71,14 +71,19 @@ export interface BuiltSite {
 }
 
 /**
- * Build a site with `script DIR` (a test-site builder such as tests/hostile/site.ts) into a new
- * temporary folder, under the build lock, then serve `DIR/dist` on a free port under `basePath`.
+ * Build a site with `build(DIR)` (a test-site builder such as `buildHostileSite`, tests/hostile/site.ts,
+ * each of which builds through `buildTestSite`, tests/test-site.ts) into a new temporary folder
+ * named after `name`, under the build lock, then serve `DIR/dist` on a free port under `basePath`.
  * The one way the browser specs that need a site of their own get it.
  */
-export async function builtSite(script: string, basePath: string, env: NodeJS.ProcessEnv = process.env): Promise<BuiltSite> {
-  const dir = mkdtempSync(join(tmpdir(), `${basename(dirname(script))}-site-`));
-  const built = await withBuildLock(() => spawnSync(process.execPath, [script, dir], { encoding: 'utf8', env }));
-  if (built.status !== 0) throw new Error(`${script} failed:\n${built.stdout}\n${built.stderr}`);
+export async function builtSite(name: string, build: (dir: string) => unknown, basePath: string): Promise<BuiltSite> {
+  const dir = mkdtempSync(join(tmpdir(), `${name}-site-`));
+  try {
+    await withBuildLock(() => build(dir));
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}${basePath}`;
   const server = await servePreview(join(dir, 'dist'), port, origin);

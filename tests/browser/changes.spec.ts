@@ -1,12 +1,12 @@
 /**
  * What changed since the published version, as a reader sees it: a site whose content is
  * committed in git, then one seed edited twice and another edited and put back
- * (tests/changes/site.ts, into a temporary folder), served by `astro preview` on a free port the
+ * (`buildChangesSite`, tests/changes/site.ts: the convert and build commands, into a temporary folder), served by `astro preview` on a free port the
  * system picks (a fixed one could be another checkout's server).
  */
 import { builtSite, type BuiltSite } from './build-lock.ts';
 import { expect, test } from '@playwright/test';
-import { replaced, reverted, siteUrl } from '../changes/site.ts';
+import { buildChangesSite, replaced, reverted, siteUrl } from '../changes/site.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,7 +16,7 @@ let site: BuiltSite | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  site = await builtSite('tests/changes/site.ts', basePath);
+  site = await builtSite('changes', buildChangesSite, basePath);
   ({ origin } = site);
 });
 

@@ -1,12 +1,13 @@
 /**
- * Nothing from seed text executes in the built site. A site is built from the real seeds plus
- * the hostile corpus (tests/hostile/site.ts: converter + Astro production build into a temporary
- * folder, about 5 s of CPU) and served by `astro preview` on a free port; the injection report
+ * Nothing from seed text executes in the built site. A site is built from the pinned seeds plus
+ * the hostile corpus (`buildHostileSite`, tests/hostile/site.ts: the real build command into a temporary
+ * folder) and served by `astro preview` on a free port; the injection report
  * is then read as a user would: no dialog, no CSP violation, every hostile string visible as text.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtSite, type BuiltSite } from './build-lock.ts';
+import { buildHostileSite } from '../hostile/site.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { reportSchema, type Report } from '../../scripts/model/schema.ts';
 import { inlineText } from '../../scripts/model/inline.ts';
@@ -21,7 +22,7 @@ let report: Report;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  site = await builtSite('tests/hostile/site.ts', basePath);
+  site = await builtSite('hostile', buildHostileSite, basePath);
   ({ origin, dir } = site);
   report = reportSchema.parse(JSON.parse(readFileSync(join(dir, 'content', 'data', 'a-hrc-99-1.json'), 'utf8')));
 });

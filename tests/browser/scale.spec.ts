@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { builtSite, type BuiltSite } from './build-lock.ts';
-import { SCALE } from '../scale/site.ts';
+import { buildScaleSite, SCALE } from '../scale/site.ts';
 import { checkDist } from '../../scripts/commands/check-links.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -20,7 +20,7 @@ let site: BuiltSite | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  site = await builtSite('tests/scale/site.ts', basePath, { ...process.env, BASE_PATH: basePath });
+  site = await builtSite('scale', buildScaleSite, basePath);
   ({ origin, dir } = site);
 });
 

@@ -19,6 +19,8 @@ const CLIS = [
   'scripts/search/pagefind.ts',
   'tests/pinned.ts',
   'tests/hostile/site.ts',
+  'tests/scale/site.ts',
+  'tests/changes/site.ts',
 ];
 
 for (const cli of CLIS) {
@@ -43,10 +45,21 @@ for (const cli of CLIS) {
 test('npm run build -- --help lists every flag with what it does', () => {
   const run = spawnSync(process.execPath, [join(root, 'scripts/commands/build.ts'), '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  for (const flag of ['--force', '--dist DIR', '--zip FILE', '--seeds DIR', '--cache DIR', '--fail-after STEP', '--json FILE']) {
+  for (const flag of ['--force', '--dist DIR', '--zip FILE', '--seeds DIR', '--cache DIR', '--today DATE', '--fail-after STEP', '--json FILE']) {
     assert.ok(run.stdout.includes(flag), `${flag} in\n${run.stdout}`);
   }
   assert.match(run.stdout, /--force\s+ignore every cache/);
+});
+
+test('--today takes only a real day written YYYY-MM-DD (build and convert): anything else is an error naming it, and nothing runs', () => {
+  for (const cli of ['scripts/commands/build.ts', 'scripts/commands/convert.ts']) {
+    for (const day of ['2026-02-30', '4.3.2026']) {
+      const run = spawnSync(process.execPath, [join(root, cli), '--today', day], { cwd: root, encoding: 'utf8' });
+      assert.equal(run.status, 2, `${cli} --today ${day}: ${run.stderr}`);
+      assert.match(run.stderr, new RegExp(`✗ --today ${day.replaceAll('.', '\\.')}: expected a day written YYYY-MM-DD`));
+      assert.equal(run.stdout, '', 'nothing ran');
+    }
+  }
 });
 
 test('a flag without its value and a stray argument are errors too', () => {

@@ -1,8 +1,12 @@
 /** The body a symbol's series names: one table for the report's metadata and the document index. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { symbolBody } from '../../scripts/model/bodies.ts';
+import { DELIBERATIVE_BODIES, symbolBody } from '../../scripts/model/bodies.ts';
 import { inferMeta } from '../../scripts/converter/metadata.ts';
+import { isOpener } from '../../scripts/converter/constructs/body-start.ts';
+import { readFields, type FrontMeta } from '../../scripts/converter/constructs/cover-fields.ts';
+import { preambleAfter } from '../../scripts/converter/constructs/preamble.ts';
+import { newLedger } from '../../scripts/converter/ledger.ts';
 
 test('each series names its body, the most specific prefix first', () => {
   const body = (s: string) => symbolBody(s)?.name;
@@ -37,4 +41,20 @@ test('a report whose only clue is a treaty-body symbol gets that committee as it
   assert.equal(meta.symbol, 'CCPR/C/GBR/CO/8');
   assert.equal(meta.body, '人权事务委员会');
   assert.equal(meta.sources.body, 'text');
+});
+
+test('every deliberative organ of the model is read alike by the cover, the preamble and the salutation (one list: 托管理事会 as 大会)', () => {
+  assert.deepEqual(DELIBERATIVE_BODIES, ['人权理事会', '大会', '安全理事会', '经济及社会理事会', '托管理事会']);
+  const cover = (text: string): FrontMeta => {
+    const meta: FrontMeta = { agendaItems: [], agendaTitles: [], symbols: [] };
+    assert.equal(readFields({ kind: 'line', no: 1, raw: text, text }, meta, newLedger()), undefined, `${text} is a cover field`);
+    return meta;
+  };
+  for (const body of DELIBERATIVE_BODIES) {
+    assert.equal(cover(body).body, body, `${body}: the cover's body line`);
+    assert.equal(cover(`${body}决议`).author, `${body}决议`, `${body}决议: a resolution's series line`);
+    assert.equal(cover(`${body}2023年12月19日通过的决定`).date, '2023-12-19', `${body}…通过的决定: the adoption line`);
+    assert.ok(preambleAfter(false, { type: 'paragraph', text: `${body}，` } as Parameters<typeof preambleAfter>[1]), `${body}，opens a preamble`);
+    assert.ok(isOpener(`${body}：`), `${body}：opens the body`);
+  }
 });

@@ -4,13 +4,15 @@
  * (constructs/cover.ts). A text with neither headings nor numbered paragraphs starts at its first
  * prose line.
  */
+import { DELIBERATIVE_BODY_PATTERN } from '../../model/bodies.ts';
 import type { TextLine } from '../clean.ts';
 import { headingLine, looksLikeHeading } from '../lines.ts';
 import { CONTENTS_TITLE } from './contents.ts';
 
 /** `主席先生，`, `尊敬的各位代表：`, `大会，` — a line that opens a speech or a resolution's preamble. */
-export const OPENER =
-  /^[“"]?(?:(?:尊敬的)?[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下|们|各位|主席)|各位[\u4e00-\u9fff]{1,10}|大会|人权理事会|安全理事会|经济及社会理事会|[\u4e00-\u9fff]{2,20}委员会)\s*[，,：:]$/;
+export const OPENER = new RegExp(
+  `^[“"]?(?:(?:尊敬的)?[\\u4e00-\\u9fff、]{1,20}(?:先生|女士|阁下|们|各位|主席)|各位[\\u4e00-\\u9fff]{1,10}|${DELIBERATIVE_BODY_PATTERN}|[\\u4e00-\\u9fff]{2,20}委员会)\\s*[，,：:]$`,
+);
 /** One salutation, as a part of a line that holds several (`各位阁下,各位朋友,`). */
 const SALUTATION_PART = /^[“"]?(?:尊敬的)?(?:[\u4e00-\u9fff、]{1,20}(?:先生|女士|阁下|们|主席)|各位[\u4e00-\u9fff]{1,10})$/;
 

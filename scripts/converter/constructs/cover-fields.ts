@@ -6,6 +6,7 @@
  * (organ, body, session, dates, agenda items, official records, treaty, a `*` note, a labelled
  * field of a statement). Read by constructs/cover.ts, one line at a time.
  */
+import { DELIBERATIVE_BODY_PATTERN } from '../../model/bodies.ts';
 import type { TextLine } from '../clean.ts';
 import { drop, keep, release, type Ledger } from '../ledger.ts';
 
@@ -50,16 +51,17 @@ export interface FrontMeta {
   resolutionNumber?: string;
 }
 
-const BODY = /^(?:大会|人权理事会|安全理事会|经济及社会理事会|托管理事会|[\u4e00-\u9fff、]{2,24}委员会|[\u4e00-\u9fff、]{2,12}小组)$/;
+/** A cover's body line: a deliberative organ (model/bodies.ts), a committee or a group. */
+const BODY = new RegExp(`^(?:${DELIBERATIVE_BODY_PATTERN}|[\\u4e00-\\u9fff、]{2,24}委员会|[\\u4e00-\\u9fff、]{2,12}小组)$`);
 /** A committee or group reports more specifically than the Human Rights Council, which does more than an organ. */
 export const bodyRank = (body: string) => (/委员会$|小组$/.test(body) ? 3 : body === '人权理事会' ? 2 : 1);
 const ORGAN = /^联合国$/;
 const SESSION = /^(?:[\u4e00-\u9fff]{0,12})?第.{1,10}届(?:特别|常会|续会|实质性)?(?:会议|会期)$/;
 const DATES = /^[(（]?\d{4}\s*年.{1,60}日[)）]?$/;
 /** `2023年12月19日大会通过的决议`: when a resolution was adopted. */
-const ADOPTED_ON = /^(?:大会|人权理事会|安全理事会|经济及社会理事会)?\d{4}\s*年.{1,12}日.{0,20}通过的(?:决议|决定)$/;
+const ADOPTED_ON = new RegExp(`^(?:${DELIBERATIVE_BODY_PATTERN})?\\d{4}\\s*年.{1,12}日.{0,20}通过的(?:决议|决定)$`);
 /** `大会决议`, `人权理事会决定`: the series line printed over a resolution's title. */
-const SERIES_LINE = /^(?:大会|人权理事会|安全理事会|经济及社会理事会)(?:决议|决定)$/;
+const SERIES_LINE = new RegExp(`^(?:${DELIBERATIVE_BODY_PATTERN})(?:决议|决定)$`);
 /** A day alone on a line (`2013年12月5日`): a statement's or a web page's date; a range is a session's dates. */
 const ONE_DAY = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const SUPPLEMENT = /^补编\s*第.{1,6}号(?:\s*[(（].{1,20}[)）])?$/;

@@ -5,12 +5,13 @@
  * numbered paragraph that ends a sentence are one unnumbered paragraph. The rules are read by
  * constructs/paragraphs.ts, which opens and joins the paragraphs.
  */
+import { DELIBERATIVE_BODY_PATTERN } from '../../model/bodies.ts';
 import type { TextLine } from '../clean.ts';
 import type { DraftBlock, DraftParagraph } from '../draft.ts';
 import { endsSentence } from '../lines.ts';
 
 /** A resolution's preamble opens with its body (`大会，`); each preambular paragraph then ends with `，`. */
-const PREAMBLE_OPENER = /^(?:大会|人权理事会|安全理事会|经济及社会理事会|[\u4e00-\u9fff、]{2,24}委员会)\s*[，,]$/;
+const PREAMBLE_OPENER = new RegExp(`^(?:${DELIBERATIVE_BODY_PATTERN}|[\\u4e00-\\u9fff、]{2,24}委员会)\\s*[，,]$`);
 /** The closing lines of a resolution: `2023年12月19日` / `第50次全体会议`. */
 const CLOSING = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*\d+\s*次(?:全体)?会议$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
