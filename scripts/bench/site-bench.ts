@@ -42,6 +42,8 @@ interface SiteRun {
    * and the Pagefind binary run at the same time.
    */
   peakMB: { build: number; astro: number | null; largest: number | null; tree?: number | null };
+  /** A split render (docs/scale.md): each Astro run's part, reports, seconds, peak MB and CPU seconds. */
+  parts?: { name: string; reports: number; seconds: number; peakMB: number; cpuSeconds: number }[];
 }
 
 export interface SiteMeasure {
@@ -98,6 +100,7 @@ async function build(dir: string, force: boolean): Promise<{ outcome: BuildOutco
   const result = JSON.parse(readFileSync(json, 'utf8')) as BuildOutcome & {
     maxRSSKiB: { build: number; astro: number | null };
     cpuSeconds: { build: number; astro: number | null };
+    astroParts?: { name: string; reports: number; seconds: number; maxRSSKiB?: number; cpuSeconds?: number }[];
   };
   const mb = (kib: number) => Math.round((kib * 1024) / MB);
   return {
@@ -113,6 +116,17 @@ async function build(dir: string, force: boolean): Promise<{ outcome: BuildOutco
         largest: timed && existsSync(rss) ? mb(Number(readFileSync(rss, 'utf8').trim().split('\n').pop())) : null,
         tree: treeKiB === null ? null : mb(treeKiB),
       },
+      ...(result.astroParts
+        ? {
+            parts: result.astroParts.map((p) => ({
+              name: p.name,
+              reports: p.reports,
+              seconds: round(p.seconds),
+              peakMB: mb(p.maxRSSKiB ?? 0),
+              cpuSeconds: round(p.cpuSeconds ?? 0),
+            })),
+          }
+        : {}),
     },
   };
 }
