@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { inSitemap, sitemapPageUrl } from './src/lib/sitemap.ts';
+import { inSitemap, reportSitemapUrls, sitemapPageUrl } from './src/lib/sitemap.ts';
+import { sitePart } from './src/lib/site-part.ts';
+import { contentDir } from './src/lib/content-dir.ts';
+import { modelSlugs } from './scripts/model/load.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, inlineScriptHashes } from './src/lib/csp.ts';
 import { seedWatch } from './src/integrations/seed-watch.ts';
@@ -22,10 +25,22 @@ import { devSearch } from './src/integrations/dev-search.ts';
  * script files and hashed inline scripts from src/ run; styles are Astro's hashed inline ones.
  */
 const site = process.env.SITE_URL || undefined;
+const base = process.env.BASE_PATH || '/';
+
+/**
+ * The sitemap, only where the deployment's `site` is known. In a split render (src/lib/site-part.ts)
+ * the lists part writes it for the whole site, given the report pages it does not render; the
+ * report parts write none.
+ */
+function sitemapIntegrations() {
+  if (!site || sitePart.kind === 'reports') return [];
+  const customPages = sitePart.kind === 'lists' ? reportSitemapUrls(site, base, modelSlugs(contentDir)) : undefined;
+  return [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }), ...(customPages ? { customPages } : {}) })];
+}
 
 export default defineConfig({
   ...(site ? { site } : {}),
-  base: process.env.BASE_PATH || '/',
+  base,
   trailingSlash: 'ignore',
   build: {
     format: 'file',
@@ -35,15 +50,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: satteri({ features: { gfm: true, smartPunctuation: false } }),
   },
-  // A sitemap only makes sense with absolute URLs, so only when the deployment's `site` is known.
-  integrations: [
-    mdx(),
-    mdxCache(),
-    seedWatch(),
-    searchClient(),
-    devSearch(),
-    ...(site ? [sitemap({ filter: inSitemap, serialize: (item) => ({ ...item, url: sitemapPageUrl(item.url) }) })] : []),
-  ],
+  integrations: [mdx(), mdxCache(), seedWatch(), searchClient(), devSearch(), ...sitemapIntegrations()],
   devToolbar: { enabled: false },
   // A report, document or country page whose code and data (its cacheKey, src/lib/pagekey.ts)
   // are unchanged since the last build is copied from it instead of rendered again. `npm run build -- --force` renders all.

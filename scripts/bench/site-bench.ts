@@ -18,6 +18,7 @@ import { sampleTreeRss } from './tree-rss.ts';
 import { largestPages, type PageSize } from './page-weight.ts';
 import { offlineFirstResult, type OfflineFirst } from './offline-first.ts';
 import { defaultZipPath } from '../zip/offline-zip.ts';
+import { indexingSeconds } from '../tasks/search.ts';
 
 const MB = 1e6;
 /** Targets from the issues: a 2-core machine builds 1000 reports in 10 min under 4 GB, under 20 000 files; a rebuild after one seed change at 100 reports takes at most 0.15 of the full build. */
@@ -29,6 +30,11 @@ interface SiteRun {
   cpuSeconds: number;
   steps: Record<string, number>;
   /**
+   * Seconds the pagefind step indexed: its time less what it waited for Astro (above
+   * PAGEFIND_BESIDE_ASTRO_MAX reports it starts after Astro, and its step time counts the wait).
+   */
+  indexing?: number;
+  /**
    * Peak RSS of the build process, of Astro's child, and of the largest process of the whole
    * tree (GNU time's %M: Linux keeps the largest waited-for descendant's peak, which is how the
    * Pagefind binary, spawned by the pagefind package, is measured); null where not measurable.
@@ -36,6 +42,8 @@ interface SiteRun {
    * and the Pagefind binary run at the same time.
    */
   peakMB: { build: number; astro: number | null; largest: number | null; tree?: number | null };
+  /** A split render (docs/scale.md): each Astro run's part, reports, seconds, peak MB and CPU seconds. */
+  parts?: { name: string; reports: number; seconds: number; peakMB: number; cpuSeconds: number }[];
 }
 
 export interface SiteMeasure {
@@ -92,6 +100,7 @@ async function build(dir: string, force: boolean): Promise<{ outcome: BuildOutco
   const result = JSON.parse(readFileSync(json, 'utf8')) as BuildOutcome & {
     maxRSSKiB: { build: number; astro: number | null };
     cpuSeconds: { build: number; astro: number | null };
+    astroParts?: { name: string; reports: number; seconds: number; maxRSSKiB?: number; cpuSeconds?: number }[];
   };
   const mb = (kib: number) => Math.round((kib * 1024) / MB);
   return {
@@ -100,12 +109,24 @@ async function build(dir: string, force: boolean): Promise<{ outcome: BuildOutco
       seconds: round(result.seconds),
       cpuSeconds: round(result.cpuSeconds.build + (result.cpuSeconds.astro ?? 0)),
       steps: Object.fromEntries(result.steps.map((s) => [s.name, round(s.seconds)])),
+      ...indexingOf(result.steps),
       peakMB: {
         build: mb(result.maxRSSKiB.build),
         astro: result.maxRSSKiB.astro === null ? null : mb(result.maxRSSKiB.astro),
         largest: timed && existsSync(rss) ? mb(Number(readFileSync(rss, 'utf8').trim().split('\n').pop())) : null,
         tree: treeKiB === null ? null : mb(treeKiB),
       },
+      ...(result.astroParts
+        ? {
+            parts: result.astroParts.map((p) => ({
+              name: p.name,
+              reports: p.reports,
+              seconds: round(p.seconds),
+              peakMB: mb(p.maxRSSKiB ?? 0),
+              cpuSeconds: round(p.cpuSeconds ?? 0),
+            })),
+          }
+        : {}),
     },
   };
 }
@@ -173,6 +194,12 @@ export async function benchSites(root: string, sizes: number[]): Promise<SiteMea
   return results;
 }
 
+/** The pagefind step's indexing seconds, when the build had one. */
+function indexingOf(steps: BuildOutcome['steps']): { indexing?: number } {
+  const step = steps.find((s) => s.name === 'pagefind');
+  return step ? { indexing: round(indexingSeconds(step)) } : {};
+}
+
 function round(x: number, digits = 2): number {
   return Number(x.toFixed(digits));
 }
@@ -187,6 +214,7 @@ export function siteTable(results: SiteMeasure[]): string {
     'full s',
     'full CPU s',
     ...names.map((n) => `${n} s (share)`),
+    'search indexing s (share)',
     'peak MB (build / astro / largest / tree sum)',
     'pages',
     'files',
@@ -205,6 +233,7 @@ export function siteTable(results: SiteMeasure[]): string {
     r.full.seconds.toFixed(1),
     r.full.cpuSeconds.toFixed(1),
     ...names.map((n) => `${(r.full.steps[n] ?? 0).toFixed(1)} (${Math.round((100 * (r.full.steps[n] ?? 0)) / r.full.seconds)} %)`),
+    r.full.indexing === undefined ? '—' : `${r.full.indexing.toFixed(1)} (${Math.round((100 * r.full.indexing) / r.full.seconds)} %)`,
     `${r.full.peakMB.build} / ${r.full.peakMB.astro ?? '?'} / ${r.full.peakMB.largest ?? '?'} / ${r.full.peakMB.tree ?? '?'}`,
     String(r.pages),
     String(r.files),

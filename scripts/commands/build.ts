@@ -9,8 +9,8 @@
  * results go; default dist/ and artifacts/un-hr-reports-offline.zip), --seeds DIR (the corpus; default
  * seeds/, converted into content/ beside it), --cache DIR (default node_modules/.astro),
  * --today DATE (the day changes found in the seeds are dated; default today, UTC), --fail-after STEP
- * (test the atomic swap), --json FILE (write step timings and counts, for the benchmark). An unknown
- * flag is an error.
+ * (test the atomic swap), --json FILE (write step timings and counts, for the benchmark), --part-size N
+ * and --parts-from DIR (the split render, docs/scale.md). An unknown flag is an error.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -26,7 +26,8 @@ import { defaultZipPath } from '../zip/offline-zip.ts';
 import { dayFlag, parseCli } from '../util/cli.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const USAGE = 'npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--today DATE] [--fail-after STEP] [--json FILE]';
+const USAGE =
+  'npm run build -- [--force] [--dist DIR] [--zip FILE] [--seeds DIR] [--cache DIR] [--today DATE] [--fail-after STEP] [--json FILE] [--part-size N] [--parts-from DIR]';
 const { values: flags } = parseCli(USAGE, {
   options: {
     force: { type: 'boolean', default: false },
@@ -37,6 +38,8 @@ const { values: flags } = parseCli(USAGE, {
     today: { type: 'string' },
     'fail-after': { type: 'string' },
     json: { type: 'string' },
+    'part-size': { type: 'string' },
+    'parts-from': { type: 'string' },
   },
   help: `Converts the seeds, builds the site and its search index, and swaps the new dist/ and offline zip in whole.
 
@@ -48,6 +51,8 @@ const { values: flags } = parseCli(USAGE, {
   --today DATE       the day changes found in the seeds are dated, YYYY-MM-DD (default today, UTC)
   --fail-after STEP  fail after this step (tests the atomic swap)
   --json FILE        write step timings and counts to this file (the benchmark)
+  --part-size N      render in parts of about N reports above N reports (default 400; env SITE_PART_SIZE; docs/scale.md)
+  --parts-from DIR   merge the parts rendered one per CI job into DIR (npm run render-part) instead of rendering them
   --help, -h         print this`,
 });
 
@@ -60,6 +65,10 @@ const steps: Step[] = [
   // it is swapped in with dist/.
   zipStep,
 ];
+
+// The split render reads these from the environment (scripts/tasks/parts.ts, astro.ts), as its Astro runs do.
+if (flags['part-size'] !== undefined) process.env.SITE_PART_SIZE = flags['part-size'];
+if (flags['parts-from'] !== undefined) process.env.SITE_PARTS_FROM = resolve(flags['parts-from']);
 
 const today = dayFlag('today', flags.today, USAGE);
 const distDir = resolve(root, flags.dist ?? 'dist');
@@ -134,6 +143,8 @@ try {
     const usageOf = {
       maxRSSKiB: { build: usage.maxRSS, astro: lastAstroUsage.maxRSSKiB ?? null },
       cpuSeconds: { build: (usage.userCPUTime + usage.systemCPUTime) / 1e6, astro: lastAstroUsage.cpuSeconds ?? null },
+      // A split render (docs/scale.md): each part's reports, seconds, peak RSS and CPU.
+      ...(lastAstroUsage.parts ? { astroParts: lastAstroUsage.parts } : {}),
     };
     writeFileSync(json, `${JSON.stringify({ ...outcome, ...usageOf }, null, 2)}\n`);
   }

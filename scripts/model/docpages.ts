@@ -51,10 +51,11 @@ function fromCitations(citations: readonly Citation[], detail: 'title' | 'date')
 /**
  * Every document page, in natural symbol order: the cited documents and the reports' own
  * symbols. A report here gives its document's title and cover date; otherwise the first citing
- * sentence that writes them does.
+ * sentence that writes them does. `documents`: the reports' cited documents when the caller has
+ * them already (the search index reads the reports one at a time and keeps only their citations).
  */
-export function documentPages(reports: readonly Report[]): DocumentPage[] {
-  const cited = new Map(citedDocuments(reports).map((d) => [d.symbol, d]));
+export function documentPages(reports: readonly Report[], documents: readonly CitedDocument[] = citedDocuments(reports)): DocumentPage[] {
+  const cited = new Map(documents.map((d) => [d.symbol, d]));
   const own = new Map<string, Report>();
   for (const r of reports) for (const s of r.meta.symbol ? [r.meta.symbol, ...r.meta.symbols] : r.meta.symbols) if (!own.has(s)) own.set(s, r);
   const symbols = [...new Set([...cited.keys(), ...own.keys()])];

@@ -10,14 +10,15 @@
  * (`uaqhrcq40q38x`) are added on a last line so that `A/HRC/40/38` can be searched as written;
  * each block's own keys are in the meta.
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { allRecords, documentsSlug, readReports } from './records.ts';
+import { citationsOf, documentRecordsOf, documentsSlug, eachReport, reportRecord, reportRecords, type ReportCitations } from './records.ts';
 import { chunkPayload, chunkRecords, type SearchChunk } from './chunks.ts';
-import { groupByShard, shardCount, type ShardBuildOptions } from './shards.ts';
+import { shardCount, shardOf, type ShardBuildOptions } from './shards.ts';
 import { buildCache, cacheKey } from '../util/cache.ts';
 import { codeKey } from '../util/modules.ts';
 import { parseCli } from '../util/cli.ts';
@@ -107,9 +108,65 @@ async function writeShard(records: readonly pagefind.CustomRecord[], outputPath:
 /** The file listing the secondary shards, for the search page (relative to `pagefind/`). */
 export const SHARD_LIST = 'shards.json';
 
+/** One report's Pagefind records, written to a spool file while the reports are read one at a time. */
+interface Spooled {
+  slug: string;
+  /** JSON of `[its blocks' chunks, its own record's chunks]`, as Pagefind records. */
+  file: string;
+  bytes: number;
+}
+
+/** Every report's records, spooled, and the document pages' records (kept: a few per report). */
+interface Plan {
+  reports: Spooled[];
+  documents: pagefind.CustomRecord[];
+  records: number;
+  chunks: number;
+}
+
+/**
+ * Read the reports of `contentDir` one at a time into Pagefind records, each report's written to
+ * `spool`: the build never holds more than one report, its records, and what the document pages
+ * need of every report (`citationsOf`: meta and citations without their sentences).
+ */
+function planIndex(contentDir: string, spool: string): Plan {
+  const reports: Spooled[] = [];
+  const citations: ReportCitations[] = [];
+  let records = 0;
+  let chunks = 0;
+  for (const report of eachReport(contentDir)) {
+    const blocks = reportRecords(report);
+    const parts = [chunkRecords(blocks).map(pagefindRecord), chunkRecords([reportRecord(report)]).map(pagefindRecord)];
+    records += blocks.length + 1;
+    chunks += parts[0]!.length + parts[1]!.length;
+    const text = JSON.stringify(parts);
+    const file = join(spool, `${reports.length}.json`);
+    writeFileSync(file, text);
+    reports.push({ slug: report.slug, file, bytes: Buffer.byteLength(text) });
+    citations.push(citationsOf(report));
+  }
+  const docs = documentRecordsOf(citations);
+  const documents = chunkRecords(docs).map(pagefindRecord);
+  return { reports, documents, records: records + docs.length, chunks: chunks + documents.length };
+}
+
+/**
+ * One shard's records, read back from the spool: its reports' blocks in slug order, the document
+ * pages' when they fall in it, then its reports' own records (the order of the corpus's records,
+ * so a shard's cache key is the same however the reports were read).
+ */
+function shardRecords(plan: Plan, shard: number, count: number): pagefind.CustomRecord[] {
+  const parts = plan.reports
+    .filter((r) => shardOf(r.slug, count) === shard)
+    .map((r) => JSON.parse(readFileSync(r.file, 'utf8')) as [pagefind.CustomRecord[], pagefind.CustomRecord[]]);
+  const documents = shardOf(documentsSlug, count) === shard ? plan.documents : [];
+  return [...parts.flatMap((p) => p[0]), ...documents, ...parts.flatMap((p) => p[1])];
+}
+
 /**
  * Index the reports of `contentDir` into `<distDir>/pagefind/`, one Pagefind index per shard
- * (see shards.ts; how many depends on the number of reports): the first non-empty shard is the primary index, at `pagefind/` with
+ * (see shards.ts: as many as keep each under `shardBytes` of records), one shard at a time, each
+ * read back from a spool so the build holds one shard's records at most: the first non-empty shard is the primary index, at `pagefind/` with
  * Pagefind's runtime; each other one is in `pagefind/<n>/`, listed in `pagefind/shards.json`,
  * and the search page merges it (`mergeIndex`). A shard whose records are unchanged is copied
  * from the cache. Returns the block, chunk and shard counts.
@@ -119,19 +176,23 @@ export async function indexSite(
   contentDir = 'content',
   options: ShardBuildOptions = {},
 ): Promise<{ records: number; chunks: number; shards: number; built: number }> {
-  const records = options.records ?? allRecords(readReports(contentDir));
-  const chunks = chunkRecords(records);
   const outputPath = join(distDir, 'pagefind');
   await rm(outputPath, { recursive: true, force: true });
+  const spool = options.spoolDir ?? mkdtempSync(join(tmpdir(), 'un-hr-search-spool-'));
+  mkdirSync(spool, { recursive: true });
   const cache = buildCache(options.cacheDir, { force: Boolean(options.force), ...(options.warn ? { warn: options.warn } : {}) });
-  const format = indexFormat();
-  const count = shardCount(new Set(chunks.map((c) => c.slug).filter((slug) => slug !== documentsSlug)).size);
-  const shards = groupByShard(chunks, (c) => c.slug, count)
-    .map((some, shard) => ({ shard, records: some.map(pagefindRecord) }))
-    .filter((s) => s.records.length > 0);
   let built = 0;
+  let used: number[] = [];
+  let plan: Plan;
   try {
-    for (const [i, { shard, records: some }] of shards.entries()) {
+    plan = planIndex(contentDir, spool);
+    const sizes = new Map(plan.reports.map((r) => [r.slug, r.bytes]));
+    if (plan.documents.length) sizes.set(documentsSlug, Buffer.byteLength(JSON.stringify(plan.documents)));
+    const count = shardCount(sizes, options.shardBytes);
+    used = [...new Set([...sizes.keys()].map((slug) => shardOf(slug, count)))].sort((a, b) => a - b);
+    const format = indexFormat();
+    for (const [i, shard] of used.entries()) {
+      const some = shardRecords(plan, shard, count);
       const key = cacheKey(format, `${shard}/${count}`, JSON.stringify(some));
       let from = cache.lookup(key);
       if (!from) {
@@ -144,11 +205,12 @@ export async function indexSite(
   } finally {
     await pagefind.close(); // stops Pagefind's service if a shard started it
     cache.release();
+    rmSync(spool, { recursive: true, force: true });
   }
   mkdirSync(outputPath, { recursive: true }); // no shard at all when no report converted
-  writeFileSync(join(outputPath, SHARD_LIST), `${JSON.stringify(shards.slice(1).map((s) => `${s.shard}/`))}\n`);
+  writeFileSync(join(outputPath, SHARD_LIST), `${JSON.stringify(used.slice(1).map((s) => `${s}/`))}\n`);
   await cache.prune();
-  return { records: records.length, chunks: chunks.length, shards: shards.length, built };
+  return { records: plan.records, chunks: plan.chunks, shards: used.length, built };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -9,7 +9,8 @@ import type { Block, Inline, Report } from '../model/schema.ts';
 import { searchText } from './text.ts';
 import { plainText } from '../model/plain.ts';
 import { applyChartConfig, loadFiguresConfig } from '../model/figures-config.ts';
-import { readModels } from '../model/load.ts';
+import { modelFile, modelSlugs, readModelFile } from '../model/load.ts';
+import { citedDocuments, type CitedDocument } from '../model/citations.ts';
 import { documentPages } from '../model/docpages.ts';
 import { itemLabel, noteLabel, paragraphLabel } from '../model/places.ts';
 import { kindLabels, type RecordKind, type SearchRecord } from '../model/search-record.ts';
@@ -126,9 +127,21 @@ export function reportRecords(report: Report): SearchRecord[] {
  * shows: the maintainer's renames and hides from `seeds/figures.json` beside `content/` applied.
  */
 export function readReports(contentDir: string): Report[] {
-  const reports = readModels(contentDir);
-  const charts = applyChartConfig(reports, loadFiguresConfig(join(contentDir, '..', 'seeds', 'figures.json')));
-  return reports.map((r) => (r.figures ? { ...r, figures: { ...r.figures, charts: charts.get(r.slug) ?? [] } } : r));
+  return [...eachReport(contentDir)];
+}
+
+/**
+ * The same reports as `readReports`, one at a time: what needs one report at a time (the search
+ * index of 10 000 reports) never holds them all.
+ */
+export function* eachReport(contentDir: string): Generator<Report> {
+  const config = loadFiguresConfig(join(contentDir, '..', 'seeds', 'figures.json'));
+  for (const slug of modelSlugs(contentDir)) {
+    const { report } = readModelFile(modelFile(contentDir, slug));
+    // One report at a time: the figures file's entries about other reports are theirs to check.
+    const charts = applyChartConfig([report], config);
+    yield report.figures ? { ...report, figures: { ...report.figures, charts: charts.get(report.slug) ?? [] } } : report;
+  }
 }
 
 /** The slug all document-page records share: they are indexed (and chunked) together. */
@@ -140,8 +153,8 @@ export const documentsSlug = 'docs';
  * symbol's and those of the other ways the reports write it (`48/141` for `A/RES/48/141`): the
  * citing reports named in its text do not make it a hit for them.
  */
-export function documentRecords(reports: readonly Report[]): SearchRecord[] {
-  return documentPages(reports).map((doc) => {
+export function documentRecords(reports: readonly Report[], cited: readonly CitedDocument[] = citedDocuments(reports)): SearchRecord[] {
+  return documentPages(reports, cited).map((doc) => {
     const citing = [...new Set(doc.citations.map((c) => c.report.symbol ?? c.report.title))];
     const label = doc.kind === 'resolution' ? '决议' : '文件';
     const about = [doc.title?.text, doc.date?.text].filter(Boolean).join('，');
@@ -158,6 +171,41 @@ export function documentRecords(reports: readonly Report[]): SearchRecord[] {
       filters: { 报告: '', 年份: '', 机构: '', 类型: kindLabels.document },
     };
   });
+}
+
+/**
+ * What the document pages' records need of a report, kept while the reports are read one at a
+ * time: its meta (its own symbols, title and date) and its citations without their sentences.
+ */
+export interface ReportCitations {
+  report: Report;
+  cited: CitedDocument[];
+}
+
+/** A report reduced to what `documentRecordsOf` needs (no blocks, no notes, no charts). */
+export function citationsOf(report: Report): ReportCitations {
+  const { blocks: _blocks, notes: _notes, figures: _figures, ...rest } = report;
+  return {
+    report: { ...rest, blocks: [], notes: [] } as Report,
+    cited: citedDocuments([report]).map((d) => ({ ...d, citations: d.citations.map((c) => ({ ...c, sentence: '' })) })),
+  };
+}
+
+/** The document pages' records from reports reduced by `citationsOf`, in the order they were read. */
+export function documentRecordsOf(all: readonly ReportCitations[]): SearchRecord[] {
+  const bySymbol = new Map<string, CitedDocument>();
+  for (const { cited } of all)
+    for (const d of cited) {
+      const doc = bySymbol.get(d.symbol);
+      if (doc) doc.citations.push(...d.citations);
+      else bySymbol.set(d.symbol, { ...d, citations: [...d.citations] });
+    }
+  const collator = new Intl.Collator('en', { numeric: true });
+  const cited = [...bySymbol.values()].sort((a, b) => collator.compare(a.symbol, b.symbol));
+  return documentRecords(
+    all.map((r) => r.report),
+    cited,
+  );
 }
 
 /**

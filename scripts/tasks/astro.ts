@@ -4,11 +4,20 @@
  * Its log is read line by line: each generated page advances the
  * progress line (report pages get a plain line in CI), warnings are kept, and the tail of
  * the log is quoted when the build fails.
+ *
+ * A corpus of more than `partSize()` reports is rendered in parts (scripts/model/parts.ts,
+ * docs/scale.md): one Astro run per part, each into a folder and cache of its own, one or
+ * `SITE_PART_JOBS` at a time, each merged into the staging folder as it finishes (parts.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { modelSlugs } from '../model/load.ts';
+import { partEnvValue, partName, planParts, SITE_PART_ENV, type SitePart } from '../model/parts.ts';
 import { checkPageCopies, sealPageCopies } from './page-copies.ts';
+import { mergePart, partJobs, partSize, prunePartCaches, writePartFile } from './parts.ts';
 import type { BuildContext, Step } from './steps.ts';
 
 const CHILD = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
@@ -21,27 +30,79 @@ export function pageOf(line: string): string | undefined {
 /** Astro children still running: stopped when the build is interrupted. */
 export const astroChildren = new Set<ChildProcess>();
 
-/** Peak RSS (KiB, as `process.resourceUsage()` gives it) and CPU seconds of the last Astro child, for the benchmark. */
-export const lastAstroUsage: { maxRSSKiB?: number; cpuSeconds?: number } = {};
+/** One Astro run's figures, for the benchmark: peak RSS (KiB, as `process.resourceUsage()` gives it) and CPU seconds. */
+export interface AstroUsage {
+  maxRSSKiB?: number;
+  cpuSeconds?: number;
+}
 
-/** Starts Astro's process (it loads Astro, then waits to be told to build) and reads its log; resolves with the step's result line. */
-function startAstro(context: BuildContext): { child: ChildProcess; result: Promise<string> } {
-  const { progress } = context;
-  const child = spawn(process.execPath, [...process.execArgv, CHILD, context.staging, '--cache-dir', context.cacheDir, ...(context.force ? ['--force'] : [])], {
+/**
+ * The last Astro step's usage: of its one run, or for a split render (parts.ts) the largest
+ * peak and the summed CPU of its runs, with each part's own figures in `parts`.
+ */
+export const lastAstroUsage: AstroUsage & { parts?: (AstroUsage & { name: string; reports: number; seconds: number })[] } = {};
+
+/** Where one Astro run writes, and what it renders (`SITE_PART`, scripts/model/parts.ts). */
+export interface AstroRun {
+  outDir: string;
+  /** Astro's cache folder for this run (its content store, page copies and compiled MDX). */
+  cacheDir: string;
+  /** For a part of a split render: `SITE_PART` (what it renders) and `SITE_PART_INDEX` (the corpus index the lists part writes); unset renders the whole site. */
+  env?: Record<string, string>;
+  /** Shown in the progress line (`astro reports-2 page 7 …`). */
+  label?: string;
+  /** Node's heap limit for the run, MB, when the default (about a quarter of the machine's memory, at most ~4 GB) may be too small. */
+  heapMB?: number;
+}
+
+/** What one Astro run did: pages logged, pages copied from the last build, the MDX cache's line, warnings, its usage. */
+export interface AstroResult {
+  pages: number;
+  reused: number;
+  mdx: string;
+  warnings: number;
+  usage: AstroUsage;
+}
+
+/** The step's result line. */
+export function astroLine({ pages, reused, mdx, warnings }: AstroResult, parts?: number): string {
+  return `${pages} pages${reused ? ` (${reused} reused)` : ''}${parts ? ` in ${parts} parts` : ''}${mdx ? `, MDX ${mdx}` : ''}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
+}
+
+/** Starts an Astro process (it loads Astro, then waits to be told to build) and reads its log; resolves with what it did. */
+export function startAstro(context: BuildContext, run: AstroRun): { child: ChildProcess; result: Promise<AstroResult> } {
+  const heap = run.heapMB ? [`--max-old-space-size=${run.heapMB}`] : [];
+  const child = spawn(process.execPath, [...process.execArgv, ...heap, CHILD, run.outDir, '--cache-dir', run.cacheDir, ...(context.force ? ['--force'] : [])], {
     cwd: context.root,
     // The site reads its reports (and seeds/figures.json beside them) from CONTENT_DIR (src/lib/data.ts).
-    env: { ...process.env, CONTENT_DIR: context.contentDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: context.contentDir,
+      ...run.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   astroChildren.add(child);
   const stop = () => child.kill('SIGTERM');
   context.signal.addEventListener('abort', stop, { once: true });
-  const result = new Promise<string>((resolve, reject) => {
-    let pages = 0;
-    let reused = 0;
-    let warnings = 0;
-    /** The compiled-MDX cache's line (src/integrations/mdx-cache.ts): `N compiled, M from cache`. */
-    let mdx = '';
+  const result = readLog(context, child, run).finally(() => {
+    astroChildren.delete(child);
+    context.signal.removeEventListener('abort', stop);
+  });
+  // Awaited by the step's run; a build that fails before the step runs never awaits it.
+  result.catch(() => {});
+  return { child, result };
+}
+
+/** Follows one Astro process's log until it exits: progress, warnings, the tail quoted on failure; seals its page copies. */
+function readLog(context: BuildContext, child: ChildProcess, run: AstroRun): Promise<AstroResult> {
+  const { progress } = context;
+  const whole = run.outDir === context.staging;
+  return new Promise<AstroResult>((resolve, reject) => {
+    const done: AstroResult = { pages: 0, reused: 0, mdx: '', warnings: 0, usage: {} };
     const tail: string[] = [];
     const keep = (line: string) => {
       tail.push(line);
@@ -50,60 +111,72 @@ function startAstro(context: BuildContext): { child: ChildProcess; result: Promi
     createInterface({ input: child.stdout! }).on('line', (line) => {
       keep(line);
       const page = pageOf(line);
+      /** The compiled-MDX cache's line (src/integrations/mdx-cache.ts): `N compiled, M from cache`. */
       const cached = /\[mdx-cache\] (\d+ compiled, \d+ from cache)/.exec(line);
-      if (cached) mdx = `, MDX ${cached[1]}`;
+      if (cached) done.mdx = cached[1]!;
       if (page) {
-        pages++;
-        // Astro logs a page once its file is written.
-        context.staged(page.slice(1));
+        done.pages++;
+        // Astro logs a page once its file is written (a part's files are reported when merged: parts.ts).
+        if (whole) context.staged(page.slice(1));
         // Copied from the last build (Astro's incremental build: report, document and country pages, src/lib/pagekey.ts).
-        if (/\((?:restored|cached)\)\s*$/.test(line)) reused++;
-        progress.status(`astro page ${pages} ${page}`, page.startsWith('/reports/'));
+        if (/\((?:restored|cached)\)\s*$/.test(line)) done.reused++;
+        progress.status(`astro${run.label ? ` ${run.label}` : ''} page ${done.pages} ${page}`, page.startsWith('/reports/'));
       } else if (/\[warn\]|\bwarn(ing)?\b/i.test(line) && !/data store cleared \(force\)/.test(line)) {
-        warnings++;
+        done.warnings++;
         progress.line(`  ${line.trim()}`);
       }
     });
     createInterface({ input: child.stderr! }).on('line', (line) => {
       keep(line);
       if (/\bwarn(ing)?\b/i.test(line)) {
-        warnings++;
+        done.warnings++;
         progress.line(`  ${line.trim()}`);
       }
     });
-    child.on('message', (message: { maxRSSKiB?: number; cpuSeconds?: number }) => {
-      Object.assign(lastAstroUsage, message);
-    });
+    child.on('message', (message: AstroUsage) => Object.assign(done.usage, message));
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      astroChildren.delete(child);
-      context.signal.removeEventListener('abort', stop);
-      context.counts.warnings += warnings;
-      if (code === 0) {
+      context.counts.warnings += done.warnings;
+      if (code !== 0) {
+        const which = run.label ? `astro build of part ${run.label}` : 'astro build';
+        reject(new Error(`${which} exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
+        return;
+      }
+      try {
         // Astro's page copies and their manifest are consistent now: seal them for the next build (page-copies.ts).
-        try {
-          sealPageCopies(context.cacheDir);
-        } catch (error) {
-          reject(error);
-          return;
-        }
-        resolve(`${pages} pages${reused ? ` (${reused} reused)` : ''}${mdx}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
-      } else reject(new Error(`astro build exited with ${signal ?? `code ${code}`}; last lines of its log:\n${tail.map((l) => `    ${l}`).join('\n')}`));
+        sealPageCopies(run.cacheDir);
+        resolve(done);
+      } catch (error) {
+        reject(error);
+      }
     });
   });
-  // Awaited by the step's run; a build that fails before the step runs never awaits it.
-  result.catch(() => {});
-  return { child, result };
+}
+
+/** Before Astro reads its page copies: any copy an interrupted build left is deleted and rendered again. */
+export function checkCopies(context: BuildContext, cacheDir: string): void {
+  for (const warning of context.force ? [] : checkPageCopies(cacheDir)) {
+    context.counts.warnings++;
+    context.progress.line(`  warning: ${warning}`);
+  }
+}
+
+/** Tells a started Astro process to build (content is ready); resolves with what it did. */
+export function buildWith(astro: ReturnType<typeof startAstro>): Promise<AstroResult> {
+  // A process that already died says why through `result`.
+  if (astro.child.connected) astro.child.send({ build: true });
+  return astro.result;
 }
 
 const started = new WeakMap<BuildContext, ReturnType<typeof startAstro>>();
+const wholeRun = (context: BuildContext): AstroRun => ({ outDir: context.staging, cacheDir: context.cacheDir });
 
 export const astroStep: Step = {
   name: 'astro',
   fix: 'read the Astro error above (it names the file and line); `npm run dev` shows the same error in the browser',
   // Loading Astro takes a second or two: its process starts with the build, while the seeds convert.
   prepare(context) {
-    const astro = startAstro(context);
+    const astro = startAstro(context, wholeRun(context));
     started.set(context, astro);
     return {
       release() {
@@ -112,14 +185,98 @@ export const astroStep: Step = {
     };
   },
   async run(context) {
-    // Before Astro reads its page copies: any copy an interrupted build left is deleted and rendered again.
-    for (const warning of context.force ? [] : checkPageCopies(context.cacheDir)) {
-      context.counts.warnings++;
-      context.progress.line(`  warning: ${warning}`);
+    const parts = planParts(modelSlugs(context.contentDir), partSize());
+    if (parts.length > 1) {
+      // A large corpus: several runs, each over a part, merged into the staging folder (parts.ts). The process started for one run is not needed.
+      started.get(context)?.child.kill('SIGTERM');
+      return renderParts(context, parts);
     }
-    const astro = started.get(context) ?? startAstro(context);
-    // Content is ready: build. (A process that already died says why through `result`.)
-    if (astro.child.connected) astro.child.send({ build: true });
-    return astro.result;
+    prunePartCaches(join(context.cacheDir, 'parts'), []);
+    checkCopies(context, context.cacheDir);
+    const result = await buildWith(started.get(context) ?? startAstro(context, wholeRun(context)));
+    Object.assign(lastAstroUsage, result.usage);
+    return astroLine(result);
   },
 };
+
+/**
+ * The lists part holds every model and the corpus built from them (about 0.3 MB of heap per
+ * report, measured: docs/scale.md), about 3 GB at 10 000 reports beside Astro's own: near Node's
+ * default heap limit on this kind of machine (4.5 GB), which would stop the build, not bound it.
+ */
+const LISTS_HEAP_MB = 8192;
+
+/**
+ * Renders one part of a split render into `<root>/<name>/` with its own Astro cache
+ * `<caches>/<name>/`; the lists part also writes the corpus index the report parts read,
+ * `<root>/index/` (src/lib/part-index.ts), so it runs first. Also run alone, one part per CI
+ * job (scripts/commands/render-part.ts).
+ */
+export async function renderPart(context: BuildContext, part: SitePart, root: string, caches: string): Promise<{ result: AstroResult; seconds: number }> {
+  const name = partName(part);
+  const env = { [SITE_PART_ENV]: partEnvValue(part, writePartFile(root, part))!, SITE_PART_INDEX: join(root, 'index') };
+  const run: AstroRun = {
+    outDir: join(root, name),
+    cacheDir: join(caches, name),
+    label: name,
+    env,
+    ...(part.kind === 'lists' ? { heapMB: LISTS_HEAP_MB } : {}),
+  };
+  checkCopies(context, run.cacheDir);
+  const t0 = performance.now();
+  const result = await buildWith(startAstro(context, run));
+  return { result, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Where a split build takes its parts from instead of rendering them (`--parts-from DIR`: rendered one per CI job). */
+const partsFrom = () => process.env.SITE_PARTS_FROM || undefined;
+
+/**
+ * The split render: the lists part first (it owns every page but the reports'), then the report
+ * parts, `partJobs()` at a time — or each taken from `--parts-from DIR` — each part's folder
+ * merged into the staging folder as soon as it is there, and its files reported to the zip
+ * (`staged`). Returns the step's result line.
+ */
+async function renderParts(context: BuildContext, parts: SitePart[]): Promise<string> {
+  const from = partsFrom();
+  const root = from ?? join(context.staging, '..', 'parts');
+  const caches = join(context.cacheDir, 'parts');
+  if (!from) prunePartCaches(caches, parts.map(partName));
+  const total: AstroResult = { pages: 0, reused: 0, mdx: '', warnings: 0, usage: {} };
+  const compiled = [0, 0];
+  lastAstroUsage.parts = [];
+  const renderOne = async (part: SitePart) => {
+    const name = partName(part);
+    if (from && !existsSync(join(from, name)))
+      throw new Error(`--parts-from ${from}: part ${name} is missing (render it with npm run render-part -- ${name} --out ${from})`);
+    if (!from) {
+      const { result, seconds } = await renderPart(context, part, root, caches);
+      lastAstroUsage.parts!.push({ name, reports: part.kind === 'reports' ? part.slugs.length : 0, seconds, ...result.usage });
+      const mdx = /(\d+) compiled, (\d+) from cache/.exec(result.mdx);
+      if (mdx) ((compiled[0]! += Number(mdx[1])), (compiled[1]! += Number(mdx[2])));
+      total.reused += result.reused;
+      context.progress.line(`  astro part ${name}: ${result.pages} pages in ${seconds.toFixed(1)} s`);
+    }
+    for (const path of mergePart(context.staging, join(root, name), part)) {
+      if (path.endsWith('.html')) total.pages++;
+      context.staged(path);
+    }
+  };
+  await renderOne(parts[0]!);
+  const queue = parts.slice(1);
+  const worker = async () => {
+    for (let part = queue.shift(); part; part = queue.shift()) {
+      if (context.signal.aborted) return;
+      await renderOne(part);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(partJobs(), queue.length) }, worker));
+  const usages = lastAstroUsage.parts;
+  if (usages.length) {
+    lastAstroUsage.maxRSSKiB = Math.max(...usages.map((u) => u.maxRSSKiB ?? 0));
+    lastAstroUsage.cpuSeconds = usages.reduce((sum, u) => sum + (u.cpuSeconds ?? 0), 0);
+    total.mdx = `${compiled[0]} compiled, ${compiled[1]} from cache`;
+  }
+  if (!from) rmSync(root, { recursive: true, force: true });
+  return `${astroLine(total, parts.length)}${from ? `, merged from ${from}` : ''}`;
+}

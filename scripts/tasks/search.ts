@@ -6,20 +6,44 @@
  * cache (scripts/util/cache.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { deflateCache, type DeflateCache } from '../zip/deflate-cache.ts';
 import { writeOfflineZip, zipLevel } from '../zip/offline-zip.ts';
 import { indexSite } from '../search/pagefind.ts';
 import { offlineFiles } from '../search/classic.ts';
-import { allRecords, readReports } from '../search/records.ts';
 import type { BuildContext, Step } from './steps.ts';
 
 const contentOf = (c: BuildContext) => c.contentDir;
+
+/** How the pagefind step's result line says how long it waited for Astro before indexing. */
+const WAITED = 'waited for astro';
+
+/**
+ * Seconds the pagefind step spent indexing, from its timing: its time less what it waited for
+ * Astro (the share of the build that is search indexing, as the benchmarks report it).
+ */
+export function indexingSeconds(step: { seconds: number; detail: string }): number {
+  const waited = new RegExp(`${WAITED} ([\\d.]+) s`).exec(step.detail);
+  return Math.max(0, step.seconds - (waited ? Number(waited[1]) : 0));
+}
+
+/**
+ * A larger shard budget for a machine with more memory (`SEARCH_SHARD_MB=40`: fewer shards, so
+ * fewer requests per query, and Pagefind's peak about 75 + 105 × 40 MB): see shards.ts.
+ */
+export function shardBytesFrom(env: NodeJS.ProcessEnv): { shardBytes?: number } {
+  const mb = env.SEARCH_SHARD_MB;
+  if (mb === undefined || mb === '') return {};
+  if (!/^\d+(\.\d+)?$/.test(mb) || Number(mb) <= 0) throw new Error(`SEARCH_SHARD_MB=${mb}: expected a number of megabytes, such as 10`);
+  return { shardBytes: Number(mb) * 1e6 };
+}
 
 /**
  * Up to this many reports the index is written while Astro builds; above it, after. Side by side
  * they passed 4 GB together at 1000 reports (Astro 3.1 GB, Pagefind and the build process 1.4 GB,
  * summed from /proc by the site benchmark); at 100 reports they take 1.6 GB and save 4 s.
+ * Pagefind's share is now bounded (one shard of at most SHARD_BYTES at a time, about 1.1 GB, and
+ * the build process holds one shard's records), so what decides this is Astro's own peak.
  */
 export const PAGEFIND_BESIDE_ASTRO_MAX = 500;
 
@@ -38,14 +62,19 @@ export const pagefindStep: Step = {
   needs: ['convert'],
   fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
   async run(c) {
+    const started = performance.now();
     if (c.counts.reports > PAGEFIND_BESIDE_ASTRO_MAX) await c.after('astro');
+    const waited = (performance.now() - started) / 1000;
     const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), {
       cacheDir: cacheDir(c, 'pagefind'),
       force: c.force,
       warn: warnOf(c),
-      records: allRecords(readReports(contentOf(c))),
+      // In the build's scratch folder, beside its staging folder: cleared if the build is killed.
+      spoolDir: join(dirname(c.staging), 'search-spool'),
+      ...shardBytesFrom(process.env),
     });
-    return `${records} blocks in ${chunks} chunks, ${shards} shards (${built} indexed, ${shards - built} unchanged)`;
+    // The wait is said apart (`waitedFor`), so that the step's time is not taken for indexing time.
+    return `${records} blocks in ${chunks} chunks, ${shards} shards (${built} indexed, ${shards - built} unchanged)${waited >= 0.05 ? `; ${WAITED} ${waited.toFixed(1)} s` : ''}`;
   },
 };
 

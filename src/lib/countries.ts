@@ -129,3 +129,13 @@ export function principalCountries(report: Report, limit = PRINCIPAL_COUNTRIES):
     .slice(0, limit)
     .map(([code]) => code);
 }
+
+/**
+ * How a country is written across all its mentions, each spelling with its count, in order of
+ * first use: the 文中写法 line of every page of the country (so it belongs in each page's key).
+ */
+export function spellingCounts(mentions: readonly Pick<Mention, 'text'>[]): [text: string, count: number][] {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  return [...counts];
+}

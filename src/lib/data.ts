@@ -9,7 +9,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { History } from '../../scripts/model/changes.ts';
 import { modelFile, modelSlugs, readHistory, readModelFile } from '../../scripts/model/load.ts';
-import type { Report } from '../../scripts/model/schema.ts';
+import type { Frontmatter, Report } from '../../scripts/model/schema.ts';
+import { frontmatterOf } from '../../scripts/model/frontmatter.ts';
 import { symbolSlug } from '../../scripts/model/urls.ts';
 import { documentPages, type DocumentPage } from '../../scripts/model/docpages.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
@@ -18,6 +19,9 @@ import { FIGURES_CONFIG } from './figures.ts';
 import { contentDir } from './content-dir.ts';
 import { reportPageData, type ReportPageData } from './page-data.ts';
 import { withKey } from './pagekey.ts';
+import { sitePart } from './site-part.ts';
+import { partIndexDir, readPartIndex, writePartIndex } from './part-index.ts';
+import { reportFigures, type ReportFigures } from './figures.ts';
 
 const DATA_DIR = join(contentDir, 'data');
 /** Models by slug, with the file's mtime: `npm run dev` reconverts seeds while the server runs. */
@@ -57,6 +61,15 @@ export function loadReport(slug: string): Report {
 }
 
 /**
+ * The frontmatter of every report, in slug order, from the models: what the pages that list the
+ * corpus show of each report. They read it here, not from the content collection, which in a
+ * split render holds only the part's reports (src/lib/site-part.ts).
+ */
+export function reportMetas(): Frontmatter[] {
+  return reportSlugs().map((slug) => frontmatterOf(loadReport(slug)));
+}
+
+/**
  * Every document page of the given reports: the documents they cite and their own symbols
  * (src/lib/docpages.ts). Throws if two symbols would share a page file name, so no document
  * page silently overwrites another.
@@ -83,6 +96,9 @@ let corpus: { key: string; corpus: Corpus; pages: Map<string, ReportPageData> } 
 function current(): NonNullable<typeof corpus> {
   const key = corpusKey();
   if (corpus?.key !== key) {
+    // Its memory must be bounded by its part: whatever it needs of the other reports is in the corpus index.
+    if (sitePart.kind === 'reports')
+      throw new Error(`part ${sitePart.name} of the split render asked for the whole corpus: read it from the corpus index (src/lib/part-index.ts)`);
     const slugs = reportSlugs();
     const histories = new Map<string, History>();
     for (const slug of slugs) {
@@ -91,6 +107,8 @@ function current(): NonNullable<typeof corpus> {
     }
     const built = buildCorpus({ reports: slugs.map(loadReport), figuresConfig: loadFiguresConfig(FIGURES_CONFIG), figuresFile: FIGURES_CONFIG, histories });
     corpus = { key, corpus: built, pages: new Map() };
+    // The lists part of a split render writes what the report parts need of the corpus (part-index.ts).
+    if (sitePart.kind === 'lists' && partIndexDir) writePartIndex(partIndexDir, built);
   }
   return corpus;
 }
@@ -108,6 +126,8 @@ export function loadCorpus(): Corpus {
  * `getStaticPaths` hashes it into the page's cache key and the page renders it.
  */
 export function loadReportPage(slug: string): ReportPageData {
+  // A reports part of a split render reads its reports' entries of the corpus index, never the corpus.
+  if (sitePart.kind === 'reports') return { ...indexEntry(slug).page, model: loadReport(slug) };
   const { corpus, pages } = current();
   let page = pages.get(slug);
   if (!page) {
@@ -115,4 +135,22 @@ export function loadReportPage(slug: string): ReportPageData {
     pages.set(slug, page);
   }
   return page;
+}
+
+function indexEntry(slug: string) {
+  if (!partIndexDir) throw new Error(`SITE_PART is set but SITE_PART_INDEX is not: a reports part reads the corpus index the lists part writes`);
+  return readPartIndex(partIndexDir, slug);
+}
+
+/** The reports that have a figures download (`data/<slug>.figures.json`), in slug order. */
+export function figureReportSlugs(): string[] {
+  if (sitePart.kind === 'reports') return sitePart.slugs.filter((slug) => indexEntry(slug).figures);
+  return loadCorpus().figures.reports.map((r) => r.report.slug);
+}
+
+/** One report's figures, for its downloads (src/lib/figure-files.ts). */
+export function loadReportFigures(slug: string): ReportFigures {
+  if (sitePart.kind !== 'reports') return reportFigures(loadCorpus().figures, slug);
+  const { charts, headline } = indexEntry(slug).page;
+  return { report: loadReport(slug), charts, headline };
 }

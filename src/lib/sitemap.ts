@@ -16,3 +16,16 @@ export function sitemapPageUrl(url: string): string {
 export function inSitemap(url: string): boolean {
   return !/\/404(?:\.html)?$/.test(new URL(url).pathname);
 }
+
+/**
+ * The report pages' URLs as `@astrojs/sitemap` forms them from a build's pages (before
+ * `sitemapPageUrl`), for the lists part of a split render (src/lib/site-part.ts): its run renders
+ * no report page, so it is given them (`customPages`) and writes the one sitemap of the whole
+ * site; the report parts write none. The integration sorts and dedupes, so the file is the one
+ * a single run writes.
+ */
+export function reportSitemapUrls(site: string, base: string, slugs: readonly string[]): string[] {
+  const root = new URL(base, site);
+  if (!root.pathname.endsWith('/')) root.pathname += '/';
+  return slugs.map((slug) => new URL(`${root.pathname}reports/${slug}`, root).href);
+}

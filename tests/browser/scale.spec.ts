@@ -89,6 +89,60 @@ for (const facet of ['year', 'body', 'kind', 'country'] as const) {
   });
 }
 
+/** Open the facet's list (a closed <details>) on the current page and follow its value `label`. */
+async function chooseFilter(page: Page, facet: string, label: string): Promise<void> {
+  const details = page.locator(`.catalogue-filter details[data-facet="${facet}"]`);
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await details.locator('li a', { hasText: new RegExp(`^${label}$`) }).click();
+}
+
+const cardLinks = (page: Page) =>
+  page.locator('.catalogue > li h3 a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href.replace(/.*\/reports\//, '')));
+
+/**
+ * The filters combined, as a reader does it from `start` (the served site's or the zip's home page): 2021, then a country
+ * counted within 2021. Of the 12 reports, the three copies of the 2021 seed are 2021's; two of them name 墨西哥 most.
+ */
+async function combineYearAndCountry(page: Page, start: string): Promise<void> {
+  await page.goto(start);
+  await chooseFilter(page, 'year', '2021 年');
+  await expect(page.locator('h1')).toHaveText('报告目录：2021 年 3 份，共 12 份');
+  const countries = page.locator('.catalogue-filter details[data-facet="country"]');
+  await expect(countries.locator('summary')).toHaveText('按主要国家和地区（2021 年中）');
+  await countries.locator('summary').click();
+  await expect(countries.locator('li', { hasText: '墨西哥' })).toHaveText('墨西哥 2');
+  await chooseFilter(page, 'country', '墨西哥');
+  await expect(page.locator('h1')).toHaveText('报告目录：2021 年 · 墨西哥 2 份，共 12 份');
+  await expect(page.locator('.catalogue-filter [aria-current="page"]')).toHaveText(['2021 年', '墨西哥']);
+  await expect(page.locator('.catalogue > li h3')).toHaveText(['落实和加强人权领域的国际合作', '落实和加强人权领域的国际合作']);
+  expect(await cardLinks(page)).toEqual(['synthetic-0002.html', 'synthetic-0006.html']);
+}
+
+test('the filters combine: 2021, then 墨西哥 within it, lists exactly the two reports with both; × takes one filter off', async ({ page }) => {
+  await combineYearAndCountry(page, `${origin}index.html`);
+  await expect(page).toHaveURL(/catalogue\/year\/2021\/country\/mex\.html$/);
+  // Within 墨西哥 the years are counted again: 2021's two, and the others lead to their combinations.
+  await expect(page.locator('.catalogue-filter details[data-facet="year"] li')).toHaveText(['2024 年 1', '2023 年 1', '2021 年 2']);
+  await page.getByRole('link', { name: '去掉“2021 年”' }).click();
+  await expect(page.locator('h1')).toHaveText('报告目录：墨西哥 4 份，共 12 份');
+  expect(await cardLinks(page)).toEqual(['synthetic-0008.html', 'synthetic-0011.html', 'synthetic-0002.html', 'synthetic-0006.html']);
+});
+
+test('a combination that lists all of one value’s reports leads to that value’s page; the value that covers the whole filter is not a link', async ({
+  page,
+}) => {
+  await page.goto(`${origin}index.html`);
+  await chooseFilter(page, 'body', '人权理事会');
+  await chooseFilter(page, 'year', '2024 年');
+  // Every 2024 report is 人权理事会's: 2024's own page.
+  await expect(page).toHaveURL(/catalogue\/year\/2024\.html$/);
+  expect(await cardLinks(page)).toEqual(['synthetic-0004.html', 'synthetic-0008.html', 'synthetic-0012.html']);
+  await expect(page.locator('.catalogue > li .card-meta')).toContainText(['人权理事会', '人权理事会', '人权理事会']);
+  const bodies = page.locator('.catalogue-filter details[data-facet="body"]');
+  await expect(bodies.locator('li')).toHaveText(['人权理事会 3']);
+  await expect(bodies.locator('li a')).toHaveCount(0);
+});
+
 test('a country page summarises by year and pages through all its mentions; the pages add up to the count it states', async ({ page }) => {
   await page.goto(`${origin}countries.html`);
   // The most mentioned country heads the index.
@@ -150,6 +204,11 @@ test('figures: an index of series and pages of reports; a report’s 全部图�
   await series.first().locator('a').click();
   await expect(page.locator('h1')).toHaveText(new RegExp(`^${title}`));
   await expect(page.locator('figure[data-chart="series"] svg')).toBeVisible();
+});
+
+test('from disk (file://) the filters combine as on the server', async ({ page }) => {
+  await combineYearAndCountry(page, pathToFileURL(join(dir, 'dist', 'index.html')).href);
+  expect(page.url()).toMatch(/^file:.*\/catalogue\/year\/2021\/country\/mex\.html$/);
 });
 
 test('from disk (file://) the paged catalogue, a filter, and a later figures page open', async ({ page }) => {

@@ -6,9 +6,12 @@ import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { createHash } from 'node:crypto';
 import { buildCache, cacheKey } from '../../scripts/util/cache.ts';
-import { groupByShard, MAX_SHARDS, shardCount, shardOf } from '../../scripts/search/shards.ts';
+import { groupByShard, SHARD_BYTES, shardCount, shardOf } from '../../scripts/search/shards.ts';
+
+const MAX_SHARDS = 8;
 import { indexSite } from '../../scripts/search/pagefind.ts';
-import { documentsSlug } from '../../scripts/search/records.ts';
+import { citationsOf, documentRecords, documentRecordsOf, documentsSlug, eachReport, readReports } from '../../scripts/search/records.ts';
+import { indexingSeconds, shardBytesFrom } from '../../scripts/tasks/search.ts';
 import { pinnedContent } from '../helpers.ts';
 
 const seedSlugs = readdirSync(join(pinnedContent(), 'reports'))
@@ -48,8 +51,52 @@ describe('search shards', () => {
     );
   });
 
-  test('a small corpus gets few shards (each costs a query one more index chunk), a large one up to 8, never fewer than 2', () => {
-    assert.deepEqual([0, 4, 100, 128, 129, 256, 257, 1000, 5000].map(shardCount), [2, 2, 2, 2, 4, 4, 8, 8, 8]);
+  test('a corpus gets the fewest shards (a power of two, at least 2) that keep each under the byte budget, whatever its size', () => {
+    const corpus = (reports: number, bytes: number) =>
+      new Map(Array.from({ length: reports }, (_, i) => [`synthetic-${String(i).padStart(5, '0')}`, bytes] as const));
+    // 50 KB a report, the synthetic reports’ average: 100 of them fit in 2 shards, 1000 need 8, 10 000 need 64.
+    assert.deepEqual(
+      [0, 4, 100, 1000, 10_000].map((n) => shardCount(corpus(n, 50_000))),
+      [2, 2, 2, 8, 64],
+    );
+    for (const n of [100, 1000, 10_000]) {
+      const sizes = corpus(n, 50_000);
+      const count = shardCount(sizes);
+      const bytes = groupByShard([...sizes.keys()], (s) => s, count).map((g) => g.length * 50_000);
+      assert.ok(Math.max(...bytes) <= SHARD_BYTES, `${n} reports: every shard under the budget`);
+      if (count > 2) {
+        const half = groupByShard([...sizes.keys()], (s) => s, count / 2).map((g) => g.length * 50_000);
+        assert.ok(Math.max(...half) > SHARD_BYTES, `${n} reports: half as many shards would not do`);
+      }
+    }
+    // A report larger than the budget (the document pages grow with the corpus) is indexed with
+    // at most a budget's worth of others: it does not make the count double until it is alone.
+    const huge = new Map([['huge', SHARD_BYTES * 3], ...corpus(100, 50_000)]);
+    assert.equal(shardCount(huge), 2);
+    const big = new Map([['huge', SHARD_BYTES * 3], ...corpus(1000, 50_000)]);
+    const count = shardCount(big);
+    assert.equal(count, 8);
+    for (const group of groupByShard([...big.keys()], (s) => s, count))
+      assert.ok(group.filter((s) => s !== 'huge').length * 50_000 <= SHARD_BYTES, 'each shard under the budget besides its largest report');
+  });
+});
+
+describe('the index read one report at a time', () => {
+  test('the document pages’ records from reports read one at a time, keeping only their citations, are those of the whole corpus', () => {
+    const all = readReports(pinnedContent());
+    const one = [...eachReport(pinnedContent())].map(citationsOf);
+    assert.ok(one.every((r) => r.report.blocks.length === 0 && r.cited.every((d) => d.citations.every((c) => c.sentence === ''))));
+    const records = documentRecords(all);
+    assert.ok(records.length > 100);
+    assert.deepEqual(documentRecordsOf(one), records);
+  });
+
+  test('the search step’s indexing time leaves out its wait for Astro, and a maintainer can give shards more memory', () => {
+    assert.equal(indexingSeconds({ seconds: 300, detail: '7000 blocks in 700 chunks, 8 shards (8 indexed, 0 unchanged); waited for astro 240.5 s' }), 59.5);
+    assert.equal(indexingSeconds({ seconds: 12, detail: '720 blocks in 31 chunks, 2 shards (2 indexed, 0 unchanged)' }), 12);
+    assert.deepEqual(shardBytesFrom({}), {});
+    assert.deepEqual(shardBytesFrom({ SEARCH_SHARD_MB: '40' }), { shardBytes: 40e6 });
+    assert.throws(() => shardBytesFrom({ SEARCH_SHARD_MB: 'lots' }), /SEARCH_SHARD_MB=lots/);
   });
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { built, contentDir } from '../pinned.ts';
 import { reportSchema } from '../../scripts/model/schema.ts';
-import { byCountThenName, countriesOf, countryMentions, groupByReport, reportMentions, sentenceParts } from '../../src/lib/countries.ts';
+import { byCountThenName, countriesOf, countryMentions, groupByReport, reportMentions, sentenceParts, spellingCounts } from '../../src/lib/countries.ts';
 import { citationTarget } from '../../src/lib/corpus.ts';
 import { loadCorpus } from '../../src/lib/data.ts';
 
@@ -88,4 +88,13 @@ test('a citation of a corpus report leads to the report and its paragraph; other
   assert.equal(citationTarget('A/74/36', 'p-12', corpus), 'reports/a-74-36.html#p-12');
   assert.equal(citationTarget('A/HRC/46/24', undefined, corpus), 'docs/a-hrc-46-24.html');
   assert.equal(citationTarget('A/HRC/46/24', 'p-7', corpus), undefined);
+});
+
+test("a country's spellings are counted over all its mentions, in order of first use (every page of a split country page shows them and is keyed by them)", () => {
+  const mentions = [{ text: '墨西哥' }, { text: '墨西哥合众国' }, { text: '墨西哥' }];
+  assert.deepEqual(spellingCounts(mentions), [
+    ['墨西哥', 2],
+    ['墨西哥合众国', 1],
+  ]);
+  assert.notDeepEqual(spellingCounts(mentions), spellingCounts([{ text: '墨西哥' }, { text: '墨西哥' }, { text: '墨西哥' }]));
 });

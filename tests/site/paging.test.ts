@@ -105,7 +105,7 @@ test('the catalogue of the four pinned reports is one page with no filters (the 
 test('a catalogue longer than a page is paged newest first, and each year, body, kind and country page lists exactly its reports', () => {
   const items = catalogueItems(5);
   const pages = cataloguePages(items, 3, (c) => c);
-  const whole = pages.filter((p) => !p.filter);
+  const whole = pages.filter((p) => p.filters.length === 0);
   assert.deepEqual(
     whole.map((p) => p.page.path),
     ['index.html', ...Array.from({ length: 6 }, (_, i) => `catalogue/${i + 2}.html`)],
@@ -127,7 +127,7 @@ test('a catalogue longer than a page is paged newest first, and each year, body,
   };
   for (const facet of facets) {
     for (const value of facet.values) {
-      const shown = pages.filter((p) => p.filter?.facet.id === facet.id && p.filter.value.key === value.key);
+      const shown = pages.filter((p) => p.filters.length === 1 && p.filters[0]!.facet === facet.id && p.filters[0]!.value.key === value.key);
       assert.equal(shown[0]!.page.path, value.path);
       assert.match(value.path, new RegExp(`^catalogue/${facet.id}/[a-z0-9-]+\\.html$`));
       const slugs = shown.flatMap((p) => p.page.items.map((r) => r.slug));

@@ -1,0 +1,147 @@
+/** The split render (docs/scale.md): a corpus rendered in several Astro runs gives the site one run gives, byte for byte. */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { partIndexOf, planParts, reportOfPath, sitePartFromEnv } from '../../scripts/model/parts.ts';
+import { mergePart } from '../../scripts/tasks/parts.ts';
+import { diffHashes, treeHashes } from '../../scripts/tasks/tree.ts';
+import { built, distDir, zipPath } from '../pinned.ts';
+import { root, seedsDir } from '../helpers.ts';
+
+describe('splitting the render into parts', () => {
+  test('the pinned corpus forced into three parts (lists and two of reports) builds the same dist/ and zip as one run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'split-'));
+    try {
+      cpSync(seedsDir, join(dir, 'seeds'), { recursive: true });
+      const json = join(dir, 'build.json');
+      const flags = [
+        '--seeds',
+        join(dir, 'seeds'),
+        '--dist',
+        join(dir, 'dist'),
+        '--zip',
+        join(dir, 'offline.zip'),
+        '--cache',
+        join(dir, 'cache'),
+        '--json',
+        json,
+      ];
+      execFileSync(process.execPath, [join(root, 'scripts', 'commands', 'build.ts'), ...flags], {
+        cwd: root,
+        stdio: 'pipe',
+        env: { ...process.env, CI: '1', SITE_PART_SIZE: '2' },
+      });
+      const outcome = JSON.parse(readFileSync(json, 'utf8')) as { astroParts?: { name: string; reports: number }[] };
+      assert.deepEqual(
+        outcome.astroParts?.map((p) => p.name),
+        ['lists', 'reports-1', 'reports-2'],
+        'the astro step ran once per part',
+      );
+      assert.equal(
+        outcome.astroParts!.reduce((n, p) => n + p.reports, 0),
+        4,
+        'every report is in one part',
+      );
+      // .test-build/ is the same corpus built in one run (npm run test:build).
+      assert.deepEqual(diffHashes(treeHashes(built(distDir)), treeHashes(join(dir, 'dist'))), [], 'files that differ between the two sites');
+      assert.ok(readFileSync(join(dir, 'offline.zip')).equals(readFileSync(zipPath)), 'the offline zips are byte-identical');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('rendered one part per job (npm run render-part) and merged with --parts-from, the site is the one a single run builds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'split-ci-'));
+    try {
+      cpSync(seedsDir, join(dir, 'seeds'), { recursive: true });
+      const run = (script: string, args: string[]) =>
+        execFileSync(process.execPath, [join(root, 'scripts', 'commands', script), '--seeds', join(dir, 'seeds'), ...args], {
+          cwd: root,
+          encoding: 'utf8',
+          env: { ...process.env, CI: '1', SITE_PART_SIZE: '2' },
+        });
+      run('convert.ts', ['--quiet']);
+      const names = run('render-part.ts', ['--list']).trim().split('\n');
+      assert.deepEqual(names, ['lists', 'reports-1', 'reports-2']);
+      // Each job with its own caches, as on separate machines; the lists part first (it writes the corpus index).
+      for (const name of names) run('render-part.ts', [name, '--out', join(dir, 'parts'), '--cache', join(dir, `cache-${name}`)]);
+      run('build.ts', ['--parts-from', join(dir, 'parts'), '--dist', join(dir, 'dist'), '--zip', join(dir, 'offline.zip'), '--cache', join(dir, 'cache')]);
+      assert.deepEqual(diffHashes(treeHashes(built(distDir)), treeHashes(join(dir, 'dist'))), [], 'files that differ between the two sites');
+      assert.ok(readFileSync(join(dir, 'offline.zip')).equals(readFileSync(zipPath)), 'the offline zips are byte-identical');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a report keeps its part when others are added, and each part holds at most about the part size', () => {
+    const slugs = Array.from({ length: 1000 }, (_, i) => `r-${i}`);
+    const parts = planParts(slugs, 251);
+    assert.equal(parts[0]!.kind, 'lists');
+    const sizes = parts.flatMap((p) => (p.kind === 'reports' ? [p.slugs.length] : []));
+    assert.equal(sizes.length, 4);
+    assert.equal(
+      sizes.reduce((a, b) => a + b, 0),
+      1000,
+    );
+    assert.ok(Math.max(...sizes) < 320, `parts of ${sizes.join(', ')}`);
+    const before = partIndexOf('r-17', 4);
+    assert.equal(
+      planParts([...slugs, 'r-1000', 'r-1001'], 251).findIndex((p) => p.kind === 'reports' && p.slugs.includes('r-17')),
+      before + 1,
+    );
+    assert.deepEqual(planParts(slugs.slice(0, 250), 250), [{ kind: 'all' }], 'a corpus that fits one run is not split');
+  });
+
+  test('a reports part owns its reports’ pages and data files; the lists part everything else', () => {
+    assert.equal(reportOfPath('reports/a-74-36.html'), 'a-74-36');
+    assert.equal(reportOfPath('data/a-74-36.figures.csv'), 'a-74-36');
+    assert.equal(reportOfPath('data/a-74-36.csl.json'), 'a-74-36');
+    assert.equal(reportOfPath('docs/a-74-36.html'), undefined);
+    assert.equal(reportOfPath('reports.html'), undefined);
+    assert.equal(reportOfPath('catalogue/2.html'), undefined);
+  });
+
+  test('the merge fails naming a file that a part wrote differently from the lists part, and one that is not its own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'merge-'));
+    const write = (path: string, text: string) => (mkdirSync(join(dir, path, '..'), { recursive: true }), writeFileSync(join(dir, path), text));
+    try {
+      write('lists/search/page.js', 'one');
+      write('lists/index.html', 'catalogue');
+      assert.deepEqual(mergePart(join(dir, 'staging'), join(dir, 'lists'), { kind: 'lists' }).sort(), ['index.html', 'search/page.js']);
+      write('p1/reports/a.html', 'A');
+      write('p1/search/page.js', 'one');
+      assert.deepEqual(mergePart(join(dir, 'staging'), join(dir, 'p1'), { kind: 'reports', name: 'reports-1', slugs: ['a'] }), ['reports/a.html']);
+      write('p2/reports/b.html', 'B');
+      write('p2/search/page.js', 'two');
+      assert.throws(
+        () => mergePart(join(dir, 'staging'), join(dir, 'p2'), { kind: 'reports', name: 'reports-2', slugs: ['b'] }),
+        /search\/page\.js.*wrote differently/,
+      );
+      write('p3/reports/a.html', 'A again');
+      assert.throws(
+        () => mergePart(join(dir, 'staging'), join(dir, 'p3'), { kind: 'reports', name: 'reports-3', slugs: ['c'] }),
+        /reports\/a\.html.*belongs to another part/,
+      );
+      assert.equal(readFileSync(join(dir, 'staging', 'reports', 'a.html'), 'utf8'), 'A');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('SITE_PART names the lists part or a part file; a malformed file is an error naming the variable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'part-'));
+    try {
+      assert.deepEqual(sitePartFromEnv({}), { kind: 'all' });
+      assert.deepEqual(sitePartFromEnv({ SITE_PART: 'lists' }), { kind: 'lists' });
+      writeFileSync(join(dir, 'p.json'), JSON.stringify({ name: 'reports-1', slugs: ['a', 'b'] }));
+      assert.deepEqual(sitePartFromEnv({ SITE_PART: join(dir, 'p.json') }), { kind: 'reports', name: 'reports-1', slugs: ['a', 'b'] });
+      writeFileSync(join(dir, 'bad.json'), '{"slugs": 3}');
+      assert.throws(() => sitePartFromEnv({ SITE_PART: join(dir, 'bad.json') }), /SITE_PART=.*bad\.json/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
