@@ -40,13 +40,17 @@ const KNOWN = new Set([
 
 /**
  * Vulnerable patterns recheck decides only with more than a second (BUDGET_MS): with the old
- * budget of 1 s they came out `unknown` and passed. Polynomial (degree 2–4) on long crafted runs;
- * listed so that the larger budget holds from now on, to be rewritten as scanners by the owners
- * of their steps. Keyed by file and pattern source.
+ * budget of 1 s they came out `unknown` and passed. Seven of the ten found were rewritten (a
+ * possessive `+` as lookahead + backreference, or a scan) and are timed on recheck's attack in
+ * tests/converter/regex-linear.test.ts; those left are linear in use, each for the reason given.
+ * Keyed by file and pattern source.
  */
 const FOUND_WITH_LARGER_BUDGET = new Set([
+  // Not possessive-safe: a blank run holding U+3000 or U+00A0 may be cut inside (the lookahead takes a non-ASCII blank); one start per run (lookbehind), so linear in V8; recheck's verdict varies with load (safe in a rerun).
   'scripts/converter/clean.ts /(?<!\\s)\\s+(?=[^\\x00-\\x7f]|\\d{1,3}\\/\\d{1,4}[.．])/',
+  // Bounded: each `[` reads at most 300 + 2000 characters, so linear with that constant (8× recheck's attack: 7.5–8× the time); a possessive form is still polynomial to recheck.
   'scripts/converter/inline.ts /\\[([^\\]\\n]{1,300})\\]\\(([^)\\s]{1,2000})\\)/',
+  // Sticky (`/y`, tried at one position; the audit drops the flag), at most 7 digits: linear in use; possessive forms are still polynomial to recheck.
   'scripts/converter/paras.ts /\\d{1,7}(?:\\s*\\([a-z]\\))?(?!\\d)/',
 ]);
 
