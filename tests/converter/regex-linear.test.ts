@@ -12,7 +12,7 @@ import { clean } from '../../scripts/converter/clean.ts';
 import { findMentions } from '../../scripts/converter/figures/mentions.ts';
 import { readFields, type FrontMeta } from '../../scripts/converter/constructs/cover-fields.ts';
 import { findReferences } from '../../scripts/converter/footnotes.ts';
-import { parseInline } from '../../scripts/converter/inline.ts';
+import { parseInline, type InlineContext } from '../../scripts/converter/inline.ts';
 import { headingLine } from '../../scripts/converter/lines.ts';
 import { newLedger } from '../../scripts/converter/ledger.ts';
 import type { DraftNote } from '../../scripts/converter/draft.ts';
@@ -124,7 +124,7 @@ describe('the converter’s patterns take linear time on recheck’s attack stri
 
   test('a markdown link pattern on many unclosed brackets (left as it is: bounded, 300 + 2000 characters per `[`)', () => {
     // recheck: polynomial (degree 4), attack '[\t'.repeat(367); the bounds make it linear with a constant
-    const ctx = { links: [], defaultBody: 'A' };
+    const ctx: InlineContext = { links: [], defaultBody: 'A' };
     assert.deepEqual(
       parseInline('见[报告](https://www.ohchr.org/x)。', ctx).filter((r) => r.type === 'link'),
       [{ type: 'link', url: 'https://www.ohchr.org/x', text: '报告' }],
