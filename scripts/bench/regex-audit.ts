@@ -143,7 +143,7 @@ export async function auditAll(
       }
       verdicts.push({ ...f, ...decided });
     }
-    cache.prune();
+    await cache.prune();
   } finally {
     cache.release();
   }

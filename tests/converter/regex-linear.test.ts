@@ -105,6 +105,8 @@ describe('the converter’s patterns take linear time on recheck’s attack stri
     };
     assert.deepEqual(read('A/HRC/55/69* CEDAW/C/CHN/9').symbols, ['A/HRC/55/69', 'CEDAW/C/CHN/9']);
     assertLinear((n) => read(`A/${'A/00'.repeat(n)}(/(\u0000`), 20_000);
+    // recheck's attack on the rewritten pattern: 'A/0A0' + '(0('.repeat(24495) + '000' + '0A'.repeat(24495) + '\x00'
+    assertLinear((n) => read(`A/0A0${'(0('.repeat(n)}000${'0A'.repeat(n)}\u0000`), 20_000);
   });
 
   test('a running-header symbol line with a long symbol-like run that no symbol ends', () => {
