@@ -17,13 +17,13 @@
  * content/. A seeds folder other than the project's seeds/ whose neighbour is the project's
  * content/ (a trial folder inside the project) is refused unless `--out` names the target.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireLock, LockBusy } from '../util/lock.ts';
-import { flushSet, writeFileAtomic } from '../util/atomic.ts';
+import { flushSet } from '../util/atomic.ts';
 import { dayFlag, parseCli } from '../util/cli.ts';
-import { convertAllParallel, type RunOptions } from '../converter/run.ts';
+import { atomicRunFs, convertAllParallel, type RunOptions } from '../converter/run.ts';
 
 const HELP = `Converts every seed (*.txt, and its manifest.json entry) into content/reports/<slug>.mdx
 and content/data/<slug>.json; unchanged seeds are skipped through content/index.json.
@@ -70,20 +70,7 @@ const options: RunOptions = {
   force: flags.force,
   check: flags.check,
   ...(today ? { today } : {}),
-  // Written atomically: a conversion killed mid-write leaves the old file or the new one, never
-  // half; flushed to the disk all together at the end (scripts/util/atomic.ts).
-  fs: {
-    existsSync,
-    mkdirSync,
-    readdirSync,
-    readFileSync,
-    rmSync,
-    writeFileSync: (path, data) => writeFileAtomic(path, data, written),
-    join,
-    lstatSync,
-    statSync,
-    realpathSync,
-  },
+  fs: atomicRunFs(written),
   log: flags.quiet ? () => {} : (line) => console.log(line),
 };
 if (!existsSync(options.seedsDir) || !statSync(options.seedsDir).isDirectory()) {

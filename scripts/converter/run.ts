@@ -12,6 +12,9 @@ import { gitPublished, type Published } from './published.ts';
 import { attempt, failure, stepOf, type Attempt, type Convert } from './attempt.ts';
 import { SeedError } from './errors.ts';
 import { parseManifest, type Manifest } from '../model/manifest.ts';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic, type FlushSet } from '../util/atomic.ts';
 import { convertSeed } from './pipeline.ts';
 import { isSeedFile } from './readers/index.ts';
 import type { Diagnostic, Report } from '../model/schema.ts';
@@ -32,6 +35,26 @@ export interface RunFs {
   lstatSync?: SeedStatFs['lstatSync'];
   statSync?: SeedStatFs['statSync'];
   realpathSync?: SeedStatFs['realpathSync'];
+}
+
+/**
+ * Node's file system for a conversion, writes made atomic (a conversion killed mid-write leaves
+ * the old file or the new one, never half) and collected in `written`, to be flushed to the disk
+ * all together at the end (scripts/util/atomic.ts).
+ */
+export function atomicRunFs(written: FlushSet): RunFs {
+  return {
+    existsSync,
+    mkdirSync,
+    readdirSync,
+    readFileSync,
+    rmSync,
+    writeFileSync: (path, data) => writeFileAtomic(path, data, written),
+    join,
+    lstatSync,
+    statSync,
+    realpathSync,
+  };
 }
 
 export interface RunOptions {

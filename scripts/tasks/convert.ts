@@ -3,10 +3,9 @@
  * cache skips seeds whose text, manifest entry and converter are unchanged). content/ is
  * the committed source of the site, not output, so it is written in place.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { flushSet, writeFileAtomic } from '../util/atomic.ts';
-import { join } from 'node:path';
-import { convertAllParallel } from '../converter/run.ts';
+import { readdirSync } from 'node:fs';
+import { flushSet } from '../util/atomic.ts';
+import { atomicRunFs, convertAllParallel } from '../converter/run.ts';
 import { isSeedFile } from '../converter/readers/index.ts';
 import type { BuildContext, Step } from './steps.ts';
 
@@ -25,20 +24,7 @@ export const convertStep: Step = {
       outDir,
       force: context.force,
       ...(context.today ? { today: context.today } : {}),
-      // Written atomically: a build killed mid-write leaves the old file or the new one, never half;
-      // flushed to the disk all together when the seeds are converted (scripts/util/atomic.ts).
-      fs: {
-        existsSync,
-        mkdirSync,
-        readdirSync,
-        readFileSync,
-        rmSync,
-        writeFileSync: (path, data) => writeFileAtomic(path, data, written),
-        join,
-        lstatSync,
-        statSync,
-        realpathSync,
-      },
+      fs: atomicRunFs(written),
       // The build reads what became of each seed from its typed outcome; of the CLI's log it shows
       // only the run's own warnings (a damaged index or output, a manifest entry without a seed),
       // as they happen; they are counted in the result's warnings with the seeds'.

@@ -12,27 +12,14 @@
  * and renders that page again. Without a readable seal, no copy is trusted.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
+import { filesUnder } from '../util/files.ts';
 
 /** Where Astro keeps its page copies, and where the seal is, in its cache folder. */
 export const copiesDir = (cacheDir: string) => join(cacheDir, 'dist');
 export const sealPath = (cacheDir: string) => join(cacheDir, 'incremental-pages.json');
-
-/** Every file under `dir`, `/`-separated and relative to it, sorted. */
-function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((d) => d.isFile())
-    .map((d) =>
-      join(d.parentPath, d.name)
-        .slice(dir.length + 1)
-        .split('\\')
-        .join('/'),
-    )
-    .sort();
-}
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -40,7 +27,7 @@ const sha256 = (path: string) => createHash('sha256').update(readFileSync(path))
 export function sealPageCopies(cacheDir: string): void {
   const dir = copiesDir(cacheDir);
   const pages: Record<string, string> = {};
-  for (const file of files(dir)) pages[file] = sha256(join(dir, file));
+  for (const file of filesUnder(dir)) pages[file] = sha256(join(dir, file));
   writeFileAtomic(sealPath(cacheDir), `${JSON.stringify({ pages })}\n`);
 }
 
@@ -50,7 +37,7 @@ export function sealPageCopies(cacheDir: string): void {
  */
 export function checkPageCopies(cacheDir: string): string[] {
   const dir = copiesDir(cacheDir);
-  const copies = files(dir);
+  const copies = filesUnder(dir);
   if (copies.length === 0) return [];
   let sealed: Record<string, string> | undefined;
   try {

@@ -6,10 +6,11 @@
  * a file a part writes outside what it owns must be byte-identical to the lists part's (a shared
  * script or image), else the build fails naming it, so no page is lost or taken from the wrong run.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, type Dirent } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_PART_SIZE, partName, reportOfPath, type SitePart } from '../model/parts.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
+import { filesUnder } from '../util/files.ts';
 
 /** A positive integer from the environment, or the default; anything else is an error naming the variable. */
 function positive(name: string, fallback: number): number {
@@ -33,20 +34,6 @@ export function writePartFile(root: string, part: SitePart): string {
   mkdirSync(root, { recursive: true });
   writeFileAtomic(file, `${JSON.stringify({ name: part.name, slugs: part.slugs })}\n`);
   return file;
-}
-
-/** Every file under `dir`, `/`-separated and relative to it, sorted. */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((d) => d.isFile())
-    .map((d) =>
-      join(d.parentPath, d.name)
-        .slice(dir.length + 1)
-        .split('\\')
-        .join('/'),
-    )
-    .sort();
 }
 
 /** Whether `part` owns the file `path` of the site: a reports part its reports' files, the lists part every other file. */
