@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseCli } from '../util/cli.ts';
 import { convertSeed } from '../converter/pipeline.ts';
 import type { Inline, Report } from '../model/schema.ts';
+import { reportInlines } from '../model/inline.ts';
 
 /** What a correct conversion of one document gives; every key is optional and is one check. */
 export interface Expectation {
@@ -90,16 +91,6 @@ function text(content: Inline[]): string {
   return content.map((i) => ('value' in i ? i.value : 'text' in i ? i.text : '')).join('');
 }
 
-function allInlines(report: Report): Inline[] {
-  const out: Inline[] = [];
-  for (const b of report.blocks) {
-    if (b.type === 'list') for (const item of b.items) out.push(...item.content);
-    else if (b.type !== 'figure') out.push(...b.content);
-  }
-  for (const n of report.notes) out.push(...n.content);
-  return out;
-}
-
 /** Every text a reader sees on the page: blocks, notes and the meta fields the page shows. */
 function pageText(report: Report): string {
   const parts: string[] = [];
@@ -125,7 +116,7 @@ export function check(expect: Expectation, report: Report): CheckResult[] {
   const push = (key: string, ok: boolean, expected: unknown, actual: unknown) => out.push({ key, ok, expected, actual });
   const paragraphs = report.blocks.filter((b) => b.type === 'paragraph' && b.n !== undefined) as Extract<Report['blocks'][number], { type: 'paragraph' }>[];
   const headings = report.blocks.filter((b) => b.type === 'heading') as Extract<Report['blocks'][number], { type: 'heading' }>[];
-  const linked = new Set(allInlines(report).flatMap((i) => (i.type === 'doc' ? [i.symbol] : [])));
+  const linked = new Set(reportInlines(report).flatMap((i) => (i.type === 'doc' ? [i.symbol] : [])));
   for (const [key, value] of Object.entries(expect)) {
     if (key === 'remark') continue;
     switch (key) {

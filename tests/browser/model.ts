@@ -6,7 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { built, contentDir } from '../pinned.ts';
 import { reportSchema, type Inline, type Report } from '../../scripts/model/schema.ts';
-import { inlineText } from '../../scripts/model/inline.ts';
+import { inlineText, reportInlines } from '../../scripts/model/inline.ts';
+
+/** All inline runs of a report (scripts/model/inline.ts). */
+export const allInlines = reportInlines;
 import { citedDocuments } from '../../scripts/model/citations.ts';
 import { docPath, reportPath } from '../../scripts/model/urls.ts';
 
@@ -25,17 +28,6 @@ export { docPath, inlineText, reportPath };
 
 /** Whitespace as a reader sees it: runs collapsed, ends trimmed. */
 export const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
-/** All inline runs of a report: headings, paragraphs, list items, notes. */
-export function allInlines(report: Report): Inline[] {
-  const out: Inline[] = [];
-  for (const b of report.blocks) {
-    if (b.type === 'list') for (const item of b.items) out.push(...item.content);
-    else if (b.type !== 'figure') out.push(...b.content);
-  }
-  for (const n of report.notes) out.push(...n.content);
-  return out;
-}
 
 /** The first report that has a numbered paragraph 1, with that paragraph. */
 export function firstParagraphOne() {

@@ -12,6 +12,7 @@
  */
 import { createRequire } from 'node:module';
 import type WordExtractorType from 'word-extractor';
+import { ReadError } from './read-error.ts';
 
 /** Where Word had a note reference (body) or a note's mark (notes): U+FDD0, a noncharacter. */
 export const NOTE_MARK = '\uFDD0';
@@ -28,14 +29,6 @@ export interface DocRead {
   endnotes: string;
   headers: string;
   footers: string;
-}
-
-class ReadError extends Error {
-  code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 export async function extractDoc(bytes: Uint8Array): Promise<DocRead> {

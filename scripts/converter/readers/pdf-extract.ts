@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { MAX_PAGES } from './limits.ts';
+import { ReadError } from './read-error.ts';
 
 export interface PdfItem {
   s: string;
@@ -36,14 +37,6 @@ export interface PdfRead {
 const require = createRequire(import.meta.url);
 const root = dirname(require.resolve('pdfjs-dist/package.json'));
 let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs') | undefined;
-
-class ReadError extends Error {
-  code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
 
 export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
   pdfjs ??= await import('pdfjs-dist/legacy/build/pdf.mjs');
