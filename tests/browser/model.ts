@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { built, contentDir } from '../pinned.ts';
-import { reportSchema, type Inline, type Report } from '../../scripts/model/schema.ts';
+import { reportSchema, type Report } from '../../scripts/model/schema.ts';
 import { inlineText, reportInlines } from '../../scripts/model/inline.ts';
 
 /** All inline runs of a report (scripts/model/inline.ts). */
