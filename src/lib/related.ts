@@ -57,7 +57,22 @@ export function relatedReports(
   limit = MAX_RELATED,
   maxHolders = COMMON_KEY_REPORTS,
 ): Map<string, Related[]> {
-  const { keys, holders } = keyIndex(reports, keyFns, maxHolders);
+  return relatedLinks(reports, keyFns, limit, maxHolders).related;
+}
+
+/** The related reports of a corpus, and the keys that were too common to count. */
+export interface RelatedLinks {
+  related: Map<string, Related[]>;
+  /**
+   * Per report that has any, the keys it holds that more than `maxHolders` reports hold, per key
+   * function: not counted, and told to the reader as such (src/components/CrossLinks.astro).
+   */
+  common: Map<string, Shared[]>;
+}
+
+/** {@link relatedReports}, with the keys each report holds that were too common to count. */
+export function relatedLinks(reports: readonly Report[], keyFns: readonly KeyFn[], limit = MAX_RELATED, maxHolders = COMMON_KEY_REPORTS): RelatedLinks {
+  const { keys, common, holders } = keyIndex(reports, keyFns, maxHolders);
   const sets = keys.map((perFn) => perFn.map((list) => new Set(list)));
   const counts = keyFns.map(() => new Int32Array(reports.length));
   const metBy = new Int32Array(reports.length).fill(-1);
@@ -103,14 +118,24 @@ export function relatedReports(
       }),
     );
   });
-  return out;
+  const tooCommon = new Map<string, Shared[]>();
+  reports.forEach((report, i) => {
+    const held = keyFns.flatMap((fn, k) => (common[i]![k]!.length > 0 ? [{ name: fn.name, label: fn.label, keys: common[i]![k]! }] : []));
+    if (held.length > 0) tooCommon.set(report.slug, held);
+  });
+  return { related: out, common: tooCommon };
 }
 
 /**
- * Per report and key function, its keys held by at most `maxHolders` reports, sorted for
- * reading; and per key function, each key's holders (report indexes, ascending).
+ * Per report and key function, its keys held by at most `maxHolders` reports (`keys`) and those
+ * held by more (`common`), sorted for reading; and per key function, each key's holders (report
+ * indexes, ascending).
  */
-function keyIndex(reports: readonly Report[], keyFns: readonly KeyFn[], maxHolders: number): { keys: string[][][]; holders: Map<string, number[]>[] } {
+function keyIndex(
+  reports: readonly Report[],
+  keyFns: readonly KeyFn[],
+  maxHolders: number,
+): { keys: string[][][]; common: string[][][]; holders: Map<string, number[]>[] } {
   const holders = keyFns.map(() => new Map<string, number[]>());
   const all = reports.map((report, j) =>
     keyFns.map((fn, k) => {
@@ -123,7 +148,12 @@ function keyIndex(reports: readonly Report[], keyFns: readonly KeyFn[], maxHolde
       return list;
     }),
   );
-  return { keys: all.map((perFn) => perFn.map((list, k) => list.filter((key) => holders[k]!.get(key)!.length <= maxHolders))), holders };
+  const rare = (k: number) => (key: string) => holders[k]!.get(key)!.length <= maxHolders;
+  return {
+    keys: all.map((perFn) => perFn.map((list, k) => list.filter(rare(k)))),
+    common: all.map((perFn) => perFn.map((list, k) => list.filter((key) => !rare(k)(key)))),
+    holders,
+  };
 }
 
 /** The symbols of the documents a report cites (body and notes), as related-report keys. */

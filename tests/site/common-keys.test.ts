@@ -36,6 +36,7 @@ test('copies of one report, as many as the rule allows, are each related to five
   assert.equal(upr.total, COMMON_KEY_REPORTS - 1);
   assert.equal(upr.shown.length, MAX_SAME_TOPIC);
   assert.deepEqual(upr.shown[0]!.phrases, ['普遍定期审议']);
+  assert.equal(links.commonKeys.size, 0);
 });
 
 test('one copy more and every key is held by too many reports: nothing relates them, no heading is a topic', () => {
@@ -48,6 +49,15 @@ test('one copy more and every key is held by too many reports: nothing relates t
     topicIndex(reports).map((t) => t.phrase),
     [],
   );
+  // What the page says was not counted: the cited documents and the countries (a heading phrase
+  // that common is no topic at all, so it is not among them).
+  const common = links.commonKeys.get('copy-001')!;
+  assert.deepEqual(
+    common.map((s) => s.name),
+    ['documents', 'countries'],
+  );
+  assert.ok(common[0]!.keys.includes('S/RES/1244(1999)'));
+  assert.ok(common[1]!.keys.includes('墨西哥'));
 });
 
 /** Reports `r-000` … with the keys `keysOf(i)`, under one key function. */
