@@ -1,6 +1,7 @@
 /**
  * What the corpus-wide cross-link computations (src/lib/crosslinks.ts) cost as the corpus grows:
- * CPU seconds and heap growth of `topicIndex`, `sameTopicSections`, `relatedReports` (with the
+ * CPU seconds and heap growth of `topicIndex`, `sameTopicSections`, `relatedReports` (`relatedLinks`: the lists and the
+ * keys too common to count, with the
  * default key functions) and `citedBy` on the first N models of a converted corpus, for each N.
  * Not a test (no timed tests): numbers for docs/scale.md ("Cross-links at scale").
  *
@@ -28,7 +29,7 @@ import { makeCorpus, readSeeds, writeCorpus } from '../../scripts/bench/syntheti
 import type { Report } from '../../scripts/model/schema.ts';
 import { parseCli } from '../../scripts/util/cli.ts';
 import { defaultKeyFns } from '../../src/lib/crosslinks.ts';
-import { citedBy, MAX_RELATED, relatedReports } from '../../src/lib/related.ts';
+import { citedBy, MAX_RELATED, relatedLinks } from '../../src/lib/related.ts';
 import { COMMON_KEY_REPORTS } from '../../src/lib/common-keys.ts';
 import { sameTopicSections, topicIndex } from '../../src/lib/topics.ts';
 
@@ -67,12 +68,12 @@ function measure<T>(fn: () => T): { value: T; cost: StepCost } {
 export function crossLinkCosts(reports: readonly Report[], common = COMMON_KEY_REPORTS) {
   const topics = measure(() => topicIndex(reports, common));
   const sameTopic = measure(() => sameTopicSections(topics.value));
-  const related = measure(() => relatedReports(reports, defaultKeyFns(reports, topics.value), MAX_RELATED, common));
+  const related = measure(() => relatedLinks(reports, defaultKeyFns(reports, topics.value), MAX_RELATED, common));
   const cited = measure(() => citedBy(reports));
   return {
     costs: { topicIndex: topics.cost, sameTopicSections: sameTopic.cost, relatedReports: related.cost, citedBy: cited.cost },
     sameTopic: sameTopic.value,
-    related: related.value,
+    related: related.value.related,
   };
 }
 
