@@ -22,7 +22,7 @@ import { reportPageData, type ReportPageData } from './page-data.ts';
 import { withKey } from './pagekey.ts';
 import { sitePart } from './site-part.ts';
 import { partIndexDir, readPartIndex, writePartIndex } from './part-index.ts';
-import { reportFigures, type ReportFigures } from './figures.ts';
+import { figureReport, reportFigures, type ReportFigures } from './figures.ts';
 
 const DATA_DIR = join(contentDir, 'data');
 /** Models by slug, with the file's mtime: `npm run dev` reconverts seeds while the server runs. */
@@ -190,5 +190,5 @@ export function figureReportSlugs(): string[] {
 export function loadReportFigures(slug: string): ReportFigures {
   if (sitePart.kind !== 'reports') return reportFigures(loadCorpus().figures, slug);
   const { charts, headline } = indexEntry(slug).page;
-  return { report: loadReport(slug), charts, headline };
+  return { report: figureReport(loadReport(slug), charts), charts, headline };
 }
