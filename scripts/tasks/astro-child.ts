@@ -8,7 +8,6 @@
  * it exits if the parent goes away first (run by hand, with no parent, it builds at once).
  * Reports its peak RSS and CPU time to the parent over IPC.
  */
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -39,7 +38,6 @@ const root = process.cwd();
 // output folder's parent keeps them in the output folder, where Astro removes them when done.
 const out = resolve(outDir);
 const cacheDir = values['cache-dir'] === undefined ? undefined : resolve(values['cache-dir']);
-mkdirSync(dirname(out), { recursive: true });
 process.chdir(dirname(out));
 await build({
   root,
