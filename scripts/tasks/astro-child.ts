@@ -8,7 +8,6 @@
  * it exits if the parent goes away first (run by hand, with no parent, it builds at once).
  * Reports its peak RSS and CPU time to the parent over IPC.
  */
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean' }, 'cache-dir': { type: 'string' } } });
@@ -31,22 +30,14 @@ const [{ build }] = await Promise.all([import('astro'), go]);
 process.off('disconnect', leave);
 // --force also compiles every MDX module anew, refilling the compiled-MDX cache (src/integrations/mdx-cache.ts).
 if (values.force) process.env.UN_HR_MDX_CACHE = 'refresh';
-const root = process.cwd();
-// Astro puts its prerender chunks in the output folder when that is inside the working directory,
-// else in `<cwd>/.astro/.prerender/`, shared by every build of this checkout: two builds of other
-// seed folders at once (or a test beside a build) then ran each other's chunks. Working from the
-// output folder's parent keeps them in the output folder, where Astro removes them when done.
-const out = resolve(outDir);
-const cacheDir = values['cache-dir'] === undefined ? undefined : resolve(values['cache-dir']);
-process.chdir(dirname(out));
 await build({
-  root,
-  outDir: out,
+  root: process.cwd(),
+  outDir,
   logLevel: 'info',
   // The staging folder starts empty, and the search step writes its index into it while Astro
   // builds: Astro must not empty it first.
   vite: { build: { emptyOutDir: false } },
-  ...(cacheDir ? { cacheDir } : {}),
+  ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
   ...(values.force ? { force: true } : {}),
 });
 const usage = process.resourceUsage();
