@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { MAX_PAGES } from './limits.ts';
+import { sharedWorker } from './pdf-port.ts';
 import { ReadError } from './read-error.ts';
 
 export interface PdfItem {
@@ -40,10 +41,12 @@ let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs') | undefined;
 
 export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
   pdfjs ??= await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { worker, release } = await sharedWorker(pdfjs);
   let doc;
   try {
     doc = await pdfjs.getDocument({
       data: bytes,
+      worker,
       cMapUrl: join(root, 'cmaps') + '/',
       cMapPacked: true,
       standardFontDataUrl: join(root, 'standard_fonts') + '/',
@@ -55,6 +58,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
       verbosity: 0,
     }).promise;
   } catch (error) {
+    release();
     const name = (error as Error).name;
     if (name === 'PasswordException') throw new ReadError('encrypted', 'the PDF is encrypted (password-protected); save it without a password');
     throw new ReadError('damaged', `not a readable PDF (${(error as Error).message})`);
@@ -89,5 +93,6 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
     return { pages, fonts };
   } finally {
     await doc.destroy();
+    release();
   }
 }
