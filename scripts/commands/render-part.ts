@@ -81,6 +81,7 @@ const context = {
   today: undefined,
   signal: new AbortController().signal,
   after: () => Promise.resolve(),
+  reached: () => {},
   staged: () => {},
   onStaged: () => {},
 } satisfies BuildContext;

@@ -263,6 +263,8 @@ async function renderParts(context: BuildContext, parts: SitePart[]): Promise<st
     }
   };
   await renderOne(parts[0]!);
+  // The peak has passed: the search index may be written beside the report parts (search.ts).
+  context.reached('astro:lists');
   const queue = parts.slice(1);
   const worker = async () => {
     for (let part = queue.shift(); part; part = queue.shift()) {

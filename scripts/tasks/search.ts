@@ -39,7 +39,9 @@ export function shardBytesFrom(env: NodeJS.ProcessEnv): { shardBytes?: number } 
 }
 
 /**
- * Up to this many reports the index is written while Astro builds; above it, after. Side by side
+ * Up to this many reports the index is written while Astro builds; above it, after Astro's memory
+ * peak: the lists part of a split render (then beside the report parts, each bounded by its part:
+ * docs/scale.md), or the whole Astro run when the render is not split. Side by side
  * they passed 4 GB together at 1000 reports (Astro 3.1 GB, Pagefind and the build process 1.4 GB,
  * summed from /proc by the site benchmark); at 100 reports they take 1.6 GB and save 4 s.
  * Pagefind's share is now bounded (one shard of at most SHARD_BYTES at a time, about 1.1 GB, and
@@ -63,7 +65,8 @@ export const pagefindStep: Step = {
   fix: 'the search index could not be written: check the message above (npm run build again after fixing content/)',
   async run(c) {
     const started = performance.now();
-    if (c.counts.reports > PAGEFIND_BESIDE_ASTRO_MAX) await c.after('astro');
+    // A split render's memory peak is its lists part: the index is written beside the report parts.
+    if (c.counts.reports > PAGEFIND_BESIDE_ASTRO_MAX) await c.after('astro:lists');
     const waited = (performance.now() - started) / 1000;
     const { records, chunks, shards, built } = await indexSite(c.staging, contentOf(c), {
       cacheDir: cacheDir(c, 'pagefind'),

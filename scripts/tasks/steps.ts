@@ -57,6 +57,12 @@ export interface BuildContext {
    * starts once another step is done.
    */
   after(name: string): Promise<void>;
+  /**
+   * A step says a moment inside it has come, named `<step>:<moment>`: `after` with that name
+   * resolves from then on (and when the step ends, whether the moment came or not). The astro
+   * step's `astro:lists` is the end of a split render's lists part, its memory peak.
+   */
+  reached(name: string): void;
   /** A step says it has finished writing this file of `staging` (a `/`-separated path relative to it). */
   staged(path: string): void;
   /**
@@ -168,6 +174,19 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
   const finished = new Map(plan.steps.map((step) => [step.name, Promise.withResolvers<void>()]));
   for (const { promise } of finished.values()) promise.catch(() => {}); // a failure is runSteps' to throw
   const listeners: ((path: string) => void)[] = [];
+  /** Moments inside steps (`astro:lists`), each settled by `reached` or else with its step. */
+  const moments = new Map<string, PromiseWithResolvers<void>>();
+  const momentOf = (name: string): PromiseWithResolvers<void> => {
+    let moment = moments.get(name);
+    if (moment) return moment;
+    const step = finished.get(name.slice(0, name.indexOf(':')));
+    if (!name.includes(':') || !step) throw new Error(`no build step is named "${name}"`);
+    moment = Promise.withResolvers<void>();
+    moment.promise.catch(() => {});
+    step.promise.then(moment.resolve, moment.reject);
+    moments.set(name, moment);
+    return moment;
+  };
   const context: BuildContext = {
     root: plan.root,
     seedsDir,
@@ -180,7 +199,14 @@ export async function runBuild(plan: BuildPlan, progress: Progress): Promise<Bui
     force: Boolean(plan.force),
     today: plan.today,
     signal: controller.signal,
-    after: (name) => finished.get(name)?.promise ?? Promise.reject(new Error(`no build step is named "${name}"`)),
+    after: (name) => {
+      try {
+        return finished.get(name)?.promise ?? momentOf(name).promise;
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    },
+    reached: (name) => momentOf(name).resolve(),
     staged: (path) => {
       for (const listener of listeners) listener(path);
     },

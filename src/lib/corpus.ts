@@ -12,7 +12,7 @@ import { siteFiguresOf, type SiteFigures } from './figures.ts';
 import { docPath, reportPath } from '../../scripts/model/urls.ts';
 
 export interface Corpus {
-  /** Every report model by slug, in slug order. */
+  /** Every report model by slug, in slug order (none in the lists part of a split render, which lets the models go once the lists are made: src/lib/data.ts). */
   reports: ReadonlyMap<string, Report>;
   /** The recorded earlier versions of the reports that have them (content/changes/). */
   histories: ReadonlyMap<string, History>;

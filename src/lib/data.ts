@@ -13,6 +13,7 @@ import type { Frontmatter, Report } from '../../scripts/model/schema.ts';
 import { frontmatterOf } from '../../scripts/model/frontmatter.ts';
 import { symbolSlug } from '../../scripts/model/urls.ts';
 import { documentPages, type DocumentPage } from '../../scripts/model/docpages.ts';
+import { countryMentions, principalCountries, type CountryMentions } from './countries.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { loadFiguresConfig } from '../../scripts/model/figures-config.ts';
 import { FIGURES_CONFIG } from './figures.ts';
@@ -21,7 +22,7 @@ import { reportPageData, type ReportPageData } from './page-data.ts';
 import { withKey } from './pagekey.ts';
 import { sitePart } from './site-part.ts';
 import { partIndexDir, readPartIndex, writePartIndex } from './part-index.ts';
-import { reportFigures, type ReportFigures } from './figures.ts';
+import { figureReport, reportFigures, type ReportFigures } from './figures.ts';
 
 const DATA_DIR = join(contentDir, 'data');
 /** Models by slug, with the file's mtime: `npm run dev` reconverts seeds while the server runs. */
@@ -66,7 +67,37 @@ export function loadReport(slug: string): Report {
  * split render holds only the part's reports (src/lib/site-part.ts).
  */
 export function reportMetas(): Frontmatter[] {
-  return reportSlugs().map((slug) => frontmatterOf(loadReport(slug)));
+  return current().lists.metas;
+}
+
+/**
+ * What the pages that list the corpus show of its reports, made from the models in the one pass
+ * that builds the corpus: the lists part of a split render then lets the models go (10 000 of
+ * them are gigabytes) and renders its thousands of pages from these.
+ */
+export interface CorpusLists {
+  /** Every report's frontmatter, in slug order. */
+  metas: Frontmatter[];
+  /** The countries each report names most, by slug (the catalogue's country filter). */
+  principal: ReadonlyMap<string, string[]>;
+  /** Every country named, with its mentions (the country pages). */
+  countries: CountryMentions[];
+  /** Every document page (the documents cited and the reports' own symbols). */
+  documents: DocumentPage[];
+}
+
+/** The corpus's lists (see {@link CorpusLists}), made once per corpus. */
+export function loadCorpusLists(): CorpusLists {
+  return current().lists;
+}
+
+function corpusLists(reports: readonly Report[]): CorpusLists {
+  return {
+    metas: reports.map(frontmatterOf),
+    principal: new Map(reports.map((r) => [r.slug, principalCountries(r)])),
+    countries: countryMentions(reports),
+    documents: checkedDocumentPages(reports),
+  };
 }
 
 /**
@@ -74,8 +105,8 @@ export function reportMetas(): Frontmatter[] {
  * (src/lib/docpages.ts). Throws if two symbols would share a page file name, so no document
  * page silently overwrites another.
  */
-export function loadDocumentPages(slugs: readonly string[]): DocumentPage[] {
-  const docs = documentPages(slugs.map(loadReport));
+function checkedDocumentPages(reports: readonly Report[]): DocumentPage[] {
+  const docs = documentPages(reports);
   const seen = new Map<string, string>();
   for (const doc of docs) {
     const slug = symbolSlug(doc.symbol);
@@ -91,7 +122,7 @@ export function loadHistory(slug: string): History | undefined {
   return readHistory(contentDir, slug);
 }
 
-let corpus: { key: string; corpus: Corpus; pages: Map<string, ReportPageData> } | undefined;
+let corpus: { key: string; corpus: Corpus; lists: CorpusLists; pages: Map<string, ReportPageData> } | undefined;
 
 function current(): NonNullable<typeof corpus> {
   const key = corpusKey();
@@ -105,10 +136,17 @@ function current(): NonNullable<typeof corpus> {
       const history = loadHistory(slug);
       if (history) histories.set(slug, history);
     }
-    const built = buildCorpus({ reports: slugs.map(loadReport), figuresConfig: loadFiguresConfig(FIGURES_CONFIG), figuresFile: FIGURES_CONFIG, histories });
-    corpus = { key, corpus: built, pages: new Map() };
-    // The lists part of a split render writes what the report parts need of the corpus (part-index.ts).
-    if (sitePart.kind === 'lists' && partIndexDir) writePartIndex(partIndexDir, built);
+    const reports = slugs.map(loadReport);
+    const built = buildCorpus({ reports, figuresConfig: loadFiguresConfig(FIGURES_CONFIG), figuresFile: FIGURES_CONFIG, histories });
+    const lists = corpusLists(reports);
+    if (sitePart.kind === 'lists') {
+      // The lists part of a split render writes what the report parts need of the corpus
+      // (part-index.ts), then renders only from the corpus's links, figures and lists: the models
+      // can go (a report's charts keep theirs).
+      if (partIndexDir) writePartIndex(partIndexDir, built);
+      cache.clear();
+      corpus = { key, corpus: { ...built, reports: new Map() }, lists, pages: new Map() };
+    } else corpus = { key, corpus: built, lists, pages: new Map() };
   }
   return corpus;
 }
@@ -152,5 +190,5 @@ export function figureReportSlugs(): string[] {
 export function loadReportFigures(slug: string): ReportFigures {
   if (sitePart.kind !== 'reports') return reportFigures(loadCorpus().figures, slug);
   const { charts, headline } = indexEntry(slug).page;
-  return { report: loadReport(slug), charts, headline };
+  return { report: figureReport(loadReport(slug), charts), charts, headline };
 }

@@ -10,8 +10,32 @@ import type { Chart, FigureValue, Report } from '../../scripts/model/schema.ts';
 import { applyChartConfig, type FiguresConfig } from '../../scripts/model/figures-config.ts';
 import { buildSeries, checkProvenance, headlineValues, reportYear, type Series } from './series.ts';
 
+/**
+ * What the figures pages and a report's figures downloads show of the report: not the model,
+ * whose text they do not need (the lists part of a split render holds one for every report of
+ * the corpus: 10 000 models would be gigabytes).
+ */
+export interface FigureReport {
+  slug: string;
+  meta: Report['meta'];
+  figures: Report['figures'];
+  /** How a reader names each place the report's numbers and charts come from (`第 8 段`), by block anchor: {@link placeLabel}. */
+  places: Record<string, string>;
+}
+
+/** The figures-page view of `report`, with the places of every block its numbers and `charts` cite. */
+export function figureReport(report: Report, charts: readonly Chart[]): FigureReport {
+  const blocks = new Set([
+    ...(report.figures?.values ?? []).map((v) => v.block),
+    ...charts.flatMap((c) => [...(c.total ? [c.total] : []), ...c.items].map((i) => i.block)),
+  ]);
+  const places: Record<string, string> = {};
+  for (const block of [...blocks].sort()) places[block] = placeLabel(report, block);
+  return { slug: report.slug, meta: report.meta, figures: report.figures, places };
+}
+
 export interface ReportFigures {
-  report: Report;
+  report: FigureReport;
   charts: Chart[];
   headline: FigureValue[];
 }
@@ -47,7 +71,7 @@ export function siteFiguresOf(reports: readonly Report[], config: FiguresConfig,
   const byYear = [...reports].sort((a, b) => (reportYear(b) ?? 0) - (reportYear(a) ?? 0) || a.slug.localeCompare(b.slug));
   return {
     reports: byYear.map((report) => ({
-      report,
+      report: figureReport(report, charts.get(report.slug) ?? []),
       charts: charts.get(report.slug) ?? [],
       headline: named(headlineValues(report), charts.get(report.slug) ?? []),
     })),
@@ -72,12 +96,13 @@ export function reportFigures(figures: SiteFigures, slug: string): ReportFigures
 }
 
 /** How a reader names the place a number comes from: `第 8 段`, `第 27 段 (c)`, `关键数字 1`. */
-export function placeLabel(report: Report, block: string): string {
+export function placeLabel(report: Report | FigureReport, block: string): string {
+  if ('places' in report) return Object.hasOwn(report.places, block) ? report.places[block]! : block;
   if (report.blocks.some((b) => b.type === 'figure' && b.id === block)) return keyFigureLabel(block);
   return reportPlaces(report).find((p) => p.anchor === block)?.place ?? block;
 }
 
 /** A short name for a report in chart labels: its symbol, else its title. */
-export function reportName(report: Report): string {
+export function reportName(report: Pick<Report, 'meta'>): string {
   return report.meta.symbol ?? report.meta.title;
 }

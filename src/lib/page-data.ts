@@ -21,6 +21,7 @@ import { inlineText } from '../../scripts/model/inline.ts';
 import type { Related } from './related.ts';
 import { buildToc, type TocEntry } from './toc.ts';
 import type { SameTopicList } from './topics.ts';
+import type { Series } from './series.ts';
 import { reportPath } from '../../scripts/model/urls.ts';
 
 /** A country the report names, with how often. */
@@ -92,12 +93,31 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
     charts: figures.charts,
     headline: figures.headline,
     figuresHref: layout.reportHref(slug),
-    series: corpus.figures.series
-      .filter((s) => s.points.some((p) => p.report === slug))
-      .map((s) => ({ id: s.id, title: s.title, href: layout.seriesHref(s.id) })),
+    series: (seriesByReport(corpus.figures.series).get(slug) ?? []).map((s) => ({ id: s.id, title: s.title, href: layout.seriesHref(s.id) })),
     notePreviews: notePreviews(model),
     noteAnchors: noteAnchors(model),
   };
+}
+
+const seriesMemo = new WeakMap<readonly Series[], Map<string, Series[]>>();
+
+/**
+ * The series each report is a point of, in the corpus's series order, made once per corpus: a
+ * page that filtered every series' points for its own slug made the part index quadratic.
+ */
+function seriesByReport(series: readonly Series[]): Map<string, Series[]> {
+  let index = seriesMemo.get(series);
+  if (!index) {
+    index = new Map();
+    for (const s of series)
+      for (const slug of new Set(s.points.map((p) => p.report))) {
+        const list = index.get(slug);
+        if (list) list.push(s);
+        else index.set(slug, [s]);
+      }
+    seriesMemo.set(series, index);
+  }
+  return index;
 }
 
 const bySlug = new WeakMap<ReadonlyMap<string, SameTopicList>, Map<string, [string, SameTopicList][]>>();

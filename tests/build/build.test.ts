@@ -187,6 +187,36 @@ describe('the build orchestrator', () => {
     assert.deepEqual(events, ['pagefind started', 'astro done', 'pagefind after astro']);
   });
 
+  test('a step can wait for a moment inside another step; the moment is settled with its step if it never comes; an unknown one is an error', async () => {
+    for (const says of [true, false]) {
+      const events: string[] = [];
+      const astro: Step = {
+        name: 'astro',
+        fix: '',
+        run: async (c) => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          if (says) c.reached('astro:lists');
+          events.push('astro lists');
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          events.push('astro done');
+        },
+      };
+      const waiting: Step = {
+        name: 'pagefind',
+        fix: '',
+        needs: [],
+        run: async (c) => {
+          await c.after('astro:lists');
+          events.push('pagefind after lists');
+          await assert.rejects(c.after('astro-lists'), /no build step is named "astro-lists"/);
+          await assert.rejects(c.after('nothing:lists'), /no build step is named "nothing:lists"/);
+        },
+      };
+      await runBuild(plan(previousBuild(), [astro, waiting]), quiet);
+      assert.deepEqual(events, says ? ['astro lists', 'pagefind after lists', 'astro done'] : ['astro lists', 'astro done', 'pagefind after lists']);
+    }
+  });
+
   test('a step can wait for another from its prepare, and hears of every file the steps report written', async () => {
     const events: string[] = [];
     const writer: Step = {
@@ -240,7 +270,7 @@ describe('the build orchestrator', () => {
     assert.match(outcome.steps[1]!.detail, /\(3 compressed\)/, 'index.html once, both versions of report.html');
   });
 
-  test('the search index waits for Astro above PAGEFIND_BESIDE_ASTRO_MAX reports (both at once would not fit in 4 GB)', async () => {
+  test("the search index waits for Astro's memory peak above PAGEFIND_BESIDE_ASTRO_MAX reports (both at once would not fit in 4 GB): a split render's lists part", async () => {
     const asked: string[] = [];
     const context = {
       counts: { reports: PAGEFIND_BESIDE_ASTRO_MAX + 1 },
@@ -250,7 +280,7 @@ describe('the build orchestrator', () => {
       },
     } as unknown as BuildContext;
     await assert.rejects(pagefindStep.run(context), /stopped here/);
-    assert.deepEqual(asked, ['astro']);
+    assert.deepEqual(asked, ['astro:lists']);
     assert.deepEqual(pagefindStep.needs, ['convert'], 'a smaller corpus is indexed while Astro builds');
   });
 
