@@ -1,8 +1,10 @@
 /**
  * What pdfjs-dist reads from a PDF, as plain data: per page its size and its text items (text,
  * baseline position, type size, width, font). Runs in extract-worker.ts. The legacy Node build
- * is used without a worker of its own (no download, nothing fetched: the character maps for CJK
- * fonts come from the package's own folder). Font names come from the page's operator list,
+ * is used without a worker of its own: its worker side runs in this thread, joined to the API side
+ * by pdf-port.ts, which hands messages over without copying them (no download, nothing fetched:
+ * the character maps for CJK fonts come from the package's own folder). Font names come from the
+ * page's operator list (the only place pdf.js gives them; the text content says `g_d0_f3`),
  * which loads the fonts: `NotoSerifCJKsc-Bold` says bold where the text content alone does not.
  * The operator list is asked for only on a page that uses a font not yet named, and the fonts'
  * extra properties (`fontExtraProperties`: their Unicode maps and widths, copied to this side)
