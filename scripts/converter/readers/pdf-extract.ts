@@ -11,6 +11,7 @@
  * are not asked for: the name is all the reader uses.
  */
 import { createRequire } from 'node:module';
+import type { DocumentInitParameters, PDFWorker } from 'pdfjs-dist/types/src/display/api';
 import { dirname, join } from 'node:path';
 import { MAX_PAGES } from './limits.ts';
 import { sharedWorker } from './pdf-port.ts';
@@ -41,24 +42,48 @@ const require = createRequire(import.meta.url);
 const root = dirname(require.resolve('pdfjs-dist/package.json'));
 let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs') | undefined;
 
+/**
+ * Where pdf.js's API side would install a document's fonts to show its pages: nowhere, at once.
+ * With the fonts to be shown as font faces (`disableFontFace: false`), pdf.js's worker side does
+ * not outline every glyph it meets in an operator list (as it must for a canvas that cannot load
+ * fonts, Node's default); the reader shows nothing and only reads the fonts' names, so each font
+ * face is taken and dropped here. Outlining LibreOffice's embedded CJK fonts was a sixth of its
+ * PDFs' reading time. Node has no `FontFace`: the reader's own stands in (a font pdf.js cannot
+ * install falls back to outlines, so a missing one costs time, never text).
+ */
+const NO_DISPLAY = { fonts: { add: () => {}, delete: () => {} } };
+
+class UnshownFontFace {
+  readonly loaded = Promise.resolve(this);
+}
+
+/** The reader's options to pdf.js for one document: read-only, nothing shown, nothing fetched. */
+function documentOptions(data: Uint8Array, worker: PDFWorker): DocumentInitParameters {
+  (globalThis as { FontFace?: unknown }).FontFace ??= UnshownFontFace;
+  return {
+    data,
+    worker,
+    cMapUrl: join(root, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    isEvalSupported: false,
+    disableFontFace: false,
+    useSystemFonts: false,
+    ownerDocument: NO_DISPLAY as unknown as Document,
+    // Images are never decoded (every image is over 0 pixels): the operator list asked for
+    // font names would otherwise decode a page's images, which the reader does not use.
+    maxImageSize: 0,
+    stopAtErrors: false,
+    verbosity: 0,
+  };
+}
+
 export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
   pdfjs ??= await import('pdfjs-dist/legacy/build/pdf.mjs');
   const { worker, release } = await sharedWorker(pdfjs);
   let doc;
   try {
-    doc = await pdfjs.getDocument({
-      data: bytes,
-      worker,
-      cMapUrl: join(root, 'cmaps') + '/',
-      cMapPacked: true,
-      standardFontDataUrl: join(root, 'standard_fonts') + '/',
-      isEvalSupported: false,
-      // Images are never decoded (every image is over 0 pixels): the operator list asked for
-      // font names would otherwise decode a page's images, which the reader does not use.
-      maxImageSize: 0,
-      stopAtErrors: false,
-      verbosity: 0,
-    }).promise;
+    doc = await pdfjs.getDocument(documentOptions(bytes, worker)).promise;
   } catch (error) {
     release();
     const name = (error as Error).name;
