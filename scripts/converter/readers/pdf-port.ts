@@ -21,6 +21,7 @@ type Listener = (event: { data: unknown }) => void;
 /** A message of pdf.js's message handler: a stream's chunk sits under `chunk`. */
 interface Message {
   chunk?: unknown;
+  [field: string]: unknown;
 }
 
 /** The chunk's own fields, arrays among them copied. */
