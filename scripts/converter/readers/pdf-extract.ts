@@ -47,8 +47,8 @@ let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs') | undefined;
  * With the fonts to be shown as font faces (`disableFontFace: false`), pdf.js's worker side does
  * not outline every glyph it meets in an operator list (as it must for a canvas that cannot load
  * fonts, Node's default); the reader shows nothing and only reads the fonts' names, so each font
- * face is taken and dropped here. Outlining LibreOffice's embedded CJK fonts was a sixth of its
- * PDFs' reading time. Node has no `FontFace`: the reader's own stands in (a font pdf.js cannot
+ * face is taken and dropped here. Outlining LibreOffice's embedded CJK fonts was 8% of its PDFs'
+ * reading time. Node has no `FontFace`: the reader's own stands in (a font pdf.js cannot
  * install falls back to outlines, so a missing one costs time, never text).
  */
 const NO_DISPLAY = { fonts: { add: () => {}, delete: () => {} } };

@@ -4,14 +4,15 @@
  *
  * In Node, pdf.js runs its worker side in the same thread and joins the two with a port that
  * copies every message (`structuredClone`): each page's text, each operator list (asked for the
- * fonts' names), each font. On the bench's PDFs that copying was a sixth to a quarter of the
- * reading time (docs/input-formats.md, "Speed"). Through pdf.js's own `PDFWorker({ port })` and
- * the worker side's `WorkerMessageHandler.initializeFromPort`, this port hands each message over
- * as it is, later in the same order, as pdf.js's port does.
+ * fonts' names), each font. On the bench's PDFs that copying was 11–14% of the profile, and
+ * reading took a fifth less CPU time without it (docs/input-formats.md, "Speed"). Through
+ * pdf.js's own `PDFWorker({ port })` and the worker side's `WorkerMessageHandler.initializeFromPort`,
+ * this port hands each message over as it is, later and in the order posted, as pdf.js's does.
  *
  * One copy is kept: a stream's chunk, one level deep. The worker side reuses a chunk's object and
  * arrays once it has posted it (the text content's `items` are replaced, the operator list's
- * arrays emptied in place), so the chunk is read before that happens. Nothing else a side posts is
+ * arrays emptied in place), so the chunk is copied as it is posted (without that copy the
+ * bench's PDFs read other text: tests/converter/pdf-port.test.ts). Nothing else a side posts is
  * touched again; the format tests read every producer's PDFs through this port.
  */
 import type { PDFWorker as PdfWorker } from 'pdfjs-dist/legacy/build/pdf.mjs';
