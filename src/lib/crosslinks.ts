@@ -4,7 +4,7 @@
  */
 import type { Report } from '../../scripts/model/schema.ts';
 import type { Citation } from '../../scripts/model/citations.ts';
-import { citedBy, citedSymbols, relatedReports, type KeyFn, type Related } from './related.ts';
+import { citedBy, citedSymbols, relatedLinks, type KeyFn, type Related, type Shared } from './related.ts';
 import { sameTopicSections, topicIndex, topicsByReport, type SameTopicList, type Topic } from './topics.ts';
 import { countriesOf } from './countries.ts';
 import { countryByCode } from '../../scripts/model/countries.ts';
@@ -12,6 +12,8 @@ import { countryByCode } from '../../scripts/model/countries.ts';
 export interface CrossLinks {
   citedBy: Map<string, Citation[]>;
   related: Map<string, Related[]>;
+  /** Per report that has any: its keys held by too many reports to relate it (src/lib/common-keys.ts). */
+  commonKeys: Map<string, Shared[]>;
   /** Keyed by `slug#heading-id`. */
   sameTopic: Map<string, SameTopicList>;
 }
@@ -33,11 +35,8 @@ export function defaultKeyFns(reports: readonly Report[], topics: readonly Topic
 /** All cross-report links of a corpus. Pure; the same reports give the same links. */
 export function buildCrossLinks(reports: readonly Report[], extraKeyFns: readonly KeyFn[] = []): CrossLinks {
   const topics = topicIndex(reports);
-  return {
-    citedBy: citedBy(reports),
-    related: relatedReports(reports, [...defaultKeyFns(reports, topics), ...extraKeyFns]),
-    sameTopic: sameTopicSections(topics),
-  };
+  const { related, common } = relatedLinks(reports, [...defaultKeyFns(reports, topics), ...extraKeyFns]);
+  return { citedBy: citedBy(reports), related, commonKeys: common, sameTopic: sameTopicSections(topics) };
 }
 
 /** The UN Chinese short names of the countries a report names, as related-report keys. */

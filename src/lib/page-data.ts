@@ -18,7 +18,7 @@ import { reportFigures } from './figures.ts';
 import { figuresLayoutOf } from './figure-pages.ts';
 import { pageSizes } from './paging.ts';
 import { inlineText } from '../../scripts/model/inline.ts';
-import type { Related } from './related.ts';
+import type { Related, Shared } from './related.ts';
 import { buildToc, type TocEntry } from './toc.ts';
 import type { SameTopicList } from './topics.ts';
 import type { Series } from './series.ts';
@@ -49,6 +49,8 @@ export interface ReportPageData {
   citedBy: Citation[];
   /** Reports that share cited documents, topics or countries with this one (相关报告). */
   related: Related[];
+  /** The keys this report holds that too many reports hold to relate it (src/lib/common-keys.ts): said under 相关报告. */
+  commonKeys: Shared[];
   /** Per heading id: the sections of other reports on the same topic. */
   sameTopic: Record<string, SameTopicList>;
   /** The symbols this report cites that are reports of the corpus, with their slugs: citations link to their pages. */
@@ -83,6 +85,7 @@ export function reportPageData(corpus: Corpus, slug: string): ReportPageData {
     countries: countriesNamed(model),
     citedBy: corpus.links.citedBy.get(slug) ?? [],
     related: corpus.links.related.get(slug) ?? [],
+    commonKeys: corpus.links.commonKeys.get(slug) ?? [],
     sameTopic: Object.fromEntries(sameTopicByReport(corpus.links.sameTopic).get(slug) ?? []),
     citationTargets: Object.fromEntries(
       citedSymbols(model).flatMap((symbol) => {

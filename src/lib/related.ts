@@ -6,6 +6,7 @@
 import type { Report } from '../../scripts/model/schema.ts';
 import { reportPlaces } from '../../scripts/model/places.ts';
 import { reportCitations, type Citation } from '../../scripts/model/citations.ts';
+import { COMMON_KEY_REPORTS } from './common-keys.ts';
 
 /**
  * One way two reports can be related: a named set of keys per report. Reports that share
@@ -45,45 +46,54 @@ export const MAX_RELATED = 5;
 /**
  * For every report, the other reports that share at least one key, highest score first
  * (then by symbol or title), at most `limit` of them: a corpus of 1000 reports keeps 5 each,
- * not 999. The score is the weighted count of shared keys, so it can be
- * explained key by key. Pure: `keyFns` decide what counts, this only intersects sets.
+ * not 999. The score is the weighted count of shared keys, so it can be explained key by key.
+ * A key held by more than `maxHolders` reports ({@link COMMON_KEY_REPORTS}, src/lib/common-keys.ts)
+ * is too common to relate them: it neither counts nor is listed as shared. Pure: `keyFns`
+ * decide what counts, this only intersects sets.
  */
-export function relatedReports(reports: readonly Report[], keyFns: readonly KeyFn[], limit = MAX_RELATED): Map<string, Related[]> {
-  // Each key set sorted once: what two reports share is then a filter of one sorted list,
-  // already in reading order. Pairs are scored by counting through an index from each key to
-  // the reports that have it, so a report meets only the reports it shares a key with (all
-  // pairs, 10 000² of them, took minutes at 2 000 reports); the shared keys are listed only for
-  // the `limit` reports kept.
-  const keys = reports.map((r) => keyFns.map((fn) => [...fn.keys(r)].sort(collator.compare)));
+export function relatedReports(
+  reports: readonly Report[],
+  keyFns: readonly KeyFn[],
+  limit = MAX_RELATED,
+  maxHolders = COMMON_KEY_REPORTS,
+): Map<string, Related[]> {
+  return relatedLinks(reports, keyFns, limit, maxHolders).related;
+}
+
+/** The related reports of a corpus, and the keys that were too common to count. */
+export interface RelatedLinks {
+  related: Map<string, Related[]>;
+  /**
+   * Per report that has any, the keys it holds that more than `maxHolders` reports hold, per key
+   * function: not counted, and told to the reader as such (src/components/CrossLinks.astro).
+   */
+  common: Map<string, Shared[]>;
+}
+
+/** {@link relatedReports}, with the keys each report holds that were too common to count. */
+export function relatedLinks(reports: readonly Report[], keyFns: readonly KeyFn[], limit = MAX_RELATED, maxHolders = COMMON_KEY_REPORTS): RelatedLinks {
+  const { keys, common, holders } = keyIndex(reports, keyFns, maxHolders);
   const sets = keys.map((perFn) => perFn.map((list) => new Set(list)));
-  const holders = keyFns.map((_, k) => {
-    const index = new Map<string, number[]>();
-    keys.forEach((perFn, j) => {
-      for (const key of perFn[k]!) {
-        const list = index.get(key);
-        if (list) list.push(j);
-        else index.set(key, [j]);
-      }
-    });
-    return index;
-  });
   const counts = keyFns.map(() => new Int32Array(reports.length));
+  const metBy = new Int32Array(reports.length).fill(-1);
   const name = (j: number) => reports[j]!.meta.symbol ?? reports[j]!.meta.title;
   const out = new Map<string, Related[]>();
   reports.forEach((report, i) => {
+    // Pairs are counted through the index from each key to its holders, so a report meets only
+    // the reports it shares a key with, and through each key at most `maxHolders` of them: the
+    // work is linear in the corpus (all pairs took minutes at 2 000 reports).
     const met: number[] = [];
-    const seen = new Uint8Array(reports.length);
     keyFns.forEach((_, k) => {
       for (const key of keys[i]![k]!) {
         for (const j of holders[k]!.get(key)!) {
           if (j === i) continue;
           counts[k]![j]! += 1;
-          if (!seen[j]) ((seen[j] = 1), met.push(j));
+          if (metBy[j] !== i) ((metBy[j] = i), met.push(j));
         }
       }
     });
     const scored: { j: number; score: number }[] = [];
-    // Reports in corpus order, each score summed key function by key function, as before.
+    // Reports in corpus order, each score summed key function by key function.
     for (const j of met.sort((a, b) => a - b)) {
       let score = 0;
       keyFns.forEach((fn, k) => {
@@ -98,17 +108,52 @@ export function relatedReports(reports: readonly Report[], keyFns: readonly KeyF
       report.slug,
       scored.slice(0, limit).map(({ j, score }) => {
         const other = reports[j]!;
+        // What the two share: a filter of this report's sorted keys, already in reading order.
         const shared: Shared[] = [];
         keyFns.forEach((fn, k) => {
-          const theirs = sets[j]![k]!;
-          const both = keys[i]![k]!.filter((key) => theirs.has(key));
+          const both = keys[i]![k]!.filter((key) => sets[j]![k]!.has(key));
           if (both.length > 0) shared.push({ name: fn.name, label: fn.label, keys: both });
         });
         return { slug: other.slug, title: other.meta.title, symbol: other.meta.symbol, score, shared };
       }),
     );
   });
-  return out;
+  const tooCommon = new Map<string, Shared[]>();
+  reports.forEach((report, i) => {
+    const held = keyFns.flatMap((fn, k) => (common[i]![k]!.length > 0 ? [{ name: fn.name, label: fn.label, keys: common[i]![k]! }] : []));
+    if (held.length > 0) tooCommon.set(report.slug, held);
+  });
+  return { related: out, common: tooCommon };
+}
+
+/**
+ * Per report and key function, its keys held by at most `maxHolders` reports (`keys`) and those
+ * held by more (`common`), sorted for reading; and per key function, each key's holders (report
+ * indexes, ascending).
+ */
+function keyIndex(
+  reports: readonly Report[],
+  keyFns: readonly KeyFn[],
+  maxHolders: number,
+): { keys: string[][][]; common: string[][][]; holders: Map<string, number[]>[] } {
+  const holders = keyFns.map(() => new Map<string, number[]>());
+  const all = reports.map((report, j) =>
+    keyFns.map((fn, k) => {
+      const list = [...fn.keys(report)].sort(collator.compare);
+      for (const key of list) {
+        const held = holders[k]!.get(key);
+        if (held) held.push(j);
+        else holders[k]!.set(key, [j]);
+      }
+      return list;
+    }),
+  );
+  const rare = (k: number) => (key: string) => holders[k]!.get(key)!.length <= maxHolders;
+  return {
+    keys: all.map((perFn) => perFn.map((list, k) => list.filter(rare(k)))),
+    common: all.map((perFn) => perFn.map((list, k) => list.filter((key) => !rare(k)(key)))),
+    holders,
+  };
 }
 
 /** The symbols of the documents a report cites (body and notes), as related-report keys. */

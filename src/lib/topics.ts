@@ -15,6 +15,7 @@
  */
 import type { Report } from '../../scripts/model/schema.ts';
 import { inlineText } from '../../scripts/model/inline.ts';
+import { COMMON_KEY_REPORTS } from './common-keys.ts';
 
 /** Shorter phrases only match when equal: `发展` is inside too many headings to mean anything. */
 export const MIN_CONTAINED = 4;
@@ -115,19 +116,71 @@ export interface Topic {
 
 /**
  * Every topic of the corpus, phrases in code-point order, sections in corpus then reading
- * order. Deterministic for the same reports in the same order.
+ * order. A phrase found in the headings of more than `maxReports` reports
+ * ({@link COMMON_KEY_REPORTS}, src/lib/common-keys.ts) is too common to be a topic, as generic
+ * headings are. Deterministic for the same reports in the same order.
  */
-export function topicIndex(reports: readonly Report[]): Topic[] {
+export function topicIndex(reports: readonly Report[], maxReports = COMMON_KEY_REPORTS): Topic[] {
   const sections = reports.flatMap(reportSections);
-  const phrases = [...new Set(sections.flatMap((s) => s.keys))].sort();
+  const phrases = new Set(sections.flatMap((s) => s.keys));
+  const within = containedPhrases([...phrases].filter((p) => length(p) >= MIN_CONTAINED));
+  // Each section is added to the phrases its keys equal or contain, in corpus order: the work is
+  // the sections' key lengths, not phrases × sections (which grows with the square of the corpus).
+  const covered = new Map<string, Section[]>();
+  for (const section of sections) {
+    const found = new Set<string>();
+    for (const key of section.keys) {
+      found.add(key);
+      for (const phrase of within(key)) found.add(phrase);
+    }
+    for (const phrase of found) {
+      const list = covered.get(phrase);
+      if (list) list.push(section);
+      else covered.set(phrase, [section]);
+    }
+  }
   const topics: Topic[] = [];
-  for (const phrase of phrases) {
-    // phraseCovers, with the phrase's length counted once rather than per key.
-    const contained = length(phrase) >= MIN_CONTAINED;
-    const covered = sections.filter((s) => s.keys.some((k) => k === phrase || (contained && k.includes(phrase))));
-    if (new Set(covered.map((s) => s.slug)).size >= 2) topics.push({ phrase, sections: covered });
+  for (const phrase of [...phrases].sort()) {
+    const list = covered.get(phrase)!;
+    const holders = new Set(list.map((s) => s.slug)).size;
+    if (holders >= 2 && holders <= maxReports) topics.push({ phrase, sections: list });
   }
   return topics;
+}
+
+interface Trie {
+  next: Map<string, Trie>;
+  phrase?: string;
+}
+
+/**
+ * A function listing which of `phrases` a key contains, through a trie of the phrases walked from
+ * each character of the key: the cost is the key's length times the depth reached, not the
+ * number of phrases.
+ */
+function containedPhrases(phrases: readonly string[]): (key: string) => string[] {
+  const root: Trie = { next: new Map() };
+  for (const phrase of phrases) {
+    let node = root;
+    for (const char of phrase) {
+      let child = node.next.get(char);
+      if (!child) node.next.set(char, (child = { next: new Map() }));
+      node = child;
+    }
+    node.phrase = phrase;
+  }
+  return (key) => {
+    const chars = [...key];
+    const found: string[] = [];
+    for (let start = 0; start < chars.length; start++) {
+      let node: Trie | undefined = root;
+      for (let i = start; i < chars.length && node; i++) {
+        node = node.next.get(chars[i]!);
+        if (node?.phrase !== undefined) found.push(node.phrase);
+      }
+    }
+    return found;
+  };
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -149,53 +202,74 @@ export interface SameTopicList {
 
 /**
  * For each section (`slug#id`), the sections of other reports that share a topic with it:
- * the first `limit` by report slug then reading order, and the total count. Sections without
- * any are absent from the map. Only `limit` entries are kept per topic and section, so a
- * corpus of 1000 reports on the same topics stays linear in size (a full list made every
- * report page list every other report, 1.7 MB a page).
+ * the first `limit` by report slug then reading order, each with every topic phrase the two
+ * share, and the total count. Sections without any are absent from the map. Each topic's
+ * sections are sorted once and a section takes the first `limit` of other reports from each of
+ * its topics, so the lists stay `limit` long whatever the corpus (a full list made every report
+ * page list every other report, 1.7 MB a page); the total is counted, not kept.
  */
 export function sameTopicSections(topics: readonly Topic[], limit = MAX_SAME_TOPIC): Map<string, SameTopicList> {
   const order = (a: Section, b: Section) => compare(a.slug, b.slug) || a.position - b.position;
-  // Sections are numbered by their `slug#id` key once; the loop over pairs of sections of a
-  // topic (quadratic in the topic's size) then only adds and looks up numbers.
-  const numbers = new Map<string, number>();
-  const numberOf = (key: string): number => {
-    let n = numbers.get(key);
-    if (n === undefined) numbers.set(key, (n = numbers.size));
-    return n;
-  };
-  const shown = new Map<string, Map<number, SameTopic>>();
-  const others = new Map<string, Set<number>>();
-  for (const topic of topics) {
-    const sorted = [...topic.sections].sort(order);
-    const keys = sorted.map((s) => `${s.slug}#${s.id}`);
-    const ids = keys.map(numberOf);
-    sorted.forEach((here, h) => {
-      const key = keys[h]!;
-      const found = shown.get(key) ?? new Map<number, SameTopic>();
-      const all = others.get(key) ?? new Set<number>();
-      let taken = 0;
-      sorted.forEach((other, o) => {
-        if (other.slug === here.slug) return;
-        const id = ids[o]!;
-        all.add(id);
-        const entry = found.get(id);
-        if (entry) entry.phrases.push(topic.phrase);
-        else if (taken < limit) found.set(id, { section: other, phrases: [topic.phrase] });
-        taken += 1;
-      });
-      if (all.size > 0) {
-        shown.set(key, found);
-        others.set(key, all);
-      }
-    });
-  }
+  const sorted = topics.map((topic) => [...topic.sections].sort(order));
+  const { keys, members, sectionTopics } = numberSections(sorted);
+  const countedFor = new Int32Array(keys.length).fill(-1);
   const result = new Map<string, SameTopicList>();
-  for (const [key, found] of shown) {
-    const list = [...found.values()].sort((a, b) => order(a.section, b.section)).slice(0, limit);
-    result.set(key, { shown: list, total: others.get(key)?.size ?? list.length });
-  }
+  members.forEach((numbered, t0) => {
+    numbered.forEach((n, h) => {
+      const key = keys[n]!;
+      if (result.has(key)) return;
+      const here = sorted[t0]![h]!;
+      const mine = sectionTopics[n]!;
+      const shown = new Map<number, Section>();
+      let total = 0;
+      for (const t of mine) {
+        let taken = 0;
+        members[t]!.forEach((o, i) => {
+          const other = sorted[t]![i]!;
+          if (other.slug === here.slug) return;
+          if (countedFor[o] !== n) ((countedFor[o] = n), (total += 1));
+          if (taken < limit) ((taken += 1), shown.set(o, other));
+        });
+      }
+      const list = [...shown]
+        .sort(([, a], [, b]) => order(a, b))
+        .slice(0, limit)
+        .map(([o, section]) => ({ section, phrases: sharedTopics(mine, sectionTopics[o]!).map((t) => topics[t]!.phrase) }));
+      result.set(key, { shown: list, total });
+    });
+  });
   return result;
+}
+
+/**
+ * The sections of the topics numbered by their `slug#id` key (`keys`), each topic's as numbers
+ * (`members`) and each section's topics in topic order (`sectionTopics`).
+ */
+function numberSections(sorted: readonly Section[][]): { keys: string[]; members: number[][]; sectionTopics: number[][] } {
+  const numbers = new Map<string, number>();
+  const keys: string[] = [];
+  const sectionTopics: number[][] = [];
+  const members = sorted.map((sections, t) =>
+    sections.map((section) => {
+      const key = `${section.slug}#${section.id}`;
+      let n = numbers.get(key);
+      if (n === undefined) (numbers.set(key, (n = keys.push(key) - 1)), sectionTopics.push([]));
+      sectionTopics[n]!.push(t);
+      return n;
+    }),
+  );
+  return { keys, members, sectionTopics };
+}
+
+/** The topics two sections share: the intersection of two lists in ascending order. */
+function sharedTopics(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) (out.push(a[i]!), i++, j++);
+    else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return out;
 }
 
 /** Per report slug, the topic phrases it has at least one section on: the key sets for related reports. */
