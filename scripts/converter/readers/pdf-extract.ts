@@ -119,7 +119,6 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
     }
     return { pages, fonts };
   } finally {
-    await doc.destroy();
-    release();
+    await doc.destroy().finally(release);
   }
 }
