@@ -11,10 +11,17 @@ import type { Answer } from './sync.ts';
 // pdf.js (5.x) inflates every compressed content stream and font program through the platform's
 // DecompressionStream when there is one: in Node each call goes through web streams and zlib's
 // thread pool, which for a report's hundreds of small streams costs more than the inflating
-// (docs/input-formats.md, "Speed"). Without it pdf.js inflates them with its own synchronous
-// decoder, as it did before; the text read is the same. Only this thread is affected: it runs
-// the readers and nothing else.
-delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+// (docs/input-formats.md, "Speed"). When the stream cannot be made, pdf.js inflates with its own
+// synchronous decoder, as it did before; the text read is the same. pdf.js tries once per stream
+// (a Chromium PDF's Type 3 glyphs are thousands of streams), so the attempt fails at once on a
+// value made here once: without the class, each try built a ReferenceError with its stack (a
+// twentieth of the reading time). Only this thread is affected: it runs the readers and nothing else.
+const NOT_HERE = Symbol("no DecompressionStream in the readers' thread");
+(globalThis as { DecompressionStream?: unknown }).DecompressionStream = class {
+  constructor() {
+    throw NOT_HERE;
+  }
+};
 
 const { port, tid } = workerData as { port: MessagePort; tid: Int32Array };
 // This thread's OS id, from /proc/thread-self (Linux), so the waiting thread can read its CPU time (sync.ts).
