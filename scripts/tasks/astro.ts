@@ -18,7 +18,8 @@ import { modelSlugs } from '../model/load.ts';
 import { partEnvValue, partName, planParts, SITE_PART_ENV, type SitePart } from '../model/parts.ts';
 import { checkPageCopies, sealPageCopies } from './page-copies.ts';
 import { mergePart, partJobs, partSize, prunePartCaches, writePartFile } from './parts.ts';
-import type { BuildContext, Step } from './steps.ts';
+import { partKey, partPages, siteCodeKey, type PartInputs } from './part-cache.ts';
+import { warnOf, type BuildContext, type Step } from './steps.ts';
 
 const CHILD = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
 
@@ -155,10 +156,7 @@ function readLog(context: BuildContext, child: ChildProcess, run: AstroRun): Pro
 
 /** Before Astro reads its page copies: any copy an interrupted build left is deleted and rendered again. */
 export function checkCopies(context: BuildContext, cacheDir: string): void {
-  for (const warning of context.force ? [] : checkPageCopies(cacheDir)) {
-    context.counts.warnings++;
-    context.progress.line(`  warning: ${warning}`);
-  }
+  for (const warning of context.force ? [] : checkPageCopies(cacheDir)) warnOf(context)(warning);
 }
 
 /** Tells a started Astro process to build (content is ready); resolves with what it did. */
@@ -245,20 +243,33 @@ async function renderParts(context: BuildContext, parts: SitePart[]): Promise<st
   const total: AstroResult = { pages: 0, reused: 0, mdx: '', warnings: 0, usage: {} };
   const compiled = [0, 0];
   lastAstroUsage.parts = [];
+  // A reports part whose inputs are unchanged is taken from the last build (part-cache.ts).
+  const kept = partPages(join(context.cacheDir, 'part-pages'), { force: context.force, warn: warnOf(context) });
+  const inputs: PartInputs = {
+    codeKey: siteCodeKey(context.root),
+    contentDir: context.contentDir,
+    indexDir: join(root, 'index'),
+    figuresFile: join(context.seedsDir, 'figures.json'),
+  };
+  let keptParts = 0;
   const renderOne = async (part: SitePart) => {
     const name = partName(part);
     if (from && !existsSync(join(from, name)))
       throw new Error(`--parts-from ${from}: part ${name} is missing (render it with npm run render-part -- ${name} --out ${from})`);
-    if (!from) {
+    const key = !from && part.kind === 'reports' ? partKey(part, inputs) : undefined;
+    const reused = key !== undefined && kept.restore(key, join(root, name));
+    if (reused) keptParts++;
+    else if (!from) {
       const { result, seconds } = await renderPart(context, part, root, caches);
       lastAstroUsage.parts!.push({ name, reports: part.kind === 'reports' ? part.slugs.length : 0, seconds, ...result.usage });
       const mdx = /(\d+) compiled, (\d+) from cache/.exec(result.mdx);
       if (mdx) ((compiled[0]! += Number(mdx[1])), (compiled[1]! += Number(mdx[2])));
       total.reused += result.reused;
       context.progress.line(`  astro part ${name}: ${result.pages} pages in ${seconds.toFixed(1)} s`);
+      if (key !== undefined) await kept.keep(key, join(root, name));
     }
     for (const path of mergePart(context.staging, join(root, name), part)) {
-      if (path.endsWith('.html')) total.pages++;
+      if (path.endsWith('.html')) ((total.pages += 1), (total.reused += reused ? 1 : 0));
       context.staged(path);
     }
   };
@@ -272,7 +283,13 @@ async function renderParts(context: BuildContext, parts: SitePart[]): Promise<st
       await renderOne(part);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(partJobs(), queue.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(partJobs(), queue.length) }, worker));
+    await kept.prune();
+  } finally {
+    kept.release();
+  }
+  if (keptParts) context.progress.line(`  astro: ${keptParts} of ${parts.length - 1} report parts unchanged, taken from the last build`);
   const usages = lastAstroUsage.parts;
   if (usages.length) {
     lastAstroUsage.maxRSSKiB = Math.max(...usages.map((u) => u.maxRSSKiB ?? 0));

@@ -11,7 +11,7 @@ import { deflateCache, type DeflateCache } from '../zip/deflate-cache.ts';
 import { writeOfflineZip, zipLevel } from '../zip/offline-zip.ts';
 import { indexSite } from '../search/pagefind.ts';
 import { offlineFiles } from '../search/classic.ts';
-import type { BuildContext, Step } from './steps.ts';
+import { warnOf, type BuildContext, type Step } from './steps.ts';
 
 const contentOf = (c: BuildContext) => c.contentDir;
 
@@ -51,12 +51,6 @@ export const PAGEFIND_BESIDE_ASTRO_MAX = 500;
 
 /** The steps' build caches, beside Astro's own (in its cacheDir, where the MDX cache is too). */
 const cacheDir = (c: BuildContext, name: string) => join(c.cacheDir, name);
-
-/** A damaged cache entry (it is made again): a warning line, counted in the summary. */
-const warnOf = (c: BuildContext) => (message: string) => {
-  c.counts.warnings++;
-  c.progress.line(`  warning: ${message}`);
-};
 
 export const pagefindStep: Step = {
   name: 'pagefind',

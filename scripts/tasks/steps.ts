@@ -72,6 +72,12 @@ export interface BuildContext {
   onStaged(listener: (path: string) => void): void;
 }
 
+/** A warning of a step (a damaged cache entry, made again): a line, counted in the summary. */
+export const warnOf = (c: Pick<BuildContext, 'counts' | 'progress'>) => (message: string) => {
+  c.counts.warnings++;
+  c.progress.line(`  warning: ${message}`);
+};
+
 export interface Step {
   name: string;
   /** The steps that must have finished before this one starts; default: every earlier step. */

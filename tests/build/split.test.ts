@@ -1,7 +1,7 @@
 /** The split render (docs/scale.md): a corpus rendered in several Astro runs gives the site one run gives, byte for byte. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -71,6 +71,62 @@ describe('splitting the render into parts', () => {
       run('build.ts', ['--parts-from', join(dir, 'parts'), '--dist', join(dir, 'dist'), '--zip', join(dir, 'offline.zip'), '--cache', join(dir, 'cache')]);
       assert.deepEqual(diffHashes(treeHashes(built(distDir)), treeHashes(join(dir, 'dist'))), [], 'files that differ between the two sites');
       assert.ok(readFileSync(join(dir, 'offline.zip')).equals(readFileSync(zipPath)), 'the offline zips are byte-identical');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a rebuild renders again only the parts whose inputs changed, takes the others from the last build, and never a damaged one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'split-kept-'));
+    try {
+      cpSync(seedsDir, join(dir, 'seeds'), { recursive: true });
+      const json = join(dir, 'build.json');
+      const build = (...extra: string[]) => {
+        const log = execFileSync(
+          process.execPath,
+          [
+            join(root, 'scripts', 'commands', 'build.ts'),
+            '--seeds',
+            join(dir, 'seeds'),
+            '--dist',
+            join(dir, 'dist'),
+            '--zip',
+            join(dir, 'offline.zip'),
+            '--cache',
+            join(dir, 'cache'),
+            '--json',
+            json,
+            ...extra,
+          ],
+          { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '1', SITE_PART_SIZE: '2' } },
+        );
+        const rendered = (JSON.parse(readFileSync(json, 'utf8')) as { astroParts: { name: string }[] }).astroParts.map((p) => p.name);
+        return { log, rendered };
+      };
+      assert.deepEqual(build().rendered, ['lists', 'reports-1', 'reports-2']);
+      assert.deepEqual(build().rendered, ['lists'], 'nothing changed: both report parts kept');
+      // One report's text changes (a paragraph of the first seed, not its citations or countries).
+      const seed = join(dir, 'seeds', '001_deca3a15a9972238.txt');
+      const text = readFileSync(seed, 'utf8');
+      const at = text.indexOf('的', text.length / 2);
+      writeFileSync(seed, `${text.slice(0, at)}之${text.slice(at + 1)}`);
+      const changed = build();
+      assert.equal(changed.rendered.length, 2, `the lists part and the changed report's part: ${changed.rendered.join(', ')}`);
+      assert.match(changed.log, /1 of 2 report parts unchanged, taken from the last build/);
+      // A published page of the kept part rewritten in place (its kept copy is the same file): found, rendered again.
+      const slugs = readdirSync(join(dir, 'content', 'data')).map((f) => f.replace(/\.json$/, ''));
+      const keptPart = planParts(slugs, 2).find((p) => p.kind === 'reports' && !changed.rendered.includes(p.name));
+      assert.ok(keptPart?.kind === 'reports');
+      const page = join(dir, 'dist', 'reports', `${keptPart.slugs[0]}.html`);
+      const good = readFileSync(page);
+      writeFileSync(page, 'damaged');
+      const repaired = build();
+      assert.match(repaired.log, /warning: cache entry .* is damaged/);
+      assert.deepEqual(repaired.rendered, ['lists', keptPart.name]);
+      assert.ok(readFileSync(page).equals(good), 'the page is rendered again');
+      const kept = treeHashes(join(dir, 'dist'));
+      build('--force');
+      assert.deepEqual(diffHashes(kept, treeHashes(join(dir, 'dist'))), [], 'files that differ from a forced build');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

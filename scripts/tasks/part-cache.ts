@@ -1,0 +1,97 @@
+/**
+ * The rendered pages of a split render's report parts, kept between builds (docs/scale.md): a
+ * part whose inputs are all unchanged — the site's code, its reports' models, MDX entries and
+ * histories, their entries of the corpus index (who cites them, related reports, same-topic
+ * sections, series), the figures file, the site's address and page size — is not rendered again: its files are
+ * taken from the last build that rendered it. Replacing one report of 10 000 then renders the lists
+ * part and the changed report's part, not 25 Astro runs that each start, sync their content
+ * and check every page's key to copy it.
+ *
+ * An entry is a folder in a keyed build cache (scripts/util/cache.ts): sealed with the SHA-256
+ * of its files, checked against it before it is used (a damaged entry is rendered again with a
+ * warning), pruned when no part of the build used it. Its files are hard links to the pages the
+ * build published (no second copy of gigabytes); a page rewritten in place in dist/ breaks the
+ * seal, so it is never taken for the rendered one.
+ */
+import { existsSync, linkSync, copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SitePart } from '../model/parts.ts';
+import { buildCache, cacheKey, filesKey, type BuildCache } from '../util/cache.ts';
+import { filesUnder } from '../util/files.ts';
+
+/** The site's code, as the pages are rendered from it: any change renders every part again. */
+const CODE = ['src', 'public', 'scripts/model', 'scripts/util', 'scripts/data'];
+const CODE_FILES = ['astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+/** The key of the site's code under `root` (once per build). */
+export function siteCodeKey(root: string): string {
+  const files = [...CODE.flatMap((dir) => filesUnder(join(root, dir)).map((f) => join(dir, f))), ...CODE_FILES].sort();
+  return cacheKey(...files, filesKey(files.map((f) => join(root, f))));
+}
+
+/** The variables the site reads as it renders (astro.config.mjs, src/lib/paging.ts): a deployment's address changes every page. */
+const RENDER_ENV = ['SITE_URL', 'BASE_PATH', 'SITE_PAGE_SIZE'];
+
+/** What decides a reports part's pages, besides the code (see the module's comment). */
+export interface PartInputs {
+  codeKey: string;
+  contentDir: string;
+  /** The corpus index the lists part wrote (src/lib/part-index.ts). */
+  indexDir: string;
+  /** seeds/figures.json. */
+  figuresFile: string;
+}
+
+/** The key of a reports part's pages. */
+export function partKey(part: Extract<SitePart, { kind: 'reports' }>, inputs: PartInputs): string {
+  const { codeKey, contentDir, indexDir, figuresFile } = inputs;
+  const perReport = part.slugs.flatMap((slug) => [
+    join(contentDir, 'data', `${slug}.json`),
+    join(contentDir, 'reports', `${slug}.mdx`),
+    join(contentDir, 'changes', `${slug}.json`),
+    join(indexDir, `${slug}.json`),
+  ]);
+  return cacheKey(codeKey, part.name, ...part.slugs, ...RENDER_ENV.map((name) => `${name}=${process.env[name] ?? ''}`), filesKey([figuresFile, ...perReport]));
+}
+
+/** Links (or, across file systems, copies) every file of `from` into `to`. */
+function linkTree(from: string, to: string): void {
+  for (const file of filesUnder(from)) {
+    const target = join(to, file);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(join(from, file), target);
+    } catch {
+      copyFileSync(join(from, file), target);
+    }
+  }
+}
+
+export interface PartPages {
+  /** Puts the kept pages of `key` into `dir` (which must not exist); false when there are none to trust. */
+  restore(key: string, dir: string): boolean;
+  /** Keeps the pages a part just rendered into `dir` under `key`. */
+  keep(key: string, dir: string): Promise<void>;
+  /** Flushes what was kept and removes the entries no part of this build used (after the render succeeded). */
+  prune(): Promise<void>;
+  release(): void;
+}
+
+/** The kept pages under `dir` (a folder of the build's cache). */
+export function partPages(dir: string, options: { force: boolean; warn: (message: string) => void }): PartPages {
+  const cache: BuildCache = buildCache(dir, options);
+  return {
+    restore(key, out) {
+      const entry = cache.lookup(key);
+      if (!entry) return false;
+      if (existsSync(out)) throw new Error(`${out} exists: a part's output folder is made by one render only`);
+      linkTree(entry, out);
+      return true;
+    },
+    async keep(key, out) {
+      await cache.store(key, (path) => linkTree(out, path));
+    },
+    prune: () => cache.prune(),
+    release: () => cache.release(),
+  };
+}
