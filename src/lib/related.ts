@@ -109,21 +109,25 @@ export function relatedLinks(reports: readonly Report[], keyFns: readonly KeyFn[
       scored.slice(0, limit).map(({ j, score }) => {
         const other = reports[j]!;
         // What the two share: a filter of this report's sorted keys, already in reading order.
-        const shared: Shared[] = [];
-        keyFns.forEach((fn, k) => {
-          const both = keys[i]![k]!.filter((key) => sets[j]![k]!.has(key));
-          if (both.length > 0) shared.push({ name: fn.name, label: fn.label, keys: both });
-        });
+        const shared = byFn(
+          keyFns,
+          keys[i]!.map((list, k) => list.filter((key) => sets[j]![k]!.has(key))),
+        );
         return { slug: other.slug, title: other.meta.title, symbol: other.meta.symbol, score, shared };
       }),
     );
   });
   const tooCommon = new Map<string, Shared[]>();
   reports.forEach((report, i) => {
-    const held = keyFns.flatMap((fn, k) => (common[i]![k]!.length > 0 ? [{ name: fn.name, label: fn.label, keys: common[i]![k]! }] : []));
+    const held = byFn(keyFns, common[i]!);
     if (held.length > 0) tooCommon.set(report.slug, held);
   });
   return { related: out, common: tooCommon };
+}
+
+/** Key lists (one per key function) as the reader sees them: named and labelled, empty ones left out. */
+function byFn(keyFns: readonly KeyFn[], lists: readonly string[][]): Shared[] {
+  return keyFns.flatMap((fn, k) => (lists[k]!.length > 0 ? [{ name: fn.name, label: fn.label, keys: lists[k]! }] : []));
 }
 
 /**
