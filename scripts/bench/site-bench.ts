@@ -200,6 +200,16 @@ function indexingOf(steps: BuildOutcome['steps']): { indexing?: number } {
   return step ? { indexing: round(indexingSeconds(step)) } : {};
 }
 
+/**
+ * Seconds the build waited for the search index after Astro was done: what indexing adds to the
+ * wall time when it runs beside Astro (both steps start when the conversion ends, so the
+ * difference of their times is how much later the index was done).
+ */
+export function searchAfterAstro(steps: Readonly<Record<string, number>>): number | undefined {
+  const { pagefind, astro } = steps;
+  return pagefind === undefined || astro === undefined ? undefined : round(Math.max(0, pagefind - astro));
+}
+
 function round(x: number, digits = 2): number {
   return Number(x.toFixed(digits));
 }
@@ -215,6 +225,7 @@ export function siteTable(results: SiteMeasure[]): string {
     'full CPU s',
     ...names.map((n) => `${n} s (share)`),
     'search indexing s (share)',
+    'search after Astro s (share)',
     'peak MB (build / astro / largest / tree sum)',
     'pages',
     'files',
@@ -234,6 +245,7 @@ export function siteTable(results: SiteMeasure[]): string {
     r.full.cpuSeconds.toFixed(1),
     ...names.map((n) => `${(r.full.steps[n] ?? 0).toFixed(1)} (${Math.round((100 * (r.full.steps[n] ?? 0)) / r.full.seconds)} %)`),
     r.full.indexing === undefined ? '—' : `${r.full.indexing.toFixed(1)} (${Math.round((100 * r.full.indexing) / r.full.seconds)} %)`,
+    ((after) => (after === undefined ? '—' : `${after.toFixed(1)} (${Math.round((100 * after) / r.full.seconds)} %)`))(searchAfterAstro(r.full.steps)),
     `${r.full.peakMB.build} / ${r.full.peakMB.astro ?? '?'} / ${r.full.peakMB.largest ?? '?'} / ${r.full.peakMB.tree ?? '?'}`,
     String(r.pages),
     String(r.files),
