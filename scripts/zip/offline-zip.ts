@@ -37,6 +37,48 @@ export const zipRoot = 'un-hr-reports';
  */
 export const zipAttributes = { os: 3, attrs: (0o100644 << 16) >>> 0 } as const;
 
+/**
+ * The end of the zip as APPNOTE 4.4.1.4 wants it when there are more than 65 535 entries.
+ * fflate's `Zip` writes the end-of-central-directory record with the entry count cut to 16 bits
+ * (147 464 entries became 16 392) and no ZIP64 records: readers that trust the count (Windows
+ * Explorer, 7-Zip, yauzl) saw a ninth of the site. `last` is fflate's final chunk, the central
+ * directory and its 22-byte end record; when the count does not fit, the end record is replaced
+ * by a ZIP64 end record and its locator with the true count, then an end record that says 0xFFFF
+ * ("see ZIP64"). Otherwise `last` is returned as it is (so the seeds' zip keeps its bytes).
+ * Offsets past 4 GiB would need ZIP64 fields in every entry, which fflate does not write: refused.
+ */
+export function zip64End(last: Uint8Array, entries: number): Uint8Array {
+  const end = last.length - 22;
+  const view = new DataView(last.buffer, last.byteOffset, last.byteLength);
+  if (view.getUint32(end, true) !== 0x06054b50) throw new Error('zip64End: the last chunk does not end with an end-of-central-directory record');
+  if (entries <= 0xffff) return last;
+  const cdSize = view.getUint32(end + 12, true);
+  const cdOffset = view.getUint32(end + 16, true);
+  if (cdOffset + cdSize > 0xffffffff) throw new Error('offline zip: more than 4 GiB before its end, which fflate cannot write (ZIP64 entries)');
+  const out = new Uint8Array(end + 56 + 20 + 22);
+  out.set(last.subarray(0, end));
+  const w = new DataView(out.buffer);
+  const record = end; // ZIP64 end of central directory record (APPNOTE 4.3.14)
+  w.setUint32(record, 0x06064b50, true);
+  w.setBigUint64(record + 4, 44n, true); // size of the rest of the record
+  w.setUint16(record + 12, (zipAttributes.os << 8) | 45, true); // made by: Unix, spec 4.5
+  w.setUint16(record + 14, 45, true); // needed to extract: 4.5 (ZIP64)
+  // disk numbers (+16, +20) stay 0
+  w.setBigUint64(record + 24, BigInt(entries), true);
+  w.setBigUint64(record + 32, BigInt(entries), true);
+  w.setBigUint64(record + 40, BigInt(cdSize), true);
+  w.setBigUint64(record + 48, BigInt(cdOffset), true);
+  const locator = record + 56; // ZIP64 end of central directory locator (APPNOTE 4.3.15)
+  w.setUint32(locator, 0x07064b50, true);
+  w.setBigUint64(locator + 8, BigInt(cdOffset + cdSize), true);
+  w.setUint32(locator + 16, 1, true); // one disk
+  const eocd = locator + 20;
+  out.set(last.subarray(end), eocd);
+  w.setUint16(eocd + 8, 0xffff, true);
+  w.setUint16(eocd + 10, 0xffff, true);
+  return out;
+}
+
 /** Where `npm run build` writes the zip (outside dist/, ignored by git). */
 export const defaultZipPath = join('artifacts', 'un-hr-reports-offline.zip');
 
@@ -105,31 +147,31 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Zip `distDir` into `zipPath`, taking deflated entries from `cache` when given (else
- * compressing every file). DOS timestamps are local time, so the fixed date is built from local
- * fields: 1980-01-01 00:00 in every time zone.
+ * The zip of `files` (paths under the zip's root folder, in the order given) after the open-me
+ * files, as the chunks to write, deflated through `cache`. DOS timestamps are local time, so the
+ * fixed date is built from local fields: 1980-01-01 00:00 in every time zone.
  */
-export async function writeOfflineZip(
-  distDir: string,
-  zipPath = defaultZipPath,
-  cache: DeflateCache = deflateCache({ level: zipLevel }),
-): Promise<{ files: number; offline: number; bytes: number }> {
+export async function zipChunks(files: AsyncIterable<OfflineFile> | Iterable<OfflineFile>, cache: DeflateCache): Promise<Uint8Array[]> {
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
-  const files = await listFiles(distDir);
   const chunks: Uint8Array[] = [];
+  let entries = 0;
   // Zip calls back synchronously, within add() and end(): no file is ever half-written.
-  const zip = new Zip((error, chunk) => {
+  const zip = new Zip((error, chunk, final) => {
     if (error) throw error;
-    chunks.push(chunk);
+    chunks.push(final ? zip64End(chunk, entries) : chunk);
   });
+  const entryOf = (path: string, data: Uint8Array): ZipInputFile => {
+    entries++;
+    return { filename: `${zipRoot}/${path}`, mtime, ...zipAttributes, compression: 8, size: data.length, crc: crc32(data) };
+  };
   for (const { path, text } of openMeFiles()) {
     const data = strToU8(text);
-    const entry: ZipInputFile = { filename: `${zipRoot}/${path}`, mtime, ...zipAttributes, compression: 8, size: data.length, crc: crc32(data) };
+    const entry = entryOf(path, data);
     zip.add(entry);
     entry.ondata!(null, deflateSync(data, { level: zipLevel }), true);
   }
-  // Files are read and deflated up to WINDOW at a time (on the deflate threads, or from the
-  // cache), and added to the zip in order as each one is ready.
+  // Files are deflated up to WINDOW at a time (on the deflate threads, or from the cache), and
+  // added to the zip in order as each one is ready.
   const pending: Promise<{ entry: ZipInputFile; deflated: Uint8Array<ArrayBuffer> }>[] = [];
   const flush = async (keep: number) => {
     while (pending.length > keep) {
@@ -138,26 +180,42 @@ export async function writeOfflineZip(
       entry.ondata!(null, deflated, true);
     }
   };
-  const add = async ({ path, data }: OfflineFile) => {
-    const entry: ZipInputFile = { filename: `${zipRoot}/${path}`, mtime, ...zipAttributes, compression: 8, size: data.length, crc: crc32(data) };
+  for await (const { path, data } of files) {
+    const entry = entryOf(path, data);
     pending.push(cache.deflate(data).then((deflated) => ({ entry, deflated })));
     await flush(WINDOW);
-  };
-  const fromDist = async (path: string) => add({ path, data: new Uint8Array(await readFile(join(distDir, path))) });
+  }
+  await flush(0);
+  zip.end();
+  return chunks;
+}
+
+/**
+ * Zip `distDir` into `zipPath`, taking deflated entries from `cache` when given (else
+ * compressing every file).
+ */
+export async function writeOfflineZip(
+  distDir: string,
+  zipPath = defaultZipPath,
+  cache: DeflateCache = deflateCache({ level: zipLevel }),
+): Promise<{ files: number; offline: number; bytes: number }> {
+  const files = await listFiles(distDir);
   // dist/ has nothing under search/offline/, so the offline bundle sorts as one block among its files.
   const offlineFirst = files.findIndex((path) => path > `${OFFLINE_DIR}/`);
   const cut = offlineFirst === -1 ? files.length : offlineFirst;
   let offline = 0;
-  for (const path of files.slice(0, cut)) await fromDist(path);
-  if (existsSync(join(distDir, 'pagefind'))) {
-    for (const file of offlineFiles(distDir)) {
-      await add(file);
-      offline++;
+  async function* site(): AsyncGenerator<OfflineFile> {
+    const fromDist = async (path: string) => ({ path, data: new Uint8Array(await readFile(join(distDir, path))) });
+    for (const path of files.slice(0, cut)) yield await fromDist(path);
+    if (existsSync(join(distDir, 'pagefind'))) {
+      for (const file of offlineFiles(distDir)) {
+        yield file;
+        offline++;
+      }
     }
+    for (const path of files.slice(cut)) yield await fromDist(path);
   }
-  for (const path of files.slice(cut)) await fromDist(path);
-  await flush(0);
-  zip.end();
+  const chunks = await zipChunks(site(), cache);
   await mkdir(dirname(zipPath), { recursive: true });
   const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   await writeFile(zipPath, chunks);
