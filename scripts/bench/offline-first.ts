@@ -61,6 +61,7 @@ export async function* zipEntries(zip: string): AsyncGenerator<{ name: string; d
       if (data.length !== entry.uncompressedSize || crc32(data) !== entry.crc32) throw new Error(`${zip}: ${entry.fileName} does not match its size or CRC`);
       yield { name: entry.fileName, data };
     }
+    wholeCentralDirectory(zip, reader, zipfile);
   } finally {
     zipfile.close();
   }
@@ -80,7 +81,7 @@ class SyncFileReader extends yauzl.RandomAccessReader {
     super();
     this.fd = openSync(path, 'r');
   }
-  private bytes(start: number, end: number): Buffer {
+  bytes(start: number, end: number): Buffer {
     const hit = this.windows.findIndex((w) => start >= w.start && end <= w.start + w.bytes.length);
     if (hit !== -1) {
       const [w] = this.windows.splice(hit, 1);
@@ -109,6 +110,23 @@ class SyncFileReader extends yauzl.RandomAccessReader {
     closeSync(this.fd);
     process.nextTick(callback, null);
   }
+}
+
+/**
+ * Refuse a zip whose end record counts fewer entries than its central directory holds: yauzl
+ * reads as many as the count says, and a count cut to 16 bits (as fflate wrote it before the
+ * ZIP64 end records) would leave most of the site out without a word. After the last entry the
+ * directory must end: a ZIP64 end record or the end record follows. `readEntryCursor` is where
+ * yauzl's next entry would start (not in its types; checked to be there).
+ */
+function wholeCentralDirectory(zip: string, reader: SyncFileReader, zipfile: yauzl.ZipFile): void {
+  const cursor = (zipfile as unknown as { readEntryCursor?: unknown }).readEntryCursor;
+  if (typeof cursor !== 'number') throw new Error('zip: this yauzl does not say where its central directory reading stopped');
+  const next = reader.bytes(cursor, cursor + 4).readUInt32LE(0);
+  if (next !== 0x06064b50 && next !== 0x06054b50)
+    throw new Error(
+      `${zip}: the central directory holds more than the ${zipfile.entryCount} entries its end record counts (a count past 65 535 needs ZIP64 end records)`,
+    );
 }
 
 /** A lazy yauzl zip's entries in order, each read only once the previous one is done with. */

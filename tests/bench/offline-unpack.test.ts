@@ -37,19 +37,31 @@ function incompressibleWithSignature(): Uint8Array {
   return bytes;
 }
 
-test('a zip of more than 65 535 entries, one holding a descriptor signature, unpacks with every byte', async () => {
+test('a zip of more than 65 535 entries, one holding a descriptor signature, unpacks with every byte; a wrapped entry count is refused', async () => {
   const work = mkdtempSync(join(tmpdir(), 'offline-unpack-'));
   try {
     const odd = incompressibleWithSignature();
     const written = [...Array.from({ length: files }, (_, i) => ({ path: pathOf(i), data: strToU8(fileText(i)) })), { path: 'odd.bin', data: odd }];
     const zip = join(work, 'site.zip');
-    await writeFile(zip, await zipChunks(written, deflateCache({ level: zipLevel })));
+    const chunks = await zipChunks(written, deflateCache({ level: zipLevel }));
+    await writeFile(zip, chunks);
 
     const unpacked = new Map<string, Buffer>();
     for await (const { name, data } of zipEntries(zip)) unpacked.set(name, data);
     const expected = [...openMeFiles().map(({ path, text }) => ({ path, data: strToU8(text) })), ...written];
     assert.equal(unpacked.size, expected.length, 'every entry, none twice');
     for (const { path, data } of expected) assert.deepEqual(unpacked.get(`${zipRoot}/${path}`), Buffer.from(data), path);
+
+    // The same zip as fflate ended it alone: no ZIP64 records, the count cut to 16 bits.
+    const bytes = Buffer.concat(chunks);
+    const eocd = Buffer.from(bytes.subarray(-22));
+    eocd.writeUInt16LE(expected.length & 0xffff, 8);
+    eocd.writeUInt16LE(expected.length & 0xffff, 10);
+    const cut = join(work, 'cut.zip');
+    await writeFile(cut, [bytes.subarray(0, -22 - 56 - 20), eocd]);
+    await assert.rejects(async () => {
+      for await (const _ of zipEntries(cut));
+    }, /holds more than the 7 entries its end record counts/);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
