@@ -54,6 +54,8 @@ export interface AstroRun {
   label?: string;
   /** Node's heap limit for the run, MB, when the default (about a quarter of the machine's memory, at most ~4 GB) may be too small. */
   heapMB?: number;
+  /** Told once the run has synced its content and bundled the site (it starts rendering pages), or has ended. */
+  onBundled?: () => void;
 }
 
 /** What one Astro run did: pages logged, pages copied from the last build, the MDX cache's line, warnings, its usage. */
@@ -111,6 +113,7 @@ function readLog(context: BuildContext, child: ChildProcess, run: AstroRun): Pro
     };
     createInterface({ input: child.stdout! }).on('line', (line) => {
       keep(line);
+      if (/generating static routes/.test(line)) run.onBundled?.();
       const page = pageOf(line);
       /** The compiled-MDX cache's line (src/integrations/mdx-cache.ts): `N compiled, M from cache`. */
       const cached = /\[mdx-cache\] (\d+ compiled, \d+ from cache)/.exec(line);
@@ -137,6 +140,7 @@ function readLog(context: BuildContext, child: ChildProcess, run: AstroRun): Pro
     child.on('message', (message: AstroUsage) => Object.assign(done.usage, message));
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      run.onBundled?.();
       context.counts.warnings += done.warnings;
       if (code !== 0) {
         const which = run.label ? `astro build of part ${run.label}` : 'astro build';
@@ -198,9 +202,10 @@ export const astroStep: Step = {
 };
 
 /**
- * The lists part holds every model and the corpus built from them (about 0.3 MB of heap per
- * report, measured: docs/scale.md), about 3 GB at 10 000 reports beside Astro's own: near Node's
- * default heap limit on this kind of machine (4.5 GB), which would stop the build, not bound it.
+ * The lists part reads every model to build the corpus and its lists (about 0.15 MB of heap per
+ * report while it does), then lets them go; at 10 000 reports it peaked at 3.1 GB RSS (docs/scale.md).
+ * Node's default heap limit on this kind of machine (about 4.5 GB) would leave too little room
+ * for a larger corpus, which would stop the build, not bound it.
  */
 const LISTS_HEAP_MB = 8192;
 
@@ -210,7 +215,13 @@ const LISTS_HEAP_MB = 8192;
  * `<root>/index/` (src/lib/part-index.ts), so it runs first. Also run alone, one part per CI
  * job (scripts/commands/render-part.ts).
  */
-export async function renderPart(context: BuildContext, part: SitePart, root: string, caches: string): Promise<{ result: AstroResult; seconds: number }> {
+export async function renderPart(
+  context: BuildContext,
+  part: SitePart,
+  root: string,
+  caches: string,
+  onBundled?: () => void,
+): Promise<{ result: AstroResult; seconds: number }> {
   const name = partName(part);
   const env = { [SITE_PART_ENV]: partEnvValue(part, writePartFile(root, part))!, SITE_PART_INDEX: join(root, 'index') };
   const run: AstroRun = {
@@ -219,6 +230,7 @@ export async function renderPart(context: BuildContext, part: SitePart, root: st
     label: name,
     env,
     ...(part.kind === 'lists' ? { heapMB: LISTS_HEAP_MB } : {}),
+    ...(onBundled ? { onBundled } : {}),
   };
   checkCopies(context, run.cacheDir);
   const t0 = performance.now();
@@ -252,6 +264,21 @@ async function renderParts(context: BuildContext, parts: SitePart[]): Promise<st
     figuresFile: join(context.seedsDir, 'figures.json'),
   };
   let keptParts = 0;
+  // Astro writes the list of a run's MDX modules into the checkout's .astro/ at its content sync
+  // and reads it back while bundling: runs side by side (SITE_PART_JOBS > 1) take turns through
+  // those two phases and overlap only in rendering, so none bundles another part's modules.
+  let bundling = Promise.resolve();
+  const render = async (part: SitePart) => {
+    const previous = bundling;
+    const mine = Promise.withResolvers<void>();
+    bundling = mine.promise;
+    await previous;
+    try {
+      return await renderPart(context, part, root, caches, mine.resolve);
+    } finally {
+      mine.resolve();
+    }
+  };
   const renderOne = async (part: SitePart) => {
     const name = partName(part);
     if (from && !existsSync(join(from, name)))
@@ -260,7 +287,7 @@ async function renderParts(context: BuildContext, parts: SitePart[]): Promise<st
     const reused = key !== undefined && kept.restore(key, join(root, name));
     if (reused) keptParts++;
     else if (!from) {
-      const { result, seconds } = await renderPart(context, part, root, caches);
+      const { result, seconds } = await render(part);
       lastAstroUsage.parts!.push({ name, reports: part.kind === 'reports' ? part.slugs.length : 0, seconds, ...result.usage });
       const mdx = /(\d+) compiled, (\d+) from cache/.exec(result.mdx);
       if (mdx) ((compiled[0]! += Number(mdx[1])), (compiled[1]! += Number(mdx[2])));
