@@ -30,14 +30,18 @@ export interface OfflineFirst {
  * gigabyte, more than a benchmark should hold in memory at once. Not fflate's streaming `Unzip`:
  * it finds where an entry with a data descriptor ends by scanning its compressed bytes for a
  * descriptor or header signature, and one of the 147 464 deflated entries at 10 000 reports
- * holds `PK\x07\x08` by chance (about 1 in 1.4 GB of deflated data does), so it cut that entry
- * short ("unexpected EOF"). The zip is right; the central directory says where each entry ends.
+ * holds `PK\x07\x08` by chance (one of the signatures it looks for turns up about once per
+ * 1.4 GB of deflated data), so it cut that entry short ("unexpected EOF"). The zip is right; the
+ * central directory says where each entry ends.
  */
 export async function unpackZip(zip: string, dir: string): Promise<void> {
   const made = new Set<string>();
   for await (const { name, data } of zipEntries(zip)) {
     const path = join(dir, name);
-    if (!made.has(dirname(path))) (mkdirSync(dirname(path), { recursive: true }), made.add(dirname(path)));
+    if (!made.has(dirname(path))) {
+      mkdirSync(dirname(path), { recursive: true });
+      made.add(dirname(path));
+    }
     writeFileSync(path, data);
   }
 }

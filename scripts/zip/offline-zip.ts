@@ -40,8 +40,8 @@ export const zipAttributes = { os: 3, attrs: (0o100644 << 16) >>> 0 } as const;
 /**
  * The end of the zip as APPNOTE 4.4.1.4 wants it when there are more than 65 535 entries.
  * fflate's `Zip` writes the end-of-central-directory record with the entry count cut to 16 bits
- * (147 464 entries became 16 392) and no ZIP64 records: readers that trust the count (Windows
- * Explorer, 7-Zip, yauzl) saw a ninth of the site. `last` is fflate's final chunk, the central
+ * (147 464 entries became 16 392) and no ZIP64 records: readers that trust the count (yauzl,
+ * for one) saw a ninth of the site. `last` is fflate's final chunk, the central
  * directory and its 22-byte end record; when the count does not fit, the end record is replaced
  * by a ZIP64 end record and its locator with the true count, then an end record that says 0xFFFF
  * ("see ZIP64"). Otherwise `last` is returned as it is (so the seeds' zip keeps its bytes).
