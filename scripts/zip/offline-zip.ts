@@ -13,8 +13,8 @@
  * already-compressed data with its CRC and size (and therefore writes a data descriptor after
  * each entry, unlike `zipSync`).
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
@@ -152,13 +152,19 @@ async function listFiles(dir: string): Promise<string[]> {
  * fixed date is built from local fields: 1980-01-01 00:00 in every time zone.
  */
 export async function zipChunks(files: AsyncIterable<OfflineFile> | Iterable<OfflineFile>, cache: DeflateCache): Promise<Uint8Array[]> {
-  const mtime = new Date(1980, 0, 1, 0, 0, 0);
   const chunks: Uint8Array[] = [];
+  await zipInto(files, cache, (chunk) => chunks.push(chunk));
+  return chunks;
+}
+
+/** {@link zipChunks}, each chunk handed to `write` as soon as it is made (in order, synchronously). */
+async function zipInto(files: AsyncIterable<OfflineFile> | Iterable<OfflineFile>, cache: DeflateCache, write: (chunk: Uint8Array) => void): Promise<void> {
+  const mtime = new Date(1980, 0, 1, 0, 0, 0);
   let entries = 0;
-  // Zip calls back synchronously, within add() and end(): no file is ever half-written.
+  // Zip calls back synchronously, within add() and end().
   const zip = new Zip((error, chunk, final) => {
     if (error) throw error;
-    chunks.push(final ? zip64End(chunk, entries) : chunk);
+    write(final ? zip64End(chunk, entries) : chunk);
   });
   const entryOf = (path: string, data: Uint8Array): ZipInputFile => {
     entries++;
@@ -182,12 +188,15 @@ export async function zipChunks(files: AsyncIterable<OfflineFile> | Iterable<Off
   };
   for await (const { path, data } of files) {
     const entry = entryOf(path, data);
-    pending.push(cache.deflate(data).then((deflated) => ({ entry, deflated })));
+    const ready = cache.deflate(data).then((deflated) => ({ entry, deflated }));
+    // A failure is thrown when its turn comes (flush); until then it must not count as unhandled,
+    // which would stop the build's process instead of failing its zip step.
+    ready.catch(() => {});
+    pending.push(ready);
     await flush(WINDOW);
   }
   await flush(0);
   zip.end();
-  return chunks;
 }
 
 /**
@@ -215,10 +224,28 @@ export async function writeOfflineZip(
     }
     for (const path of files.slice(cut)) yield await fromDist(path);
   }
-  const chunks = await zipChunks(site(), cache);
+  // Written as it is made (the zip of 10 000 reports is 0.9 GB, too much to hold), under a
+  // temporary name renamed into place at the end: no zip is ever half-written.
   await mkdir(dirname(zipPath), { recursive: true });
-  const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-  await writeFile(zipPath, chunks);
+  const part = `${zipPath}.${process.pid}.part`;
+  const fd = openSync(part, 'w');
+  let bytes = 0;
+  try {
+    await zipInto(site(), cache, (chunk) => {
+      for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
+      bytes += chunk.length;
+    });
+    closeSync(fd);
+    renameSync(part, zipPath);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Closed already: the rename failed.
+    }
+    rmSync(part, { force: true });
+    throw error;
+  }
   return { files: files.length + offline, offline, bytes };
 }
 

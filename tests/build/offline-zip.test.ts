@@ -5,12 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { unzipSync } from 'fflate';
-import { openMeFiles, zipRoot } from '../../scripts/zip/offline-zip.ts';
+import { openMeFiles, writeOfflineZip, zipLevel, zipRoot } from '../../scripts/zip/offline-zip.ts';
+import { deflateCache, type DeflateCache } from '../../scripts/zip/deflate-cache.ts';
 import { built, zipPath } from '../pinned.ts';
 
 /** `unzip` with a UTF-8 locale, as a Linux desktop runs it. */
@@ -58,6 +59,38 @@ test('unzip unpacks 打开我.html under its name, readable, beside index.html',
     assert.equal(statSync(open).mode & 0o777, 0o644);
     assert.match(readFileSync(open, 'utf8'), /href="index\.html"/);
     assert.ok(statSync(join(dir, zipRoot, 'index.html')).isFile());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the zip is written as it is made, under a temporary name: a zip that fails halfway leaves no file at its path, and an earlier zip there as it was', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zip-fail-'));
+  try {
+    mkdirSync(join(dir, 'dist'));
+    for (const name of ['a.html', 'b.html', 'c.html']) writeFileSync(join(dir, 'dist', name), `<p>${name}</p>`);
+    const real = deflateCache({ level: zipLevel });
+    let asked = 0;
+    // The disk fills on the second file: the cache's answer fails as a write would.
+    const failing: DeflateCache = {
+      deflate: (data) => (++asked === 2 ? Promise.reject(new Error('ENOSPC: no space left on device')) : real.deflate(data)),
+      prune: () => real.prune(),
+      stats: real.stats,
+    };
+    const out = join(dir, 'site.zip');
+    await assert.rejects(writeOfflineZip(join(dir, 'dist'), out, failing), /ENOSPC/);
+    assert.deepEqual(readdirSync(dir).sort(), ['dist'], 'no zip and no partial file');
+    writeFileSync(out, 'the earlier zip');
+    asked = 0;
+    await assert.rejects(writeOfflineZip(join(dir, 'dist'), out, failing), /ENOSPC/);
+    assert.equal(readFileSync(out, 'utf8'), 'the earlier zip');
+    const { files, bytes } = await writeOfflineZip(join(dir, 'dist'), out, real);
+    assert.equal(files, 3);
+    assert.equal(statSync(out).size, bytes);
+    assert.deepEqual(
+      Object.keys(unzipSync(readFileSync(out))).sort(),
+      [...openMeFiles().map((f) => `${zipRoot}/${f.path}`), ...['a', 'b', 'c'].map((n) => `${zipRoot}/${n}.html`)].sort(),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
