@@ -11,37 +11,42 @@ import { diffHashes, treeHashes } from '../../scripts/tasks/tree.ts';
 import { built, distDir, zipPath } from '../pinned.ts';
 import { root, seedsDir } from '../helpers.ts';
 
+/**
+ * A copy of the pinned corpus in a temporary folder, built by the real commands with the render
+ * forced into parts of two reports: `run` one command script (its output), `build` the site
+ * (its log and the parts Astro rendered, from `--json`).
+ */
+function splitSite(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(seedsDir, join(dir, 'seeds'), { recursive: true });
+  const json = join(dir, 'build.json');
+  const run = (script: string, args: string[]) =>
+    execFileSync(process.execPath, [join(root, 'scripts', 'commands', script), '--seeds', join(dir, 'seeds'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1', SITE_PART_SIZE: '2' },
+    });
+  const build = (...extra: string[]) => {
+    const log = run('build.ts', ['--dist', join(dir, 'dist'), '--zip', join(dir, 'offline.zip'), '--cache', join(dir, 'cache'), '--json', json, ...extra]);
+    const parts = (JSON.parse(readFileSync(json, 'utf8')) as { astroParts: { name: string; reports: number }[] }).astroParts;
+    return { log, parts, rendered: parts.map((p) => p.name) };
+  };
+  return { dir, run, build, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 describe('splitting the render into parts', () => {
   test('the pinned corpus forced into three parts (lists and two of reports) builds the same dist/ and zip as one run', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'split-'));
+    const site = splitSite('split-');
+    const { dir } = site;
     try {
-      cpSync(seedsDir, join(dir, 'seeds'), { recursive: true });
-      const json = join(dir, 'build.json');
-      const flags = [
-        '--seeds',
-        join(dir, 'seeds'),
-        '--dist',
-        join(dir, 'dist'),
-        '--zip',
-        join(dir, 'offline.zip'),
-        '--cache',
-        join(dir, 'cache'),
-        '--json',
-        json,
-      ];
-      execFileSync(process.execPath, [join(root, 'scripts', 'commands', 'build.ts'), ...flags], {
-        cwd: root,
-        stdio: 'pipe',
-        env: { ...process.env, CI: '1', SITE_PART_SIZE: '2' },
-      });
-      const outcome = JSON.parse(readFileSync(json, 'utf8')) as { astroParts?: { name: string; reports: number }[] };
+      const { parts } = site.build();
       assert.deepEqual(
-        outcome.astroParts?.map((p) => p.name),
+        parts.map((p) => p.name),
         ['lists', 'reports-1', 'reports-2'],
         'the astro step ran once per part',
       );
       assert.equal(
-        outcome.astroParts!.reduce((n, p) => n + p.reports, 0),
+        parts.reduce((n, p) => n + p.reports, 0),
         4,
         'every report is in one part',
       );
@@ -49,20 +54,14 @@ describe('splitting the render into parts', () => {
       assert.deepEqual(diffHashes(treeHashes(built(distDir)), treeHashes(join(dir, 'dist'))), [], 'files that differ between the two sites');
       assert.ok(readFileSync(join(dir, 'offline.zip')).equals(readFileSync(zipPath)), 'the offline zips are byte-identical');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      site.remove();
     }
   });
 
   test('rendered one part per job (npm run render-part) and merged with --parts-from, the site is the one a single run builds', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'split-ci-'));
+    const site = splitSite('split-ci-');
+    const { dir, run } = site;
     try {
-      cpSync(seedsDir, join(dir, 'seeds'), { recursive: true });
-      const run = (script: string, args: string[]) =>
-        execFileSync(process.execPath, [join(root, 'scripts', 'commands', script), '--seeds', join(dir, 'seeds'), ...args], {
-          cwd: root,
-          encoding: 'utf8',
-          env: { ...process.env, CI: '1', SITE_PART_SIZE: '2' },
-        });
       run('convert.ts', ['--quiet']);
       const names = run('render-part.ts', ['--list']).trim().split('\n');
       assert.deepEqual(names, ['lists', 'reports-1', 'reports-2']);
@@ -72,37 +71,14 @@ describe('splitting the render into parts', () => {
       assert.deepEqual(diffHashes(treeHashes(built(distDir)), treeHashes(join(dir, 'dist'))), [], 'files that differ between the two sites');
       assert.ok(readFileSync(join(dir, 'offline.zip')).equals(readFileSync(zipPath)), 'the offline zips are byte-identical');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      site.remove();
     }
   });
 
   test('a rebuild renders again only the parts whose inputs changed, takes the others from the last build, and never a damaged one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'split-kept-'));
+    const site = splitSite('split-kept-');
+    const { dir, build } = site;
     try {
-      cpSync(seedsDir, join(dir, 'seeds'), { recursive: true });
-      const json = join(dir, 'build.json');
-      const build = (...extra: string[]) => {
-        const log = execFileSync(
-          process.execPath,
-          [
-            join(root, 'scripts', 'commands', 'build.ts'),
-            '--seeds',
-            join(dir, 'seeds'),
-            '--dist',
-            join(dir, 'dist'),
-            '--zip',
-            join(dir, 'offline.zip'),
-            '--cache',
-            join(dir, 'cache'),
-            '--json',
-            json,
-            ...extra,
-          ],
-          { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '1', SITE_PART_SIZE: '2' } },
-        );
-        const rendered = (JSON.parse(readFileSync(json, 'utf8')) as { astroParts: { name: string }[] }).astroParts.map((p) => p.name);
-        return { log, rendered };
-      };
       assert.deepEqual(build().rendered, ['lists', 'reports-1', 'reports-2']);
       assert.deepEqual(build().rendered, ['lists'], 'nothing changed: both report parts kept');
       // One report's text changes (a paragraph of the first seed, not its citations or countries).
@@ -128,7 +104,7 @@ describe('splitting the render into parts', () => {
       build('--force');
       assert.deepEqual(diffHashes(kept, treeHashes(join(dir, 'dist'))), [], 'files that differ from a forced build');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      site.remove();
     }
   });
 
