@@ -115,7 +115,8 @@ function deflateAhead(c: BuildContext, cache: DeflateCache): { release(): void }
 }
 
 const zipCaches = new WeakMap<BuildContext, { cache: DeflateCache; ahead: { release(): void } }>();
-const zipCache = (c: BuildContext) => deflateCache({ dir: cacheDir(c, 'zip-cache'), level: zipLevel, force: c.force, warn: warnOf(c) });
+const zipCache = (c: BuildContext) =>
+  deflateCache({ dir: cacheDir(c, 'zip-cache'), pack: cacheDir(c, 'zip-pack'), level: zipLevel, force: c.force, warn: warnOf(c) });
 
 export const zipStep: Step = {
   name: 'zip',
@@ -135,6 +136,7 @@ export const zipStep: Step = {
     const { files, offline, bytes } = await writeOfflineZip(c.staging, c.zipStaging, cache);
     // The zip is the last step: entries this build did not use belong to older sites.
     await cache.prune();
-    return `${files} files, ${offline} of them offline search scripts (${cache.stats.misses} compressed), ${(bytes / 1e6).toFixed(2)} MB`;
+    const { misses, packed } = cache.stats;
+    return `${files} files, ${offline} of them offline search scripts (${misses} compressed, ${packed} from the last zip), ${(bytes / 1e6).toFixed(2)} MB`;
   },
 };

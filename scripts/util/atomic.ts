@@ -55,6 +55,8 @@ export interface FlushSet {
   /** Remember a file (or folder) whose new bytes, and whose entry in its folder, must reach the disk. */
   add(path: string): void;
   flush(): Promise<void>;
+  /** Forget the files added (they were removed: nothing of them needs to reach the disk). */
+  forget(): void;
 }
 
 export function flushSet(): FlushSet {
@@ -69,6 +71,9 @@ export function flushSet(): FlushSet {
   return {
     add(path) {
       files.add(path);
+    },
+    forget() {
+      files = new Set();
     },
     async flush() {
       const paths = [...files];

@@ -87,6 +87,11 @@ export interface BuildCache {
    * after the build succeeded), and release.
    */
   prune(): Promise<void>;
+  /**
+   * Remove every entry, unflushed (after a successful build, when what the entries held is kept
+   * elsewhere: the zip's pack, scripts/zip/zip-pack.ts), and release.
+   */
+  clear(): void;
   /** Remove the throwaway folder of a cache without a folder (call whether or not the build succeeded). */
   release(): void;
 }
@@ -189,6 +194,11 @@ export function buildCache(dir: string | undefined, { force = false, warn = (m) 
         const key = name.endsWith(SEAL) ? name.slice(0, -SEAL.length) : name;
         if (!used.has(key)) rmSync(join(dir, name), { recursive: true, force: true });
       }
+    },
+    clear() {
+      this.release();
+      unflushed.forget();
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
     release() {
       if (throwaway) rmSync(throwaway, { recursive: true, force: true });

@@ -9,11 +9,17 @@
  * version and level, so a cached entry is exactly what compressing again would give (and
  * `verify:reproducible`, whose second build ignores the cache, checks it). Storage, atomic
  * writes and pruning are the shared build cache's (`scripts/util/cache.ts`).
+ *
+ * Given a `pack` folder, the cache also reads entries from the zip the last build wrote
+ * (scripts/zip/zip-pack.ts: one file read by offset, where the folder costs two files per entry),
+ * and `keep` makes the zip just written the next build's pack; the folder then only carries
+ * entries within a build (deflated ahead while Astro renders, read back by the zip), and is emptied.
  */
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deflatePool, type DeflateLevel } from './deflate-pool.ts';
 import { buildCache, cacheKey } from '../util/cache.ts';
+import { openPack, sha256, writePack, type PackedEntry } from './zip-pack.ts';
 
 export type { DeflateLevel };
 
@@ -23,6 +29,8 @@ const fflateVersion = (createRequire(import.meta.url)('fflate/package.json') as 
 export interface DeflateCacheOptions {
   /** Where entries live; without it nothing is cached. */
   dir?: string;
+  /** Where the last zip is kept as a pack of entries (zip-pack.ts); without it there is none. */
+  pack?: string;
   level: DeflateLevel;
   /** Compress every file anew (the build's `--force`); the results still refill the cache. */
   force?: boolean;
@@ -36,24 +44,59 @@ export interface DeflateCache {
    * stored. Asked again while the same bytes are being compressed, it waits for that result.
    */
   deflate(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>>;
-  /** Remove the entries this cache did not hand out (call after a successful build). */
+  /**
+   * Says that the bytes `deflate` returned as `deflated` were written at `offset` of the zip
+   * being made (what `keep` records).
+   */
+  placed(deflated: Uint8Array, offset: number): void;
+  /**
+   * With a pack folder: makes the finished zip at `zipPath` the next build's pack of entries
+   * (call once the zip is complete). Otherwise nothing.
+   */
+  keep(zipPath: string): void;
+  /**
+   * Remove the entries this cache did not hand out (call after a successful build); once a pack
+   * is kept, every entry of the folder (the pack holds them all).
+   */
   prune(): Promise<void>;
-  /** How many `deflate` calls the cache answered, and how many compressed. */
-  readonly stats: { hits: number; misses: number };
+  /** How many `deflate` calls the cache answered (`packed` of them from the pack), and how many compressed. */
+  readonly stats: { hits: number; misses: number; packed: number };
 }
 
-export function deflateCache({ dir, level, force = false, warn }: DeflateCacheOptions): DeflateCache {
+export function deflateCache({ dir, pack, level, force = false, warn }: DeflateCacheOptions): DeflateCache {
   const salt = `fflate ${fflateVersion} level ${level}`;
   const cache = buildCache(dir, { force, ...(warn ? { warn } : {}) });
-  const stats = { hits: 0, misses: 0 };
+  const stats = { hits: 0, misses: 0, packed: 0 };
   const pool = deflatePool();
+  // Under --force the last zip is not read; the zip this build writes still becomes the pack.
+  const last = pack && !force ? openPack(pack, salt, warn ?? ((m) => console.warn(`warning: ${m}`))) : undefined;
+  /** What each array handed out holds: its key, and the SHA-256 of its bytes when known. */
+  const handedOut = new WeakMap<Uint8Array, { key: string; digest?: string }>();
+  /** The entries of the zip being written, by key (`placed`). */
+  const placements = new Map<string, PackedEntry>();
+  let kept = false;
   /** Compressions under way, by key. */
   const running = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
   const compress = async (key: string, data: Uint8Array) => {
     stats.misses++;
     const deflated = await pool.deflate(data, level);
+    handedOut.set(deflated, { key });
     // Not stored (a full disk…): the build is still right, the next one compresses it again.
     if (dir) await cache.store(key, (path) => writeFile(path, deflated)).catch(() => undefined);
+    return deflated;
+  };
+  const stored = (key: string): Uint8Array<ArrayBuffer> | undefined => {
+    const packed = last?.read(key);
+    if (packed) {
+      stats.packed++;
+      handedOut.set(packed.deflated, { key, digest: packed.digest });
+      return packed.deflated;
+    }
+    // Checked against its seal: a damaged or missing entry is compressed again.
+    const entry = dir ? cache.read(key) : undefined;
+    if (!entry) return undefined;
+    const deflated = new Uint8Array(entry);
+    handedOut.set(deflated, { key });
     return deflated;
   };
   return {
@@ -65,18 +108,35 @@ export function deflateCache({ dir, level, force = false, warn }: DeflateCacheOp
         stats.hits++;
         return pending;
       }
-      // Checked against its seal: a damaged or missing entry is compressed again below.
-      const stored = dir ? cache.read(key) : undefined;
-      if (stored) {
+      const found = stored(key);
+      if (found) {
         stats.hits++;
-        return new Uint8Array(stored);
+        return found;
       }
       const made = compress(key, data).finally(() => running.delete(key));
       running.set(key, made);
       return made;
     },
+    placed(deflated, offset) {
+      const of = handedOut.get(deflated);
+      if (!of || placements.has(of.key)) return;
+      placements.set(of.key, { offset, length: deflated.length, digest: of.digest ?? sha256(deflated) });
+    },
+    keep(zipPath) {
+      if (!pack) return;
+      last?.close();
+      try {
+        writePack(pack, zipPath, salt, placements);
+        kept = true;
+      } catch (error) {
+        // A full disk…: the zip is right; the next build finds the earlier pack, or none, and compresses more.
+        (warn ?? console.warn)(`the zip could not be kept as the next build's pack of entries (${(error as Error).message}): the next build compresses more`);
+      }
+    },
     async prune() {
-      await cache.prune();
+      last?.close();
+      if (kept) cache.clear();
+      else await cache.prune();
     },
   };
 }

@@ -161,10 +161,15 @@ export async function zipChunks(files: AsyncIterable<OfflineFile> | Iterable<Off
 async function zipInto(files: AsyncIterable<OfflineFile> | Iterable<OfflineFile>, cache: DeflateCache, write: (chunk: Uint8Array) => void): Promise<void> {
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
   let entries = 0;
-  // Zip calls back synchronously, within add() and end().
+  let offset = 0;
+  // Zip calls back synchronously, within add() and end(), with each entry's deflated bytes as
+  // the array the cache handed out: the cache learns where each lies (its pack, zip-pack.ts).
   const zip = new Zip((error, chunk, final) => {
     if (error) throw error;
-    write(final ? zip64End(chunk, entries) : chunk);
+    const out = final ? zip64End(chunk, entries) : chunk;
+    cache.placed(out, offset);
+    offset += out.length;
+    write(out);
   });
   const entryOf = (path: string, data: Uint8Array): ZipInputFile => {
     entries++;
@@ -201,7 +206,7 @@ async function zipInto(files: AsyncIterable<OfflineFile> | Iterable<OfflineFile>
 
 /**
  * Zip `distDir` into `zipPath`, taking deflated entries from `cache` when given (else
- * compressing every file).
+ * compressing every file); the finished zip is then the cache's pack for the next build (`keep`).
  */
 export async function writeOfflineZip(
   distDir: string,
@@ -237,6 +242,7 @@ export async function writeOfflineZip(
     });
     closeSync(fd);
     renameSync(part, zipPath);
+    cache.keep(zipPath);
   } catch (error) {
     try {
       closeSync(fd);

@@ -74,6 +74,8 @@ test('the zip is written as it is made, under a temporary name: a zip that fails
     // The disk fills on the second file: the cache's answer fails as a write would.
     const failing: DeflateCache = {
       deflate: (data) => (++asked === 2 ? Promise.reject(new Error('ENOSPC: no space left on device')) : real.deflate(data)),
+      placed: (deflated, offset) => real.placed(deflated, offset),
+      keep: (path) => real.keep(path),
       prune: () => real.prune(),
       stats: real.stats,
     };
