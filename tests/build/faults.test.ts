@@ -414,7 +414,7 @@ describe('real builds under faults', { timeout: 900_000 }, () => {
     // The zip's entries are kept in the last zip (scripts/zip/zip-pack.ts): one entry's bytes flipped there.
     const pack = join(cache(), 'zip-pack');
     const id = readFileSync(join(pack, 'current'), 'utf8').trim();
-    const [[offset]] = Object.values(JSON.parse(readFileSync(join(pack, `${id}.json`), 'utf8')).entries as Record<string, [number]>);
+    const [offset] = Object.values(JSON.parse(readFileSync(join(pack, `${id}.json`), 'utf8')).entries as Record<string, [number]>)[0]!;
     const packed = readFileSync(join(pack, `${id}.zip`));
     packed[offset! + 3]! ^= 0xff;
     writeFileSync(join(pack, `${id}.zip`), packed);
