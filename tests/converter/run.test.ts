@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { extractFigures } from '../../scripts/converter/figures.ts';
 import { convertSeed } from '../../scripts/converter/pipeline.ts';
@@ -12,6 +12,17 @@ import { root, seedFiles, seedsDir } from '../helpers.ts';
 
 const realFs = { ...fs, join } as unknown as RunOptions['fs'];
 
+/** A scratch folder under the system's temporary folder, removed when the file's tests end. */
+const scratchDirs: string[] = [];
+after(() => {
+  for (const dir of scratchDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+function scratch(prefix: string): string {
+  const dir = fs.mkdtempSync(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+}
+
 function run(seeds: string, out: string, extra: Partial<RunOptions> = {}) {
   const lines: string[] = [];
   const result = convertAll({ seedsDir: seeds, outDir: out, fs: realFs, log: (l) => lines.push(l), ...extra });
@@ -19,7 +30,7 @@ function run(seeds: string, out: string, extra: Partial<RunOptions> = {}) {
 }
 
 function copySeeds(): string {
-  const dir = fs.mkdtempSync(join(tmpdir(), 'seeds-'));
+  const dir = scratch('seeds-');
   for (const f of [...seedFiles, 'manifest.json']) fs.copyFileSync(join(seedsDir, f), join(dir, f));
   return dir;
 }
@@ -40,7 +51,7 @@ function seedsTwice({ clash = false } = {}): string {
 describe('converting the seed folder', () => {
   test('an unchanged seed is not converted again; a changed one is', () => {
     const seeds = copySeeds();
-    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const out = scratch('content-');
     assert.equal(run(seeds, out).result.converted, 4);
     const second = run(seeds, out).result;
     assert.deepEqual([second.converted, second.unchanged], [0, 4]);
@@ -51,8 +62,8 @@ describe('converting the seed folder', () => {
   });
 
   test('output is byte-identical across runs', () => {
-    const a = fs.mkdtempSync(join(tmpdir(), 'content-'));
-    const b = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const a = scratch('content-');
+    const b = scratch('content-');
     run(seedsDir, a);
     run(seedsDir, b, { force: true });
     for (const sub of ['reports', 'data']) {
@@ -64,7 +75,7 @@ describe('converting the seed folder', () => {
     const seeds = copySeeds();
     fs.writeFileSync(join(seeds, '005_empty.txt'), '');
     fs.writeFileSync(join(seeds, '006_binary.txt'), Buffer.from([0, 1, 2, 3, 0xff, 0]));
-    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const out = scratch('content-');
     const { result, lines } = run(seeds, out);
     assert.equal(result.converted, 4);
     assert.deepEqual(
@@ -81,7 +92,7 @@ describe('converting the seed folder', () => {
   test('every seed has a typed outcome: converted, unchanged, rejected or failed, with its slug, figures, warnings or error', () => {
     const seeds = copySeeds();
     fs.writeFileSync(join(seeds, '009_empty.txt'), '');
-    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const out = scratch('content-');
     const seen: string[] = [];
     const first = run(seeds, out, { onSeed: (o) => seen.push(`${o.file}:${o.status}`) }).result;
     assert.deepEqual(
@@ -104,7 +115,7 @@ describe('converting the seed folder', () => {
       second.map((o) => [o.file, o.status, o.slug, o.figures, o.warnings.length]),
       converted.map((o) => [o.file, 'unchanged', o.slug, o.figures, o.warnings.length]),
     );
-    const failing = run(seeds, fs.mkdtempSync(join(tmpdir(), 'content-')), {
+    const failing = run(seeds, scratch('content-'), {
       convert: () => {
         throw new TypeError('boom');
       },
@@ -114,7 +125,7 @@ describe('converting the seed folder', () => {
 
   test('a report whose address changes says so, with the old and the new page and how to keep the old one', () => {
     const seeds = copySeeds();
-    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const out = scratch('content-');
     run(seeds, out);
     const manifestPath = join(seeds, 'manifest.json');
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
@@ -132,7 +143,7 @@ describe('converting the seed folder', () => {
 
   test('a removed seed loses its content; a manifest error names the key', () => {
     const seeds = copySeeds();
-    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const out = scratch('content-');
     run(seeds, out);
     fs.rmSync(join(seeds, seedFiles[0]!));
     run(seeds, out);
@@ -143,7 +154,7 @@ describe('converting the seed folder', () => {
 
   test('a seed whose conversion throws unexpectedly is one error line naming the file and step; the others and the index are written', () => {
     const seeds = copySeeds();
-    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const out = scratch('content-');
     const broken = seedFiles[1]!;
     // The seam stands for a converter bug: a real converter step fed what it cannot handle.
     const convert: RunOptions['convert'] = (file, bytes, entry) => {
@@ -175,13 +186,7 @@ describe('converting the seed folder', () => {
     try {
       execFileSync(
         process.execPath,
-        [
-          join(root, 'scripts', 'commands', 'convert.ts'),
-          '--seeds',
-          join(tmpdir(), 'no-such-seeds-folder'),
-          '--out',
-          fs.mkdtempSync(join(tmpdir(), 'content-')),
-        ],
+        [join(root, 'scripts', 'commands', 'convert.ts'), '--seeds', join(tmpdir(), 'no-such-seeds-folder'), '--out', scratch('content-')],
         { encoding: 'utf8', stdio: 'pipe' },
       );
     } catch (error) {
@@ -193,10 +198,10 @@ describe('converting the seed folder', () => {
   });
 
   test('seeds named in Chinese get distinct slugs', () => {
-    const seeds = fs.mkdtempSync(join(tmpdir(), 'seeds-'));
+    const seeds = scratch('seeds-');
     const body = '关于某一专题的报告\n\n1. 这是第一段的文字。\n\n2. 这是第二段的文字。\n';
     for (const name of ['人权报告.txt', '年度报告.txt', '2023年报告.txt']) fs.writeFileSync(join(seeds, name), body);
-    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const out = scratch('content-');
     const { result } = run(seeds, out);
     assert.deepEqual(result.errors, []);
     assert.equal(result.converted, 3);
@@ -210,8 +215,8 @@ describe('converting the seed folder', () => {
     const seeds = seedsTwice({ clash: true });
     fs.writeFileSync(join(seeds, '005_empty.txt'), '');
     fs.mkdirSync(join(seeds, '006_folder.txt'));
-    const one = fs.mkdtempSync(join(tmpdir(), 'content-'));
-    const many = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const one = scratch('content-');
+    const many = scratch('content-');
     const sync = run(seeds, one);
     const lines: string[] = [];
     const seen: string[] = [];
@@ -248,7 +253,7 @@ describe('converting the seed folder', () => {
 
   test('on worker threads, a converter bug costs its seed only, and a worker that stops costs only the seeds it held', async () => {
     const seeds = seedsTwice();
-    const out = fs.mkdtempSync(join(tmpdir(), 'content-'));
+    const out = scratch('content-');
     const lines: string[] = [];
     const result = await convertAllParallel({
       seedsDir: seeds,
