@@ -38,17 +38,23 @@ export interface DeflateCacheOptions {
   warn?: (message: string) => void;
 }
 
+/** A file's deflated bytes as the cache gives them to the zip: with their key, and their SHA-256 when known. */
+export interface DeflatedEntry {
+  deflated: Uint8Array<ArrayBuffer>;
+  key: string;
+  digest?: string;
+}
+
 export interface DeflateCache {
   /**
    * The raw DEFLATE stream of `data` at the cache's level: from the cache, or compressed now and
    * stored. Asked again while the same bytes are being compressed, it waits for that result.
    */
   deflate(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>>;
-  /**
-   * Says that the bytes `deflate` returned as `deflated` were written at `offset` of the zip
-   * being made (what `keep` records).
-   */
-  placed(deflated: Uint8Array, offset: number): void;
+  /** {@link deflate}, with what the zip tells back in `placed`. */
+  entry(data: Uint8Array): Promise<DeflatedEntry>;
+  /** Says that `entry`'s deflated bytes were written at `offset` of the zip being made (what `keep` records). */
+  placed(entry: DeflatedEntry, offset: number): void;
   /**
    * With a pack folder: makes the finished zip at `zipPath` the next build's pack of entries
    * (call once the zip is complete). Otherwise nothing.
@@ -70,57 +76,52 @@ export function deflateCache({ dir, pack, level, force = false, warn }: DeflateC
   const pool = deflatePool();
   // Under --force the last zip is not read; the zip this build writes still becomes the pack.
   const last = pack && !force ? openPack(pack, salt, warn ?? ((m) => console.warn(`warning: ${m}`))) : undefined;
-  /** What each array handed out holds: its key, and the SHA-256 of its bytes when known. */
-  const handedOut = new WeakMap<Uint8Array, { key: string; digest?: string }>();
   /** The entries of the zip being written, by key (`placed`). */
   const placements = new Map<string, PackedEntry>();
   let kept = false;
   /** Compressions under way, by key. */
-  const running = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-  const compress = async (key: string, data: Uint8Array) => {
+  const running = new Map<string, Promise<DeflatedEntry>>();
+  const compress = async (key: string, data: Uint8Array): Promise<DeflatedEntry> => {
     stats.misses++;
     const deflated = await pool.deflate(data, level);
-    handedOut.set(deflated, { key });
     // Not stored (a full disk…): the build is still right, the next one compresses it again.
     if (dir) await cache.store(key, (path) => writeFile(path, deflated)).catch(() => undefined);
-    return deflated;
+    return { deflated, key };
   };
-  const stored = (key: string): Uint8Array<ArrayBuffer> | undefined => {
+  const stored = (key: string): DeflatedEntry | undefined => {
     const packed = last?.read(key);
     if (packed) {
       stats.packed++;
-      handedOut.set(packed.deflated, { key, digest: packed.digest });
-      return packed.deflated;
+      return { key, ...packed };
     }
     // Checked against its seal: a damaged or missing entry is compressed again.
     const entry = dir ? cache.read(key) : undefined;
-    if (!entry) return undefined;
-    const deflated = new Uint8Array(entry);
-    handedOut.set(deflated, { key });
-    return deflated;
+    return entry ? { deflated: new Uint8Array(entry), key } : undefined;
+  };
+  const entry = async (data: Uint8Array): Promise<DeflatedEntry> => {
+    const key = cacheKey(salt, data);
+    const pending = running.get(key);
+    if (pending) {
+      stats.hits++;
+      return pending;
+    }
+    const found = stored(key);
+    if (found) {
+      stats.hits++;
+      return found;
+    }
+    const made = compress(key, data).finally(() => running.delete(key));
+    running.set(key, made);
+    return made;
   };
   return {
     stats,
+    entry,
     async deflate(data) {
-      const key = cacheKey(salt, data);
-      const pending = running.get(key);
-      if (pending) {
-        stats.hits++;
-        return pending;
-      }
-      const found = stored(key);
-      if (found) {
-        stats.hits++;
-        return found;
-      }
-      const made = compress(key, data).finally(() => running.delete(key));
-      running.set(key, made);
-      return made;
+      return (await entry(data)).deflated;
     },
-    placed(deflated, offset) {
-      const of = handedOut.get(deflated);
-      if (!of || placements.has(of.key)) return;
-      placements.set(of.key, { offset, length: deflated.length, digest: of.digest ?? sha256(deflated) });
+    placed({ key, deflated, digest }, offset) {
+      if (!placements.has(key)) placements.set(key, { offset, length: deflated.length, digest: digest ?? sha256(deflated) });
     },
     keep(zipPath) {
       if (!pack) return;

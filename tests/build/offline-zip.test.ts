@@ -73,8 +73,9 @@ test('the zip is written as it is made, under a temporary name: a zip that fails
     let asked = 0;
     // The disk fills on the second file: the cache's answer fails as a write would.
     const failing: DeflateCache = {
-      deflate: (data) => (++asked === 2 ? Promise.reject(new Error('ENOSPC: no space left on device')) : real.deflate(data)),
-      placed: (deflated, offset) => real.placed(deflated, offset),
+      entry: (data) => (++asked === 2 ? Promise.reject(new Error('ENOSPC: no space left on device')) : real.entry(data)),
+      deflate: (data) => real.deflate(data),
+      placed: (entry, offset) => real.placed(entry, offset),
       keep: (path) => real.keep(path),
       prune: () => real.prune(),
       stats: real.stats,
