@@ -207,9 +207,11 @@ test('the history of a report is in its own key only', () => {
   assert.deepEqual(changed(withHistory), ['a-74-36']);
 });
 
-test('stable JSON sorts keys at every depth and refuses values JSON would drop silently', () => {
-  assert.equal(stableJson({ b: 1, a: { d: [1, undefined], c: 'x' }, e: undefined }), '{"a":{"c":"x","d":[1,null]},"b":1}');
-  assert.equal(keyOf({ a: 1, b: 2 }), keyOf({ b: 2, a: 1 }));
+test('a page key holds every value of its data and refuses values JSON would drop silently, naming where they are', () => {
+  assert.equal(stableJson({ b: 1, a: { d: [1, undefined], c: 'x' }, e: undefined }), '{"b":1,"a":{"d":[1,null],"c":"x"}}');
+  assert.notEqual(keyOf({ a: { b: [1, 2] } }), keyOf({ a: { b: [1, 3] } }));
+  assert.throws(() => stableJson({ a: [{ n: Infinity }] }), /\$\.a\[0\]\.n: Infinity has no JSON form/);
+  assert.throws(() => stableJson({ a: { d: new Date(0), when: new (class Later {})() } }), /\$\.a\.when: a Later cannot be part of a page key/);
   assert.throws(() => stableJson({ m: new Map([['a', 1]]) }), /\$\.m: a Map cannot be part of a page key/);
   assert.throws(() => stableJson([new Set()]), /\$\[0\]: a Set/);
   assert.throws(() => stableJson({ f: () => 1 }), /\$\.f: a function/);
