@@ -57,24 +57,70 @@ export interface FlushSet {
   flush(): Promise<void>;
 }
 
-export function flushSet(): FlushSet {
+/**
+ * A {@link FlushSet}. With `ahead` (a number of fsyncs), files are also flushed as they are added,
+ * that many at a time, so that `flush()` has only the last few and their folders left: for files
+ * written early in a build whose `flush()` comes at its very end (the zip's deflated entries, made
+ * while Astro renders: their flush, 0.9 s at 100 reports, was the last thing a cold build did).
+ * `sync` flushes one path (a test seam; default: fsync, failures ignored).
+ */
+export function flushSet({ ahead = 0, sync = fsyncLater }: { ahead?: number; sync?: (path: string) => Promise<void> } = {}): FlushSet {
   let files = new Set<string>();
+  /** How many times each file was added, and, for those flushed ahead, that count when their fsync began. */
+  const added = new Map<string, number>();
+  const flushed = new Map<string, number>();
+  const queue: string[] = [];
+  let active = 0;
+  /** Settled when the fsyncs ahead in flight are done; undefined when none is. */
+  let inFlight: PromiseWithResolvers<void> | undefined;
+  const pump = () => {
+    while (active < ahead && queue.length) {
+      const path = queue.shift()!;
+      const turn = added.get(path)!;
+      inFlight ??= Promise.withResolvers<void>();
+      active++;
+      void sync(path)
+        .then(
+          () => void flushed.set(path, turn),
+          // Not flushed: `flush()` tries again.
+          () => {},
+        )
+        .then(() => {
+          active--;
+          pump();
+          if (active === 0) {
+            inFlight?.resolve();
+            inFlight = undefined;
+          }
+        });
+    }
+  };
   const all = async (paths: string[]) => {
     let next = 0;
     const worker = async () => {
-      while (next < paths.length) await fsyncLater(paths[next++]!);
+      while (next < paths.length) await sync(paths[next++]!);
     };
     await Promise.all(Array.from({ length: Math.min(FLUSH_CONCURRENCY, paths.length) }, worker));
   };
   return {
     add(path) {
       files.add(path);
+      if (!ahead) return;
+      added.set(path, (added.get(path) ?? 0) + 1);
+      queue.push(path);
+      pump();
     },
     async flush() {
+      queue.length = 0;
+      await inFlight?.promise;
       const paths = [...files];
+      // A file added again after its fsync ahead began (rewritten since) is flushed again.
+      const left = ahead ? paths.filter((p) => flushed.get(p) !== added.get(p)) : paths;
       files = new Set();
+      added.clear();
+      flushed.clear();
       // Files first, then the folders holding them (their renames).
-      await all(paths);
+      await all(left);
       await all([...new Set(paths.map((p) => dirname(p)))]);
     },
   };

@@ -93,16 +93,25 @@ export interface BuildCache {
 
 export interface BuildCacheOptions {
   force?: boolean;
+  /**
+   * Flush entries to the disk as they are stored, this many at a time, rather than all at the
+   * end (`flushSet`'s `ahead`): for a cache filled while the build goes on, whose `prune` is the
+   * build's last step (the zip's).
+   */
+  flushAhead?: number;
   /** Told of every damaged entry found (default: a line on stderr). */
   warn?: (message: string) => void;
 }
 
-export function buildCache(dir: string | undefined, { force = false, warn = (m) => console.warn(`warning: ${m}`) }: BuildCacheOptions = {}): BuildCache {
+export function buildCache(
+  dir: string | undefined,
+  { force = false, warn = (m) => console.warn(`warning: ${m}`), flushAhead = 0 }: BuildCacheOptions = {},
+): BuildCache {
   const used = new Set<string>();
   /** Entries stored by this build: fresh even when forced. */
   const made = new Set<string>();
   /** Entries and seals stored by this build, flushed together by `prune`. */
-  const unflushed = flushSet();
+  const unflushed = flushSet({ ahead: flushAhead });
   let throwaway: string | undefined;
   const root = () => dir ?? (throwaway ??= mkdtempSync(join(tmpdir(), 'un-hr-cache-')));
 

@@ -44,7 +44,9 @@ export interface DeflateCache {
 
 export function deflateCache({ dir, level, force = false, warn }: DeflateCacheOptions): DeflateCache {
   const salt = `fflate ${fflateVersion} level ${level}`;
-  const cache = buildCache(dir, { force, ...(warn ? { warn } : {}) });
+  // Entries are stored while Astro renders (deflated ahead) and the zip's prune ends the build:
+  // they are flushed to the disk meanwhile, two at a time, leaving the prune little to wait for.
+  const cache = buildCache(dir, { force, flushAhead: 2, ...(warn ? { warn } : {}) });
   const stats = { hits: 0, misses: 0 };
   const pool = deflatePool();
   /** Compressions under way, by key. */
