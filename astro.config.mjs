@@ -45,6 +45,10 @@ export default defineConfig({
   build: {
     format: 'file',
     inlineStylesheets: 'always',
+    // Pages rendered side by side: a page's render is synchronous work, but writing it (and
+    // Astro's incremental copy of it) is asynchronous file I/O; one page at a time, the thread
+    // waited for every write before rendering the next (docs/building.md, "Where the time goes").
+    concurrency: 4,
   },
   markdown: {
     syntaxHighlight: false,

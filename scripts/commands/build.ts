@@ -104,6 +104,8 @@ const seedsDir = resolve(root, flags.seeds ?? 'seeds');
 const locked = [distDir, join(seedsDir, '..', 'content'), resolve(root, flags.cache ?? join('node_modules', '.astro'))];
 let lock: Lock;
 try {
+  // A lock file lives beside its folder: `--dist a/new/folder/dist` makes the folder it goes in.
+  for (const path of locked) mkdirSync(dirname(path), { recursive: true });
   lock = acquireLocks(locked, 'npm run build');
 } catch (error) {
   if (!(error instanceof LockBusy)) throw error;
@@ -115,7 +117,6 @@ process.on('exit', () => lock.release());
 try {
   // Staging folders of killed builds: a swap one was killed in is finished or undone first.
   cleanStale(workRoot, (message) => console.error(`  warning: ${message}`));
-  mkdirSync(dirname(distDir), { recursive: true });
   mkdirSync(dirname(zipPath), { recursive: true });
   const failAfter = flags['fail-after'] ?? process.env.BUILD_FAIL_AFTER;
   const outcome = await runBuild(

@@ -23,9 +23,13 @@ import { warnOf, type BuildContext, type Step } from './steps.ts';
 
 const CHILD = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
 
-/** A page line of Astro's log (`├─ /reports/a-74-36.html (+21ms)`): the page path, else undefined. */
-export function pageOf(line: string): string | undefined {
-  return /^(?:\S+\s+)?\s*[├└]─ (\/\S+\.html)/u.exec(line)?.[1];
+/**
+ * The pages a line of Astro's log starts (`├─ /reports/a-74-36.html (+21ms)`): their paths, in
+ * order. Astro writes a page's path when it starts it and its time when it is written, so with
+ * pages rendered side by side (`build.concurrency`) one line can name several pages, or none.
+ */
+export function pagesOf(line: string): string[] {
+  return [...line.matchAll(/[├└]─ (\/\S+\.html)/gu)].map((m) => m[1]!);
 }
 
 /** Astro children still running: stopped when the build is interrupted. */
@@ -114,18 +118,18 @@ function readLog(context: BuildContext, child: ChildProcess, run: AstroRun): Pro
     createInterface({ input: child.stdout! }).on('line', (line) => {
       keep(line);
       if (/generating static routes/.test(line)) run.onBundled?.();
-      const page = pageOf(line);
+      const pages = pagesOf(line);
       /** The compiled-MDX cache's line (src/integrations/mdx-cache.ts): `N compiled, M from cache`. */
       const cached = /\[mdx-cache\] (\d+ compiled, \d+ from cache)/.exec(line);
       if (cached) done.mdx = cached[1]!;
-      if (page) {
+      // Copied from the last build (Astro's incremental build: report, document and country pages,
+      // src/lib/pagekey.ts): Astro writes `(restored)` right after the path, with nothing between.
+      done.reused += line.match(/[├└]─ \/\S+\.html \((?:restored|cached)\)/gu)?.length ?? 0;
+      for (const page of pages) {
         done.pages++;
-        // Astro logs a page once its file is written (a part's files are reported when merged: parts.ts).
-        if (whole) context.staged(page.slice(1));
-        // Copied from the last build (Astro's incremental build: report, document and country pages, src/lib/pagekey.ts).
-        if (/\((?:restored|cached)\)\s*$/.test(line)) done.reused++;
         progress.status(`astro${run.label ? ` ${run.label}` : ''} page ${done.pages} ${page}`, page.startsWith('/reports/'));
-      } else if (/\[warn\]|\bwarn(ing)?\b/i.test(line) && !/data store cleared \(force\)/.test(line)) {
+      }
+      if (!pages.length && /\[warn\]|\bwarn(ing)?\b/i.test(line) && !/data store cleared \(force\)/.test(line)) {
         done.warnings++;
         progress.line(`  ${line.trim()}`);
       }
@@ -137,7 +141,12 @@ function readLog(context: BuildContext, child: ChildProcess, run: AstroRun): Pro
         progress.line(`  ${line.trim()}`);
       }
     });
-    child.on('message', (message: AstroUsage) => Object.assign(done.usage, message));
+    child.on('message', (message: AstroUsage & { written?: string }) => {
+      // Each file the run has finished writing (astro-child.ts); a part's files are reported when merged (parts.ts).
+      if (message.written !== undefined) {
+        if (whole) context.staged(message.written);
+      } else Object.assign(done.usage, message);
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => {
       run.onBundled?.();

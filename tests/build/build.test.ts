@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { astroChildren, astroStep, pageOf } from '../../scripts/tasks/astro.ts';
+import { astroChildren, astroStep, pagesOf } from '../../scripts/tasks/astro.ts';
 import { createProgress, fit } from '../../scripts/tasks/progress.ts';
 import { BuildFailure, runBuild, type BuildContext, type BuildPlan, type Step } from '../../scripts/tasks/steps.ts';
 import { PAGEFIND_BESIDE_ASTRO_MAX, pagefindStep, zipStep } from '../../scripts/tasks/search.ts';
@@ -342,10 +342,13 @@ describe('build progress', () => {
     assert.equal(out, 'astro 13 pages /reports/a-74-36.html\n✓ astro 4.9 s — 131 pages\n');
   });
 
-  test("Astro's page lines are read as pages; other lines are not", () => {
-    assert.equal(pageOf('05:49:47   ├─ /reports/a-74-36.html (+21ms) '), '/reports/a-74-36.html');
-    assert.equal(pageOf('05:49:47   └─ /index.html (+3ms)'), '/index.html');
-    assert.equal(pageOf('05:49:47 [build] 131 page(s) built in 2.96s'), undefined);
+  test("Astro's page lines are read as pages, several on a line when pages render side by side; other lines are not", () => {
+    assert.deepEqual(pagesOf('05:49:47   ├─ /reports/a-74-36.html (+21ms) '), ['/reports/a-74-36.html']);
+    assert.deepEqual(pagesOf('05:49:47   └─ /index.html (+3ms)'), ['/index.html']);
+    assert.deepEqual(pagesOf('05:49:47   ├─ /countries/afg.html  ├─ /countries/alb.html (+30ms) '), ['/countries/afg.html', '/countries/alb.html']);
+    assert.deepEqual(pagesOf(' (+12ms) '), []);
+    assert.deepEqual(pagesOf('05:49:47   ├─ /data/a-74-36.bib (+2ms) '), []);
+    assert.deepEqual(pagesOf('05:49:47 [build] 131 page(s) built in 2.96s'), []);
   });
 });
 

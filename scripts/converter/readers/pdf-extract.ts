@@ -6,14 +6,17 @@
  * the character maps for CJK fonts come from the package's own folder). Font names come from the
  * page's operator list (the only place pdf.js gives them; the text content says `g_d0_f3`),
  * which loads the fonts: `NotoSerifCJKsc-Bold` says bold where the text content alone does not.
- * The operator list is asked for only on a page that uses a font not yet named, and the fonts'
- * extra properties (`fontExtraProperties`: their Unicode maps and widths, copied to this side)
- * are not asked for: the name is all the reader uses.
+ * It parses the page's content a second time, so it is asked for only on a page whose rows'
+ * weight depends on a font not yet named (pdf-rows.ts: a row with an item in a font known not to
+ * be bold is not bold, whatever its other fonts). `fonts` names those fonts, not every font. The
+ * fonts' extra properties (`fontExtraProperties`: their Unicode maps and widths, copied to this
+ * side) are not asked for: the name is all the reader uses.
  */
 import { createRequire } from 'node:module';
 import type { DocumentInitParameters, PDFWorker } from 'pdfjs-dist/types/src/display/api';
 import { dirname, join } from 'node:path';
 import { MAX_PAGES } from './limits.ts';
+import { needsFontNames } from './pdf-rows.ts';
 import { sharedWorker } from './pdf-port.ts';
 import { ReadError } from './read-error.ts';
 
@@ -34,7 +37,10 @@ export interface PdfPage {
 
 export interface PdfRead {
   pages: PdfPage[];
-  /** Font resource → the font's own name (`AAAAAA+NotoSerifCJKsc-Bold`). */
+  /**
+   * Font resource → the font's own name (`AAAAAA+NotoSerifCJKsc-Bold`), for the fonts a row's
+   * weight or an error depends on (pdf-rows.ts, `needsFontNames`); other fonts may be missing.
+   */
   fonts: Record<string, string>;
 }
 
@@ -106,7 +112,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfRead> {
         items.push({ s: it.str, x: e!, y: f!, size: Math.hypot(c!, d!) || Math.hypot(a!, b!), w: it.width, font: it.fontName });
         used.add(it.fontName);
       }
-      if ([...used].some((f) => !(f in fonts))) {
+      if (needsFontNames(items, fonts)) {
         await page.getOperatorList();
         for (const f of used) {
           if (f in fonts) continue;

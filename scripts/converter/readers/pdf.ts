@@ -22,6 +22,7 @@ import { SeedError } from '../errors.ts';
 import { superscript, toSource, unifyRadicals, type LayoutLine, type Source } from './layout.ts';
 import { checkSize } from './limits.ts';
 import type { PdfItem, PdfPage, PdfRead } from './pdf-extract.ts';
+import { BOLD, groupRows, unmappedChar } from './pdf-rows.ts';
 import { extractSync } from './sync.ts';
 
 export function readPdf(file: string, bytes: Uint8Array): Source {
@@ -41,8 +42,6 @@ interface Row {
   /** The row split at wide gaps (columns), each with its left edge. */
   segments: { x: number; text: string }[];
 }
-
-const BOLD = /bold|black|heavy|semibold|demi|[-,]B$|W[6-9]$/i;
 
 /** The read PDF as the line model; rejects a PDF with no text layer or with text in unmapped glyphs. */
 export function layoutPdf(file: string, read: PdfRead): Source {
@@ -134,7 +133,7 @@ function checkText(file: string, pages: PdfPage[], fonts: Record<string, string>
         const c = ch.codePointAt(0)!;
         if (c <= 0x20 || c === 0x3000) continue;
         ink++;
-        if ((c >= 0xe000 && c <= 0xf8ff) || c >= 0xf0000 || c === 0xfffd || c < 0x20) {
+        if (unmappedChar(c)) {
           unmapped++;
           const font = (fonts[it.font] ?? it.font).replace(/^[A-Z]{6}\+/, '');
           bad.set(font, (bad.get(font) ?? new Set()).add(i + 1));
@@ -177,28 +176,9 @@ function modeSize(pages: PdfPage[]): number {
   return (sizes.find(([, n]) => n >= total / 5) ?? sizes[0] ?? [10])[0];
 }
 
-/**
- * Whether an item sits on a row: its middle within the row's type (from a quarter of its size
- * below the baseline to a full size above), or the row's middle within the item's. A raised
- * superscript joins its line; the next line, and a line of smaller type beside a large one (a
- * masthead's columns), do not.
- */
-function sameLine(row: { y: number; size: number }, it: PdfItem): boolean {
-  const inside = (y: number, line: { y: number; size: number }) => y >= line.y - 0.25 * line.size && y <= line.y + line.size;
-  return inside(it.y + 0.4 * it.size, row) || inside(row.y + 0.4 * row.size, it);
-}
-
 /** Items on one baseline (a superscript's raised baseline included) as rows, top to bottom, left to right. */
 function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySize: number): Row[] {
-  const items = page.items.filter((it) => it.s.trim() || it.s === ' ').sort((a, b) => b.y - a.y || a.x - b.x);
-  const groups: { y: number; size: number; items: PdfItem[] }[] = [];
-  for (const it of items) {
-    const last = groups.at(-1);
-    if (last && sameLine(last, it)) {
-      last.items.push(it);
-      if (it.size > last.size) [last.y, last.size] = [it.y, it.size];
-    } else groups.push({ y: it.y, size: it.size, items: [it] });
-  }
+  const groups = groupRows(page.items);
   return groups.map((g) => {
     const sorted = g.items.sort((a, b) => a.x - b.x);
     const main = Math.max(...sorted.filter((it) => it.s.trim()).map((it) => it.size), 0) || bodySize;
