@@ -93,7 +93,7 @@ function deflateAhead(c: BuildContext, cache: DeflateCache): { release(): void }
     while (!stopped && active < AHEAD && queue.length) {
       active++;
       queue.shift()!()
-        .then((data) => cache.deflate(data))
+        .then((data) => cache.warm(data))
         .catch(() => {})
         .finally(() => (active--, pump()));
     }

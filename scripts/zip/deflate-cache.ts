@@ -15,7 +15,9 @@
  * and `keep` makes the zip just written the next build's pack; the folder then only carries
  * entries within a build (deflated ahead while Astro renders, read back by the zip), and is emptied.
  */
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { deflatePool, type DeflateLevel } from './deflate-pool.ts';
 import { buildCache, cacheKey } from '../util/cache.ts';
@@ -51,6 +53,11 @@ export interface DeflateCache {
    * stored. Asked again while the same bytes are being compressed, it waits for that result.
    */
   deflate(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>>;
+  /**
+   * Compresses `data` into the cache unless it is there already (in the pack, or stored, or being
+   * compressed): deflating ahead of the zip, which then reads it (nothing is read here).
+   */
+  warm(data: Uint8Array): Promise<void>;
   /** {@link deflate}, with what the zip tells back in `placed`. */
   entry(data: Uint8Array): Promise<DeflatedEntry>;
   /** Says that `entry`'s deflated bytes were written at `offset` of the zip being made (what `keep` records). */
@@ -117,6 +124,13 @@ export function deflateCache({ dir, pack, level, force = false, warn }: DeflateC
   return {
     stats,
     entry,
+    async warm(data) {
+      const key = cacheKey(salt, data);
+      if (running.has(key) || last?.has(key) || (dir && existsSync(join(dir, key)))) return;
+      const made = compress(key, data).finally(() => running.delete(key));
+      running.set(key, made);
+      await made;
+    },
     async deflate(data) {
       return (await entry(data)).deflated;
     },

@@ -38,11 +38,13 @@ const CURRENT = 'current';
 export interface ZipPack {
   /** The deflated bytes of `key`, checked against their digest; undefined when absent or damaged (with a warning). */
   read(key: string): { deflated: Uint8Array<ArrayBuffer>; digest: string } | undefined;
+  /** Whether the index lists `key` (its bytes are checked only when read). */
+  has(key: string): boolean;
   /** Closes the zip (again: nothing); `read` must not be called after. */
   close(): void;
 }
 
-const noPack: ZipPack = { read: () => undefined, close: () => {} };
+const noPack: ZipPack = { read: () => undefined, has: () => false, close: () => {} };
 
 /** The index named by `current`, checked against its id; undefined when there is none or it cannot be trusted. */
 function readIndex(dir: string, salt: string, warn: (message: string) => void): { id: string; index: PackIndex } | undefined {
@@ -81,6 +83,7 @@ export function openPack(dir: string, salt: string, warn: (message: string) => v
   const entries = found.index.entries;
   let open = true;
   return {
+    has: (key) => Object.hasOwn(entries, key),
     read(key) {
       const entry = Object.hasOwn(entries, key) ? entries[key] : undefined;
       if (!entry) return undefined;

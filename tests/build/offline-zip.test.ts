@@ -75,6 +75,7 @@ test('the zip is written as it is made, under a temporary name: a zip that fails
     const failing: DeflateCache = {
       entry: (data) => (++asked === 2 ? Promise.reject(new Error('ENOSPC: no space left on device')) : real.entry(data)),
       deflate: (data) => real.deflate(data),
+      warm: (data) => real.warm(data),
       placed: (entry, offset) => real.placed(entry, offset),
       keep: (path) => real.keep(path),
       prune: () => real.prune(),
