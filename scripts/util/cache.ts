@@ -75,6 +75,8 @@ export interface BuildCache {
    * damaged (removed, with a warning) or forced and stored by an earlier build.
    */
   lookup(key: string): string | undefined;
+  /** Whether a usable entry of `key` seems to be there (not checked, not marked as used): to skip making it ahead. */
+  has(key: string): boolean;
   /** The bytes of the file entry of `key`, checked against its seal (one read): as `lookup`. */
   read(key: string): Buffer | undefined;
   /**
@@ -143,6 +145,7 @@ export function buildCache(dir: string | undefined, { force = false, warn = (m) 
   };
 
   return {
+    has: (key) => dir !== undefined && (!force || made.has(key)) && existsSync(join(dir, key)),
     lookup(key) {
       const path = find(key);
       return path && sound(path, () => entryDigest(path)) ? path : undefined;

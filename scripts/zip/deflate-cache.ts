@@ -15,9 +15,7 @@
  * and `keep` makes the zip just written the next build's pack; the folder then only carries
  * entries within a build (deflated ahead while Astro renders, read back by the zip), and is emptied.
  */
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { deflatePool, type DeflateLevel } from './deflate-pool.ts';
 import { buildCache, cacheKey } from '../util/cache.ts';
@@ -49,16 +47,15 @@ export interface DeflatedEntry {
 
 export interface DeflateCache {
   /**
-   * The raw DEFLATE stream of `data` at the cache's level: from the cache, or compressed now and
-   * stored. Asked again while the same bytes are being compressed, it waits for that result.
-   */
-  deflate(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>>;
-  /**
    * Compresses `data` into the cache unless it is there already (in the pack, or stored, or being
    * compressed): deflating ahead of the zip, which then reads it (nothing is read here).
    */
   warm(data: Uint8Array): Promise<void>;
-  /** {@link deflate}, with what the zip tells back in `placed`. */
+  /**
+   * The raw DEFLATE stream of `data` at the cache's level, with its key: from the last zip or the
+   * cache, or compressed now and stored. Asked again while the same bytes are being compressed,
+   * it waits for that result.
+   */
   entry(data: Uint8Array): Promise<DeflatedEntry>;
   /** Says that `entry`'s deflated bytes were written at `offset` of the zip being made (what `keep` records). */
   placed(entry: DeflatedEntry, offset: number): void;
@@ -72,7 +69,7 @@ export interface DeflateCache {
    * is kept, every entry of the folder (the pack holds them all).
    */
   prune(): Promise<void>;
-  /** How many `deflate` calls the cache answered (`packed` of them from the pack), and how many compressed. */
+  /** How many `entry` calls the cache answered (`packed` of them from the pack), and how many it compressed. */
   readonly stats: { hits: number; misses: number; packed: number };
 }
 
@@ -82,7 +79,8 @@ export function deflateCache({ dir, pack, level, force = false, warn }: DeflateC
   const stats = { hits: 0, misses: 0, packed: 0 };
   const pool = deflatePool();
   // Under --force the last zip is not read; the zip this build writes still becomes the pack.
-  const last = pack && !force ? openPack(pack, salt, warn ?? ((m) => console.warn(`warning: ${m}`))) : undefined;
+  const say = warn ?? ((m: string) => console.warn(`warning: ${m}`));
+  const last = pack && !force ? openPack(pack, salt, say) : undefined;
   /** The entries of the zip being written, by key (`placed`). */
   const placements = new Map<string, PackedEntry>();
   let kept = false;
@@ -94,6 +92,12 @@ export function deflateCache({ dir, pack, level, force = false, warn }: DeflateC
     // Not stored (a full disk…): the build is still right, the next one compresses it again.
     if (dir) await cache.store(key, (path) => writeFile(path, deflated)).catch(() => undefined);
     return { deflated, key };
+  };
+  /** Compresses `data` under `key`, registered so that the same bytes asked for meanwhile wait for it. */
+  const start = (key: string, data: Uint8Array): Promise<DeflatedEntry> => {
+    const made = compress(key, data).finally(() => running.delete(key));
+    running.set(key, made);
+    return made;
   };
   const stored = (key: string): DeflatedEntry | undefined => {
     const packed = last?.read(key);
@@ -117,22 +121,15 @@ export function deflateCache({ dir, pack, level, force = false, warn }: DeflateC
       stats.hits++;
       return found;
     }
-    const made = compress(key, data).finally(() => running.delete(key));
-    running.set(key, made);
-    return made;
+    return start(key, data);
   };
   return {
     stats,
     entry,
     async warm(data) {
       const key = cacheKey(salt, data);
-      if (running.has(key) || last?.has(key) || (dir && existsSync(join(dir, key)))) return;
-      const made = compress(key, data).finally(() => running.delete(key));
-      running.set(key, made);
-      await made;
-    },
-    async deflate(data) {
-      return (await entry(data)).deflated;
+      if (running.has(key) || last?.has(key) || cache.has(key)) return;
+      await start(key, data);
     },
     placed({ key, deflated, digest }, offset) {
       if (!placements.has(key)) placements.set(key, { offset, length: deflated.length, digest: digest ?? sha256(deflated) });
@@ -145,7 +142,7 @@ export function deflateCache({ dir, pack, level, force = false, warn }: DeflateC
         kept = true;
       } catch (error) {
         // A full disk…: the zip is right; the next build finds the earlier pack, or none, and compresses more.
-        (warn ?? console.warn)(`the zip could not be kept as the next build's pack of entries (${(error as Error).message}): the next build compresses more`);
+        say(`the zip could not be kept as the next build's pack of entries (${(error as Error).message}): the next build compresses more`);
       }
     },
     async prune() {

@@ -74,7 +74,6 @@ test('the zip is written as it is made, under a temporary name: a zip that fails
     // The disk fills on the second file: the cache's answer fails as a write would.
     const failing: DeflateCache = {
       entry: (data) => (++asked === 2 ? Promise.reject(new Error('ENOSPC: no space left on device')) : real.entry(data)),
-      deflate: (data) => real.deflate(data),
       warm: (data) => real.warm(data),
       placed: (entry, offset) => real.placed(entry, offset),
       keep: (path) => real.keep(path),
