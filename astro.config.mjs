@@ -7,12 +7,14 @@ import { inSitemap, reportSitemapUrls, sitemapPageUrl } from './src/lib/sitemap.
 import { sitePart } from './src/lib/site-part.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { modelSlugs } from './scripts/model/load.ts';
+import { deploymentOf } from './scripts/model/urls.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, inlineScriptHashes } from './src/lib/csp.ts';
 import { seedWatch } from './src/integrations/seed-watch.ts';
 import { mdxCache } from './src/integrations/mdx-cache.ts';
 import { searchClient } from './src/integrations/search-client.ts';
 import { devSearch } from './src/integrations/dev-search.ts';
+import { devData } from './src/integrations/dev-data.ts';
 
 /**
  * The reading site. Pages are written as `x.html` files and link to each other with
@@ -24,8 +26,7 @@ import { devSearch } from './src/integrations/dev-search.ts';
  * Every page carries a strict Content-Security-Policy (see src/lib/csp.ts): only the build's own
  * script files and hashed inline scripts from src/ run; styles are Astro's hashed inline ones.
  */
-const site = process.env.SITE_URL || undefined;
-const base = process.env.BASE_PATH || '/';
+const { site, base } = deploymentOf(process.env);
 
 /**
  * The sitemap, only where the deployment's `site` is known. In a split render (src/lib/site-part.ts)
@@ -54,7 +55,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: satteri({ features: { gfm: true, smartPunctuation: false } }),
   },
-  integrations: [mdx(), mdxCache(), seedWatch(), searchClient(), devSearch(), ...sitemapIntegrations()],
+  integrations: [mdx(), mdxCache(), seedWatch(), searchClient(), devSearch(), devData(), ...sitemapIntegrations()],
   devToolbar: { enabled: false },
   // A report, document or country page whose code and data (its cacheKey, src/lib/pagekey.ts)
   // are unchanged since the last build is copied from it instead of rendered again. `npm run build -- --force` renders all.

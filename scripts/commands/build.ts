@@ -2,10 +2,10 @@
  * `npm run build`: seeds → content → site, in one command that either replaces `dist/` (and
  * the offline zip) with a complete new build or leaves the last good one untouched.
  *
- * Steps run in order into a staging folder (`.build/<pid>/`): convert (incremental),
- * Astro's build, then the search steps. Progress is one updating line on a terminal and
- * plain lines in CI; a summary closes the run; a failure names the step and what to fix and
- * exits 1. Flags: --force (ignore caches, and refill them), --dist DIR and --zip FILE (where the
+ * Steps run into a staging folder (`.build/<pid>/`): convert (incremental), then Astro's
+ * build beside the reports' downloads and the search index, then the zip. Progress is one
+ * updating line on a terminal and plain lines in CI; a summary closes the run; a failure names
+ * the step and what to fix and exits 1. Flags: --force (ignore caches, and refill them), --dist DIR and --zip FILE (where the
  * results go; default dist/ and artifacts/un-hr-reports-offline.zip), --seeds DIR (the corpus; default
  * seeds/, converted into content/ beside it), --cache DIR (default node_modules/.astro),
  * --today DATE (the day changes found in the seeds are dated; default today, UTC), --fail-after STEP
@@ -17,6 +17,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { astroChildren, astroStep, lastAstroUsage } from '../tasks/astro.ts';
 import { convertStep } from '../tasks/convert.ts';
+import { dataStep } from '../tasks/data-files.ts';
 import { createProgress } from '../tasks/progress.ts';
 import { BuildFailure, cleanStale, runBuild, type Step } from '../tasks/steps.ts';
 import { acquireLocks, LockBusy, type Lock } from '../util/lock.ts';
@@ -60,6 +61,8 @@ const { values: flags } = parseCli(USAGE, {
 const steps: Step[] = [
   convertStep,
   astroStep,
+  // The reports' downloads, written by this process while Astro renders the pages.
+  dataStep,
   pagefindStep,
   // The zip is of the finished site, with the offline search scripts made from dist/pagefind/;
   // it is swapped in with dist/.

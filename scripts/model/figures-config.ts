@@ -5,6 +5,7 @@
  * show charts after this file, so both call it.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { parseJsonFile } from './manifest.ts';
 import type { Chart, Report } from './schema.ts';
@@ -115,6 +116,12 @@ export const RULES: { id: string; title: string; unit: string; rule: Rule }[] = 
     rule: { noun: '访问', units: ['次'], context: '特别程序|任务负责人' },
   },
 ];
+
+/**
+ * Where the maintainer's file of a content folder is: `seeds/figures.json` beside it. The site's
+ * figures, the search records and the build's figures downloads all read this one.
+ */
+export const figuresFileOf = (contentDir: string): string => join(contentDir, '..', 'seeds', 'figures.json');
 
 /** Read and validate the maintainer file (an absent file means no overrides). */
 export function loadFiguresConfig(file: string): FiguresConfig {

@@ -72,3 +72,20 @@ export const countryPath = (code: string): string => `countries/${code.toLowerCa
 
 /** The official United Nations link for a document symbol, in Chinese. */
 export const officialUrl = (symbol: string): string => `https://undocs.org/zh/${symbol}`;
+
+/** Where the site is served: its address when the deployment has one, and the folder under it. */
+export interface Deployment {
+  /** The site's address (`SITE_URL`), or undefined: an offline copy has none. */
+  site: string | undefined;
+  /** The path the site is served under (`BASE_PATH`, default `/`). */
+  base: string;
+}
+
+/**
+ * The deployment the environment describes (`SITE_URL`, `BASE_PATH`). Astro's config and the build's
+ * data files (whose citations carry the report page's address) both read it here, so the two
+ * cannot disagree.
+ */
+export function deploymentOf(env: Readonly<Record<string, string | undefined>>): Deployment {
+  return { site: env['SITE_URL'] || undefined, base: env['BASE_PATH'] || '/' };
+}

@@ -4,11 +4,10 @@
  * The Pagefind index (hosted, and the same files offline) is made from these records. Page chrome (navigation, footer, contents) is
  * never part of a record.
  */
-import { join } from 'node:path';
 import type { Block, Inline, Report } from '../model/schema.ts';
 import { searchText } from './text.ts';
 import { plainText } from '../model/plain.ts';
-import { applyChartConfig, loadFiguresConfig } from '../model/figures-config.ts';
+import { applyChartConfig, figuresFileOf, loadFiguresConfig } from '../model/figures-config.ts';
 import { modelFile, modelSlugs, readModelFile } from '../model/load.ts';
 import { citedDocuments, type CitedDocument } from '../model/citations.ts';
 import { documentPages } from '../model/docpages.ts';
@@ -135,7 +134,7 @@ export function readReports(contentDir: string): Report[] {
  * index of 10 000 reports) never holds them all.
  */
 export function* eachReport(contentDir: string): Generator<Report> {
-  const config = loadFiguresConfig(join(contentDir, '..', 'seeds', 'figures.json'));
+  const config = loadFiguresConfig(figuresFileOf(contentDir));
   for (const slug of modelSlugs(contentDir)) {
     const { report } = readModelFile(modelFile(contentDir, slug));
     // One report at a time: the figures file's entries about other reports are theirs to check.

@@ -22,7 +22,6 @@ import { reportPageData, type ReportPageData } from './page-data.ts';
 import { withKey } from './pagekey.ts';
 import { sitePart } from './site-part.ts';
 import { partIndexDir, readPartIndex, writePartIndex } from './part-index.ts';
-import { figureReport, reportFigures, type ReportFigures } from './figures.ts';
 
 const DATA_DIR = join(contentDir, 'data');
 /** Models by slug, with the file's mtime: `npm run dev` reconverts seeds while the server runs. */
@@ -178,17 +177,4 @@ export function loadReportPage(slug: string): ReportPageData {
 function indexEntry(slug: string) {
   if (!partIndexDir) throw new Error(`SITE_PART is set but SITE_PART_INDEX is not: a reports part reads the corpus index the lists part writes`);
   return readPartIndex(partIndexDir, slug);
-}
-
-/** The reports that have a figures download (`data/<slug>.figures.json`), in slug order. */
-export function figureReportSlugs(): string[] {
-  if (sitePart.kind === 'reports') return sitePart.slugs.filter((slug) => indexEntry(slug).figures);
-  return loadCorpus().figures.reports.map((r) => r.report.slug);
-}
-
-/** One report's figures, for its downloads (src/lib/figure-files.ts). */
-export function loadReportFigures(slug: string): ReportFigures {
-  if (sitePart.kind !== 'reports') return reportFigures(loadCorpus().figures, slug);
-  const { charts, headline } = indexEntry(slug).page;
-  return { report: figureReport(loadReport(slug), charts), charts, headline };
 }

@@ -4,10 +4,10 @@
  * provenance check once per corpus: a chart or series whose number no longer appears in the
  * paragraph it cites stops the build with a message naming it and the paragraph.
  */
-import { join } from 'node:path';
 import { keyFigureLabel, reportPlaces } from '../../scripts/model/places.ts';
 import type { Chart, FigureValue, Report } from '../../scripts/model/schema.ts';
-import { applyChartConfig, type FiguresConfig } from '../../scripts/model/figures-config.ts';
+import { applyChartConfig, figuresFileOf, type FiguresConfig } from '../../scripts/model/figures-config.ts';
+import { contentDir } from './content-dir.ts';
 import { buildSeries, checkProvenance, headlineValues, reportYear, type Series } from './series.ts';
 
 /**
@@ -49,7 +49,7 @@ export interface SiteFigures {
  * The maintainer's file of chart renames, hides and series: in the seeds folder beside the
  * content folder (`CONTENT_DIR`, as the search records read it), so a test build reads its own.
  */
-export const FIGURES_CONFIG = join(process.env.CONTENT_DIR ?? join(process.cwd(), 'content'), '..', 'seeds', 'figures.json');
+export const FIGURES_CONFIG = figuresFileOf(contentDir);
 
 /**
  * Everything the report pages, the figures page and the downloads need, from the reports and

@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import type { Corpus } from './corpus.ts';
 import { reportPageData, type ReportPageData } from './page-data.ts';
 
-/** A report's entry: its page data without the model (the part reads the model itself), and whether it has a figures download. */
+/** A report's entry: its page data without the model (the part reads the model itself). */
 export interface PartIndexEntry {
   page: Omit<ReportPageData, 'model'>;
-  figures: boolean;
 }
 
 /** Where the index is: `SITE_PART_INDEX`, set by the build for every part of a split render. */
@@ -22,10 +21,9 @@ export const partIndexDir = process.env.SITE_PART_INDEX;
 /** Writes every report's entry into `dir` (`<slug>.json`); each page's data is made, written and dropped, one at a time. */
 export function writePartIndex(dir: string, corpus: Corpus): void {
   mkdirSync(dir, { recursive: true });
-  const withFigures = new Set(corpus.figures.reports.map((r) => r.report.slug));
   for (const slug of corpus.reports.keys()) {
     const { model: _model, ...page } = reportPageData(corpus, slug);
-    const entry: PartIndexEntry = { page, figures: withFigures.has(slug) };
+    const entry: PartIndexEntry = { page };
     writeFileSync(join(dir, `${slug}.json`), JSON.stringify(entry));
   }
 }

@@ -3,22 +3,11 @@
  * cover-page facts as labelled rows (the report page's meta table), and dates written the
  * Chinese way. Pure functions of the model's metadata, tested without a build.
  */
-import type { DocumentKind, Frontmatter } from '../../scripts/model/schema.ts';
+import type { Frontmatter } from '../../scripts/model/schema.ts';
 import { officialUrl } from '../../scripts/model/urls.ts';
+import { kindLabel } from '../../scripts/model/kinds.ts';
 
-/** The kind of document as the catalogue and the report page name it. */
-export const KIND_LABELS: Record<DocumentKind, string> = {
-  report: '报告',
-  'concluding-observations': '结论性意见',
-  'annual-report': '年度报告',
-  resolution: '决议',
-  decision: '决定',
-  statement: '发言',
-  views: '来文意见',
-  other: '其他文件',
-};
-
-export const kindLabel = (kind: DocumentKind): string => KIND_LABELS[kind];
+export { KIND_LABELS, kindLabel } from '../../scripts/model/kinds.ts';
 
 /** Cover-page languages (`Original: English`) in Chinese; an unknown one is shown as printed. */
 const LANGUAGES: Record<string, string> = {

@@ -7,8 +7,6 @@ import { sitePartFromEnv, type SitePart } from '../../scripts/model/parts.ts';
 
 export const sitePart: SitePart = sitePartFromEnv(process.env);
 
-const partSlugs = sitePart.kind === 'reports' ? new Set(sitePart.slugs) : undefined;
-
 /** Whether this run renders the pages that list the corpus (catalogue, figures, countries, documents): the whole site's run or the lists part. */
 export function rendersLists(): boolean {
   return sitePart.kind !== 'reports';
@@ -17,9 +15,4 @@ export function rendersLists(): boolean {
 /** Whether this run renders report pages at all: not the lists part, whose collection is empty (and asking it for its entries would be warned about). */
 export function rendersReports(): boolean {
   return sitePart.kind !== 'lists';
-}
-
-/** Whether this run renders the report page and data files of `slug`. */
-export function rendersReport(slug: string): boolean {
-  return sitePart.kind === 'all' || (partSlugs?.has(slug) ?? false);
 }

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { reports } from './model.ts';
-import { bibtex, cslJson, unCitation, type CiteMeta } from '../../src/lib/cite.ts';
+import { bibtex, cslJson, unCitation, type CiteMeta } from '../../scripts/model/cite.ts';
 import { metaRows } from '../../src/lib/reportmeta.ts';
 import { zipRoot } from '../../scripts/zip/offline-zip.ts';
 import { zipPath } from '../pinned.ts';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -427,6 +427,19 @@ describe('a rebuild after a seed change', () => {
         assert.match(build('warm'), /✓ astro .*, MDX 0 compiled, [1-9]\d* from cache/);
         // 2 of 4 report pages, and all 125 document pages (the 123 cited, the 2 report symbols) and 128 country pages (their data did not change).
         assert.match(log, /✓ astro [\d.]+ s — 264 pages \(255 reused\)/);
+        // The downloads of the three unchanged reports are the first build's files (hard links from the data step's cache);
+        // the changed report's four are written again.
+        assert.match(log, /✓ data [\d.]+ s — 16 files \(12 reused\)/);
+        const inodes = (name: string) => new Map(readdirSync(join(dir, name, 'data')).map((f) => [f, statSync(join(dir, name, 'data', f)).ino]));
+        const [before, after] = [inodes('first'), inodes('rebuild')];
+        assert.equal(after.size, 16);
+        assert.deepEqual(
+          [...after]
+            .filter(([f, ino]) => before.get(f) !== ino)
+            .map(([f]) => f)
+            .sort(),
+          ['sg-2023-human-rights.bib', 'sg-2023-human-rights.csl.json', 'sg-2023-human-rights.figures.csv', 'sg-2023-human-rights.figures.json'],
+        );
         // Two shards (four reports): a-74-36's, and the other with the document pages (unchanged: no citation changed).
         assert.match(log, /✓ pagefind .*, 2 shards \(1 indexed, 1 unchanged\)/);
         assert.match(log, /✓ zip [\d.]+ s — \d+ files, [1-9]\d* of them offline search scripts/);

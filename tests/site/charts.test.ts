@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { barChart, textWidth, wrapLabel } from '../../src/charts/bars.ts';
 import { formatZh } from '../../src/charts/format.ts';
-import { csvField, excerpt } from '../../src/lib/figure-files.ts';
+import { csvField, excerpt } from '../../scripts/model/figure-files.ts';
 
 const r = (n: number) => Math.round(n);
 

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { frontmatterSchema, type Frontmatter } from '../../scripts/model/schema.ts';
-import { bibtex, cslJson } from '../../src/lib/cite.ts';
-import { csvField } from '../../src/lib/figure-files.ts';
+import { bibtex, cslJson } from '../../scripts/model/cite.ts';
+import { csvField } from '../../scripts/model/figure-files.ts';
 
 const front = (extra: Partial<Frontmatter>): Frontmatter =>
   frontmatterSchema.parse({

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { frontmatterSchema, type Frontmatter } from '../../scripts/model/schema.ts';
 import { metaRows, kindLabel, languageName, zhDate } from '../../src/lib/reportmeta.ts';
-import { bibEscape, bibtex, cslJson, reportPageUrl, unCitation } from '../../src/lib/cite.ts';
+import { bibEscape, bibtex, cslJson, reportPageUrl, unCitation } from '../../scripts/model/cite.ts';
 import { kindCounts, sortCatalogue } from '../../src/lib/catalogue.ts';
 
 /** A frontmatter as the converter would write it, validated by the schema the site reads with. */

@@ -1,10 +1,18 @@
 /**
  * A report's figures as downloadable files: JSON (values and charts) and CSV (one row per value,
- * UTF-8 with a BOM so that Excel reads the Chinese, fields quoted as RFC 4180 says).
+ * UTF-8 with a BOM so that Excel reads the Chinese, fields quoted as RFC 4180 says). Pure functions
+ * of the model and its charts: the build writes them (scripts/model/data-files.ts), not Astro.
  */
-import type { ReportFigures } from './figures.ts';
+import type { Chart, Report } from './schema.ts';
 
-export function figuresJson(f: ReportFigures): string {
+/** What a report's figures files are made of: its metadata and numbers, and its charts after `seeds/figures.json`. */
+export interface FiguresDownload {
+  report: Pick<Report, 'slug' | 'meta' | 'figures'>;
+  charts: readonly Chart[];
+}
+
+/** `data/<slug>.figures.json`: the report named, every sentence and value, and the charts drawn from them. */
+export function figuresJson(f: FiguresDownload): string {
   const { report } = f;
   return `${JSON.stringify(
     {
@@ -55,7 +63,8 @@ export function excerpt(sentence: string, printed: string): string {
   return `${from > 0 ? '…' : ''}${sentence.slice(from, to)}${to < sentence.length ? '…' : ''}`;
 }
 
-export function figuresCsv(f: ReportFigures): string {
+/** `data/<slug>.figures.csv`: one row per value, with the words around it. */
+export function figuresCsv(f: FiguresDownload): string {
   const sentences = f.report.figures?.sentences ?? [];
   const rows = (f.report.figures?.values ?? []).map((v) =>
     COLUMNS.map((c) => csvField(c === 'sentence' ? excerpt(sentences[v.sentence] ?? '', v.printed) : v[c])).join(','),

@@ -2,11 +2,13 @@
  * How a report is cited: the UN style a reader pastes into a text (issuing organ and session,
  * title, symbol, date, paragraph), and the machine-readable forms reference managers import
  * (CSL-JSON, BibTeX). A report without a symbol is cited by its title, so every report has a
- * usable citation. Pure functions of the report's metadata.
+ * usable citation. Pure functions of the report's metadata: the report page shows them, and the
+ * build writes the citation files (scripts/model/data-files.ts) beside Astro's render.
  */
-import type { Frontmatter } from '../../scripts/model/schema.ts';
-import { kindLabel, zhDate } from './reportmeta.ts';
-import { officialUrl, reportPath } from '../../scripts/model/urls.ts';
+import type { Frontmatter } from './schema.ts';
+import { chineseDate } from './docpages.ts';
+import { kindLabel } from './kinds.ts';
+import { officialUrl, reportPath } from './urls.ts';
 
 export type CiteMeta = Pick<Frontmatter, 'slug' | 'title' | 'kind' | 'symbol' | 'body' | 'session' | 'author' | 'date' | 'year' | 'original'> &
   Partial<Pick<Frontmatter, 'officialRecords'>>;
@@ -26,7 +28,7 @@ function authorLine(meta: CiteMeta): string | undefined {
 
 /** The date as cited: the cover date (`2023 年 3 月 9 日`), else the year, else nothing. */
 function citedDate(meta: CiteMeta): string | undefined {
-  if (meta.date) return zhDate(meta.date);
+  if (meta.date) return chineseDate(meta.date);
   return meta.year ? `${meta.year} 年` : undefined;
 }
 
