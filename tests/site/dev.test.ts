@@ -84,6 +84,12 @@ test('a seed edited while the dev server runs is reconverted, served and searcha
     () => log,
   );
   assert.doesNotMatch(log, /Failed to run dependency scan/);
+  // The downloads are written by the build, not by Astro (scripts/tasks/data-files.ts): the dev server answers them from the same function.
+  const download = (path: string) => fetch(`http://127.0.0.1:${port}/data/${path}`);
+  const bib = await download('a-74-36.bib');
+  assert.equal(bib.headers.get('content-type'), 'application/x-bibtex; charset=utf-8');
+  assert.match(await bib.text(), /^@techreport\{a-74-36,\n[^]*\n {2}number = \{A\/74\/36\},\n/);
+  assert.equal(((await (await download('a-hrc-55-69.figures.json')).json()) as { report: { symbol: string } }).report.symbol, 'A/HRC/55/69');
 
   const browser = await chromium.launch(chromiumLaunchOptions);
   after(() => browser.close());
@@ -112,4 +118,5 @@ test('a seed edited while the dev server runs is reconverted, served and searcha
     () => log,
   );
   assert.equal((await page('a-74-36')).status, 200);
+  assert.equal((await download('a-hrc-55-69.figures.json')).status, 404);
 });

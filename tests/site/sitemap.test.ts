@@ -18,10 +18,10 @@ const integrations = async (siteUrl: string | undefined, tag: string) => {
 test('a build with SITE_URL set produces a sitemap; without it, none', async () => {
   const withSite = await integrations('https://example.org', 'with-site');
   assert.equal(withSite.site, 'https://example.org');
-  assert.deepEqual(withSite.names, ['@astrojs/mdx', 'mdx-cache', 'seed-watch', 'search-client', 'dev-search', '@astrojs/sitemap']);
+  assert.deepEqual(withSite.names, ['@astrojs/mdx', 'mdx-cache', 'seed-watch', 'search-client', 'dev-search', 'dev-data', '@astrojs/sitemap']);
   const withoutSite = await integrations(undefined, 'without-site');
   assert.equal(withoutSite.site, undefined);
-  assert.deepEqual(withoutSite.names, ['@astrojs/mdx', 'mdx-cache', 'seed-watch', 'search-client', 'dev-search']);
+  assert.deepEqual(withoutSite.names, ['@astrojs/mdx', 'mdx-cache', 'seed-watch', 'search-client', 'dev-search', 'dev-data']);
 });
 
 test('sitemap URLs name the .html file the site links to', () => {
