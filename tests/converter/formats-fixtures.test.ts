@@ -300,3 +300,38 @@ describe('spaces between Chinese and Latin letters or digits in a PDF', () => {
     assert.equal(read([item('Distr.:', 70), item('General', 109)]), 'Distr.: General');
   });
 });
+
+/**
+ * The layout a maintainer's trial once misread (docs/input-formats.md, "Tried as a new
+ * maintainer"): the masthead in the first page's header with the document's date, the session
+ * block in the body under it. The date is the document's, the session's dates the block's.
+ */
+const sessionUnderMasthead: Printable = {
+  ...mastheadCover,
+  masthead: { left: ['联合国', '大会'], right: ['A/HRC/60/99', 'Distr.: General', '4 May 2026', 'Chinese', 'Original: English'] },
+  cover: ['人权理事会', '第六十届会议', '2026年6月15日至7月10日', ...mastheadCover.cover],
+};
+
+describe('a masthead in the first-page header, the session block under it in the body', () => {
+  const files: Record<string, Buffer> = {};
+  before(async () => {
+    files.docx = await makeDocx(sessionUnderMasthead);
+    files.libreoffice = libreOffice(files.docx, 'docx', 'pdf');
+  });
+  for (const producer of ['docx', 'libreoffice'] as const) {
+    it(`${producer}: the masthead's date is the document's, the session's dates and agenda title are the block's`, () => {
+      const m = convertSeed(`cover.${producer === 'docx' ? 'docx' : 'pdf'}`, files[producer]!).report.meta;
+      assert.deepEqual(
+        [m.date, m.session, m.dates, m.agendaItems, m.agendaTitles, m.title],
+        [
+          '2026-05-04',
+          '第六十届会议',
+          '2026年6月15日至7月10日',
+          ['3'],
+          ['促进和保护所有人权——公民权利、政治权利、经济、社会及文化权利，包括发展权'],
+          '数字空间中的意见和表达自由',
+        ],
+      );
+    });
+  }
+});
