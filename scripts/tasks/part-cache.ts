@@ -13,11 +13,11 @@
  * build published (no second copy of gigabytes); a page rewritten in place in dist/ breaks the
  * seal, so it is never taken for the rendered one.
  */
-import { existsSync, linkSync, copyFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SitePart } from '../model/parts.ts';
 import { buildCache, cacheKey, filesKey, type BuildCache } from '../util/cache.ts';
-import { filesUnder } from '../util/files.ts';
+import { filesUnder, linkTree } from '../util/files.ts';
 
 /** The site's code, as the pages are rendered from it: any change renders every part again. */
 const CODE = ['src', 'public', 'scripts/model', 'scripts/util', 'scripts/data'];
@@ -52,19 +52,6 @@ export function partKey(part: Extract<SitePart, { kind: 'reports' }>, inputs: Pa
     join(indexDir, `${slug}.json`),
   ]);
   return cacheKey(codeKey, part.name, ...part.slugs, ...RENDER_ENV.map((name) => `${name}=${process.env[name] ?? ''}`), filesKey([figuresFile, ...perReport]));
-}
-
-/** Links (or, across file systems, copies) every file of `from` into `to`. */
-function linkTree(from: string, to: string): void {
-  for (const file of filesUnder(from)) {
-    const target = join(to, file);
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(join(from, file), target);
-    } catch {
-      copyFileSync(join(from, file), target);
-    }
-  }
 }
 
 export interface PartPages {
