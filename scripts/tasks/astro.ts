@@ -336,10 +336,13 @@ async function renderParts(context: BuildContext, parts: SitePart[]): Promise<st
     if (from && !existsSync(dir))
       throw new Error(`--parts-from ${from}: part ${name} is missing (render it with npm run render-part -- ${name} --out ${from})`);
     const key = !from && part.kind === 'reports' ? partKey(part, inputs) : undefined;
+    const keys = key !== undefined && part.kind === 'reports' ? reportKeys(part, inputs) : undefined;
     const reused = key !== undefined && kept.restore(key, dir);
-    if (reused) keptParts++;
-    else if (!from) {
-      const keys = part.kind === 'reports' ? reportKeys(part, inputs) : undefined;
+    if (reused) {
+      keptParts++;
+      // Kept by a build before the manifests: from now on it can be patched.
+      if (kept.last(name)?.key !== key) kept.record(name, key, keys!);
+    } else if (!from) {
       const patched = part.kind === 'reports' && (await patch(part, keys!, dir));
       if (!patched) tally(name, part.kind === 'reports' ? part.slugs.length : 0, await render(part));
       if (key !== undefined) await kept.keep(key, dir, name, keys!);

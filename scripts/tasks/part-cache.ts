@@ -78,6 +78,8 @@ export interface PartPages {
   restore(key: string, dir: string): boolean;
   /** Keeps the pages a part just rendered into `dir` under `key`, as the last render of the part `name` with its reports' keys. */
   keep(key: string, dir: string, name: string, reports: Record<string, string>): Promise<void>;
+  /** Records the render kept under `key` as the last of the part `name`, with its reports' keys. */
+  record(name: string, key: string, reports: Record<string, string>): void;
   /** The last render kept of the part `name`: its key and its reports' keys (its pages may since be gone: `restore` says). */
   last(name: string): { key: string; reports: Record<string, string> } | undefined;
   /** Flushes what was kept and removes the entries no part of this build used (after the render succeeded), and the manifests of parts not in `names`. */
@@ -90,6 +92,10 @@ export function partPages(dir: string, options: { force: boolean; warn: (message
   const cache: BuildCache = buildCache(dir, options);
   const manifests = `${dir}-renders`;
   const manifest = (name: string) => join(manifests, `${name}.json`);
+  const record = (name: string, key: string, reports: Record<string, string>) => {
+    mkdirSync(manifests, { recursive: true });
+    writeFileAtomic(manifest(name), `${JSON.stringify({ key, reports })}\n`);
+  };
   return {
     restore(key, out) {
       const entry = cache.lookup(key);
@@ -100,9 +106,9 @@ export function partPages(dir: string, options: { force: boolean; warn: (message
     },
     async keep(key, out, name, reports) {
       await cache.store(key, (path) => linkTree(out, path));
-      mkdirSync(manifests, { recursive: true });
-      writeFileAtomic(manifest(name), `${JSON.stringify({ key, reports })}\n`);
+      record(name, key, reports);
     },
+    record,
     last(name) {
       if (options.force) return undefined;
       try {
