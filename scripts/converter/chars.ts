@@ -29,3 +29,52 @@ export function hasSpaceRun(text: string, n: number): boolean {
   }
   return false;
 }
+
+/** Ideographs (with extension A and compatibility forms), CJK punctuation and full-width forms. */
+function chinese(c: number): boolean {
+  return (
+    (c >= 0x3001 && c <= 0x303f) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff01 && c <= 0xffef)
+  );
+}
+
+function latinOrDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * Whether two neighbouring characters (UTF-16 code units, either order) are Chinese on one side
+ * and a Latin letter or digit on the other: where UN Chinese documents type no space, and
+ * extractions and PDFs often show one (readers/script-gaps.ts, join.ts).
+ */
+export function acrossScripts(a: number, b: number): boolean {
+  return (chinese(a) && latinOrDigit(b)) || (latinOrDigit(a) && chinese(b));
+}
+
+function ideograph(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * How often `text` sets an ideograph and a Latin letter or digit side by side (`tight`) and with
+ * spaces between (`spaced`). Punctuation is left out: no extraction spaces `《2030` or `.pdf。`.
+ */
+export function scriptJoints(text: string): { tight: number; spaced: number } {
+  let tight = 0;
+  let spaced = 0;
+  let last = -1;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      gap = true;
+      continue;
+    }
+    if (last >= 0 && ((ideograph(last) && latinOrDigit(c)) || (latinOrDigit(last) && ideograph(c)))) {
+      if (gap) spaced++;
+      else tight++;
+    }
+    last = c;
+    gap = false;
+  }
+  return { tight, spaced };
+}

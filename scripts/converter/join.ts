@@ -1,7 +1,10 @@
 /**
  * Re-joining lines that the PDF wrapped: no space between CJK characters, one space between
- * Latin words, nothing inside a URL (whether or not it broke at a hyphen).
+ * Latin words, nothing inside a URL (whether or not it broke at a hyphen), and between Chinese
+ * and a Latin letter or digit whatever the paragraph does elsewhere.
  */
+
+import { scriptJoints } from './chars.ts';
 
 /** What ends a URL token: white space, CJK punctuation and ideographs, full-width forms, `<>`. */
 const URL_STOP = /[\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff<>]/;
@@ -35,6 +38,10 @@ export interface LineJoiner {
 export function lineJoiner(first: string, knownUrls: ReadonlySet<string> = new Set()): LineJoiner {
   const parts: string[] = first ? [first] : [];
   let tail = first.slice(-TAIL);
+  // Joints between Chinese and a Latin letter or digit follow the paragraph's own spacing,
+  // decided once all its lines are in (see `joint`).
+  const across = new Set<number>();
+  const seen = scriptJoints(tail);
   const retail = () => {
     let t = '';
     for (let i = parts.length - 1; i >= 0 && t.length < TAIL; i--) t = parts[i] + t;
@@ -60,21 +67,36 @@ export function lineJoiner(first: string, knownUrls: ReadonlySet<string> = new S
         return;
       }
       const sep = joint(tail, b, knownUrls);
-      if (sep) parts.push(sep);
+      if (sep === ACROSS) across.add(parts.push(' ') - 1);
+      else if (sep) parts.push(sep);
       parts.push(b);
-      tail = (tail + sep + b).slice(-TAIL);
+      const inB = scriptJoints(b);
+      seen.tight += inB.tight;
+      seen.spaced += inB.spaced;
+      tail = (tail + (sep && ' ') + b).slice(-TAIL);
     },
-    text: () => parts.join(''),
+    text: () => {
+      const space = seen.tight > seen.spaced ? '' : ' ';
+      return parts.map((p, i) => (across.has(i) ? space : p)).join('');
+    },
   };
 }
 
-/** What goes between the end of one line (`a`, trimmed) and the next (`b`, trimmed): a space or nothing. */
-function joint(a: string, b: string, knownUrls: ReadonlySet<string>): '' | ' ' {
+/** A joint between Chinese and a Latin letter or digit: decided by the paragraph's spacing. */
+const ACROSS = 'across';
+
+/**
+ * What goes between the end of one line (`a`, trimmed) and the next (`b`, trimmed): a space,
+ * nothing, or, between Chinese and a Latin letter or digit, what the paragraph does elsewhere:
+ * UN Chinese documents type no space there (`2026年5月4日`, `第52/9号`), text extracted from a PDF
+ * often has one at every such place (`2026 年 5 月 4 日`); the wrap follows whichever the
+ * paragraph's own lines do more often, a space when they never meet.
+ */
+function joint(a: string, b: string, knownUrls: ReadonlySet<string>): '' | ' ' | typeof ACROSS {
   const url = urlAtEnd(a);
   if (url && URL_CONTINUATION.test(b) && continuesUrl(url, b, knownUrls)) return '';
   if (LATIN_END.test(a) && LATIN_START.test(b)) return ' ';
-  // UN Chinese typesetting puts a space between an ideograph and a Latin word or number.
-  if ((/[A-Za-z0-9]$/.test(a) && IDEOGRAPH_START.test(b)) || (IDEOGRAPH_END.test(a) && /^[A-Za-z0-9]/.test(b))) return ' ';
+  if ((/[A-Za-z0-9]$/.test(a) && IDEOGRAPH_START.test(b)) || (IDEOGRAPH_END.test(a) && /^[A-Za-z0-9]/.test(b))) return ACROSS;
   return '';
 }
 

@@ -13,9 +13,12 @@
  * what it would load online — the index chunks of its words and the fragments of its results —
  * and gives the same results, because it is the same engine reading the same bytes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pagefindRuntime } from './pagefind.ts';
+import { fileStamp, filesUnder, type FileStamp } from '../util/files.ts';
 
 /** Where the offline bundle lives in the unpacked zip (never in dist/: the hosted page does not load it). */
 export const OFFLINE_DIR = 'search/offline';
@@ -61,19 +64,6 @@ export function scriptFile(name: string, bytes: Uint8Array): string {
   return `__pf(${JSON.stringify(name)},"${Buffer.from(bytes).toString('base64')}");\n`;
 }
 
-/** Files under `dir`, as `/`-separated paths relative to it, sorted. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(dir.length + 1)
-        .split('\\')
-        .join('/'),
-    )
-    .sort();
-}
-
 /** One file of the offline bundle: its path in the unpacked site and its bytes. */
 export interface OfflineFile {
   path: string;
@@ -87,13 +77,42 @@ export interface OfflineFile {
  * loads (about 7 500 at 1000 reports, against a host's 20 000-file limit).
  */
 export function* offlineFiles(distDir: string): Generator<OfflineFile> {
+  for (const { path, read } of offlineSources(distDir)) yield { path, data: read() };
+}
+
+/** What makes an offline script besides its source file's name and bytes: this module and the shim (part of every stamp). */
+const generator = createHash('sha256')
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(shim)
+  .digest('hex')
+  .slice(0, 16);
+
+/** A file of the offline bundle before it is made: its path, how to make its bytes, and a stamp naming them (see `fileStamp`). */
+export interface OfflineSource {
+  path: string;
+  /** Undefined when the source file is too new to be told apart from a rewrite. */
+  stamp: FileStamp;
+  read(): Uint8Array;
+}
+
+/**
+ * {@link offlineFiles} unmade: each file's bytes are made only when read, and its stamp is the
+ * source file's under this generator and name, so the zip can take a file it made before from the
+ * last zip without making it again.
+ */
+export function* offlineSources(distDir: string, now = Date.now()): Generator<OfflineSource> {
   const from = join(distDir, 'pagefind');
   const sources = filesUnder(from)
     .filter((name) => name !== 'pagefind-worker.js') // no workers from file://
     .map((name) => ({ name, path: `${OFFLINE_DIR}/${name === pagefindRuntime ? name : `${name}.js`}` }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const { name, path } of sources) {
-    const text = name === pagefindRuntime ? classicPagefind(readFileSync(join(from, name), 'utf8')) : scriptFile(name, readFileSync(join(from, name)));
-    yield { path, data: Buffer.from(text) };
+    const file = join(from, name);
+    const stamp = fileStamp(file, now);
+    yield {
+      path,
+      stamp: stamp === undefined ? undefined : `offline ${generator} ${name} ${stamp}`,
+      read: () => Buffer.from(name === pagefindRuntime ? classicPagefind(readFileSync(file, 'utf8')) : scriptFile(name, readFileSync(file))),
+    };
   }
 }

@@ -10,7 +10,7 @@
  * (`uaqhrcq40q38x`) are added on a last line so that `A/HRC/40/38` can be searched as written;
  * each block's own keys are in the meta.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -20,6 +20,7 @@ import { citationsOf, documentRecordsOf, documentsSlug, eachReport, reportRecord
 import { chunkPayload, chunkRecords, type SearchChunk } from './chunks.ts';
 import { shardCount, shardOf, type ShardBuildOptions } from './shards.ts';
 import { buildCache, cacheKey } from '../util/cache.ts';
+import { linkTree } from '../util/files.ts';
 import { codeKey } from '../util/modules.ts';
 import { parseCli } from '../util/cli.ts';
 import { OWN_KEYS } from '../model/search-record.ts';
@@ -200,7 +201,8 @@ export async function indexSite(
         built++;
       }
       const to = i === 0 ? outputPath : join(outputPath, String(shard));
-      cpSync(from, to, { recursive: true, filter: (src) => i === 0 || !isRuntime(basename(src)) });
+      // Linked, not copied: the zip knows the files it zipped last time by their inode (fileStamp).
+      linkTree(from, to, (file) => i === 0 || !isRuntime(basename(file)));
     }
   } finally {
     await pagefind.close(); // stops Pagefind's service if a shard started it

@@ -12,13 +12,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { modelSlugs } from '../model/load.ts';
-import { partEnvValue, partName, planParts, SITE_PART_ENV, type SitePart } from '../model/parts.ts';
+import { partEnvValue, partName, planParts, reportOfPath, SITE_PART_ENV, type SitePart } from '../model/parts.ts';
+import { filesUnder } from '../util/files.ts';
 import { checkPageCopies, sealPageCopies } from './page-copies.ts';
 import { mergePart, partJobs, partSize, prunePartCaches, writePartFile } from './parts.ts';
-import { partKey, partPages, siteCodeKey, type PartInputs } from './part-cache.ts';
+import { partKey, partPages, reportKeys, siteCodeKey, type PartInputs } from './part-cache.ts';
 import { warnOf, type BuildContext, type Step } from './steps.ts';
 
 const CHILD = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
@@ -230,11 +231,12 @@ export async function renderPart(
   root: string,
   caches: string,
   onBundled?: () => void,
+  outRoot = root,
 ): Promise<{ result: AstroResult; seconds: number }> {
   const name = partName(part);
-  const env = { [SITE_PART_ENV]: partEnvValue(part, writePartFile(root, part))!, SITE_PART_INDEX: join(root, 'index') };
+  const env = { [SITE_PART_ENV]: partEnvValue(part, writePartFile(outRoot, part))!, SITE_PART_INDEX: join(root, 'index') };
   const run: AstroRun = {
-    outDir: join(root, name),
+    outDir: join(outRoot, name),
     cacheDir: join(caches, name),
     label: name,
     env,
@@ -277,34 +279,75 @@ async function renderParts(context: BuildContext, parts: SitePart[]): Promise<st
   // and reads it back while bundling: runs side by side (SITE_PART_JOBS > 1) take turns through
   // those two phases and overlap only in rendering, so none bundles another part's modules.
   let bundling = Promise.resolve();
-  const render = async (part: SitePart) => {
+  const render = async (part: SitePart, outRoot = root) => {
     const previous = bundling;
     const mine = Promise.withResolvers<void>();
     bundling = mine.promise;
     await previous;
     try {
-      return await renderPart(context, part, root, caches, mine.resolve);
+      return await renderPart(context, part, root, caches, mine.resolve, outRoot);
     } finally {
       mine.resolve();
     }
   };
+  /** Counts a render of `reports` reports of the part `name` in the step's totals and says it. */
+  const tally = (name: string, reports: number, { result, seconds }: Awaited<ReturnType<typeof render>>, what = '') => {
+    lastAstroUsage.parts!.push({ name, reports, seconds, ...result.usage });
+    const mdx = /(\d+) compiled, (\d+) from cache/.exec(result.mdx);
+    if (mdx) ((compiled[0]! += Number(mdx[1])), (compiled[1]! += Number(mdx[2])));
+    total.reused += result.reused;
+    context.progress.line(`  astro part ${name}: ${result.pages} pages${what} in ${seconds.toFixed(1)} s`);
+  };
+  /**
+   * A reports part whose last render is kept and most of whose reports' keys are unchanged: their
+   * files are the last render's, and Astro renders only the changed reports, into
+   * `<root>/changed/` (part-cache.ts). False when the part must be rendered whole.
+   */
+  const patch = async (part: Extract<SitePart, { kind: 'reports' }>, keys: Record<string, string>, dir: string): Promise<boolean> => {
+    const last = kept.last(part.name);
+    const changed = part.slugs.filter((slug) => last?.reports[slug] !== keys[slug]);
+    if (!last || changed.length * 2 > part.slugs.length || !kept.restore(last.key, dir)) return false;
+    const stale = new Set(changed);
+    for (const file of filesUnder(dir)) {
+      const report = reportOfPath(file);
+      if (report !== undefined && (stale.has(report) || !Object.hasOwn(keys, report))) rmSync(join(dir, file));
+    }
+    if (!changed.length) return true;
+    const changedRoot = join(root, 'changed');
+    tally(
+      part.name,
+      changed.length,
+      await render({ ...part, slugs: changed }, changedRoot),
+      ` (${changed.length} of its ${part.slugs.length} reports rendered, the others' from its last render)`,
+    );
+    // The rendered reports' own files; the shared ones stay the last render's, checked against the lists part's by the merge.
+    const out = join(changedRoot, part.name);
+    for (const file of filesUnder(out)) {
+      if (reportOfPath(file) === undefined) continue;
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      renameSync(join(out, file), join(dir, file));
+    }
+    rmSync(changedRoot, { recursive: true, force: true });
+    return true;
+  };
   const renderOne = async (part: SitePart) => {
     const name = partName(part);
-    if (from && !existsSync(join(from, name)))
+    const dir = join(root, name);
+    if (from && !existsSync(dir))
       throw new Error(`--parts-from ${from}: part ${name} is missing (render it with npm run render-part -- ${name} --out ${from})`);
     const key = !from && part.kind === 'reports' ? partKey(part, inputs) : undefined;
-    const reused = key !== undefined && kept.restore(key, join(root, name));
-    if (reused) keptParts++;
-    else if (!from) {
-      const { result, seconds } = await render(part);
-      lastAstroUsage.parts!.push({ name, reports: part.kind === 'reports' ? part.slugs.length : 0, seconds, ...result.usage });
-      const mdx = /(\d+) compiled, (\d+) from cache/.exec(result.mdx);
-      if (mdx) ((compiled[0]! += Number(mdx[1])), (compiled[1]! += Number(mdx[2])));
-      total.reused += result.reused;
-      context.progress.line(`  astro part ${name}: ${result.pages} pages in ${seconds.toFixed(1)} s`);
-      if (key !== undefined) await kept.keep(key, join(root, name));
+    const keys = key !== undefined && part.kind === 'reports' ? reportKeys(part, inputs) : undefined;
+    const reused = key !== undefined && kept.restore(key, dir);
+    if (reused) {
+      keptParts++;
+      // Kept by a build before the manifests: from now on it can be patched.
+      if (kept.last(name)?.key !== key) kept.record(name, key, keys!);
+    } else if (!from) {
+      const patched = part.kind === 'reports' && (await patch(part, keys!, dir));
+      if (!patched) tally(name, part.kind === 'reports' ? part.slugs.length : 0, await render(part));
+      if (key !== undefined) await kept.keep(key, dir, name, keys!);
     }
-    for (const path of mergePart(context.staging, join(root, name), part)) {
+    for (const path of mergePart(context.staging, dir, part)) {
       if (path.endsWith('.html')) ((total.pages += 1), (total.reused += reused ? 1 : 0));
       context.staged(path);
     }
@@ -321,7 +364,7 @@ async function renderParts(context: BuildContext, parts: SitePart[]): Promise<st
   };
   try {
     await Promise.all(Array.from({ length: Math.min(partJobs(), queue.length) }, worker));
-    await kept.prune();
+    await kept.prune(parts.map(partName));
   } finally {
     kept.release();
   }

@@ -22,7 +22,7 @@ import { figuresFileOf, loadFiguresConfig } from '../model/figures-config.ts';
 import { modelFile, modelSlugs, readModelFile } from '../model/load.ts';
 import { deploymentOf } from '../model/urls.ts';
 import { buildCache, cacheKey } from '../util/cache.ts';
-import { linkTree } from '../util/files.ts';
+import { filesUnder, linkTree } from '../util/files.ts';
 import { codeKey } from '../util/modules.ts';
 import { warnOf, type BuildContext, type Step } from './steps.ts';
 
@@ -57,7 +57,8 @@ export async function writeDataFiles(c: BuildContext): Promise<DataFilesResult> 
         for (const made of reportDataFiles(readModelFile(file).report, config, deployment, figuresFile))
           writeFileSync(join(dir, basename(made.path)), made.text);
       });
-      for (const name of linkTree(entry, join(c.staging, 'data'))) {
+      linkTree(entry, join(c.staging, 'data'));
+      for (const name of filesUnder(entry)) {
         c.staged(`data/${name}`);
         done.files++;
         if (reused) done.reused++;

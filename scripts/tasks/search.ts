@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { deflateCache, type DeflateCache } from '../zip/deflate-cache.ts';
 import { writeOfflineZip, zipLevel } from '../zip/offline-zip.ts';
 import { indexSite } from '../search/pagefind.ts';
-import { offlineFiles } from '../search/classic.ts';
+import { offlineSources } from '../search/classic.ts';
+import { fileStamp } from '../util/files.ts';
 import { warnOf, type BuildContext, type Step } from './steps.ts';
 
 const contentOf = (c: BuildContext) => c.contentDir;
@@ -99,10 +100,15 @@ function deflateAhead(c: BuildContext, cache: DeflateCache): { release(): void }
     }
   };
   const ahead = (read: () => Promise<Uint8Array>) => (queue.push(read), pump());
-  c.onStaged((path) => ahead(() => readFile(join(c.staging, path))));
+  // What the last zip holds under the same stamp is not read at all (kept parts' pages, unchanged shards).
+  const unknown = (stamp: string | undefined) => stamp === undefined || !cache.stamped(stamp);
+  c.onStaged((path) => {
+    const file = join(c.staging, path);
+    if (unknown(fileStamp(file))) ahead(() => readFile(file));
+  });
   c.after('pagefind').then(
     () => {
-      for (const file of offlineFiles(c.staging)) ahead(async () => file.data);
+      for (const source of offlineSources(c.staging)) if (unknown(source.stamp)) ahead(async () => source.read());
     },
     () => {},
   );
@@ -136,7 +142,7 @@ export const zipStep: Step = {
     const { files, offline, bytes } = await writeOfflineZip(c.staging, c.zipStaging, cache);
     // The zip is the last step: entries this build did not use belong to older sites.
     await cache.prune();
-    const { misses, packed } = cache.stats;
-    return `${files} files, ${offline} of them offline search scripts (${misses} compressed, ${packed} from the last zip), ${(bytes / 1e6).toFixed(2)} MB`;
+    const { misses, packed, unread } = cache.stats;
+    return `${files} files, ${offline} of them offline search scripts (${misses} compressed, ${packed} from the last zip${unread ? `, ${unread} of them unchanged files not read again` : ''}), ${(bytes / 1e6).toFixed(2)} MB`;
   },
 };

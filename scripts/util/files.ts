@@ -2,7 +2,7 @@
  * Listing a folder's files as the build steps compare them: `/`-separated paths relative to the
  * folder, sorted, so that two trees list alike on every platform.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, type Dirent } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Every file under `dir`, `/`-separated and relative to it, sorted; none when `dir` is missing. */
@@ -20,13 +20,14 @@ export function filesUnder(dir: string): string[] {
 }
 
 /**
- * Links every file of `from` into `to` (hard links: no second copy of what a cache keeps), or
- * copies it where a link cannot be made (another file system). Returns the linked paths, as
- * {@link filesUnder} lists them.
+ * Puts every file under `from` (that `keep` accepts, given its path relative to `from`) at the
+ * same place under `to`, as a hard link to the same bytes (a copy across file systems): the
+ * caches' entries reach the site without copying, and keep their inode and modification time,
+ * which is how the zip knows a file it zipped before ({@link fileStamp}).
  */
-export function linkTree(from: string, to: string): string[] {
-  const files = filesUnder(from);
-  for (const file of files) {
+export function linkTree(from: string, to: string, keep: (file: string) => boolean = () => true): void {
+  for (const file of filesUnder(from)) {
+    if (!keep(file)) continue;
     const target = join(to, file);
     mkdirSync(dirname(target), { recursive: true });
     try {
@@ -35,5 +36,21 @@ export function linkTree(from: string, to: string): string[] {
       copyFileSync(join(from, file), target);
     }
   }
-  return files;
+}
+
+/** A file's stamp (see {@link fileStamp}): undefined for a file modified too recently to be told apart from a later rewrite. */
+export type FileStamp = string | undefined;
+
+/**
+ * Names a file's bytes without reading them, as make and git do: its device, inode, size and
+ * modification time in nanoseconds. A file rewritten in place gets a new modification time (or
+ * size); a file written anew, a new inode. A file modified less than `settledMs` before `now`
+ * has no stamp, since a rewrite within the same clock tick would keep its time (git's "racily
+ * clean" files). Trust in a stamp is trust that nobody sets modification times back by hand:
+ * callers check what the stamp leads to (a digest) and `--force` does not read stamps at all.
+ */
+export function fileStamp(path: string, now = Date.now(), settledMs = 2000): FileStamp {
+  const s = statSync(path, { bigint: true });
+  if (Number(s.mtimeMs) > now - settledMs) return undefined;
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
 }

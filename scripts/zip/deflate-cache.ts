@@ -19,7 +19,7 @@ import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deflatePool, type DeflateLevel } from './deflate-pool.ts';
 import { buildCache, cacheKey } from '../util/cache.ts';
-import { openPack, sha256, writePack, type PackedEntry } from './zip-pack.ts';
+import { openPack, sha256, writePack, type PackedEntry, type StampedFile } from './zip-pack.ts';
 
 export type { DeflateLevel };
 
@@ -45,6 +45,13 @@ export interface DeflatedEntry {
   digest?: string;
 }
 
+/** A file the zip knows by its stamp: its deflated entry from the last zip (checked), its size and CRC-32. */
+export interface KnownFile {
+  entry: DeflatedEntry;
+  size: number;
+  crc: number;
+}
+
 export interface DeflateCache {
   /**
    * Compresses `data` into the cache unless it is there already (in the pack, or stored, or being
@@ -57,8 +64,19 @@ export interface DeflateCache {
    * it waits for that result.
    */
   entry(data: Uint8Array): Promise<DeflatedEntry>;
-  /** Says that `entry`'s deflated bytes were written at `offset` of the zip being made (what `keep` records). */
-  placed(entry: DeflatedEntry, offset: number): void;
+  /**
+   * The file zipped last time under `stamp` (scripts/util/files.ts `fileStamp`), its entry read
+   * from the last zip and checked against its digest: the zip need not read the file. Undefined
+   * when unknown, under `force`, or when the entry is damaged (with a warning).
+   */
+  known(stamp: string): KnownFile | undefined;
+  /** Whether `stamp` names a file the last zip holds (its entry is not read: deflating ahead skips it). */
+  stamped(stamp: string): boolean;
+  /**
+   * Says that `entry`'s deflated bytes were written at `offset` of the zip being made, for a file
+   * of `size` bytes and CRC-32 `crc` named by `stamp` when it has one (what `keep` records).
+   */
+  placed(entry: DeflatedEntry, offset: number, file?: { stamp: string | undefined; size: number; crc: number }): void;
   /**
    * With a pack folder: makes the finished zip at `zipPath` the next build's pack of entries
    * (call once the zip is complete). Otherwise nothing.
@@ -69,20 +87,24 @@ export interface DeflateCache {
    * is kept, every entry of the folder (the pack holds them all).
    */
   prune(): Promise<void>;
-  /** How many `entry` calls the cache answered (`packed` of them from the pack), and how many it compressed. */
-  readonly stats: { hits: number; misses: number; packed: number };
+  /**
+   * How many entries the cache gave (`packed` of them from the pack, `unread` of those for files
+   * known by their stamp, which were not read), and how many it compressed.
+   */
+  readonly stats: { hits: number; misses: number; packed: number; unread: number };
 }
 
 export function deflateCache({ dir, pack, level, force = false, warn }: DeflateCacheOptions): DeflateCache {
   const salt = `fflate ${fflateVersion} level ${level}`;
   const cache = buildCache(dir, { force, ...(warn ? { warn } : {}) });
-  const stats = { hits: 0, misses: 0, packed: 0 };
+  const stats = { hits: 0, misses: 0, packed: 0, unread: 0 };
   const pool = deflatePool();
   // Under --force the last zip is not read; the zip this build writes still becomes the pack.
   const say = warn ?? ((m: string) => console.warn(`warning: ${m}`));
   const last = pack && !force ? openPack(pack, salt, say) : undefined;
-  /** The entries of the zip being written, by key (`placed`). */
+  /** The entries of the zip being written, by key, and its files by stamp (`placed`). */
   const placements = new Map<string, PackedEntry>();
+  const stamps = new Map<string, StampedFile>();
   let kept = false;
   /** Compressions under way, by key. */
   const running = new Map<string, Promise<DeflatedEntry>>();
@@ -99,8 +121,10 @@ export function deflateCache({ dir, pack, level, force = false, warn }: DeflateC
     running.set(key, made);
     return made;
   };
+  /** Entries of the pack found damaged: not read (and warned of) twice. */
+  const damaged = new Set<string>();
   const stored = (key: string): DeflatedEntry | undefined => {
-    const packed = last?.read(key);
+    const packed = damaged.has(key) ? undefined : last?.read(key);
     if (packed) {
       stats.packed++;
       return { key, ...packed };
@@ -131,14 +155,29 @@ export function deflateCache({ dir, pack, level, force = false, warn }: DeflateC
       if (running.has(key) || last?.has(key) || cache.has(key)) return;
       await start(key, data);
     },
-    placed({ key, deflated, digest }, offset) {
+    known(stamp) {
+      const file = last?.stamped(stamp);
+      if (!file || damaged.has(file.key)) return undefined;
+      const packed = last!.read(file.key);
+      if (!packed) {
+        damaged.add(file.key);
+        return undefined;
+      }
+      stats.hits++;
+      stats.packed++;
+      stats.unread++;
+      return { entry: { key: file.key, ...packed }, size: file.size, crc: file.crc };
+    },
+    stamped: (stamp) => last?.stamped(stamp) !== undefined,
+    placed({ key, deflated, digest }, offset, file) {
       if (!placements.has(key)) placements.set(key, { offset, length: deflated.length, digest: digest ?? sha256(deflated) });
+      if (file?.stamp !== undefined) stamps.set(file.stamp, { key, size: file.size, crc: file.crc });
     },
     keep(zipPath) {
       if (!pack) return;
       last?.close();
       try {
-        writePack(pack, zipPath, salt, placements);
+        writePack(pack, zipPath, salt, placements, stamps);
         kept = true;
       } catch (error) {
         // A full disk…: the zip is right; the next build finds the earlier pack, or none, and compresses more.

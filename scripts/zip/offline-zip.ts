@@ -21,7 +21,8 @@ import { crc32 } from 'node:zlib';
 import { deflateSync, strToU8, Zip, type ZipInputFile } from 'fflate';
 import { parseCli } from '../util/cli.ts';
 import { deflateCache, type DeflateCache, type DeflatedEntry, type DeflateLevel } from './deflate-cache.ts';
-import { OFFLINE_DIR, offlineFiles, type OfflineFile } from '../search/classic.ts';
+import { OFFLINE_DIR, offlineSources, type OfflineFile, type OfflineSource } from '../search/classic.ts';
+import { fileStamp } from '../util/files.ts';
 
 /** How many files are being read and deflated at once while the zip is written. */
 const WINDOW = 32;
@@ -154,56 +155,77 @@ async function listFiles(dir: string): Promise<string[]> {
  * files, as the chunks to write, deflated through `cache`. DOS timestamps are local time, so the
  * fixed date is built from local fields: 1980-01-01 00:00 in every time zone.
  */
-export async function zipChunks(files: AsyncIterable<OfflineFile> | Iterable<OfflineFile>, cache: DeflateCache): Promise<Uint8Array[]> {
+export async function zipChunks(files: Iterable<OfflineFile>, cache: DeflateCache): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
-  await zipInto(files, cache, (chunk) => chunks.push(chunk));
+  const sources = [...files].map(({ path, data }): OfflineSource => ({ path, stamp: undefined, read: () => data }));
+  await zipInto(sources, cache, (chunk) => chunks.push(chunk));
   return chunks;
 }
 
-/** {@link zipChunks}, each chunk handed to `write` as soon as it is made (in order, synchronously). */
-async function zipInto(files: AsyncIterable<OfflineFile> | Iterable<OfflineFile>, cache: DeflateCache, write: (chunk: Uint8Array) => void): Promise<void> {
+/** An entry ready to be added: its header, its deflated bytes, and what the pack records of its file. */
+interface ReadyEntry {
+  entry: ZipInputFile;
+  deflated: DeflatedEntry;
+  file: { stamp: string | undefined; size: number; crc: number };
+}
+
+/**
+ * {@link zipChunks} of `files`, each chunk handed to `write` as soon as it is made (in order,
+ * synchronously). A file whose stamp the cache knows is not read: its size, CRC and deflated
+ * bytes are the last zip's.
+ */
+async function zipInto(files: Iterable<OfflineSource>, cache: DeflateCache, write: (chunk: Uint8Array) => void): Promise<void> {
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
   let entries = 0;
   let offset = 0;
   /** The entry being added: Zip passes its deflated bytes on as they are, so the cache learns where they lie (its pack, zip-pack.ts). */
-  let adding: DeflatedEntry | undefined;
+  let adding: ReadyEntry | undefined;
   // Zip calls back synchronously, within add() and end().
   const zip = new Zip((error, chunk, final) => {
     if (error) throw error;
     const out = final ? zip64End(chunk, entries) : chunk;
-    if (adding && out === adding.deflated) cache.placed(adding, offset);
+    if (adding && out === adding.deflated.deflated) cache.placed(adding.deflated, offset, adding.file);
     offset += out.length;
     write(out);
   });
-  const entryOf = (path: string, data: Uint8Array): ZipInputFile => {
+  const entryOf = (path: string, size: number, crc: number): ZipInputFile => {
     entries++;
-    return { filename: `${zipRoot}/${path}`, mtime, ...zipAttributes, compression: 8, size: data.length, crc: crc32(data) };
+    return { filename: `${zipRoot}/${path}`, mtime, ...zipAttributes, compression: 8, size, crc };
+  };
+  const ready = (source: OfflineSource): Promise<ReadyEntry> => {
+    const known = source.stamp === undefined ? undefined : cache.known(source.stamp);
+    if (known) {
+      const { entry, size, crc } = known;
+      return Promise.resolve({ entry: entryOf(source.path, size, crc), deflated: entry, file: { stamp: source.stamp, size, crc } });
+    }
+    const data = source.read();
+    const file = { stamp: source.stamp, size: data.length, crc: crc32(data) };
+    const entry = entryOf(source.path, file.size, file.crc);
+    return cache.entry(data).then((deflated) => ({ entry, deflated, file }));
   };
   for (const { path, text } of openMeFiles()) {
     const data = strToU8(text);
-    const entry = entryOf(path, data);
+    const entry = entryOf(path, data.length, crc32(data));
     zip.add(entry);
     entry.ondata!(null, deflateSync(data, { level: zipLevel }), true);
   }
   // Files are deflated up to WINDOW at a time (on the deflate threads, or from the cache), and
   // added to the zip in order as each one is ready.
-  const pending: Promise<{ entry: ZipInputFile; deflated: DeflatedEntry }>[] = [];
+  const pending: Promise<ReadyEntry>[] = [];
   const flush = async (keep: number) => {
     while (pending.length > keep) {
-      const { entry, deflated } = await pending.shift()!;
-      zip.add(entry);
-      adding = deflated;
-      entry.ondata!(null, deflated.deflated, true);
+      adding = await pending.shift()!;
+      zip.add(adding.entry);
+      adding.entry.ondata!(null, adding.deflated.deflated, true);
       adding = undefined;
     }
   };
-  for await (const { path, data } of files) {
-    const entry = entryOf(path, data);
-    const ready = cache.entry(data).then((deflated) => ({ entry, deflated }));
+  for (const source of files) {
+    const next = ready(source);
     // A failure is thrown when its turn comes (flush); until then it must not count as unhandled,
     // which would stop the build's process instead of failing its zip step.
-    ready.catch(() => {});
-    pending.push(ready);
+    next.catch(() => {});
+    pending.push(next);
     await flush(WINDOW);
   }
   await flush(0);
@@ -224,13 +246,17 @@ export async function writeOfflineZip(
   const offlineFirst = files.findIndex((path) => path > `${OFFLINE_DIR}/`);
   const cut = offlineFirst === -1 ? files.length : offlineFirst;
   let offline = 0;
-  async function* site(): AsyncGenerator<OfflineFile> {
+  const now = Date.now();
+  function* site(): Generator<OfflineSource> {
     // Read at once: the zip waits for each file in turn anyway, and a promise per file was garbage for 147 000.
-    const fromDist = (path: string) => ({ path, data: new Uint8Array(readFileSync(join(distDir, path))) });
+    const fromDist = (path: string): OfflineSource => {
+      const file = join(distDir, path);
+      return { path, stamp: fileStamp(file, now), read: () => new Uint8Array(readFileSync(file)) };
+    };
     for (const path of files.slice(0, cut)) yield fromDist(path);
     if (existsSync(join(distDir, 'pagefind'))) {
-      for (const file of offlineFiles(distDir)) {
-        yield file;
+      for (const source of offlineSources(distDir, now)) {
+        yield source;
         offline++;
       }
     }

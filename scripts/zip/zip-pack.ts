@@ -25,10 +25,22 @@ export interface PackedEntry {
   digest: string;
 }
 
-/** The index file's form: `salt` (encoder and level) must match, else no entry is used. */
+/** What the zip knows of a file it zipped by its stamp (scripts/util/files.ts `fileStamp`): its entry's key, its size and CRC-32. */
+export interface StampedFile {
+  key: string;
+  size: number;
+  crc: number;
+}
+
+/**
+ * The index file's form: `salt` (encoder and level) must match, else no entry is used. `stamps`
+ * (absent from packs written before it) names the files zipped, so that a file with the same
+ * stamp need not be read again.
+ */
 interface PackIndex {
   salt: string;
   entries: Record<string, [offset: number, length: number, digest: string]>;
+  stamps?: Record<string, [key: string, size: number, crc: number]>;
 }
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -40,11 +52,13 @@ export interface ZipPack {
   read(key: string): { deflated: Uint8Array<ArrayBuffer>; digest: string } | undefined;
   /** Whether the index lists `key` (its bytes are checked only when read). */
   has(key: string): boolean;
+  /** The file zipped under `stamp` last time, if its entry is in the pack (its bytes are checked only when read). */
+  stamped(stamp: string): StampedFile | undefined;
   /** Closes the zip (again: nothing); `read` must not be called after. */
   close(): void;
 }
 
-const noPack: ZipPack = { read: () => undefined, has: () => false, close: () => {} };
+const noPack: ZipPack = { read: () => undefined, has: () => false, stamped: () => undefined, close: () => {} };
 
 /** The index named by `current`, checked against its id; undefined when there is none or it cannot be trusted. */
 function readIndex(dir: string, salt: string, warn: (message: string) => void): { id: string; index: PackIndex } | undefined {
@@ -80,10 +94,14 @@ export function openPack(dir: string, salt: string, warn: (message: string) => v
     warn(`the zip pack ${dir} has lost its zip: every file is compressed again`);
     return noPack;
   }
-  const entries = found.index.entries;
+  const { entries, stamps = {} } = found.index;
   let open = true;
   return {
     has: (key) => Object.hasOwn(entries, key),
+    stamped(stamp) {
+      const file = Object.hasOwn(stamps, stamp) ? stamps[stamp] : undefined;
+      return file && Object.hasOwn(entries, file[0]) ? { key: file[0], size: file[1], crc: file[2] } : undefined;
+    },
     read(key) {
       const entry = Object.hasOwn(entries, key) ? entries[key] : undefined;
       if (!entry) return undefined;
@@ -110,14 +128,23 @@ export function openPack(dir: string, salt: string, warn: (message: string) => v
   };
 }
 
+const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Makes the finished zip at `zipPath` the pack in `dir`, with `entries` (key → where its deflated
- * bytes are in that zip), and removes the earlier pack.
+ * bytes are in that zip) and `stamps` (a zipped file's stamp → what it was), and removes the earlier pack.
  */
-export function writePack(dir: string, zipPath: string, salt: string, entries: ReadonlyMap<string, PackedEntry>): void {
+export function writePack(
+  dir: string,
+  zipPath: string,
+  salt: string,
+  entries: ReadonlyMap<string, PackedEntry>,
+  stamps: ReadonlyMap<string, StampedFile> = new Map(),
+): void {
   mkdirSync(dir, { recursive: true });
-  const index: PackIndex = { salt, entries: {} };
-  for (const [key, { offset, length, digest }] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) index.entries[key] = [offset, length, digest];
+  const index: PackIndex = { salt, entries: {}, stamps: {} };
+  for (const [key, { offset, length, digest }] of [...entries].sort(byKey)) index.entries[key] = [offset, length, digest];
+  for (const [stamp, { key, size, crc }] of [...stamps].sort(byKey)) index.stamps![stamp] = [key, size, crc];
   const bytes = Buffer.from(`${JSON.stringify(index)}\n`, 'utf8');
   const id = sha256(bytes);
   const zip = join(dir, `${id}.zip`);

@@ -75,7 +75,9 @@ test('the zip is written as it is made, under a temporary name: a zip that fails
     const failing: DeflateCache = {
       entry: (data) => (++asked === 2 ? Promise.reject(new Error('ENOSPC: no space left on device')) : real.entry(data)),
       warm: (data) => real.warm(data),
-      placed: (entry, offset) => real.placed(entry, offset),
+      known: (stamp) => real.known(stamp),
+      stamped: (stamp) => real.stamped(stamp),
+      placed: (entry, offset, file) => real.placed(entry, offset, file),
       keep: (path) => real.keep(path),
       prune: () => real.prune(),
       stats: real.stats,

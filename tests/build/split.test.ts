@@ -75,7 +75,7 @@ describe('splitting the render into parts', () => {
     }
   });
 
-  test('a rebuild renders again only the parts whose inputs changed, takes the others from the last build, and never a damaged one', () => {
+  test('a rebuild renders again only the reports whose inputs changed, takes the other parts and reports from the last build, and never a damaged one', () => {
     const site = splitSite('split-kept-');
     const { dir, build } = site;
     try {
@@ -89,6 +89,9 @@ describe('splitting the render into parts', () => {
       const changed = build();
       assert.equal(changed.rendered.length, 2, `the lists part and the changed report's part: ${changed.rendered.join(', ')}`);
       assert.match(changed.log, /1 of 2 report parts unchanged, taken from the last build/);
+      // Of the changed part, only the changed report is rendered; its other reports' files are its last render's (the forced build below compares them all).
+      assert.match(changed.log, /astro part reports-\d: \d+ pages \(1 of its \d reports rendered, the others' from its last render\)/);
+      assert.equal(changed.parts[1]!.reports, 1);
       // A published page of the kept part rewritten in place (its kept copy is the same file): found, rendered again.
       const slugs = readdirSync(join(dir, 'content', 'data')).map((f) => f.replace(/\.json$/, ''));
       const keptPart = planParts(slugs, 2).find((p) => p.kind === 'reports' && !changed.rendered.includes(p.name));

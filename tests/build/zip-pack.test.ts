@@ -3,13 +3,27 @@
  * from the zip the last build wrote, checked against their digests, and never from a damaged one.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+  closeSync,
+  existsSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { writeOfflineZip, zipLevel, zipRoot } from '../../scripts/zip/offline-zip.ts';
 import { deflateCache } from '../../scripts/zip/deflate-cache.ts';
+import { fileStamp } from '../../scripts/util/files.ts';
 
 const PAGES: Record<string, string> = {
   'index.html': '首页。'.repeat(200),
@@ -17,6 +31,9 @@ const PAGES: Record<string, string> = {
   'reports/b.html': '报告乙。'.repeat(100),
   'countries/chn.html': '中国。'.repeat(150),
 };
+
+/** When the site's files were written: long enough ago that the zip trusts their stamps (a file written within 2 s has none). */
+const WRITTEN = new Date('2026-01-01T00:00:00Z');
 
 /** A small site, the cache folders a build would keep, and a zip function that builds with them. */
 function site() {
@@ -27,6 +44,7 @@ function site() {
   for (const [path, text] of Object.entries(PAGES)) {
     mkdirSync(join(dist, path, '..'), { recursive: true });
     writeFileSync(join(dist, path), text);
+    utimesSync(join(dist, path), WRITTEN, WRITTEN);
   }
   const zip = async (name: string, force = false) => {
     const warnings: string[] = [];
@@ -58,10 +76,28 @@ test('a rebuild takes the unchanged files from the last zip and compresses only 
     assert.deepEqual(existsSync(s.entriesDir) ? readdirSync(s.entriesDir) : [], [], 'the per-file entries are emptied: the pack holds them');
     writeFileSync(join(s.dist, 'reports/a.html'), '报告甲改过的正文。'.repeat(300));
     const rebuilt = await s.zip('rebuilt.zip');
-    assert.deepEqual([rebuilt.misses, rebuilt.packed, rebuilt.warnings.length], [1, 3, 0]);
+    assert.deepEqual([rebuilt.misses, rebuilt.packed, rebuilt.unread, rebuilt.warnings.length], [1, 3, 3, 0], 'the three unchanged files not even read');
     assert.deepEqual(rebuilt.bytes, await s.plain());
     const files = unzipSync(new Uint8Array(rebuilt.bytes));
     for (const path of Object.keys(PAGES)) assert.deepEqual(Buffer.from(files[`${zipRoot}/${path}`]!), readFileSync(join(s.dist, path)), path);
+  } finally {
+    s.done();
+  }
+});
+
+test('a file rewritten in place is read again even when its size is the same and its time is set back, and only it', async () => {
+  const s = site();
+  try {
+    await s.zip('cold.zip');
+    const path = join(s.dist, 'reports/b.html');
+    const text = '报告丙。'.repeat(100);
+    assert.equal(Buffer.byteLength(text), readFileSync(path).length, 'the same size');
+    writeFileSync(path, text);
+    utimesSync(path, WRITTEN, new Date(WRITTEN.getTime() + 1000));
+    const again = await s.zip('again.zip');
+    assert.deepEqual([again.misses, again.unread], [1, 3]);
+    assert.deepEqual(again.bytes, await s.plain());
+    assert.equal(Buffer.from(unzipSync(new Uint8Array(again.bytes))[`${zipRoot}/reports/b.html`]!).toString(), text);
   } finally {
     s.done();
   }
@@ -116,9 +152,22 @@ test('--force does not read the last zip, and the forced zip becomes the next pa
     assert.deepEqual([forced.misses, forced.packed], [4, 0]);
     assert.deepEqual(forced.bytes, cold.bytes);
     assert.equal(s.packed().id, before, 'the same entries at the same places: the same index');
-    assert.deepEqual(readdirSync(s.packDir).sort(), ['current', `${before}.json`, `${before}.zip`]);
+    assert.deepEqual(readdirSync(s.packDir).sort(), ['current', `${before}.json`, `${before}.zip`].sort());
     assert.equal((await s.zip('warm.zip')).packed, 4);
   } finally {
     s.done();
+  }
+});
+
+test('a file written less than two seconds before the zip has no stamp, so a rewrite within the same clock tick is never missed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zip-stamp-'));
+  try {
+    const path = join(dir, 'page.html');
+    writeFileSync(path, '新写的页面。');
+    assert.equal(fileStamp(path), undefined);
+    const later = fileStamp(path, Date.now() + 2500);
+    assert.ok(later?.endsWith(`:${Buffer.byteLength('新写的页面。')}:${statSync(path, { bigint: true }).mtimeNs}`), later);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -99,6 +99,12 @@ function show({ report, contents }: Converted): string[] {
   for (const n of report.notes) out.push(`note n=${n.n} mark ${q(n.mark)} ${q(inline(n.content))}${n.ibid ? ` ibid=${q(n.ibid)}` : ''}`);
   for (const d of report.dropped) out.push(`dropped L${d.line} ${d.reason} ${q(d.text)}`);
   for (const w of report.warnings) out.push(`warning ${w.code}${w.line ? ` L${w.line}` : ''}`);
+  const figures = report.figures;
+  if (figures?.values.length) {
+    const asPrinted = (id: string) => figures.values.find((v) => v.id === id)!;
+    out.push(`figures.values = ${JSON.stringify(figures.values.map((v) => `${v.printed}${v.unit}`))}`);
+    out.push(`figures.headline = ${JSON.stringify(figures.headline.map((id) => `${asPrinted(id).printed}${asPrinted(id).unit}`))}`);
+  }
   const a = report.stats.accounting;
   if (a) out.push(`accounting input=${a.input} kept=${a.kept} dropped=${a.dropped}`);
   return out;
@@ -123,7 +129,7 @@ function idOf(rest: string): { id: string | undefined; rest: string } {
   return m ? { id: m[1], rest: rest.slice(0, m.index).trim() } : { id: undefined, rest: rest.trim() };
 }
 
-const KEYWORDS = /^(meta\.|heading |paragraph |item |note |dropped |warning |contents |accounting |no-warnings$)/;
+const KEYWORDS = /^(meta\.|figures\.|heading |paragraph |item |note |dropped |warning |contents |accounting |no-warnings$)/;
 
 /**
  * Check one model line. Returns the index of the block it matched (for the order check), -1 for
@@ -136,6 +142,13 @@ function check(line: string, c: Converted): number {
   if ((m = /^meta\.(\w+) = (.+)$/.exec(text))) {
     const actual = (report.meta as Record<string, unknown>)[m[1]!];
     assert.deepEqual(actual, JSON.parse(m[2]!), `meta.${m[1]} is ${JSON.stringify(actual)}`);
+    return -1;
+  }
+  if ((m = /^figures\.(values|headline) = (.+)$/.exec(text))) {
+    const figures = report.figures!;
+    const asPrinted = (v: { printed: string; unit: string }) => `${v.printed}${v.unit}`;
+    const actual = m[1] === 'values' ? figures.values.map(asPrinted) : figures.headline.map((id) => asPrinted(figures.values.find((v) => v.id === id)!));
+    assert.deepEqual(actual, JSON.parse(m[2]!), `figures.${m[1]} is ${JSON.stringify(actual)}`);
     return -1;
   }
   if ((m = /^heading ([123]) (chapter|section|subsection) label (.*)$/.exec(text))) {

@@ -17,6 +17,7 @@ import { convertSeed } from '../../scripts/converter/pipeline.ts';
 import { convertAll, type RunOptions } from '../../scripts/converter/run.ts';
 import { plainText } from '../../scripts/model/plain.ts';
 import { extractPdf } from '../../scripts/converter/readers/pdf-extract.ts';
+import { layoutPdf } from '../../scripts/converter/readers/pdf.ts';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const SENTENCES = [
@@ -222,6 +223,115 @@ describe('a masthead whose columns share rows with the session block', () => {
       const read = fields(`cover.${producer === 'docx' ? 'docx' : 'pdf'}`, files[producer]!);
       assert.deepEqual(read.fields, text.fields);
       assert.deepEqual(read.notes, []);
+    });
+  }
+});
+
+/**
+ * Spaces between Chinese and Latin letters or digits (readers/script-gaps.ts): UN documents type
+ * none (`第52/9号决议`), their producers set a gap there, and the PDF gives the gap, not whether a
+ * space was typed. Paragraphs typed as UN documents are read back from both PDFs exactly as typed,
+ * white space included, wherever a line wraps; a citation is recognised with or without spaces.
+ */
+const TIGHT = [
+  '委员会在2026年11月3日和4日举行的第2,801次和2,802次会议(见CAT/C/SR.2801和2802)上审议了缔约国的第二次定期报告，并在2026年11月20日举行的第2,820次会议上通过了本结论性意见。',
+  '回顾人权理事会第52/9号决议和大会第77/214号决议，以及A/HRC/55/69号文件所载关于COVID-19疫情期间12,450起投诉的资料，其中312起导致起诉，涉及约3.5亿美元。',
+  '据缔约国报告，2025年共有48所监狱关押了35,000名被拘留者，其中1,200名为妇女，另有16个省报告了超过2,000起事件；委员会请缔约国在2027年11月20日之前提供资料。',
+];
+/** The same text as PDF extractions give it, a space at every meeting of the scripts (`第 2,801 次`). */
+const spaced = (t: string) => t.replace(/([\u4e00-\u9fff])(?=[0-9A-Za-z])|([0-9A-Za-z])(?=[\u4e00-\u9fff])/g, '$1$2 ');
+const spacing: Printable = {
+  symbol: 'CAT/C/XYZ/CO/2',
+  job: 'GE.26-04321',
+  cover: ['禁止酷刑委员会', '关于某国第二次定期报告的结论性意见'],
+  blocks: [
+    { kind: 'heading', level: 1, runs: ['A. 导言'] },
+    ...[...TIGHT, ...TIGHT.map(spaced)].map((t, i): PrintBlock => ({ kind: 'para', runs: [`${i + 1}. `, t, t] })),
+    { kind: 'para', runs: ['7. 回顾人权理事会第 52/9 号决议和 2026 年 5 月 4 日的报告 CCPR/C/XYZ/CO/8 。'] },
+  ],
+  notes: new Map(),
+};
+
+describe('spaces between Chinese and Latin letters or digits in a PDF', () => {
+  const files: Record<string, Buffer> = {};
+  before(async () => {
+    files.chromium = await printPdf(spacing);
+    files.libreoffice = libreOffice(await makeDocx(spacing), 'docx', 'pdf');
+  });
+  for (const producer of ['chromium', 'libreoffice'] as const) {
+    it(`${producer}: paragraphs typed without them read back exactly as typed, white space included, and so do those typed with them`, () => {
+      const r = convertSeed('spacing.pdf', files[producer]!).report;
+      const texts = r.blocks.flatMap((b) => (b.type === 'paragraph' ? [plainText(b.content)] : []));
+      assert.deepEqual(
+        texts.slice(0, 6),
+        [...TIGHT, ...TIGHT].map((t) => t + t),
+      );
+      assert.equal(r.stats.accounting!.input, r.stats.accounting!.kept + r.stats.accounting!.dropped);
+    });
+    it(`${producer}: a typed space there is a gap like any other; the citation is recognised either way`, () => {
+      const r = convertSeed('spacing.pdf', files[producer]!).report;
+      const p7 = r.blocks.find((b) => b.type === 'paragraph' && b.n === 7);
+      assert.ok(p7 && p7.type === 'paragraph');
+      assert.equal(plainText(p7.content), '回顾人权理事会第52/9号决议和2026年5月4日的报告CCPR/C/XYZ/CO/8。');
+      assert.deepEqual(
+        p7.content.flatMap((c) => (c.type === 'doc' ? [c.symbol] : [])),
+        ['A/HRC/RES/52/9', 'CCPR/C/XYZ/CO/8'],
+      );
+      const text = convertSeed('spacing.txt', Buffer.from('一. 导言\n7. 回顾人权理事会第 52/9 号决议。\n')).report;
+      assert.deepEqual(
+        text.blocks.flatMap((b) => (b.type === 'paragraph' ? b.content.flatMap((c) => (c.type === 'doc' ? [c.symbol] : [])) : [])),
+        ['A/HRC/RES/52/9'],
+      );
+    });
+  }
+  it('a gap of an em or more between them is a space; a narrower one is none; between Latin words a word space stays', () => {
+    const item = (s: string, x: number) => ({ s, x, y: 700, size: 10, w: s.length * (/[\u4e00-\u9fff]/.test(s) ? 10 : 5), font: 'f' });
+    const read = (items: ReturnType<typeof item>[]) =>
+      layoutPdf('gap.pdf', {
+        pages: [{ width: 595, height: 842, items: [item('一. 导言', 70), ...items.map((it) => ({ ...it, y: 680 }))] }],
+        fonts: { f: 'NotoSerifCJKsc-Regular' },
+      })
+        .text.split('\n')
+        .at(-1);
+    // 回顾第 = 30 wide from 70: ends at 100.
+    assert.equal(read([item('回顾第', 70), item('52/9', 102.5), item('号', 122.5)]), '回顾第52/9号');
+    assert.equal(read([item('回顾第', 70), item('52/9', 110.5), item('号', 130.5)]), '回顾第 52/9号');
+    assert.equal(read([item('回顾第 52/9 号', 70)]), '回顾第52/9号');
+    assert.equal(read([item('Distr.:', 70), item('General', 109)]), 'Distr.: General');
+  });
+});
+
+/**
+ * The layout a maintainer's trial once misread (docs/input-formats.md, "Tried as a new
+ * maintainer"): the masthead in the first page's header with the document's date, the session
+ * block in the body under it. The date is the document's, the session's dates the block's.
+ */
+const sessionUnderMasthead: Printable = {
+  ...mastheadCover,
+  masthead: { left: ['联合国', '大会'], right: ['A/HRC/60/99', 'Distr.: General', '4 May 2026', 'Chinese', 'Original: English'] },
+  cover: ['人权理事会', '第六十届会议', '2026年6月15日至7月10日', ...mastheadCover.cover],
+};
+
+describe('a masthead in the first-page header, the session block under it in the body', () => {
+  const files: Record<string, Buffer> = {};
+  before(async () => {
+    files.docx = await makeDocx(sessionUnderMasthead);
+    files.libreoffice = libreOffice(files.docx, 'docx', 'pdf');
+  });
+  for (const producer of ['docx', 'libreoffice'] as const) {
+    it(`${producer}: the masthead's date is the document's, the session's dates and agenda title are the block's`, () => {
+      const m = convertSeed(`cover.${producer === 'docx' ? 'docx' : 'pdf'}`, files[producer]!).report.meta;
+      assert.deepEqual(
+        [m.date, m.session, m.dates, m.agendaItems, m.agendaTitles, m.title],
+        [
+          '2026-05-04',
+          '第六十届会议',
+          '2026年6月15日至7月10日',
+          ['3'],
+          ['促进和保护所有人权——公民权利、政治权利、经济、社会及文化权利，包括发展权'],
+          '数字空间中的意见和表达自由',
+        ],
+      );
     });
   }
 });

@@ -39,8 +39,17 @@ const counts = (r: Report) => [
   r.stats.headings.chapter + r.stats.headings.section + r.stats.headings.subsection,
   r.stats.figures,
 ];
-/** Text as a reader sees it, white space aside (producers differ in spacing between scripts at line ends). */
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+/**
+ * Text as a reader sees it, with its white space where the PDF can tell it: between Latin words
+ * and digits (`47 000`, `Distr.: General`, `Corr.1`), each run of white space one space. Next to
+ * Chinese it cannot: between Chinese and a Latin letter or digit a PDF has a gap whether or not a
+ * space was typed (readers/script-gaps.ts; the seeds, extracted from PDFs, have a space at most
+ * such places), and a space the seed has between two ideographs is lost where a producer wraps
+ * the line at it.
+ */
+const CHINESE = '\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef';
+const BESIDE_CHINESE = new RegExp(`(?<=[${CHINESE}]) | (?=[${CHINESE}])`, 'g');
+const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim().replace(BESIDE_CHINESE, '');
 /**
  * Chromium's PDF text layer maps a glyph its CJK font shares between two code points to one of
  * them (`戶` for `户`, `―` for `—`): those pairs are the producer's, not the reader's.

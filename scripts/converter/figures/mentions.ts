@@ -1,8 +1,10 @@
 /**
  * Numbers in running Chinese text: `1,128`, `47 000`, `6.08 亿`, `3.99亿美元`, `43.15%`,
- * `700 多名`, `十几个` — with what they count. Years, dates, durations, ordinals (`第 26 届`),
- * document and resolution numbers (`48/141`, `1244(1999)`), goal numbers (`目标 16`) and
- * numbers inside names (`COVID-19`) are not quantities and are skipped.
+ * `700 多名`, `十几个` — with what they count. Years, dates, durations, ordinals (`第 26 届`,
+ * `第2,801次和2,802次会议`, `第10、11和12条`), document and resolution numbers (`48/141`,
+ * `1244(1999)`, `SR.1588和1589`), goal and agenda-item numbers (`目标 16`, `议程项目 3`) and
+ * numbers inside names (`COVID-19`) name something rather than count it and are skipped
+ * (docs/un-document-anatomy.md §9.1).
  */
 import { fromChinese } from '../numerals.ts';
 
@@ -100,7 +102,7 @@ export function findMentions(text: string, onTooLong?: (printed: string) => void
       onTooLong?.(m[1]!);
       continue;
     }
-    if (/[\d.,/\-–A-Za-z#]$/.test(prefix) || /(?:第|人权)\s*$/.test(prefix) || /目标$/.test(prefix.slice(0, runStart(prefix, /[\d、和及\s]/)))) continue;
+    if (/人权\s*$/.test(prefix) || namesSomething(prefix, text.slice(start + m[1]!.length).trimStart()[0] ?? '')) continue;
     const mention = complete(text, start, m[1]!, Number(m[1]!.replace(/[, \u00a0]/g, '')));
     if (!mention) continue;
     const plainYear = /^\d{4}$/.test(m[1]!) && mention.value >= 1900 && mention.value <= 2100 && !mention.unit;
@@ -114,13 +116,51 @@ export function findMentions(text: string, onTooLong?: (printed: string) => void
   }
   for (const m of text.matchAll(CHINESE)) {
     const start = m.index;
-    if (/[第一二三四五六七八九十百千两]$/.test(before(text, start))) continue;
+    const prefix = before(text, start);
+    if (/[一二三四五六七八九十百千两]$/.test(prefix) || namesSomething(prefix, text.slice(start + m[1]!.length).trimStart()[0] ?? '')) continue;
     const value = m[1] === '十几' ? 10 : m[1] === '两' ? 2 : fromChinese(m[1]!.replace(/^两/, '二'));
     if (value === undefined || value < 2) continue;
     const mention = complete(text, start, m[1]!, value);
     if (mention) out.push({ ...mention, approx: mention.approx || m[1] === '十几' });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Words a number follows when it names one of a series instead of counting: `第` (`第2,802次会议`,
+ * `第 45 届会议`, `第16段`, `第7条`, `第2,802号`, `第(4)目`), a goal or an agenda item (`目标 16`,
+ * `议程项目 3`), a symbol's last part (`CRC/C/SR.1588`, `SR. 1707`, `A/HRC/55/69`, `#3`).
+ */
+const NAMES_AFTER = /(?:第\s*(?:[(（]\s*)?|目标\s*|议程项目\s*)$/;
+const SYMBOL_END = /[\d.,/\-–A-Za-z#]$|[A-Za-z][./]\s+$/;
+/** Marks an ordinal takes after its number (`第 N 次/届/号/条/段/款/项/章/节`). */
+const ORDINAL_MARKERS = '次届号条段款项章节';
+/** Joins the members of a list or range of numbers: `和`, `及`, `与`, `或`, `、`, `至`, `到`, a dash or tilde. */
+const JOINS = '和及与或、至到—~～';
+const ARABIC_MEMBER = /[\d,]/;
+const CHINESE_MEMBER = /[〇零一二三四五六七八九十百千两]/;
+
+/**
+ * Whether the number after `prefix` (followed by the character `next`) names something — a
+ * meeting, session, paragraph, article, agenda item, goal, document — rather than counts: it
+ * follows `第`, a label or a symbol, or it is a later member of a list or range whose first member
+ * does (`第2,801次和2,802次会议`, `第60和61次会议`, `CRC/C/SR.1588和1589`, `目标 5、8 和 16`,
+ * `第10、11和12条`). A later member carries the mark of the member before it (`次`, `条`), or
+ * that one has none and this one no measure word of a count: `第3段和12,450起投诉` and
+ * `第2条和16个国家` count. The look-back window bounds the walk, so a long list stays linear.
+ */
+function namesSomething(prefix: string, next: string): boolean {
+  if (NAMES_AFTER.test(prefix) || SYMBOL_END.test(prefix)) return true;
+  let end = prefix.trimEnd().length;
+  if (end === 0 || !JOINS.includes(prefix[end - 1]!)) return false;
+  end = prefix.slice(0, end - 1).trimEnd().length;
+  const mark = end > 0 && ORDINAL_MARKERS.includes(prefix[end - 1]!) ? prefix[end - 1]! : '';
+  if (mark ? next !== mark : MEASURES.includes(next) && !ORDINAL_MARKERS.includes(next)) return false;
+  if (mark) end = prefix.slice(0, end - 1).trimEnd().length;
+  const head = prefix.slice(0, end);
+  const last = head[end - 1] ?? '';
+  const member = ARABIC_MEMBER.test(last) ? ARABIC_MEMBER : CHINESE_MEMBER.test(last) ? CHINESE_MEMBER : undefined;
+  return member !== undefined && namesSomething(head.slice(0, runStart(head, member)), mark || next);
 }
 
 function complete(text: string, start: number, printed: string, base: number): Mention | undefined {

@@ -23,6 +23,7 @@ import { superscript, toSource, unifyRadicals, type LayoutLine, type Source } fr
 import { checkSize } from './limits.ts';
 import type { PdfItem, PdfPage, PdfRead } from './pdf-extract.ts';
 import { BOLD, groupRows, unmappedChar } from './pdf-rows.ts';
+import { closeScriptGaps, meetAcrossScripts, WIDE_GAP_EMS } from './script-gaps.ts';
 import { extractSync } from './sync.ts';
 
 export function readPdf(file: string, bytes: Uint8Array): Source {
@@ -202,8 +203,18 @@ function toRows(page: PdfPage, no: number, fonts: Record<string, string>, bodySi
       const own = column.get(it)!;
       const raised = it.y - own.y > 0.15 * own.size;
       if (it.size <= own.size * 0.8 && raised && /^\d{1,3}$/.test(s.trim())) s = superscript(s.trim());
-      // A gap of a word space is a space; a wider one inside a line is a tab stop.
-      const space = gap > 0.3 * main && text && !/\s$/.test(text) && !/^\s/.test(s) ? (gap > 1.2 * main ? '\t' : ' ') : '';
+      s = closeScriptGaps(s);
+      // A gap of a word space is a space; a wider one inside a line is a tab stop. Between Chinese
+      // and a Latin letter or digit, only a gap of an em or more is (script-gaps.ts).
+      let space = gap > 0.3 * main && text && !/\s$/.test(text) && !/^\s/.test(s) ? (gap > 1.2 * main ? '\t' : ' ') : '';
+      const before = text.trimEnd();
+      const after = s.trimStart();
+      if (before && after && gap < WIDE_GAP_EMS * main && meetAcrossScripts(before.at(-1)!, after[0]!)) {
+        text = before;
+        seg.text = seg.text.trimEnd();
+        s = after;
+        space = '';
+      }
       text += space + s;
       seg.text += (seg.text && space) + s;
       // A space item may span a whole column gap: only ink moves the line's end.
