@@ -25,16 +25,25 @@ export const modelFile = (contentDir: string, slug: string): string => join(cont
 /** One model file's text and validated model; throws naming the file if it is missing or invalid. */
 export function readModelFile(file: string): { text: string; report: Report } {
   let text: string;
-  let raw: unknown;
   try {
     text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the report model ${file} (run \`npm run convert\`): ${String(error)}`);
+  }
+  return { text, report: parseModel(text, file) };
+}
+
+/** A model file's text (read by the caller, who may key a cache by it), parsed and validated; throws naming `file` if it is not a valid model. */
+export function parseModel(text: string, file: string): Report {
+  let raw: unknown;
+  try {
     raw = JSON.parse(text);
   } catch (error) {
     throw new Error(`cannot read the report model ${file} (run \`npm run convert\`): ${String(error)}`);
   }
   const parsed = reportSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file} does not match reportSchema: ${zodIssues(parsed.error)}`);
-  return { text, report: parsed.data };
+  return parsed.data;
 }
 
 /** Every model of `contentDir`, validated, in slug order. */

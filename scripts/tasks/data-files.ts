@@ -19,7 +19,7 @@ import { setImmediate } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chartConfigOf, reportDataFiles } from '../model/data-files.ts';
 import { figuresFileOf, loadFiguresConfig } from '../model/figures-config.ts';
-import { modelFile, modelSlugs, readModelFile } from '../model/load.ts';
+import { modelFile, modelSlugs, parseModel } from '../model/load.ts';
 import { deploymentOf } from '../model/urls.ts';
 import { buildCache, cacheKey } from '../util/cache.ts';
 import { filesUnder, linkTree } from '../util/files.ts';
@@ -54,8 +54,7 @@ export async function writeDataFiles(c: BuildContext): Promise<DataFilesResult> 
       const reused = entry !== undefined;
       entry ??= await cache.store(key, (dir) => {
         mkdirSync(dir);
-        for (const made of reportDataFiles(readModelFile(file).report, config, deployment, figuresFile))
-          writeFileSync(join(dir, basename(made.path)), made.text);
+        for (const made of reportDataFiles(parseModel(text, file), config, deployment, figuresFile)) writeFileSync(join(dir, basename(made.path)), made.text);
       });
       linkTree(entry, join(c.staging, 'data'));
       for (const name of filesUnder(entry)) {
