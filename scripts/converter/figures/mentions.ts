@@ -22,7 +22,8 @@ export interface Mention {
   end: number;
 }
 
-const MEASURES = '个名次份项人笔起件封场本所位家条点批类种轮座处';
+/** Measure words a count takes after its number (`12,450起`, `48所`). */
+export const MEASURES = '个名次份项人笔起件封场本所位家条点批类种轮座处';
 /**
  * Each leading digit run is taken whole (`(?=(\d+))\4`, a possessive `+`): a shorter run is
  * followed by a digit, which neither `,`, a space nor the end test accepts, so giving digits back
