@@ -60,7 +60,14 @@ const GLUED_NUMBERS = /[\u4e00-\u9fff》）)”.…]\d{1,4}(?:[-–—]\d{1,5})?
 /** Is this line (text or layout) an entry of a contents page? */
 function isContentsEntry(t: TextLine): boolean {
   if (t.raw.length > 300) return false;
-  return COLUMN_HEADS.test(t.text) || LEADERS.test(t.text) || TRAILING_NUMBERS.test(t.raw) || GLUED_NUMBERS.test(t.text) || /^附\s*件$/.test(t.text);
+  return (
+    COLUMN_HEADS.test(t.text) ||
+    LEADERS.test(t.text) ||
+    TRAILING_NUMBERS.test(t.raw) ||
+    GLUED_NUMBERS.test(t.text) ||
+    ROMAN_PAGE.test(t.text) ||
+    /^附\s*件$/.test(t.text)
+  );
 }
 
 /**
