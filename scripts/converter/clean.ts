@@ -12,6 +12,7 @@
  */
 import { hasSpaceRun } from './chars.ts';
 import { drop, type DropReason, type Ledger } from './ledger.ts';
+import { joinSplitNumbers } from './split-numbers.ts';
 
 export interface TextLine {
   kind: 'line';
@@ -162,6 +163,7 @@ export function clean(text: string, ledger: Ledger): Cleaned {
       });
       raw = dropAll(raw, BARCODE, no, 'barcode', ledger);
       if (raw !== before) raw = raw.replace(/[ \t]{2,}/g, ' ').trimEnd();
+      raw = joinSplitNumbers(raw);
       trimmed = raw.trim();
       if (trimmed === '') pushBreak(no);
       else if (!collapsed) tokens.push({ kind: 'line', no, raw, text: trimmed });

@@ -51,7 +51,7 @@ export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnos
     manifest.year,
     yearOf(front.dates) ?? (front.date ? Number(front.date.slice(0, 4)) : undefined) ?? input.jobYears[0] ?? gaYear(symbol),
   );
-  const period = pick('period', manifest.period, periodOf(input.blocks));
+  const period = pick('period', manifest.period, (front.summary ? PERIOD.exec(front.summary)?.[1] : undefined) ?? periodOf(input.blocks));
   const author = pick('author', manifest.author, front.author);
   const summary = pick('summary', manifest.summary, front.summary);
   let title = pick('title', manifest.title, front.title);
@@ -132,7 +132,8 @@ export function inferKind(front: FrontMeta, symbol: string | undefined, title: s
     .slice(0, 3)
     .map((b) => (b.type === 'paragraph' ? b.content.map((c) => (c.type === 'text' ? c.value : '')).join('') : ''));
   if (front.speaker || /(?:发言|讲话|致辞|开幕词|闭幕词|欢迎辞)$/.test(title) || openings.some((o) => SALUTATION.test(o))) return 'statement';
-  if (front.officialRecords || /年度报告/.test(title)) return 'annual-report';
+  // A committee's annual report says so in the first words of its summary (`本年度报告涵盖…`), cover or not.
+  if (front.officialRecords || /年度报告/.test(title) || /^本年度报告/.test(front.summary ?? '')) return 'annual-report';
   return 'report';
 }
 
@@ -203,6 +204,7 @@ function yearOf(dates: string | undefined): number | undefined {
 
 const PERIOD = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)期间/;
 
+/** The period a report covers, stated in its summary (read first, by the caller) or its first paragraphs. */
 function periodOf(blocks: Block[]): string | undefined {
   for (const block of blocks.slice(0, 8)) {
     if (block.type !== 'paragraph') continue;

@@ -11,6 +11,7 @@ import { extractFigures } from './figures.ts';
 import type { DraftBlock, DraftDiagnostic, DraftNote } from './draft.ts';
 import { SeedError } from './errors.ts';
 import { readFront, type FrontMeta } from './constructs/cover.ts';
+import { readSummary } from './constructs/summary.ts';
 import { isInfographic, unstructured } from './constructs/infographic.ts';
 import { dropCounts, keep, newLedger, reclaim, totals, unaccounted, type Ledger } from './ledger.ts';
 import type { ContentsEntry } from './constructs/contents.ts';
@@ -129,6 +130,7 @@ function draftOf(cleaned: Cleaned, links: ReadonlySet<string>, ledger: Ledger, d
   if (layout) s.blocks = applyHeadings(s.blocks, layout, s.diagnostics);
   const read = readFront(s.front, ledger);
   const front = read.meta;
+  if (s.summary) summaryAfterContents(s.summary, front, ledger);
   if (s.starNotes.length) front.notice = [front.notice, ...s.starNotes].filter(Boolean).join('\n');
   // The cover page ends where the body, the contents or the first page's furniture begins.
   const pageEnd = ledger.drops.filter((d) => COVER_ENDS.has(d.reason)).reduce((min, d) => Math.min(min, d.line), Infinity);
@@ -136,7 +138,8 @@ function draftOf(cleaned: Cleaned, links: ReadonlySet<string>, ledger: Ledger, d
   // A symbol alone on a cover line is the report's own: kept in meta.symbols, not a running header.
   reclaim(ledger, (d) => d.reason === 'running-header' && d.line < coverEnd);
   const blocks = [...explanatoryBlocks(read.explanatory, links, ledger), ...prefaceBlocks(read.rest, links, ledger), ...s.blocks];
-  for (const d of [s.diagnostics, read.diagnostics, coverDiagnostics(read.rest), contentsDiagnostics(s.contents, s.blocks)].flat()) drafts.push(d);
+  const promised = front.summaryLabel ? s.contents.filter((e) => e.title.replace(/\s+/g, '') !== front.summaryLabel) : s.contents;
+  for (const d of [s.diagnostics, read.diagnostics, coverDiagnostics(read.rest), contentsDiagnostics(promised, s.blocks)].flat()) drafts.push(d);
   if (!s.blocks.some((b) => b.type === 'paragraph' && b.n !== undefined) && looksNumbered(cleaned.tokens)) {
     drafts.push({
       code: 'no-paragraphs',
@@ -205,6 +208,13 @@ function coverDiagnostics(rest: TextLine[]): DraftDiagnostic[] {
       message: `${rest.length} lines before the body are no cover field nor the title; kept as text before the body (first: "${first.text.slice(0, 40)}")`,
     },
   ];
+}
+
+/** The summary printed after the contents page (constructs/headings.ts): the report's summary, under its label. */
+function summaryAfterContents(summary: { label: TextLine; lines: (TextLine | 'gap')[] }, front: FrontMeta, ledger: Ledger): void {
+  readSummary(summary.lines, front, ledger);
+  keep(ledger, summary.label.no, summary.label.text);
+  front.summaryLabel = summary.label.text.replace(/\s+/g, '');
 }
 
 /** What the contents page promises and the body lacks: a heading label, or paragraphs up to a range's end. */

@@ -15,7 +15,7 @@ import type { Ledger } from './ledger.ts';
 import { backbone, decimalBackbone } from './constructs/backbone.ts';
 import { bodyStart } from './constructs/body-start.ts';
 import { contentsPage, type ContentsEntry } from './constructs/contents.ts';
-import { heading, headingTitle, summaryInBody, unnumberedSubheading } from './constructs/headings.ts';
+import { heading, headingTitle, SUMMARY_LABEL, summaryInBody, unnumberedSubheading } from './constructs/headings.ts';
 import { item } from './constructs/items.ts';
 import { endNoteBlock, noteBlock, noteRule, superscriptNote, titleStarNote } from './constructs/notes.ts';
 import { closingLines, lineWidth, numberedLine, prose } from './constructs/paragraphs.ts';
@@ -29,6 +29,8 @@ export interface Structured {
   /** `*` notes printed at the foot of the first page (they belong to the title). */
   starNotes: string[];
   contents: ContentsEntry[];
+  /** The report's summary when it is printed after the contents page, not on the cover. */
+  summary?: { label: TextLine; lines: (TextLine | 'gap')[] };
   diagnostics: DraftDiagnostic[];
 }
 
@@ -63,14 +65,16 @@ export function structure(tokens: Token[], knownUrls: ReadonlySet<string>, ledge
   const onChain = new Set([...chain].map((i) => lines[i]!));
   const startLine = bodyStart(lines, chain);
   const startToken = startLine < 0 ? tokens.length : tokens.indexOf(lines[startLine]!);
-  const titleMarked = tokens.slice(0, startToken).some((t) => t.kind === 'line' && t.text.endsWith('*') && !t.text.startsWith('*'));
-  const state = newBodyState(tokens, startToken, { chain, onChain, decimal, titleMarked, width: lineWidth(lines) }, knownUrls, ledger);
+  const front = tokens.slice(0, startToken);
+  const titleMarked = front.some((t) => t.kind === 'line' && t.text.endsWith('*') && !t.text.startsWith('*'));
+  const coverSummary = front.some((t) => t.kind === 'line' && SUMMARY_LABEL.test(t.text));
+  const state = newBodyState(tokens, startToken, { chain, onChain, decimal, titleMarked, width: lineWidth(lines), coverSummary }, knownUrls, ledger);
   readBody(state);
   joinContinuations(state);
-  const { blocks, notes, starNotes, contents, diagnostics, awaitingTitle } = state;
+  const { blocks, notes, starNotes, contents, summary, diagnostics, awaitingTitle } = state;
   if (awaitingTitle)
     diagnostics.push({ code: 'heading-untitled', line: awaitingTitle.line, message: `heading ${awaitingTitle.label} has no title line after it` });
-  return { front: tokens.slice(0, startToken), blocks, notes, starNotes, contents, diagnostics };
+  return { front, blocks, notes, starNotes, contents, ...(summary ? { summary } : {}), diagnostics };
 }
 
 /** Hand each line of the body, from `state.at` on, to the first construct that takes it. */

@@ -171,3 +171,18 @@ test('each value carries where its number is printed in its sentence, so the sit
     for (const v of values) assert.equal(sentences[v.sentence]!.slice(v.at, v.at + v.printed.length), v.printed, `${r.slug} ${v.id}`);
   }
 });
+
+describe('what a number counts: the noun after its measure word ends where the predicate starts', () => {
+  const nouns = (text: string) => findMentions(text).map((m) => `${m.printed}${m.unit}${m.noun}`);
+  test('a verb that `者` closes right after the measure word is the noun: `约35 000名被拘留者` counts detainees', () => {
+    assert.deepEqual(nouns('据报告，全国各地关押了约35 000名被拘留者，其中1,200名为妇女。'), ['35 000名被拘留者', '1,200名妇女']);
+    assert.deepEqual(nouns('共有16名寻求庇护者和12名参加者。'), ['16名寻求庇护者', '12名参加者']);
+  });
+  test('a verb marked done by `了` starts the predicate, with the verbs joined to it: `48所监狱关押了`, `144个国家批准或加入了`', () => {
+    assert.deepEqual(nouns('全国有48所监狱关押了约9 000名囚犯。'), ['48所监狱', '9 000名囚犯']);
+    assert.deepEqual(nouns('截至该日，已有144个国家批准或加入了《公约》。'), ['144个国家']);
+  });
+  test('later in the phrase a verb and its `者` object are the predicate: `80个国家援助酷刑受害者` counts states', () => {
+    assert.deepEqual(nouns('基金通过80个国家援助酷刑受害者的项目开展工作。'), ['80个国家']);
+  });
+});

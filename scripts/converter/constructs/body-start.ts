@@ -7,7 +7,7 @@
 import { DELIBERATIVE_BODY_PATTERN } from '../../model/bodies.ts';
 import type { TextLine } from '../clean.ts';
 import { headingLine, looksLikeHeading } from '../lines.ts';
-import { CONTENTS_TITLE } from './contents.ts';
+import { isContentsStart } from './contents.ts';
 
 /** `主席先生，`, `尊敬的各位代表：`, `大会，` — a line that opens a speech or a resolution's preamble. */
 export const OPENER = new RegExp(
@@ -32,7 +32,7 @@ export function bodyStart(lines: TextLine[], chain: Set<number>): number {
   for (const i of chain) firstPara = Math.min(firstPara, i);
   for (let i = 0; i < lines.length && i < firstPara; i++) {
     const text = lines[i]!.text;
-    if (CONTENTS_TITLE.test(text) || isOpener(text)) return i;
+    if (isContentsStart(text) || isOpener(text)) return i;
     const h = headingLine(text);
     if (h && (h.rest === '' || looksLikeHeading(h.rest))) return i;
   }

@@ -65,15 +65,20 @@ function isUnnumberedSubheading(t: TextLine, state: BodyState): boolean {
 }
 
 /** `概要`, `摘要`, `内容提要` alone on a line (letter-spaced too). */
-const SUMMARY_LABEL = /^(?:概\s*要|摘\s*要|内\s*容\s*提\s*要)$/;
+export const SUMMARY_LABEL = /^(?:概\s*要|摘\s*要|内\s*容\s*提\s*要)$/;
 
 /**
  * A summary label that stands after the body start (the cover's summary is read in
- * constructs/summary.ts): a section heading of its own, so the label is on the page, with the
- * warning `summary-in-body`, which names the manifest field that makes it the report's summary.
+ * constructs/summary.ts). Right after the contents page, before any heading or paragraph of the
+ * body, and with none on the cover, it heads the report's summary (older official records print
+ * the summary there, listed in the contents with a roman page): its lines up to the first heading
+ * or numbered paragraph are kept for the summary. Anywhere else it is a section heading of its
+ * own, so the label is on the page, with the warning `summary-in-body`, which names the manifest
+ * field that makes it the report's summary.
  */
 export function summaryInBody(t: TextLine, state: BodyState): boolean {
   if (!SUMMARY_LABEL.test(t.text)) return false;
+  if (summaryAfterContents(t, state)) return true;
   openHeading(state, t, 2, 'section', '', '', t.text);
   state.diagnostics.push({
     code: 'summary-in-body',
@@ -81,4 +86,27 @@ export function summaryInBody(t: TextLine, state: BodyState): boolean {
     message: `"${t.text}" labels a summary after the body start: it is shown as a section of the body, not as the report's summary; if it is the summary, set "summary" in the manifest`,
   });
   return true;
+}
+
+/** The summary after the contents page (see `summaryInBody`): read into `state.summary` when the body goes on after it. */
+function summaryAfterContents(t: TextLine, state: BodyState): boolean {
+  if (state.coverSummary || state.summary || state.blocks.length > 0 || state.contents.length === 0) return false;
+  const lines: (TextLine | 'gap')[] = [];
+  for (let j = state.at + 1; j < state.tokens.length; j++) {
+    const next = state.tokens[j]!;
+    if (next.kind !== 'line') {
+      lines.push('gap');
+      continue;
+    }
+    const h = headingLine(next.text);
+    if (!state.onChain.has(next) && !(h && (h.rest === '' || looksLikeHeading(h.rest)))) {
+      lines.push(next);
+      continue;
+    }
+    if (!lines.some((l) => l !== 'gap')) return false;
+    state.summary = { label: t, lines };
+    state.at = j - 1;
+    return true;
+  }
+  return false;
 }

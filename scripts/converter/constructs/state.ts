@@ -21,6 +21,8 @@ export interface BodyState {
   readonly decimal: boolean;
   /** The typical full line width (0 when the text is too short to know). */
   readonly width: number;
+  /** The cover page has a summary label (`概要`) of its own. */
+  readonly coverSummary: boolean;
   readonly knownUrls: ReadonlySet<string>;
   readonly ledger: Ledger;
   /** Index into `tokens` of the line being read; a construct that reads several lines moves it to its last. */
@@ -34,6 +36,8 @@ export interface BodyState {
   /** `*` notes printed at the foot of the first page (they belong to the title). */
   starNotes: string[];
   contents: ContentsEntry[];
+  /** The report's summary printed after the contents page (constructs/headings.ts): its label and lines. */
+  summary: { label: TextLine; lines: (TextLine | 'gap')[] } | undefined;
   diagnostics: DraftDiagnostic[];
 
   nextPara: number;
@@ -59,7 +63,7 @@ export type Construct = (t: TextLine, state: BodyState) => boolean;
 export function newBodyState(
   tokens: Token[],
   start: number,
-  evidence: { chain: Set<number>; onChain: Set<TextLine>; decimal: boolean; titleMarked: boolean; width: number },
+  evidence: { chain: Set<number>; onChain: Set<TextLine>; decimal: boolean; titleMarked: boolean; width: number; coverSummary: boolean },
   knownUrls: ReadonlySet<string>,
   ledger: Ledger,
 ): BodyState {
@@ -75,6 +79,7 @@ export function newBodyState(
     notes: [],
     starNotes: [],
     contents: [],
+    summary: undefined,
     diagnostics: [],
     nextPara: 1,
     nextSub: 1,

@@ -22,7 +22,8 @@ export interface Mention {
   end: number;
 }
 
-const MEASURES = '个名次份项人笔起件封场本所位家条点批类种轮座处';
+/** Measure words a count takes after its number (`12,450起`, `48所`). */
+export const MEASURES = '个名次份项人笔起件封场本所位家条点批类种轮座处';
 /**
  * Each leading digit run is taken whole (`(?=(\d+))\4`, a possessive `+`): a shorter run is
  * followed by a digit, which neither `,`, a space nor the end test accepts, so giving digits back
@@ -188,6 +189,26 @@ function complete(text: string, start: number, printed: string, base: number): M
   };
 }
 
+/**
+ * A verb right after the measure word that `者` closes within a few characters makes the counted
+ * noun (`名被拘留者`, `名参加者`, `名寻求庇护者`): it starts no predicate. Later in the phrase only
+ * `者` right after the verb does (`国家援助酷刑受害者` is a predicate with its object).
+ */
+const AGENT_NOUN = /^[\u4e00-\u9fff]{0,5}?者/;
+
+/**
+ * Where a predicate marked done by `了` starts in `run` (before `cut`): at the two-character verb
+ * before `了`, or at the first of verbs joined by `或`/`和`/`并`/`及` (`监狱关押了`,
+ * `国家批准或加入了`). A noun of at least two characters must stay before it; else `cut`.
+ */
+function predicateStart(run: string, cut: number): number {
+  const done = run.indexOf('了');
+  if (done < 0 || done > cut) return cut;
+  let verb = done - 2;
+  while (verb >= 5 && '或和并及'.includes(run[verb - 1]!)) verb -= 3;
+  return verb >= 2 ? verb : cut;
+}
+
 /** The noun phrase right after the measure word: a run of Chinese up to a verb or particle. */
 function nounAfter(rest: string): string {
   const run = /^[\u4e00-\u9fff]+/.exec(rest)?.[0] ?? '';
@@ -196,8 +217,10 @@ function nounAfter(rest: string): string {
   if (said) return said[1]!.slice(0, MAX_NOUN);
   for (const stop of STOPS) {
     const at = stop.length === 1 && LEADING.includes(stop) ? (run.startsWith(stop) ? 0 : -1) : run.indexOf(stop, LEADING.includes(stop) ? 0 : 1);
-    if (at >= 0 && at < cut && run[at + stop.length] !== '者') cut = at;
+    const agent = at === 0 ? AGENT_NOUN.test(run.slice(stop.length)) : run[at + stop.length] === '者';
+    if (at >= 0 && at < cut && !agent) cut = at;
   }
+  cut = predicateStart(run, cut);
   let phrase = run.slice(0, cut);
   if (phrase.includes('的')) {
     const parts = phrase.split('的').filter(Boolean);
