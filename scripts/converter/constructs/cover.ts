@@ -148,7 +148,10 @@ function wrappedAdoption(tokens: Token[]): Map<TextLine, string | undefined> {
     if (end < 0 || lines.slice(i + 1, i + 1 + end).some((l) => !/^[^[［【\]］】]+$/.test(l.text))) return;
     const wrapped = lines.slice(i, i + 2 + end);
     wrapped.forEach((l) => out.set(l, undefined));
-    out.set(t, wrapped.map((l) => l.text.trim()).reduce((acc, text) => joinLines(acc, text)));
+    out.set(
+      t,
+      wrapped.map((l) => l.text.trim()).reduce((acc, text) => joinLines(acc, text)),
+    );
   });
   return out;
 }
