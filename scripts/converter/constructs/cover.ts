@@ -87,7 +87,8 @@ function readLines(tokens: Token[], meta: FrontMeta, ledger: Ledger): { items: (
     if (adoption.has(t)) {
       // A bracketed adoption line wrapped over lines (`[根据…的报告` / `(A/50/605)通过]`), §8.3.
       keep(ledger, t.no, t.text);
-      meta.adoption ??= adoption.get(t);
+      const joined = adoption.get(t);
+      if (joined) meta.adoption ??= joined;
       items.push({ line: t, kind: 'field' });
       continue;
     }
