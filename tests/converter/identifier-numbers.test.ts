@@ -46,6 +46,11 @@ describe('numbers that name are not key figures', () => {
     assert.deepEqual(counted('审议了第四和五次合并定期报告以及第五条(辰)项第(4)目。'), []);
   });
 
+  test('the tally of a vote under a resolution is not counted', () => {
+    assert.deepEqual(counted('第45次会议 [以记录表决方式，以28票对9票、10票弃权获得通过。]'), []);
+    assert.deepEqual(counted('以45票赞成、0票反对、2票弃权获得通过；共有3,415起投诉。'), ['3,415起']);
+  });
+
   test('a count joined to an ordinal is still a count: its measure word is not the ordinal’s mark', () => {
     assert.deepEqual(counted('委员会关切第3段和12,450起投诉，以及第2条和16个国家。'), ['12,450起', '16个']);
     assert.deepEqual(counted('委员会举行了12次会议，审议了35份报告，共有1,003件申诉。'), ['12次', '35份', '1,003件']);

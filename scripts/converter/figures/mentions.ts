@@ -36,7 +36,12 @@ const ARABIC = /(?<![\d.,])((?=(\d{1,3}))\2(?:,\d{3})+|(?=(\d{1,3}))\3(?:[ \u00a
  */
 const CHINESE = new RegExp(`(?<![两二三四五六七八九十百千])((?=([两二三四五六七八九十百千]+))\\2|十几)(多|余)?(?=[${MEASURES}])`, 'g');
 const TAIL = new RegExp(`^(\\s*([万亿]))?(\\s*(美元|%|％))?(\\s*(多|余))?(\\s*([${MEASURES}]))?`);
-const NOT_A_QUANTITY_AFTER = /^\s*(?:年|月|日|天|小时|周年|周|届|号|段|世纪|岁)/;
+/**
+ * What a number is not a quantity before: a date or duration, an ordinal's mark, an age, and the
+ * tally of a vote (`以28票对9票、10票弃权获得通过`, `以45票赞成、0票反对`): how a text was
+ * adopted, recorded under a resolution, not something the document counts.
+ */
+const NOT_A_QUANTITY_AFTER = /^\s*(?:年|月|日|天|小时|周年|周|届|号|段|世纪|岁|票\s*(?:对|赞成|反对|弃权|、))/;
 const APPROX_BEFORE = /(?:约|大约|超过|逾|近|将近|至少|估计[^，。；]{0,6}|多达)\s*$/;
 /** Words that end a counted noun phrase (verbs, particles); those in LEADING may also start the text after it. */
 const LEADING = [
