@@ -36,7 +36,7 @@ export function inferMeta(input: MetaInput): { meta: Meta; slug: string; diagnos
   };
 
   const coverSymbols = unique([...input.headerSymbols.filter((h) => h.line < input.coverEnd).map((h) => h.symbol), ...front.symbols]);
-  const resolutionSymbol = front.resolutionNumber ? `${front.body === '人权理事会' ? 'A/HRC/RES/' : 'A/RES/'}${front.resolutionNumber}` : undefined;
+  const resolutionSymbol = numberSymbol(front);
   const symbol = pick(
     'symbol',
     manifest.symbol,
@@ -108,6 +108,20 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+/** Adopted as a decision: the author line says so (`人权理事会2011年9月30日通过的决定`, `大会决定`). */
+const isDecision = (front: FrontMeta) => /决定$/.test(front.author ?? '');
+
+/**
+ * The symbol a numbered title gives when the cover prints none (§8.3): `A/HRC/RES/58/7`, `A/RES/78/302`,
+ * a Council decision `A/HRC/DEC/18/117`; the Assembly issues its decisions under no symbol of their own.
+ */
+function numberSymbol(front: FrontMeta): string | undefined {
+  if (!front.resolutionNumber) return undefined;
+  const council = front.body === '人权理事会';
+  if (isDecision(front)) return council ? `A/HRC/DEC/${front.resolutionNumber}` : undefined;
+  return `${council ? 'A/HRC/RES/' : 'A/RES/'}${front.resolutionNumber}`;
+}
+
 /** A speech's opening: `主席先生，`, `“人权理事会主席先生,`, `尊敬的主席，`, `各位阁下，` (the salutation, maybe with more after it). */
 const SALUTATION = /^[“"]?(?:尊敬的)?[\u4e00-\u9fff、]{0,20}(?:先生|女士|阁下|主席)[，,：:]/;
 
@@ -123,7 +137,7 @@ export function inferKind(front: FrontMeta, symbol: string | undefined, title: s
   // Views and decisions on individual communications: `CCPR/C/135/D/2703/2015`.
   if (/\/D\/\d+\/\d{4}$/.test(s) || /第\s*\d+\/\d{4}\s*号来文/.test(title)) return 'views';
   if (/\/CO\/\d/.test(s) || /结论性?意见/.test(title)) return 'concluding-observations';
-  if (front.resolutionNumber) return /决定/.test(title) ? 'decision' : 'resolution';
+  if (front.resolutionNumber) return /决定/.test(title) || isDecision(front) ? 'decision' : 'resolution';
   // A web page's breadcrumb says what it is: a press release is no UN document of the kinds above.
   if (front.genre === '新闻稿') return 'other';
   if (front.genre) return 'statement';

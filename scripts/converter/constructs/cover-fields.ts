@@ -58,8 +58,8 @@ export const bodyRank = (body: string) => (/委员会$|小组$/.test(body) ? 3 :
 const ORGAN = /^联合国$/;
 const SESSION = /^(?:[\u4e00-\u9fff]{0,12})?第.{1,10}届(?:特别|常会|续会|实质性)?(?:会议|会期)$/;
 const DATES = /^[(（]?\d{4}\s*年.{1,60}日[)）]?$/;
-/** `2023年12月19日大会通过的决议`: when a resolution was adopted. */
-const ADOPTED_ON = new RegExp(`^(?:${DELIBERATIVE_BODY_PATTERN})?\\d{4}\\s*年.{1,12}日.{0,20}通过的(?:决议|决定)$`);
+/** `2023年12月19日大会通过的决议`, `人权理事会通过的决议` (no date): who adopted a resolution and when. */
+const ADOPTED_ON = new RegExp(`^(?:(?:${DELIBERATIVE_BODY_PATTERN})?\\d{4}\\s*年.{1,12}日|${DELIBERATIVE_BODY_PATTERN}).{0,20}通过的(?:决议|决定)$`);
 /** `大会决议`, `人权理事会决定`: the series line printed over a resolution's title. */
 const SERIES_LINE = new RegExp(`^(?:${DELIBERATIVE_BODY_PATTERN})(?:决议|决定)$`);
 /** A day alone on a line (`2013年12月5日`): a statement's or a web page's date; a range is a session's dates. */

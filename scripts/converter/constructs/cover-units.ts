@@ -20,6 +20,14 @@ export interface Unit {
 /** `…的报告`, `…的说明`: who reports. */
 export const AUTHOR = /^.{0,60}的(?:报告|说明)\s*\*?$/;
 
+/**
+ * A resolution's or decision's numbered title (§8.3): `78/302．标题`, `58/7.  标题`, `35/3.标题`, or
+ * the number with no stop at all (`44/11人权与…`, as real HRC resolutions print it), then the
+ * title's first character; `12/2023年`, `3/4的` are no number of a title. Group 1 is the number;
+ * the match ends where the title begins.
+ */
+export const NUMBERED_TITLE = /^(\d{1,3}\/\d{1,4})(?:\s*[.．]\s*(?=\S)|\s*(?=[\u4e00-\u9fff《“])(?![号年月日届次段条项的]))/;
+
 /** Runs of free lines without a field or blank line between them, split where a wrapped line clearly ended. */
 export function unitsOf(items: (Field | 'gap')[]): Unit[][] {
   const runs = runsOf(items);
@@ -56,7 +64,8 @@ function splitRun(run: Unit[], width: number): Unit[][] {
     if (!next) return;
     const connector = /[、，,及和与或的—（(《“]$/.test(u.text) || /^(?:国际)?(?:公约|议定书)/.test(next.text);
     const continues = connector || (u.text.length >= 15 && u.text.length >= width - 3 && !/[。：:*]$/.test(u.text));
-    const breaks = !connector && (AUTHOR.test(next.text) || AUTHOR.test(u.text) || NOTICE.test(next.text));
+    // A numbered title (`58/7.  标题`) starts a unit of its own, whatever the line before it.
+    const breaks = NUMBERED_TITLE.test(next.text) || (!connector && (AUTHOR.test(next.text) || AUTHOR.test(u.text) || NOTICE.test(next.text)));
     if (!continues || breaks) {
       units.push(unit);
       unit = [];

@@ -16,7 +16,7 @@ import { keep, type Ledger } from '../ledger.ts';
 import { bodyRank, LABEL_ALONE, labelValue, ONE_DAY, readFields, STATEMENT_LABEL, TREATY, type FrontMeta } from './cover-fields.ts';
 import type { DraftDiagnostic } from '../draft.ts';
 import { joinLines } from '../join.ts';
-import { AUTHOR, isProse, joinUnit, takeUnit, unitsOf, type Field, type Unit } from './cover-units.ts';
+import { AUTHOR, isProse, joinUnit, NUMBERED_TITLE, takeUnit, unitsOf, type Field, type Unit } from './cover-units.ts';
 import { readSummary } from './summary.ts';
 
 export type { FrontMeta };
@@ -34,7 +34,6 @@ export interface Front {
 const SUMMARY = /^(?:概\s*要|摘\s*要|内\s*容\s*提\s*要)$/;
 /** The official-records note heading (`说明`): what follows it is text, never the title. */
 const NOTE_HEADING = /^说\s*明$/;
-const RESOLUTION = /^(\d{1,3}\/\d{1,4})\s*[.．]\s*\S/;
 
 export function readFront(tokens: Token[], ledger: Ledger): Front {
   const meta: FrontMeta = { agendaItems: [], agendaTitles: [], symbols: [] };
@@ -70,6 +69,7 @@ function readLines(tokens: Token[], meta: FrontMeta, ledger: Ledger): { items: (
   let summaryLine: TextLine | undefined;
   let lineIndex = 0;
   const valueOf = labelledValues(tokens);
+  const adoption = wrappedAdoption(tokens);
   for (const t of tokens) {
     if (summary) {
       summary.push(t.kind === 'line' ? t : 'gap');
@@ -82,6 +82,14 @@ function readLines(tokens: Token[], meta: FrontMeta, ledger: Ledger): { items: (
     if (SUMMARY.test(t.text)) {
       summaryLine = t;
       summary = [];
+      continue;
+    }
+    if (adoption.has(t)) {
+      // A bracketed adoption line wrapped over lines (`[根据…的报告` / `(A/50/605)通过]`), §8.3.
+      keep(ledger, t.no, t.text);
+      const joined = adoption.get(t);
+      if (joined) meta.adoption ??= joined;
+      items.push({ line: t, kind: 'field' });
       continue;
     }
     const value = valueOf.get(t);
@@ -119,6 +127,32 @@ function labelledValues(tokens: Token[]): Map<TextLine, TextLine[] | undefined> 
       value.push(lines[j]!);
     out.set(t, value);
     for (const v of value) out.set(v, undefined);
+  });
+  return out;
+}
+
+/** An opening bracket (`[根据…`) unclosed on its line. */
+const OPENS_BRACKET = /^[[［【][^\]］】]{2,200}$/;
+/** The line that closes it (`(A/50/605)通过]`). */
+const CLOSES_BRACKET = /^[^[［【\]］】]{1,200}[\]］】]$/;
+
+/**
+ * A resolution's adoption line wrapped over two or three lines (`[根据…委员会的报告` /
+ * `(A/50/605)通过]`): each of its lines maps to the joined text (its first line) or undefined.
+ */
+function wrappedAdoption(tokens: Token[]): Map<TextLine, string | undefined> {
+  const lines = tokens.filter((t): t is TextLine => t.kind === 'line');
+  const out = new Map<TextLine, string | undefined>();
+  lines.forEach((t, i) => {
+    if (!OPENS_BRACKET.test(t.text.trim())) return;
+    const end = lines.slice(i + 1, i + 3).findIndex((l) => CLOSES_BRACKET.test(l.text.trim()));
+    if (end < 0 || lines.slice(i + 1, i + 1 + end).some((l) => !/^[^[［【\]］】]+$/.test(l.text))) return;
+    const wrapped = lines.slice(i, i + 2 + end);
+    wrapped.forEach((l) => out.set(l, undefined));
+    out.set(
+      t,
+      wrapped.map((l) => l.text.trim()).reduce((acc, text) => joinLines(acc, text)),
+    );
   });
   return out;
 }
@@ -169,31 +203,51 @@ function readTitleBlock(units: Unit[][], meta: FrontMeta, ledger: Ledger): TextL
     units.splice(reportAt, 1);
   }
   splitHeadUnits(units, meta);
-  const kindAt = meta.title ? -1 : units.findIndex((u) => KIND_TITLE.test(joinUnit(u)));
+  // A numbered title (`58/7.  标题`, §8.3) is the title of a resolution or decision, whatever else the cover prints.
+  const numberedAt = meta.title ? -1 : units.findIndex((u) => NUMBERED_TITLE.test(joinUnit(u)));
+  const kindAt = meta.title ? -1 : numberedAt >= 0 ? numberedAt : units.findIndex((u) => KIND_TITLE.test(joinUnit(u)));
   const authorNow = units.findLastIndex((u, i) => i !== kindAt && u.length === 1 && AUTHOR.test(u[0]!.text) && !/审议.{0,20}提交的报告$/.test(u[0]!.text));
   // The line before an author line is its title, unless it is a session line of an official-records block (`第六十八届会议`).
   const beforeAuthor = authorNow > 0 && !/^第.{1,10}届(?:会议)?$/.test(joinUnit(units[authorNow - 1]!)) ? authorNow - 1 : -1;
   let titleAt = meta.title ? -1 : kindAt >= 0 ? kindAt : authorNow > 0 ? beforeAuthor : authorNow < 0 ? titleUnit(units, meta) : -1;
-  if (kindAt >= 0) joinCountry(units, kindAt);
+  if (kindAt >= 0 && kindAt !== numberedAt) joinCountry(units, kindAt);
   if (authorNow >= 0) meta.author = takeUnit(units[authorNow]!, ledger).replace(/\s*\*$/, '');
   // A title that only says who reports (`联合国人权事务高级专员的报告`) is the title too.
   if (titleAt < 0 && !meta.title && meta.author) meta.title = meta.author;
   if (titleAt >= 0) {
     readTitle(units[titleAt]!, meta, ledger);
-    const agendaCount = meta.agendaItems.length;
-    // Agenda titles follow their agenda line: a unit printed before it (a web page's breadcrumb) is none.
-    const afterAgenda = (unit: Unit[]) => meta.agendaLine !== undefined && unit[0]!.line.no > meta.agendaLine;
-    units.slice(0, titleAt).forEach((unit, i) => {
-      if (afterAgenda(unit) && (i < agendaCount || (agendaCount && !isProse(unit))) && meta.agendaTitles.length < agendaCount)
-        meta.agendaTitles.push(takeUnit(unit, ledger));
-      else toRest(unit);
-    });
+    readAgendaTitles(
+      units.slice(0, titleAt).filter((_, i) => i !== authorNow),
+      meta,
+      ledger,
+      numberedAt >= 0,
+    ).forEach(toRest);
   } else {
     titleAt = authorNow;
     units.slice(0, Math.max(0, authorNow)).forEach(toRest);
   }
   units.slice(Math.max(titleAt, authorNow) + 1).forEach(toRest);
   return rest;
+}
+
+/**
+ * Agenda titles follow their agenda line (a unit printed before it, a web page's breadcrumb, is
+ * none), up to the title: one per agenda item. Over a numbered title with one agenda item, every
+ * unit between the two is that item's title, wrapped (§8.3). Returns the units that are no agenda title.
+ */
+function readAgendaTitles(units: Unit[][], meta: FrontMeta, ledger: Ledger, numbered: boolean): Unit[][] {
+  const agendaCount = meta.agendaItems.length;
+  const afterAgenda = (unit: Unit[]) => meta.agendaLine !== undefined && unit[0]!.line.no > meta.agendaLine;
+  const wrapped = units.filter((u) => afterAgenda(u) && !isProse(u));
+  if (numbered && agendaCount === 1 && !meta.agendaTitles.length && wrapped.length > 1) {
+    meta.agendaTitles.push(takeUnit(wrapped.flat(), ledger));
+    return units.filter((u) => !wrapped.includes(u));
+  }
+  return units.filter((unit, i) => {
+    if (!afterAgenda(unit) || !(i < agendaCount || (agendaCount && !isProse(unit))) || meta.agendaTitles.length >= agendaCount) return true;
+    meta.agendaTitles.push(takeUnit(unit, ledger));
+    return false;
+  });
 }
 
 /**
@@ -264,10 +318,10 @@ function splitHeadUnits(units: Unit[][], meta: FrontMeta): void {
 /** The title unit: `78/215．标题` gives the resolution number; a committee's `第…届会议报告` gets its name. */
 function readTitle(unit: Unit[], meta: FrontMeta, ledger: Ledger): void {
   const title = takeUnit(unit, ledger);
-  const res = RESOLUTION.exec(title);
+  const res = NUMBERED_TITLE.exec(title);
   if (res) meta.resolutionNumber = res[1]!;
   // `78/215．标题`: the number is the resolution's symbol, the rest its title.
-  meta.title = countryTitle(unit) ?? withoutMarks(title).replace(/^\d{1,3}\/\d{1,4}\s*[.．]\s*/, '');
+  meta.title = countryTitle(unit) ?? withoutMarks(res ? title.slice(res[0].length) : title);
   // `第七十七届会议报告` under a committee's name: the committee's report.
   if (/^第.{1,24}届.{0,10}会议(?:的)?报告$/.test(meta.title) && meta.body && bodyRank(meta.body) === 3) meta.title = `${meta.body}${meta.title}`;
 }
