@@ -29,13 +29,16 @@ export function relativeUrl(from: string, to: string): string {
   return up + toPath.slice(start) + fragment;
 }
 
+/** The configured base as a folder, ending in `/` (Astro gives `/` or `/base`, with or without it). */
+export const baseDir = (base: string): string => (base.endsWith('/') ? base : `${base}/`);
+
 /**
  * The site-root path of the page being rendered, from its URL pathname and the configured
  * base (`import.meta.env.BASE_URL`). Astro gives `/base/reports/x` or `/base/reports/x.html`
  * depending on the build format; both become `reports/x.html`, and `/base/` becomes `index.html`.
  */
 export function pagePath(pathname: string, base: string): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const prefix = baseDir(base);
   let path = decodeURI(pathname);
   if (path.startsWith(prefix)) path = path.slice(prefix.length);
   else if (`${path}/` === prefix) path = '';

@@ -13,12 +13,13 @@
  * what it would load online — the index chunks of its words and the fragments of its results —
  * and gives the same results, because it is the same engine reading the same bytes.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pagefindRuntime } from './pagefind.ts';
+import { cacheKey } from '../util/cache.ts';
 import { fileStamp, filesUnder, type FileStamp } from '../util/files.ts';
+import { codeKey } from '../util/modules.ts';
 
 /** Where the offline bundle lives in the unpacked zip (never in dist/: the hosted page does not load it). */
 export const OFFLINE_DIR = 'search/offline';
@@ -80,12 +81,11 @@ export function* offlineFiles(distDir: string): Generator<OfflineFile> {
   for (const { path, read } of offlineSources(distDir)) yield { path, data: read() };
 }
 
-/** What makes an offline script besides its source file's name and bytes: this module and the shim (part of every stamp). */
-const generator = createHash('sha256')
-  .update(readFileSync(fileURLToPath(import.meta.url)))
-  .update(shim)
-  .digest('hex')
-  .slice(0, 16);
+/**
+ * What makes an offline script besides its source file's name and bytes (part of every stamp):
+ * this module's code, with everything it imports and the packages' versions (`codeKey`), and the shim.
+ */
+const generator = cacheKey(codeKey([fileURLToPath(import.meta.url)]), shim);
 
 /** A file of the offline bundle before it is made: its path, how to make its bytes, and a stamp naming them (see `fileStamp`). */
 export interface OfflineSource {

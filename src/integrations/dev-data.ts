@@ -6,6 +6,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
+import { baseDir } from '../../scripts/model/urls.ts';
 import { contentDir } from '../lib/content-dir.ts';
 
 export function devData(): AstroIntegration {
@@ -14,7 +15,7 @@ export function devData(): AstroIntegration {
     name: 'dev-data',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = baseDir(config.base);
       },
       // Imported by the dev server only: every build loads this config, and needs none of it.
       'astro:server:setup': async ({ server }) => {

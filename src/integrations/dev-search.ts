@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { baseDir } from '../../scripts/model/urls.ts';
 import { contentDir } from '../lib/content-dir.ts';
 
 /** Content types of the files of a Pagefind bundle. */
@@ -31,7 +32,7 @@ export function devSearch(): AstroIntegration {
     name: 'dev-search',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = baseDir(config.base);
       },
       'astro:server:setup': ({ server, logger }) => {
         const dataDir = resolve(contentDir, 'data');
