@@ -164,6 +164,8 @@ test('a country page summarises by year and pages through all its mentions; the 
 });
 
 test('the document index pages through every cited document; a group link leads to the page where the group starts', async ({ page }) => {
+  // It opens every page of the index: 5 s alone, past Playwright's 30 s default on a machine running two test suites.
+  test.setTimeout(120_000);
   await page.goto(`${origin}docs.html`);
   const stated = Number((await page.locator('.page > p.lede').innerText()).match(/共 (\d+) 个文号/)![1]);
   const groupLinks = await page
